@@ -1,0 +1,88 @@
+"""What every paperkg extractor shares: span extensions, span keys, candidate spans.
+
+Extractors are spaCy components. Each one adds *candidate* spans to
+``doc.spans[CANDIDATES_KEY]``; the ``paperkg_span_resolver`` component then
+keeps the best non-overlapping ones in ``doc.spans[SPANS_KEY]`` and
+``doc.ents``. Every span carries the rule that produced it and a confidence in
+its ``._`` extensions, so a graph edge can always say why it exists.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+__all__ = [
+    "CANDIDATES_KEY",
+    "SPANS_KEY",
+    "PROPOSES_KEY",
+    "LABELS",
+    "add_candidate",
+    "title_span",
+]
+
+CANDIDATES_KEY = "paperkg_candidates"
+SPANS_KEY = "paperkg"
+PROPOSES_KEY = "paperkg_proposes"
+LABELS = ("MODEL", "DATASET", "BENCHMARK", "METRIC", "REPO")
+
+# Extension values for spans live in doc.user_data, keyed by span offsets.
+for _name, _default in (
+    ("paperkg_rule", None),  # which extractor rule produced the span
+    ("paperkg_confidence", 0.0),
+    ("paperkg_canonical", None),  # canonical name when it differs from the text (repos)
+    ("paperkg_alias_of", None),  # text of the span this one is another name for
+):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+
+def add_candidate(
+    doc: Doc,
+    start_char: int,
+    end_char: int,
+    label: str,
+    *,
+    rule: str,
+    confidence: float,
+    canonical: str | None = None,
+    alias_of: str | None = None,
+) -> Span | None:
+    """Add a candidate span over the given characters; ``None`` if no tokens fit.
+
+    The span is widened to whole tokens, so regex matches that end inside a
+    token still land on the token grid.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We train GPT-4 here.")
+    >>> span = add_candidate(doc, 9, 14, "MODEL", rule="example", confidence=0.9)
+    >>> span.text, span.label_, span._.paperkg_rule
+    ('GPT-4', 'MODEL', 'example')
+    >>> [s.text for s in doc.spans[CANDIDATES_KEY]]
+    ['GPT-4']
+    """
+    span = doc.char_span(start_char, end_char, label=label, alignment_mode="expand")
+    if span is None or not span.text.strip():
+        return None
+    span._.paperkg_rule = rule
+    span._.paperkg_confidence = confidence
+    span._.paperkg_canonical = canonical
+    span._.paperkg_alias_of = alias_of
+    if CANDIDATES_KEY not in doc.spans:
+        doc.spans[CANDIDATES_KEY] = []
+    doc.spans[CANDIDATES_KEY].append(span)
+    return span
+
+
+def title_span(doc: Doc) -> Span:
+    """The title: the doc's first line (paperkg feeds ``title + "\\n\\n" + abstract``).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> title_span(spacy.blank("en")("COSMO: a model\\n\\nWe propose COSMO.")).text
+    'COSMO: a model'
+    """
+    newline = doc.text.find("\n")
+    end = len(doc.text) if newline < 0 else newline
+    return doc.char_span(0, end, alignment_mode="contract") or doc[0:0]

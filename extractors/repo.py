@@ -1,0 +1,96 @@
+"""Code and model repository links: ``github.com/owner/name`` and friends."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .base import add_candidate
+
+__all__ = ["RepoExtractor", "canonical_repo", "REPO_HOSTS"]
+
+#: Code hosts, and mirrors that stand for one of them (the daily-papers pages
+#: show Hugging Face links through a proxy).
+REPO_HOSTS = {
+    "github.com": "github.com",
+    "gitlab.com": "gitlab.com",
+    "bitbucket.org": "bitbucket.org",
+    "huggingface.co": "huggingface.co",
+    "hf.co": "huggingface.co",
+    "hf-proxy-cf.effarig.site": "huggingface.co",
+    "codeberg.org": "codeberg.org",
+}
+
+# Bounded repetition and no nested quantifiers: linear on any input.
+_REPO_URL = re.compile(
+    r"(?<![\w.-])(?:https?://)?(?:www\.)?"
+    r"(?P<host>" + "|".join(re.escape(h) for h in REPO_HOSTS) + r")"
+    r"/(?P<owner>[A-Za-z0-9][\w.-]{0,99})/(?P<name>[\w.-]{1,100})",
+    re.IGNORECASE,
+)
+# Hugging Face paths that are site sections, not owners.
+_NOT_OWNERS = {"datasets", "spaces", "papers", "docs", "blog", "models", "orgs", "features", "topics", "sponsors"}
+
+
+def canonical_repo(host: str, owner: str, name: str) -> str | None:
+    """``host/owner/name`` with the mirror resolved and ``.git``/punctuation dropped.
+
+    Examples
+    --------
+    >>> canonical_repo("GitHub.com", "OliverRensu", "FlowAR.git.")
+    'github.com/OliverRensu/FlowAR'
+    >>> canonical_repo("hf-proxy-cf.effarig.site", "IDEA-CCNL", "Ziya-BLIP2-14B-Visual-v1.")
+    'huggingface.co/IDEA-CCNL/Ziya-BLIP2-14B-Visual-v1'
+    >>> canonical_repo("github.com", "features", "copilot") is None
+    True
+    """
+    name = name.rstrip(".-_")
+    if name.lower().endswith(".git"):
+        name = name[:-4].rstrip(".-_")
+    owner = owner.rstrip(".")
+    if not name or owner.lower() in _NOT_OWNERS:
+        return None
+    return f"{REPO_HOSTS[host.lower()]}/{owner}/{name}"
+
+
+class RepoExtractor:
+    """Find repository URLs with a regex and label them ``REPO``.
+
+    The span covers the link as written; ``span._.paperkg_canonical`` holds
+    its ``host/owner/name`` form, with a mirror resolved to the host it mirrors.
+
+    Examples
+    --------
+    >>> import spacy, extractors
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("paperkg_repo")
+    >>> doc = nlp("Code: https://github.com/yuweihao/MambaOut.")
+    >>> [(s.label_, s._.paperkg_canonical) for s in doc.spans["paperkg_candidates"]]
+    [('REPO', 'github.com/yuweihao/MambaOut')]
+    """
+
+    def __init__(self, nlp: Language, name: str, *, confidence: float):
+        self.name = name
+        self.confidence = confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        for match in _REPO_URL.finditer(doc.text):
+            canonical = canonical_repo(match["host"], match["owner"], match["name"])
+            if canonical is None:
+                continue
+            add_candidate(
+                doc,
+                match.start(),
+                match.end(),
+                "REPO",
+                rule=f"{self.name}:url",
+                confidence=self.confidence,
+                canonical=canonical,
+            )
+        return doc
+
+
+@Language.factory("paperkg_repo", default_config={"confidence": 0.99})
+def make_repo_extractor(nlp: Language, name: str, confidence: float) -> RepoExtractor:
+    return RepoExtractor(nlp, name, confidence=confidence)

@@ -1,0 +1,122 @@
+"""The ``paperkg`` command: a thin layer over the library.
+
+Every error a user can fix prints one line (``Error: FILE:LINE: problem``)
+and exits with status 2, leaving no partial output behind.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from .atomic import atomic_write
+from .errors import EXIT_USAGE, InputError, PaperkgError
+from .evaluate import format_table, load_gold, score_records
+from .extract import extract_papers, gold_record
+from .model import Paper
+from .readers import FORMATS, read_papers
+
+__all__ = ["main", "cli"]
+
+
+class _UserError(click.ClickException):
+    exit_code = EXIT_USAGE
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except PaperkgError as error:
+            raise _UserError(str(error)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="paperkg")
+def cli() -> None:
+    """Build knowledge graphs of ML papers: models, datasets, benchmarks, metrics, code.
+
+    \b
+    Example:
+        paperkg build data/ -o out/
+    """
+
+
+_inputs = click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+_format = click.option("--format", "input_format", type=click.Choice(sorted(FORMATS)),
+                       help="Input format for every file (default: from each file's extension).")
+_strict = click.option("--strict", is_flag=True, help="Treat a bad record as an error instead of skipping it.")
+_quiet = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+
+
+def load_inputs(inputs: tuple[Path, ...], input_format: str | None, strict: bool, quiet: bool) -> list[Paper]:
+    """Read the inputs, reporting skipped records; no papers at all is an error."""
+    problems: list[InputError] = []
+    papers = read_papers(inputs, format=input_format, strict=strict, on_warning=problems.append)
+    for problem in problems if not quiet else ():
+        click.echo(f"warning: {problem}", err=True)
+    if problems and not quiet:
+        click.echo(f"warning: skipped {len(problems)} bad record(s); --strict makes them errors", err=True)
+    if not papers:
+        raise InputError(", ".join(map(str, inputs)), "no papers found")
+    return papers
+
+
+def progress(iterable, *, total: int, quiet: bool, unit: str = "paper"):
+    """A progress bar on stderr for interactive runs; silent when piped or ``--quiet``."""
+    return tqdm(iterable, total=total, unit=unit, disable=True if quiet else None, file=sys.stderr, leave=False)
+
+
+@cli.command()
+@_inputs
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="JSON Lines file to write, one line per paper.")
+@_format
+@_strict
+@_quiet
+def extract(inputs, output, input_format, strict, quiet):
+    """Extract entities from papers into JSON Lines in the gold annotation format.
+
+    \b
+    Each line: {"title", "entities": {type: ["name | alias", ...]}, "proposes"}.
+    Example:
+        paperkg extract data/ -o entities.jsonl
+    """
+    papers = load_inputs(inputs, input_format, strict, quiet)
+    records = [gold_record(found) for found in progress(extract_papers(papers), total=len(papers), quiet=quiet)]
+    with atomic_write(output) as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if not quiet:
+        click.echo(f"{len(records)} papers → {output}")
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold, as_json):
+    """Extract entities from the papers of a gold file and score them against it.
+
+    \b
+    Prints precision, recall and F1 per type, as GUIDELINES.md defines them.
+    Example:
+        paperkg eval tests/data/gold-dev.jsonl
+    """
+    records = load_gold(gold)
+    papers = [Paper(r["title"], r.get("abstract", "")) for r in records]
+    predicted = [gold_record(found) for found in extract_papers(papers)]
+    scores = score_records(records, predicted)
+    if as_json:
+        table = {name: {"tp": s.tp, "gold": s.gold, "pred": s.pred, "p": s.precision, "r": s.recall, "f1": s.f1}
+                 for name, s in scores.items()}
+        click.echo(json.dumps({"papers": len(records), "scores": table}, indent=1))
+    else:
+        click.echo(f"papers: {len(records)}")
+        click.echo(format_table(scores))
+
+
+def main() -> None:
+    cli(prog_name="paperkg")

@@ -1,0 +1,111 @@
+"""The data model: papers, mentions and the vocabulary of node and edge types."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ENTITY_TYPES",
+    "RELATIONS",
+    "Paper",
+    "Mention",
+    "normalize_key",
+    "paper_id",
+]
+
+#: Entity types, in the order reports list them; spaCy labels are the upper-case forms.
+ENTITY_TYPES = ("model", "dataset", "benchmark", "metric", "repo")
+
+#: Edge relations in the graph and what each links.
+RELATIONS = {
+    "mentions": "paper → any entity named in its title or abstract",
+    "proposes": "paper → entity the paper itself introduces",
+    "evaluated_on": "paper → benchmark (or dataset) it reports results on",
+    "uses_dataset": "paper → dataset it trains or tests on",
+    "has_code": "paper → code or model repository",
+    "reports_metric": "paper → metric its results are given in",
+    "compared_with": "model → model it is compared with in the same paper",
+}
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalize_key(text: str) -> str:
+    """Case-folded text with everything but letters and digits removed.
+
+    This is the matching rule of the annotation guidelines, so names that
+    differ only in case, spaces or punctuation share a key.
+
+    Examples
+    --------
+    >>> normalize_key("LLaMA-2") == normalize_key("Llama 2") == normalize_key("LlaMA-2")
+    True
+    >>> normalize_key("  Tokens-to-Token ViT ")
+    'tokenstotokenvit'
+    """
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def paper_id(title: str) -> str:
+    """A stable identifier for a paper, derived from its normalized title.
+
+    Examples
+    --------
+    >>> paper_id("Attention Is All You Need") == paper_id("attention is all you need!")
+    True
+    >>> paper_id("Attention Is All You Need")
+    'p-0ea83918854b'
+    """
+    return "p-" + hashlib.sha1(normalize_key(title).encode()).hexdigest()[:12]
+
+
+@dataclass
+class Paper:
+    """A paper's title and abstract, with whatever metadata its source gave.
+
+    ``sources`` lists every ``file:line`` the paper was read from; the same
+    paper read twice is one paper that remembers both.
+    """
+
+    title: str
+    abstract: str
+    arxiv_id: str | None = None
+    authors: str | None = None
+    categories: str | None = None
+    update_date: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return normalize_key(self.title)
+
+    @property
+    def id(self) -> str:
+        return paper_id(self.title)
+
+    @property
+    def text(self) -> str:
+        """The text the extractors read: the title line, a blank line, the abstract."""
+        return f"{self.title}\n\n{self.abstract}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity mention found in a paper, with the evidence for it.
+
+    Offsets are character offsets into :attr:`Paper.text`; ``sentence_start``
+    is where the evidence sentence begins in that text.
+    """
+
+    paper_id: str
+    type: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    rule: str
+    confidence: float
+    canonical: str | None = None
+    alias_of: str | None = None

@@ -1,0 +1,239 @@
+"""Read papers from daily-papers pages, JSON Lines / JSON, and CSV / TSV files.
+
+The format is chosen from the file extension unless given. Folders are read
+recursively (files with a known extension only). The same paper read twice
+(same normalized title) becomes one :class:`~kg.model.Paper` that lists
+every source it came from.
+
+Problems with a whole file (missing, unknown format, undecodable, not JSON
+at all) raise :class:`~kg.errors.InputError`. Problems with one record (a
+malformed JSON line, a missing title or abstract) are reported through
+``on_warning`` and the record is skipped, unless ``strict`` is set, which
+makes them errors too.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .errors import InputError
+from .model import Paper
+
+__all__ = ["FORMATS", "format_of", "input_files", "iter_papers", "read_papers"]
+
+#: Format name → the file extensions it is chosen for.
+FORMATS = {
+    "daily": (".txt",),
+    "jsonl": (".jsonl", ".ndjson"),
+    "json": (".json",),
+    "csv": (".csv",),
+    "tsv": (".tsv", ".tab"),
+}
+_FORMAT_OF_SUFFIX = {suffix: name for name, suffixes in FORMATS.items() for suffix in suffixes}
+_METADATA_KEYS = ("authors", "categories", "update_date")
+
+# Lines a daily-papers page starts with before its first title.
+_DAILY_HEADER = re.compile(
+    r"^(new|get trending papers.*|subscribe|by\s*ak and the research community|"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(, \d{4})?)$",
+    re.IGNORECASE,
+)
+
+Warn = Callable[[InputError], None]
+
+
+def format_of(path: Path, override: str | None = None) -> str:
+    """The reader format for a file: ``override`` if given, else from its extension.
+
+    Examples
+    --------
+    >>> format_of(Path("arxiv-metadata.jsonl"))
+    'jsonl'
+    >>> format_of(Path("notes.docx"))
+    Traceback (most recent call last):
+    kg.errors.InputError: notes.docx: unknown input format '.docx'; expected one of .csv, .json, .jsonl, .ndjson, .tab, .tsv, .txt (or pass --format)
+    """
+    if override:
+        if override not in FORMATS:
+            raise InputError(path, f"unknown format {override!r}; choose one of {', '.join(FORMATS)}")
+        return override
+    try:
+        return _FORMAT_OF_SUFFIX[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(_FORMAT_OF_SUFFIX))
+        raise InputError(path, f"unknown input format {path.suffix!r}; expected one of {known} (or pass --format)") from None
+
+
+def input_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand folders (recursively, known extensions only) and check files exist."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _FORMAT_OF_SUFFIX))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(path, "no such file or folder")
+    return files
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(path, f"not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})", line=line) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InputError(path, "contains a NUL byte; is this a binary file?", line=line)
+    return text
+
+
+def _paper(record: dict, path: Path, line: int, warn: Warn) -> Paper | None:
+    title = str(record.get("title") or "").strip()
+    abstract = str(record.get("abstract") or "").strip()
+    missing = [name for name, value in (("title", title), ("abstract", abstract)) if not value]
+    if missing:
+        warn(InputError(path, f"record has no {' or '.join(missing)}; skipped", line=line))
+        return None
+    metadata = {key: _flat(record[key]) for key in _METADATA_KEYS if record.get(key) not in (None, "")}
+    arxiv_id = str(record["id"]).strip() if record.get("id") not in (None, "") else None
+    return Paper(" ".join(title.split()), " ".join(abstract.split()), arxiv_id=arxiv_id,
+                 sources=[f"{path}:{line}"], **metadata)
+
+
+def _flat(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(" ".join(map(str, v)) if isinstance(v, list) else str(v) for v in value)
+    return str(value)
+
+
+def _daily(path: Path, warn: Warn) -> Iterator[Paper]:
+    lines = [(n, line.strip()) for n, line in enumerate(_read_text(path).splitlines(), 1) if line.strip()]
+    start = 0
+    while start < len(lines) and _DAILY_HEADER.match(lines[start][1]):
+        start += 1
+    body = lines[start:]
+    for i in range(0, len(body) - 1, 2):
+        (line, title), (_, abstract) = body[i], body[i + 1]
+        paper = _paper({"title": title, "abstract": abstract}, path, line, warn)
+        if paper:
+            yield paper
+    if len(body) % 2:
+        warn(InputError(path, "title with no abstract after it; skipped", line=body[-1][0]))
+
+
+def _jsonl(path: Path, warn: Warn) -> Iterator[Paper]:
+    for line, raw in enumerate(_read_text(path).splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as error:
+            warn(InputError(path, f"not JSON: {error.msg} (column {error.colno})", line=line))
+            continue
+        if not isinstance(record, dict):
+            warn(InputError(path, f"expected a JSON object, got {type(record).__name__}", line=line))
+            continue
+        paper = _paper(record, path, line, warn)
+        if paper:
+            yield paper
+
+
+def _json(path: Path, warn: Warn) -> Iterator[Paper]:
+    text = _read_text(path)
+    if not text.lstrip().startswith("["):
+        yield from _jsonl(path, warn)  # many ".json" dumps are JSON Lines
+        return
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"not JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
+            warn(InputError(path, f"item {index} is a {type(record).__name__}, not a JSON object; skipped"))
+            continue
+        paper = _paper(record, path, index + 1, warn)
+        if paper:
+            yield paper
+
+
+def _table(path: Path, warn: Warn, sep: str) -> Iterator[Paper]:
+    import io
+
+    import pandas as pd
+
+    try:
+        frame = pd.read_csv(io.StringIO(_read_text(path)), sep=sep, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise InputError(path, f"not a readable table: {str(error).strip()}") from None
+    columns = {column.strip().lower(): column for column in frame.columns}
+    missing = [name for name in ("title", "abstract") if name not in columns]
+    if missing:
+        raise InputError(path, f"no {' or '.join(missing)} column (columns: {', '.join(frame.columns)})", line=1)
+    for index, row in enumerate(frame.to_dict("records")):
+        record = {key: row[column] for key, column in columns.items()}
+        paper = _paper(record, path, index + 2, warn)  # line 1 is the header
+        if paper:
+            yield paper
+
+
+_READERS = {
+    "daily": _daily,
+    "jsonl": _jsonl,
+    "json": _json,
+    "csv": lambda path, warn: _table(path, warn, ","),
+    "tsv": lambda path, warn: _table(path, warn, "\t"),
+}
+
+
+def iter_papers(
+    paths: Iterable[str | Path],
+    *,
+    format: str | None = None,
+    strict: bool = False,
+    on_warning: Warn | None = None,
+) -> Iterator[Paper]:
+    """Yield every paper record in the inputs, in file order, duplicates included."""
+
+    def warn(problem: InputError) -> None:
+        if strict:
+            raise problem
+        if on_warning:
+            on_warning(problem)
+
+    for path in input_files(paths):
+        yield from _READERS[format_of(path, format)](path, warn)
+
+
+def read_papers(
+    paths: Iterable[str | Path],
+    *,
+    format: str | None = None,
+    strict: bool = False,
+    on_warning: Warn | None = None,
+) -> list[Paper]:
+    """Read all papers, merging records of the same paper into one.
+
+    The first record of a paper gives its abstract and metadata; later ones
+    add their sources and fill metadata the first lacked.
+
+    Examples
+    --------
+    >>> papers = read_papers(["data/"])
+    >>> len(papers) > 100, papers[0].sources[0].startswith("data/")
+    (True, True)
+    """
+    merged: dict[str, Paper] = {}
+    for paper in iter_papers(paths, format=format, strict=strict, on_warning=on_warning):
+        first = merged.setdefault(paper.key, paper)
+        if first is not paper:
+            first.sources.extend(paper.sources)
+            for key in ("arxiv_id", *_METADATA_KEYS):
+                if getattr(first, key) is None:
+                    setattr(first, key, getattr(paper, key))
+    return list(merged.values())
