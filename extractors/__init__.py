@@ -9,13 +9,24 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from . import repo, resolver  # noqa: F401  (registers the factories)
+# The keys come first: the components import kg.model, and kg imports them from here.
 from .base import CANDIDATES_KEY, LABELS, PROPOSES_KEY, SPANS_KEY
+from . import data, metric, model, proposes, repo, resolver  # noqa: F401,E402  (registers the factories)
 
 __all__ = ["make_pipeline", "PIPELINE", "SPANS_KEY", "CANDIDATES_KEY", "PROPOSES_KEY", "LABELS"]
 
-#: Component factories in pipeline order, after the sentencizer.
-PIPELINE = ("paperkg_repo", "paperkg_span_resolver")
+#: Component factories in pipeline order, after the sentencizer. The extractors only
+#: add candidates, the resolver chooses among them, and ``paperkg_proposes`` picks
+#: from the chosen entities.
+PIPELINE = (
+    "paperkg_repo",
+    "paperkg_model",
+    "paperkg_dataset",
+    "paperkg_benchmark",
+    "paperkg_metric",
+    "paperkg_span_resolver",
+    "paperkg_proposes",
+)
 
 
 def make_pipeline() -> Language:
@@ -26,7 +37,7 @@ def make_pipeline() -> Language:
     >>> nlp = make_pipeline()
     >>> doc = nlp("MambaOut\\n\\nCode is at https://github.com/yuweihao/MambaOut")
     >>> [(e.label_, e._.paperkg_canonical) for e in doc.ents]
-    [('REPO', 'github.com/yuweihao/MambaOut')]
+    [('MODEL', None), ('REPO', 'github.com/yuweihao/MambaOut')]
     """
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")

@@ -60,10 +60,26 @@ def add_candidate(
     ('GPT-4', 'MODEL', 'example')
     >>> [s.text for s in doc.spans[CANDIDATES_KEY]]
     ['GPT-4']
+
+    A more confident candidate over the same characters replaces the other:
+
+    >>> _ = add_candidate(doc, 9, 14, "DATASET", rule="other", confidence=0.95)
+    >>> [(s.label_, s._.paperkg_rule) for s in doc.spans[CANDIDATES_KEY]]
+    [('DATASET', 'other')]
     """
     span = doc.char_span(start_char, end_char, label=label, alignment_mode="expand")
     if span is None or not span.text.strip():
         return None
+    # spaCy keys span extensions by character offsets alone, so two candidates
+    # over the same characters would share one rule and confidence: keep the
+    # more confident candidate only.
+    previous = doc.user_data.get(("._.", "paperkg_confidence", span.start_char, span.end_char))
+    if previous is not None:
+        if previous >= confidence:
+            return None
+        doc.spans[CANDIDATES_KEY] = [
+            s for s in doc.spans[CANDIDATES_KEY] if (s.start_char, s.end_char) != (span.start_char, span.end_char)
+        ]
     span._.paperkg_rule = rule
     span._.paperkg_confidence = confidence
     span._.paperkg_canonical = canonical

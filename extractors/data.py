@@ -1,0 +1,190 @@
+"""Named datasets and benchmarks: ``ImageNet``, ``LAION-5B``, ``MMLU``, ``the X benchmark``.
+
+The two types share their rules and differ in their gazetteer and cue
+nouns, so one class serves both factories, ``paperkg_dataset`` and
+``paperkg_benchmark``. A cue noun beats the gazetteer: "on the ImageNet-256
+benchmark" is a benchmark although ImageNet is listed as a dataset, since
+the guidelines follow how each abstract uses a name.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .base import add_candidate
+from .lexicon import HEADS, Gazetteer, acronym_definitions, is_generic, load_names
+
+__all__ = ["DataExtractor", "cued_names"]
+
+# A name word: capitalised, all-caps, with digits, or lower-case with inner capitals (kMaX).
+_NAME_WORD = r"(?:[A-Z0-9][\w.+/-]{0,30}|[a-z]{1,6}[A-Z][\w.+/-]{0,30})"
+# Up to four name words right before a cue noun, or a list item before it.
+_NAME_BEFORE = re.compile(r"(?:" + _NAME_WORD + r" ){0,3}" + _NAME_WORD + r"\s*$")
+_LIST_JOINER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$")
+_LIST_AFTER = re.compile(r"\s*(?:,\s*|\s)(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)?\s*:?\s*")
+_NAME_AFTER = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}")
+_JOINER_AFTER = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+# Capitalised words that begin a sentence or describe, not name, a dataset.
+_NOT_NAMES = frozenset(
+    "the this these that our a an each both all new several multiple various existing standard popular "
+    "public large small extensive challenging diverse real synthetic video image text audio code "
+    "three two four five six several seven eight nine ten many most other".split()
+)
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading descriptive words; keep the rest if it looks like a name."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and words[0].group().lower() in _NOT_NAMES:
+        words.pop(0)
+    if not words:
+        return None
+    start, end = start + words[0].start(), start + words[-1].end()
+    name = text[start:end].rstrip(".,;:)")
+    end = start + len(name)
+    if not name or is_generic(name) or name.isdigit():
+        return None
+    return start, end
+
+
+def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int]]:
+    """Offsets of names a cue noun marks: "X, Y and Z benchmarks", "datasets such as X and Y".
+
+    Examples
+    --------
+    >>> text = "We test on GLUE, MMLU and the ST-Bench benchmarks, and on datasets such as COCO and LVIS."
+    >>> [text[s:e] for s, e in cued_names(text, frozenset({"benchmarks"}))]
+    ['ST-Bench', 'MMLU', 'GLUE']
+    >>> [text[s:e] for s, e in cued_names(text, frozenset({"datasets"}))]
+    ['COCO', 'LVIS']
+    """
+    found = []
+    # Lower case only: a capitalised "Dataset" is part of a name, left to the definitions.
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")\b")
+    for noun in pattern.finditer(text):
+        # Backwards: the name right before the noun, then any list it ends.
+        end = noun.start()
+        for _ in range(8):
+            before = _NAME_BEFORE.search(text, max(0, end - 120), end)
+            if before is None:
+                break
+            name = _clean(text, before.start(), before.end())
+            if name is None:
+                break
+            found.append(name)
+            joiner = _LIST_JOINER.search(text, max(0, before.start() - 12), before.start())
+            if joiner is None:
+                break
+            end = joiner.start()
+        # Forwards: "benchmarks such as X, Y, and Z".
+        after = _LIST_AFTER.match(text, noun.end())
+        position = after.end() if after and after.group().strip() else None
+        for _ in range(8 if position is not None else 0):
+            item = _NAME_AFTER.match(text, position)
+            name = item and _clean(text, item.start(), item.end())
+            if not name:
+                break
+            found.append(name)
+            joiner = _JOINER_AFTER.match(text, name[1])
+            if joiner is None:
+                break
+            position = joiner.end()
+    return found
+
+
+class DataExtractor:
+    """Find named datasets (or benchmarks) by gazetteer, cue nouns and acronym definitions.
+
+    Examples
+    --------
+    >>> import spacy, extractors
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("paperkg_dataset")
+    >>> _ = nlp.add_pipe("paperkg_benchmark")
+    >>> doc = nlp("Trained on LAION-5B and the new QUAdruped Robot Dataset (QUARD), it tops MMBench.")
+    >>> sorted((s.text, s.label_) for s in doc.spans["paperkg_candidates"])
+    [('LAION-5B', 'DATASET'), ('MMBench', 'BENCHMARK'), ('QUARD', 'DATASET'), ('QUAdruped Robot Dataset', 'DATASET')]
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        label: str,
+        gazetteer: str,
+        nouns: list[str],
+        gazetteer_confidence: float,
+        cue_confidence: float,
+        definition_confidence: float,
+    ):
+        self.name = name
+        self.label = label
+        self.gazetteer = Gazetteer(nlp, load_names(gazetteer))
+        self.nouns = frozenset(nouns)
+        self.gazetteer_confidence = gazetteer_confidence
+        self.cue_confidence = cue_confidence
+        self.definition_confidence = definition_confidence
+
+    def _add(self, doc: Doc, start: int, end: int, rule: str, confidence: float, alias_of: str | None = None):
+        if not is_generic(doc.text[start:end]):
+            add_candidate(doc, start, end, self.label, rule=f"{self.name}:{rule}", confidence=confidence, alias_of=alias_of)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for start, end, known in self.gazetteer.find(doc):
+            self._add(doc, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
+        for start, end in cued_names(text, self.nouns):
+            self._add(doc, start, end, "cue", self.cue_confidence)
+        for long_start, long_end, short_start, short_end in acronym_definitions(text):
+            head = text[long_start:long_end].rsplit(None, 1)[-1].lower()
+            if head in HEADS[self.label]:
+                short = text[short_start:short_end]
+                self._add(doc, short_start, short_end, "definition", self.definition_confidence)
+                self._add(doc, long_start, long_end, "definition", self.definition_confidence, alias_of=short)
+        return doc
+
+
+_DEFAULTS = {"gazetteer_confidence": 0.8, "cue_confidence": 0.9, "definition_confidence": 0.85}
+
+
+@Language.factory(
+    "paperkg_dataset",
+    default_config={
+        "label": "DATASET",
+        "gazetteer": "datasets",
+        "nouns": ["dataset", "datasets", "corpus", "corpora"],
+        **_DEFAULTS,
+    },
+)
+@Language.factory(
+    "paperkg_benchmark",
+    default_config={
+        "label": "BENCHMARK",
+        "gazetteer": "benchmarks",
+        "nouns": ["benchmark", "benchmarks", "leaderboard", "test suite"],
+        **_DEFAULTS,
+    },
+)
+def make_data_extractor(
+    nlp: Language,
+    name: str,
+    label: str,
+    gazetteer: str,
+    nouns: list[str],
+    gazetteer_confidence: float,
+    cue_confidence: float,
+    definition_confidence: float,
+) -> DataExtractor:
+    return DataExtractor(
+        nlp,
+        name,
+        label=label,
+        gazetteer=gazetteer,
+        nouns=nouns,
+        gazetteer_confidence=gazetteer_confidence,
+        cue_confidence=cue_confidence,
+        definition_confidence=definition_confidence,
+    )

@@ -1,0 +1,295 @@
+"""Shared vocabulary machinery: gazetteers, the stoplist, name shapes and acronym definitions.
+
+Every typed extractor matches a gazetteer file (``gazetteers/<name>.txt``,
+one name per line, ``#`` comments; a leading ``=`` makes an entry match
+case-sensitively, for names that are also English words such as ``=CLIP``).
+Matches are widened over version and size suffixes (``Llama`` → ``Llama-2-7B``,
+``LLaVA`` → ``LLaVA-NeXT``, ``ResNet`` → ``ResNet50``) because new variants
+of well-known families appear faster than any list can follow.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.model import normalize_key
+
+__all__ = [
+    "GAZETTEER_DIR",
+    "Gazetteer",
+    "load_names",
+    "stoplist",
+    "is_generic",
+    "extend_name",
+    "acronym_definitions",
+    "is_name_shaped",
+    "name_shaped_words",
+    "HEADS",
+    "PROPOSAL_CUE",
+]
+
+GAZETTEER_DIR = Path(__file__).parent / "gazetteers"
+
+# One suffix segment at a time (the caller loops), so no pattern nests quantifiers.
+_SUFFIX_SEGMENTS = (
+    re.compile(r"-?v?\d+(?:\.\d+)?[A-Za-z]{0,3}(?![\w])"),  # -2, 3.2, -13B, 21K, v2
+    re.compile(r"-?v?\d+(?:\.\d+)?(?=-)"),  # Qwen2-VL: the digits before a hyphen
+    re.compile(r" v?\d(?:\.\d)?(?![\w%-]|\.\d)"),  # "Llama 2", "SD v2.1" but not "MMLU 68.9"
+    re.compile(r" \d{1,3}(?:\.\d)?[BM](?![\w])"),  # "LLaMA 7B"
+    _HYPHEN_WORD := re.compile(r"-[A-Za-z][A-Za-z0-9.]{0,15}"),  # -NeXT, -VL, -Base; checked below
+    re.compile(r"/\d{1,3}(?![\w])"),  # ViT-B/16
+    _PLURAL := re.compile(r"s(?![\w-])"),  # plural: ResNets, Transformers
+)
+# Lower-case words that continue a name ("GPT-4-turbo", "BERT-base").
+_SIZE_WORDS = frozenset(
+    "small base large tiny mini medium chat instruct hf it xl xxl huge giant pro plus turbo lite "
+    "nano micro vision".split()
+)
+# Capitalised hyphenated words that describe a name rather than continue it ("BERT-Based").
+_NOT_SUFFIXES = frozenset(
+    "based like style free aware guided level only specific generated scale sized size "
+    "type fashion inspired driven centric agnostic conditioned augmented enhanced derived "
+    "native friendly compatible powered assisted and or to of the as in on".split()
+)
+
+
+def extend_name(text: str, end: int, *, limit: int = 5) -> int:
+    """Where a name that ends at ``end`` really ends, after version and size suffixes.
+
+    Examples
+    --------
+    >>> text = "We fine-tune LLaMA-2-13B and LLaVA-NeXT, not BERT-based models."
+    >>> text[13:extend_name(text, 18)], text[29:extend_name(text, 34)], text[45:extend_name(text, 49)]
+    ('LLaMA-2-13B', 'LLaVA-NeXT', 'BERT')
+    >>> text = "Llama 2 7B reaches 68.9 on MMLU 5-shot."
+    >>> text[:extend_name(text, 5)], text[27:extend_name(text, 31)]
+    ('Llama 2 7B', 'MMLU')
+    """
+    for _ in range(limit):
+        for segment in _SUFFIX_SEGMENTS:
+            match = segment.match(text, end)
+            if match is None:
+                continue
+            word = match.group().strip("-").rstrip(".")
+            if segment is _HYPHEN_WORD and (
+                word.lower() in _NOT_SUFFIXES or (word[:1].islower() and word not in _SIZE_WORDS)
+            ):
+                continue
+            if segment is _PLURAL and text[end - 1 : end].isdigit():
+                continue
+            end = match.start() + len(match.group().rstrip("."))
+            break
+        else:
+            return end
+    return end
+
+
+def load_names(name: str) -> list[str]:
+    """The entries of ``gazetteers/<name>.txt``: stripped, without comments or blanks.
+
+    Examples
+    --------
+    >>> "ImageNet" in load_names("datasets")
+    True
+    """
+    names = []
+    for line in (GAZETTEER_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            names.append(line)
+    return names
+
+
+@lru_cache(maxsize=1)
+def stoplist() -> frozenset[str]:
+    """Normalized keys of generic terms that are never entities (``LLMs``, ``SOTA``, ``RAG``)."""
+    return frozenset(normalize_key(name) for name in load_names("stoplist"))
+
+
+def is_generic(text: str) -> bool:
+    """Whether ``text`` is a generic term: stoplisted, or a plural acronym like ``SAEs``.
+
+    Examples
+    --------
+    >>> is_generic("LLMs"), is_generic("Vision-Language Models"), is_generic("SAEs"), is_generic("LLaVA")
+    (True, True, True, False)
+    """
+    key = normalize_key(text)
+    if not key or key in stoplist() or key.isdigit():
+        return True
+    return bool(_PLURAL_ACRONYM.fullmatch(text))
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
+
+# A hyphenated word: the unit names are made of (separators anchor each part).
+_COMPOUND = re.compile(r"(?<![\w^@/.-])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+){0,4}(?![\w^@-])")
+_MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]")
+_LETTERS_DIGITS = re.compile(r"[A-Za-z]{2}\d|[A-Za-z][a-z]\d|\d[A-Za-z]{2}")
+_CAPS_DIGITS = re.compile(r"[A-Z]{1,3}\d+[A-Z]?|\d+[BMKbmk]|v\d+")
+
+
+def is_name_shaped(word: str) -> bool:
+    """Whether a word looks like a coined name rather than an English word.
+
+    Inner capitals (``LLaVA``, ``HorNet``), letters fused with digits
+    (``ConvS5``, ``Qwen2``) or hyphenated all-caps parts (``ST-LLM``) make a
+    name; hardware and number formats (``A100``, ``FP16``, ``7B``) do not,
+    and a lone all-caps word (``CPPD`` or ``GPU``) needs a cue elsewhere.
+
+    Examples
+    --------
+    >>> [w for w in "LLaVA HorNet ConvS5 ST-LLM A100 FP16 Vision-Language mIoU LLMs GPU".split()
+    ...  if is_name_shaped(w)]
+    ['LLaVA', 'HorNet', 'ConvS5', 'ST-LLM', 'mIoU']
+    """
+    parts = word.split("-")
+    if any(_MIXED_CASE.search(part) for part in parts):
+        return True
+    if any(_LETTERS_DIGITS.search(part) and not _CAPS_DIGITS.fullmatch(part) for part in parts):
+        return True
+    caps = [part for part in parts if part.isupper() and len(part) >= 2]
+    return len(parts) >= 2 and len(caps) >= 2 and len(caps) == len(parts)
+
+
+def name_shaped_words(text: str) -> Iterator[re.Match]:
+    """Every word of ``text`` that :func:`is_name_shaped`, as regex matches."""
+    return (match for match in _COMPOUND.finditer(text) if is_name_shaped(match.group()))
+
+
+#: Last words of a long form that say what kind of thing it names.
+HEADS = {
+    "DATASET": frozenset("dataset datasets corpus corpora collection".split()),
+    "BENCHMARK": frozenset("benchmark benchmarks bench suite arena challenge leaderboard testbed".split()),
+    "METRIC": frozenset("score distance error rate accuracy ratio metric index divergence similarity".split()),
+}
+
+#: A paper introducing something: the cue before a proposed name.
+PROPOSAL_CUE = re.compile(
+    r"\b(?:we|this (?:paper|work)|our (?:paper|work))\s+(?:\w+ly\s+)?"
+    r"(?:propose|introduce|present|develop|design|release|construct|build|curate|collect|create|"
+    r"contribute|devise|put forward|establish|offer)s?\b"
+    r"|\b(?:called|named|dubbed|termed|coined)\b",
+    re.IGNORECASE,
+)
+
+
+class Gazetteer:
+    """Known names of one type, found with spaCy's PhraseMatcher and widened over suffixes.
+
+    Names fused with a version (``LLaMA2``, ``ResNet50``, ``Llama-2``) are one
+    token to spaCy, so a second pass looks the letters before such a suffix
+    up in the same list.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> gazetteer = Gazetteer(nlp, ["LLaMA", "Stable Diffusion", "=CLIP"])
+    >>> doc = nlp("LLaMA2-13B beats stable diffusion; a clip of CLIP.")
+    >>> [(doc.text[s:e], known) for s, e, known in gazetteer.find(doc)]
+    [('CLIP', True), ('stable diffusion', True), ('LLaMA2-13B', False)]
+    """
+
+    def __init__(self, nlp: Language, names: Iterable[str]):
+        exact = [n[1:] for n in names if n.startswith("=")]
+        folded = [n for n in names if not n.startswith("=")]
+        self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._folded.add("NAME", list(nlp.tokenizer.pipe(folded)))
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._exact.add("NAME", list(nlp.tokenizer.pipe(exact)))
+        self._folded_stems = {n.casefold() for n in folded}
+        self._exact_stems = set(exact)
+
+    def __contains__(self, text: str) -> bool:
+        return text.casefold() in self._folded_stems or text in self._exact_stems
+
+    def find(self, doc: Doc) -> Iterator[tuple[int, int, bool]]:
+        """``(start, end, known)`` for every name in ``doc``, widened over prefixes and suffixes.
+
+        ``known`` is false when the widened name is not itself listed (a new
+        variant such as ``KG-LLaVA``): such a name may be the paper's own.
+        """
+        seen = set()
+        for matcher in (self._exact, self._folded):
+            for _, start, end in matcher(doc):
+                span = doc[start:end]
+                if span.start_char not in seen:
+                    seen.add(span.start_char)
+                    yield self._widen(doc.text, span.start_char, span.end_char)
+        for match in _FUSED_STEM.finditer(doc.text):
+            if match.start() not in seen and match.group() in self:
+                seen.add(match.start())
+                yield self._widen(doc.text, match.start(), match.end())
+
+    def _widen(self, text: str, start: int, end: int) -> tuple[int, int, bool]:
+        prefix = _NAME_PREFIX.search(text, max(0, start - 16), start)
+        if prefix is not None and prefix.end() == start:
+            start = prefix.start()
+        end = extend_name(text, end)
+        return start, end, text[start:end] in self
+
+
+# Letters directly followed by a version or plural: the stem of a fused name.
+_FUSED_STEM = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z]{1,29}(?=-?v?\d|s(?![\w-]))")
+# A capitalised word hyphenated onto a known name: "KG-LLaVA", "Video-LLaVA".
+_NAME_PREFIX = re.compile(r"(?<![\w-])[A-Z0-9][A-Za-z0-9]{0,14}-")
+
+
+# An acronym in parentheses: short, starts with a letter, has a capital.
+_PAREN_ACRONYM = re.compile(r"\((?P<short>[A-Za-z][\w^.+-]{0,19})\)")
+_WORD = re.compile(r"[\w^'-]+")
+
+
+def acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """``(long_start, long_end, short_start, short_end)`` for each "Long Form (LF)" in ``text``.
+
+    The long form is the shortest run of preceding words whose initials (and
+    inner capitals) spell the acronym in order, in the manner of Schwartz and
+    Hearst (2003), so "a novel Context Perception Parallel Decoder (CPPD)"
+    keeps only the four words that make up the acronym.
+
+    Examples
+    --------
+    >>> text = "We propose a Large Vision Diffusion Transformer (LaVin-DiT) here."
+    >>> [(text[a:b], text[c:d]) for a, b, c, d in acronym_definitions(text)]
+    [('Large Vision Diffusion Transformer', 'LaVin-DiT')]
+    >>> list(acronym_definitions("trained on ImageNet (1.2M images)"))
+    []
+    """
+    for match in _PAREN_ACRONYM.finditer(text):
+        short = match["short"]
+        if not any(c.isupper() for c in short) or short.count("-") > 2:
+            continue
+        window_start = max(0, match.start() - 160)
+        words = list(_WORD.finditer(text, window_start, match.start()))
+        letters = [c.lower() for c in short if c.isalpha()]
+        if len(letters) < 2:
+            continue
+        for first in range(len(words) - 1, max(-1, len(words) - len(letters) - 4), -1):
+            long_form = text[words[first].start() : words[-1].end()]
+            if _spells(letters, [w.group() for w in words[first:]]):
+                if long_form.casefold() != short.casefold() and "\n" not in long_form:
+                    yield words[first].start(), words[-1].end(), match.start("short"), match.end("short")
+                break
+
+
+def _spells(letters: list[str], words: list[str]) -> bool:
+    """Whether the acronym's letters appear in order, its first one starting the first word."""
+    if not words or not words[0] or words[0][0].lower() != letters[0]:
+        return False
+    joined = " ".join(words).lower()
+    position = 0
+    for letter in letters:
+        position = joined.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    # Every word after the first should lend the acronym a letter, or it is not part of it.
+    return len(words) <= len(letters) + 1

@@ -1,0 +1,169 @@
+"""Named models, architectures and methods: ``GPT-4``, ``LLaVA-NeXT``, ``LoRA``, a paper's own ``COSMO``."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .base import add_candidate, title_span
+from .lexicon import (
+    HEADS,
+    PROPOSAL_CUE,
+    Gazetteer,
+    acronym_definitions,
+    is_generic,
+    is_name_shaped,
+    load_names,
+    name_shaped_words,
+)
+
+__all__ = ["ModelExtractor", "title_name", "MODEL_HEADS"]
+
+#: Last words of a long form that make it a model or method ("... Transformer (T2T-ViT)").
+MODEL_HEADS = frozenset(
+    "model network networks net transformer transformers former encoder decoder autoencoder "
+    "architecture algorithm method framework optimizer attention module mechanism layer layers "
+    "unit units machine machines estimation estimator activation activations tuning tokenization "
+    "learning modeling modelling pretraining training sampling search decoding forgetting "
+    "alignment prior embedding embeddings agent system pipeline paradigm policy".split()
+)
+
+# "Name: subtitle" at the start of the title: the usual place for a paper's own name.
+_TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?):\s")
+_TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+[A-Z0-9][\w.+-]*|(?:of|for|and|the|to|in|with|on|a|an|v\d[\w.]*)")
+_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|position paper)\b", re.IGNORECASE)
+
+
+def title_name(title: str) -> tuple[int, int] | None:
+    """Character offsets of the name before a title's colon, if it looks like a name.
+
+    A name has at most five words, each capitalised, name-shaped or a short
+    function word; survey titles name no new thing.
+
+    Examples
+    --------
+    >>> title = "LaVin-DiT: Large Vision Diffusion Transformer"
+    >>> start, end = title_name(title); title[start:end]
+    'LaVin-DiT'
+    >>> title_name("Autoregressive Models in Vision: A Survey") is None
+    True
+    >>> title_name("Sparse then Prune: Toward Efficient Vision Transformers") is None
+    True
+    """
+    match = _TITLE_NAME.match(title)
+    if match is None or _SURVEY.search(title):
+        return None
+    words = match["name"].split()
+    if not 1 <= len(words) <= 5 or not all(_TITLE_NAME_WORD.fullmatch(word) for word in words):
+        return None
+    if not words[0][:1].isupper() and not is_name_shaped(words[0]):
+        return None
+    if is_generic(match["name"]) or words[-1].lower() in {"of", "for", "and", "the", "to", "in", "with", "on"}:
+        return None
+    return match.start("name"), match.end("name")
+
+
+class ModelExtractor:
+    """Find named models with a gazetteer, the title's "Name:", acronym definitions and name shapes.
+
+    Rules, most to least confident: a known name (``gazetteer``, widened over
+    versions), the title's name before a colon (``title``), a long form with
+    its acronym when the long form ends in a model word or sits in a
+    "we propose" sentence (``definition``, the long form an alias of the
+    acronym), and any coined-looking word such as ``SlimFit`` or
+    ``KG-LLaVA`` (``shape``). Generic terms from the stoplist never count.
+
+    Examples
+    --------
+    >>> import spacy, extractors
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("paperkg_model")
+    >>> doc = nlp("SlimFit: Memory-Efficient Fine-Tuning\\n\\nUnlike LLMs, SlimFit tunes BERT and ViT-B/16.")
+    >>> sorted({(s.text, s._.paperkg_rule) for s in doc.spans["paperkg_candidates"]})
+    [('BERT', 'paperkg_model:gazetteer'), ('SlimFit', 'paperkg_model:title'), ('ViT-B/16', 'paperkg_model:variant')]
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        gazetteer: str,
+        gazetteer_confidence: float,
+        title_confidence: float,
+        definition_confidence: float,
+        shape_confidence: float,
+    ):
+        self.name = name
+        self.gazetteer = Gazetteer(nlp, load_names(gazetteer))
+        self.gazetteer_confidence = gazetteer_confidence
+        self.title_confidence = title_confidence
+        self.definition_confidence = definition_confidence
+        self.shape_confidence = shape_confidence
+
+    def _add(self, doc: Doc, start: int, end: int, rule: str, confidence: float, alias_of: str | None = None):
+        if not is_generic(doc.text[start:end]):
+            add_candidate(doc, start, end, "MODEL", rule=f"{self.name}:{rule}", confidence=confidence, alias_of=alias_of)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for start, end, known in self.gazetteer.find(doc):
+            self._add(doc, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
+        title = title_span(doc)
+        found = title_name(title.text)
+        if found is not None:
+            name = title.text[found[0] : found[1]]
+            for match in re.finditer(r"(?<![\w/.-])" + re.escape(name) + r"(?![\w-])", text):
+                self._add(doc, match.start(), match.end(), "title", self.title_confidence)
+        for long_start, long_end, short_start, short_end in acronym_definitions(text):
+            if self._defines_model(doc, long_start, long_end, short_start, short_end):
+                short = text[short_start:short_end]
+                self._add(doc, short_start, short_end, "definition", self.definition_confidence)
+                self._add(doc, long_start, long_end, "definition", self.definition_confidence, alias_of=short)
+        for match in name_shaped_words(text):
+            self._add(doc, match.start(), match.end(), "shape", self.shape_confidence)
+        return doc
+
+    def _defines_model(self, doc: Doc, long_start: int, long_end: int, short_start: int, short_end: int) -> bool:
+        text = doc.text
+        short, long_form = text[short_start:short_end], text[long_start:long_end]
+        if is_generic(short) or is_generic(long_form):
+            return False
+        head = long_form.rsplit(None, 1)[-1].lower()
+        if any(head in heads for heads in HEADS.values()):
+            return False
+        if head in MODEL_HEADS or short in self.gazetteer or is_name_shaped(short):
+            return True
+        sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
+        return PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
+
+
+@Language.factory(
+    "paperkg_model",
+    default_config={
+        "gazetteer": "models",
+        "gazetteer_confidence": 0.85,
+        "title_confidence": 0.8,
+        "definition_confidence": 0.8,
+        "shape_confidence": 0.55,
+    },
+)
+def make_model_extractor(
+    nlp: Language,
+    name: str,
+    gazetteer: str,
+    gazetteer_confidence: float,
+    title_confidence: float,
+    definition_confidence: float,
+    shape_confidence: float,
+) -> ModelExtractor:
+    return ModelExtractor(
+        nlp,
+        name,
+        gazetteer=gazetteer,
+        gazetteer_confidence=gazetteer_confidence,
+        title_confidence=title_confidence,
+        definition_confidence=definition_confidence,
+        shape_confidence=shape_confidence,
+    )

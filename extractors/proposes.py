@@ -1,0 +1,72 @@
+"""What a paper introduces: the title's "Name:" and the names after "we propose/introduce".
+
+This component runs after ``paperkg_span_resolver`` and picks among the
+final entity spans, so a proposed name is always one of the paper's
+entities. Known names from a gazetteer (``GPT-4``, ``ImageNet``) are what
+papers build on, not what they introduce, so only the title's own name
+may be a known one.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .base import PROPOSES_KEY, SPANS_KEY, title_span
+from .lexicon import PROPOSAL_CUE
+from .model import title_name
+
+__all__ = ["ProposesDetector"]
+
+# Where a proposal's names end: the end of its sentence.
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# "X (ours)" in a results sentence also marks the paper's own system.
+_OURS = re.compile(r"\(\s*ours\s*\)", re.IGNORECASE)
+
+
+class ProposesDetector:
+    """Write the spans of entities the paper introduces to ``doc.spans["paperkg_proposes"]``.
+
+    Examples
+    --------
+    >>> import extractors
+    >>> nlp = extractors.make_pipeline()
+    >>> doc = nlp("COSMO: a model\\n\\nWe propose COSMO and the ST-Align dataset, built with GPT-4.")
+    >>> [s.text for s in doc.spans["paperkg_proposes"]]
+    ['COSMO', 'COSMO', 'ST-Align']
+    """
+
+    def __init__(self, nlp: Language, name: str, *, labels: list[str], window: int):
+        self.name = name
+        self.labels = frozenset(labels)
+        self.window = window
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ in self.labels]
+        proposed: list[Span] = []
+        title = title_span(doc)
+        found = title_name(title.text)
+        if found is not None:
+            start, end = title.start_char + found[0], title.start_char + found[1]
+            proposed += [s for s in spans if s.start_char < end and s.end_char > start]
+        for cue in PROPOSAL_CUE.finditer(doc.text, title.end_char):
+            stop = _SENTENCE_END.search(doc.text, cue.end())
+            limit = min(cue.end() + self.window, stop.start() if stop else len(doc.text))
+            proposed += [s for s in spans if cue.end() <= s.start_char < limit and self._novel(s)]
+        for ours in _OURS.finditer(doc.text):
+            proposed += [s for s in spans if 0 <= ours.start() - s.end_char <= 2 and self._novel(s)]
+        doc.spans[PROPOSES_KEY] = proposed
+        return doc
+
+    @staticmethod
+    def _novel(span: Span) -> bool:
+        return not (span._.paperkg_rule or "").endswith(":gazetteer")
+
+
+@Language.factory(
+    "paperkg_proposes",
+    default_config={"labels": ["MODEL", "DATASET", "BENCHMARK"], "window": 200},
+)
+def make_proposes_detector(nlp: Language, name: str, labels: list[str], window: int) -> ProposesDetector:
+    return ProposesDetector(nlp, name, labels=labels, window=window)
