@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "write_chunks"]
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -51,3 +51,10 @@ def atomic_write(path: str | Path, mode: str = "w", *, encoding: str | None = "u
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_chunks(path: str | Path, chunks: Iterable[str]) -> None:
+    """Write streamed text chunks to ``path`` atomically."""
+    with atomic_write(path) as handle:
+        for chunk in chunks:
+            handle.write(chunk)

@@ -16,6 +16,7 @@ from .atomic import atomic_write
 from .errors import EXIT_USAGE, InputError, PaperkgError
 from .evaluate import format_table, load_gold, score_records
 from .extract import extract_papers, gold_record
+from .graph import build_graph, summarize
 from .model import Paper
 from .readers import FORMATS, read_papers
 
@@ -68,6 +69,54 @@ def load_inputs(inputs: tuple[Path, ...], input_format: str | None, strict: bool
 def progress(iterable, *, total: int, quiet: bool, unit: str = "paper"):
     """A progress bar on stderr for interactive runs; silent when piped or ``--quiet``."""
     return tqdm(iterable, total=total, unit=unit, disable=True if quiet else None, file=sys.stderr, leave=False)
+
+
+def _formats(ctx, param, value: str | None) -> list[str]:
+    import exports
+
+    if not value:
+        return list(exports.EXPORTERS)
+    chosen = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in exports.EXPORTERS]
+    if unknown:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(exports.EXPORTERS)}")
+    return chosen
+
+
+@cli.command()
+@_inputs
+@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the graph files into (created if missing).")
+@click.option("--formats", callback=_formats, metavar="LIST",
+              help="Comma-separated formats: turtle,jsonld,ntriples,graphml,html,csv (default: all).")
+@click.option("--base-iri", default=None, metavar="IRI", help="Base IRI for papers and entities in RDF.")
+@_format
+@_strict
+@_quiet
+def build(inputs, output_dir, formats, base_iri, input_format, strict, quiet):
+    """Build the knowledge graph of the papers and write it in every format.
+
+    \b
+    Example:
+        paperkg build data/ -o out/
+        paperkg build arxiv.jsonl -o out/ --formats turtle,graphml
+    """
+    import exports
+
+    papers = load_inputs(inputs, input_format, strict, quiet)
+    extracted = list(progress(extract_papers(papers), total=len(papers), quiet=quiet))
+    graph = build_graph(extracted)
+    options = {"base_iri": base_iri} if base_iri else {}
+    written = exports.export(graph, output_dir, formats, **options)
+    if quiet:
+        return
+    summary = summarize(graph)
+    click.echo(f"papers: {summary['papers']}")
+    click.echo("entities: " + ", ".join(f"{t} {n}" for t, n in summary["entities"].items()))
+    click.echo("edges: " + ", ".join(f"{r} {n}" for r, n in summary["edges"].items()))
+    click.echo("top: " + ", ".join(f"{e['name']} ({e['type']}, {e['mentions']})" for e in summary["top"]))
+    for name, paths in written.items():
+        click.echo(f"{name:>9}: " + ", ".join(map(str, paths)))
 
 
 @cli.command()

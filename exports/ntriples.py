@@ -1,0 +1,59 @@
+"""RDF in N-Triples, written line by line so memory does not grow with the graph."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kg.atomic import write_chunks
+
+from .rdf import generate_triples
+from .vocab import DEFAULT_BASE_IRI, XSD
+
+__all__ = ["generate_ntriples", "write_ntriples", "ntriples_term"]
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t\x00-\x1f\x7f]')
+
+
+def _escape(text: str) -> str:
+    return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m[0], f"\\u{ord(m[0]):04X}"), text)
+
+
+def ntriples_term(term: Node) -> str:
+    """One RDF term in N-Triples syntax.
+
+    Examples
+    --------
+    >>> ntriples_term(Literal('a "quoted"\\nline'))
+    '"a \\\\"quoted\\\\"\\\\nline"'
+    >>> ntriples_term(Literal(3))
+    '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    """
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        quoted = f'"{_escape(str(term))}"'
+        if term.language:
+            return f"{quoted}@{term.language}"
+        if term.datatype and term.datatype != XSD.string:
+            return f"{quoted}^^<{term.datatype}>"
+        return quoted
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def generate_ntriples(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
+    """One N-Triples line per triple, in a deterministic order."""
+    for subject, predicate, obj in generate_triples(graph, base_iri):
+        yield f"{ntriples_term(subject)} {ntriples_term(predicate)} {ntriples_term(obj)} .\n"
+
+
+def write_ntriples(graph: nx.MultiDiGraph, path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """Stream the graph as N-Triples to ``path``."""
+    write_chunks(path, generate_ntriples(graph, base_iri=base_iri))

@@ -1,0 +1,138 @@
+"""Entity resolution: one node per real entity across papers.
+
+Names resolve by a key that ignores case, spaces, punctuation and a ``v``
+before a version number, so "LLaMA-2", "LlaMA-2", "Llama 2" and "LLaMA v2"
+are one entity. Names a paper gives as aliases of each other (an acronym and
+its long form) join their entities across the whole corpus.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .model import ENTITY_TYPES, normalize_key
+
+__all__ = ["entity_key", "ResolvedEntity", "Resolver"]
+
+_VERSION_V = re.compile(r"(?<![a-z])v(?=\d)")
+
+
+def entity_key(name: str) -> str:
+    """The resolution key of a name.
+
+    Examples
+    --------
+    >>> {entity_key(n) for n in ("LLaMA-2", "LlaMA-2", "Llama 2", "LLaMA v2")}
+    {'llama2'}
+    >>> entity_key("LLaVA-v1.5") == entity_key("LLaVA 1.5"), entity_key("DeepSeek-VL")
+    (True, 'deepseekvl')
+    >>> entity_key("Ωμέγα")  # no ASCII letters: a key from the text itself
+    'u-fb13071f55'
+    """
+    folded = name.casefold()
+    key = normalize_key(_VERSION_V.sub("", folded))
+    if key:
+        return key
+    return "u-" + hashlib.sha1(" ".join(folded.split()).encode()).hexdigest()[:10]
+
+
+@dataclass
+class ResolvedEntity:
+    """One resolved entity: its key, type, preferred name and every other name."""
+
+    key: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mention_count: int = 0
+    papers: list[str] = field(default_factory=list)
+
+    @property
+    def node_id(self) -> str:
+        return f"{self.type}:{self.key}"
+
+
+class Resolver:
+    """Collect the names papers use, then resolve them into entities.
+
+    Examples
+    --------
+    >>> resolver = Resolver()
+    >>> resolver.add("p1", "model", ["LaVin-DiT", "Large Vision Diffusion Transformer"], mentions=3)
+    >>> resolver.add("p2", "model", ["Lavin-DiT"], mentions=1)
+    >>> resolver.add("p2", "dataset", ["ImageNet"], mentions=1)
+    >>> [(e.name, e.aliases, e.mention_count, e.papers) for e in resolver.entities()]
+    [('ImageNet', [], 1, ['p2']), ('LaVin-DiT', ['Large Vision Diffusion Transformer', 'Lavin-DiT'], 4, ['p1', 'p2'])]
+    >>> resolver.lookup("large vision diffusion transformer").node_id
+    'model:lavindit'
+    """
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+        self._names: dict[str, Counter] = defaultdict(Counter)
+        self._types: dict[str, Counter] = defaultdict(Counter)
+        self._papers: dict[str, set[str]] = defaultdict(set)
+        self._resolved: dict[str, ResolvedEntity] | None = None
+
+    def _find(self, key: str) -> str:
+        parent = self._parent
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def add(self, paper_id: str, entity_type: str, names: list[str], *, mentions: int) -> None:
+        """Record that a paper names one entity, under ``names`` (preferred first)."""
+        self._resolved = None
+        keys = [entity_key(name) for name in names]
+        root = self._find(keys[0])
+        for key in keys[1:]:
+            other = self._find(key)
+            if other != root:
+                self._parent[other] = root
+        # The first (most specific) name counts once per mention, others once.
+        for position, (key, name) in enumerate(zip(keys, names)):
+            self._names[key][name] += mentions if position == 0 else 1
+        self._types[keys[0]][entity_type] += mentions
+        self._papers[keys[0]].add(paper_id)
+
+    def _resolve(self) -> dict[str, ResolvedEntity]:
+        members: dict[str, list[str]] = defaultdict(list)
+        for key in self._parent:
+            members[self._find(key)].append(key)
+        resolved = {}
+        for root, keys in members.items():
+            names, types, papers = Counter(), Counter(), set()
+            for key in keys:
+                names.update(self._names[key])
+                types.update(self._types[key])
+                papers |= self._papers[key]
+            entity_type = max(ENTITY_TYPES, key=lambda t: (types[t], -ENTITY_TYPES.index(t)))
+            ranked = sorted(names, key=lambda n: (-names[n], n))
+            entity = ResolvedEntity(
+                key=min(keys, key=lambda k: (-sum(self._names[k].values()), k)),
+                type=entity_type,
+                name=ranked[0],
+                aliases=sorted(ranked[1:]),
+                mention_count=sum(types.values()),
+                papers=sorted(papers),
+            )
+            for key in keys:
+                resolved[key] = entity
+        return resolved
+
+    def lookup(self, name: str) -> ResolvedEntity:
+        """The entity a name resolves to (``KeyError`` if no paper used it)."""
+        if self._resolved is None:
+            self._resolved = self._resolve()
+        return self._resolved[entity_key(name)]
+
+    def entities(self) -> list[ResolvedEntity]:
+        """Every resolved entity once, sorted by node id."""
+        if self._resolved is None:
+            self._resolved = self._resolve()
+        unique = {id(e): e for e in self._resolved.values()}
+        return sorted(unique.values(), key=lambda e: e.node_id)

@@ -1,0 +1,29 @@
+"""Shared fixtures: the sample corpus read, extracted and built once per session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_papers
+from kg.graph import build_graph
+from kg.readers import read_papers
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+GOLD = ROOT / "tests" / "data" / "gold-dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def sample_papers():
+    return read_papers([DATA])
+
+
+@pytest.fixture(scope="session")
+def sample_extracted(sample_papers):
+    return list(extract_papers(sample_papers))
+
+
+@pytest.fixture(scope="session")
+def sample_graph(sample_extracted):
+    return build_graph(sample_extracted)
