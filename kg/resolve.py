@@ -64,8 +64,9 @@ class Resolver:
     >>> resolver.add("p1", "model", ["LaVin-DiT", "Large Vision Diffusion Transformer"], mentions=3)
     >>> resolver.add("p2", "model", ["Lavin-DiT"], mentions=1)
     >>> resolver.add("p2", "dataset", ["ImageNet"], mentions=1)
+    >>> resolver.add("p3", "model", ["LaVin-DiTs"], mentions=1)
     >>> [(e.name, e.aliases, e.mention_count, e.papers) for e in resolver.entities()]
-    [('ImageNet', [], 1, ['p2']), ('LaVin-DiT', ['Large Vision Diffusion Transformer', 'Lavin-DiT'], 4, ['p1', 'p2'])]
+    [('ImageNet', [], 1, ['p2']), ('LaVin-DiT', ['LaVin-DiTs', 'Large Vision Diffusion Transformer', 'Lavin-DiT'], 5, ['p1', 'p2', 'p3'])]
     >>> resolver.lookup("large vision diffusion transformer").node_id
     'model:lavindit'
     """
@@ -99,7 +100,16 @@ class Resolver:
         self._types[keys[0]][entity_type] += mentions
         self._papers[keys[0]].add(paper_id)
 
+    def _merge_plurals(self) -> None:
+        """Join "Transformers" to "Transformer" and "ResNets" to "ResNet" when both are used."""
+        for key in list(self._parent):
+            if key.endswith("s") and key[:-1] in self._parent and not key[:-1].isdigit():
+                singular, plural = self._find(key[:-1]), self._find(key)
+                if singular != plural:
+                    self._parent[plural] = singular
+
     def _resolve(self) -> dict[str, ResolvedEntity]:
+        self._merge_plurals()
         members: dict[str, list[str]] = defaultdict(list)
         for key in self._parent:
             members[self._find(key)].append(key)
