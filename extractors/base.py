@@ -99,6 +99,7 @@ def title_span(doc: Doc) -> Span:
     >>> title_span(spacy.blank("en")("COSMO: a model\\n\\nWe propose COSMO.")).text
     'COSMO: a model'
     """
-    newline = doc.text.find("\n")
-    end = len(doc.text) if newline < 0 else newline
+    text = doc.text
+    newline = text.find("\n")
+    end = len(text) if newline < 0 else newline
     return doc.char_span(0, end, alignment_mode="contract") or doc[0:0]

@@ -19,7 +19,8 @@ from .lexicon import HEADS, Gazetteer, acronym_definitions, is_generic, load_nam
 __all__ = ["DataExtractor", "cued_names"]
 
 # A name word: capitalised, all-caps, with digits, or lower-case with inner capitals (kMaX).
-_NAME_WORD = r"(?:[A-Z0-9][\w.+/-]{0,30}|[a-z]{1,6}[A-Z][\w.+/-]{0,30})"
+# A dot only inside a word, so "on ImageNet. We" ends at the full stop.
+_NAME_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z])(?:[\w+/-]|\.(?=\w)){0,30}"
 # Up to four name words right before a cue noun, or a list item before it.
 _NAME_BEFORE = re.compile(r"(?:" + _NAME_WORD + r" ){0,3}" + _NAME_WORD + r"\s*$")
 _LIST_JOINER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$")
@@ -30,7 +31,8 @@ _JOINER_AFTER = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _NOT_NAMES = frozenset(
     "the this these that our a an each both all new several multiple various existing standard popular "
     "public large small extensive challenging diverse real synthetic video image text audio code "
-    "three two four five six several seven eight nine ten many most other".split()
+    "three two four five six several seven eight nine ten many most other english chinese multilingual "
+    "bilingual vision speech language visual textual robotics medical".split()
 )
 
 
@@ -49,15 +51,19 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int]]:
-    """Offsets of names a cue noun marks: "X, Y and Z benchmarks", "datasets such as X and Y".
+def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
+    """Names a cue noun marks: "X, Y and Z benchmarks", "datasets such as X and Y".
+
+    Each is ``(start, end, adjacent)``: ``adjacent`` when the name stands
+    right before its noun ("the ST-Bench benchmark"), the strongest cue;
+    list items further away are only as sure as the list's reading.
 
     Examples
     --------
     >>> text = "We test on GLUE, MMLU and the ST-Bench benchmarks, and on datasets such as COCO and LVIS."
-    >>> [text[s:e] for s, e in cued_names(text, frozenset({"benchmarks"}))]
-    ['ST-Bench', 'MMLU', 'GLUE']
-    >>> [text[s:e] for s, e in cued_names(text, frozenset({"datasets"}))]
+    >>> [(text[s:e], adjacent) for s, e, adjacent in cued_names(text, frozenset({"benchmarks"}))]
+    [('ST-Bench', True), ('MMLU', False), ('GLUE', False)]
+    >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"datasets"}))]
     ['COCO', 'LVIS']
     """
     found = []
@@ -73,7 +79,7 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int]]:
             name = _clean(text, before.start(), before.end())
             if name is None:
                 break
-            found.append(name)
+            found.append((*name, end == noun.start()))
             joiner = _LIST_JOINER.search(text, max(0, before.start() - 12), before.start())
             if joiner is None:
                 break
@@ -86,7 +92,7 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int]]:
             name = item and _clean(text, item.start(), item.end())
             if not name:
                 break
-            found.append(name)
+            found.append((*name, False))
             joiner = _JOINER_AFTER.match(text, name[1])
             if joiner is None:
                 break
@@ -116,9 +122,12 @@ class DataExtractor:
         label: str,
         gazetteer: str,
         nouns: list[str],
+        shape: str,
         gazetteer_confidence: float,
         cue_confidence: float,
+        list_confidence: float,
         definition_confidence: float,
+        shape_confidence: float,
     ):
         self.name = name
         self.label = label
@@ -126,28 +135,40 @@ class DataExtractor:
         self.nouns = frozenset(nouns)
         self.gazetteer_confidence = gazetteer_confidence
         self.cue_confidence = cue_confidence
+        self.list_confidence = list_confidence
+        self.shape = re.compile(shape) if shape else None
+        self.shape_confidence = shape_confidence
         self.definition_confidence = definition_confidence
 
-    def _add(self, doc: Doc, start: int, end: int, rule: str, confidence: float, alias_of: str | None = None):
-        if not is_generic(doc.text[start:end]):
+    def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
+        # ``text`` is doc.text, passed in: spaCy rebuilds it from the tokens on every access.
+        if not is_generic(text[start:end]):
             add_candidate(doc, start, end, self.label, rule=f"{self.name}:{rule}", confidence=confidence, alias_of=alias_of)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         for start, end, known in self.gazetteer.find(doc):
-            self._add(doc, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
-        for start, end in cued_names(text, self.nouns):
-            self._add(doc, start, end, "cue", self.cue_confidence)
+            self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
+        for start, end, adjacent in cued_names(text, self.nouns):
+            self._add(doc, text, start, end, "cue", self.cue_confidence if adjacent else self.list_confidence)
+        for match in self.shape.finditer(text) if self.shape else ():
+            self._add(doc, text, match.start(), match.end(), "shape", self.shape_confidence)
         for long_start, long_end, short_start, short_end in acronym_definitions(text):
             head = text[long_start:long_end].rsplit(None, 1)[-1].lower()
             if head in HEADS[self.label]:
                 short = text[short_start:short_end]
-                self._add(doc, short_start, short_end, "definition", self.definition_confidence)
-                self._add(doc, long_start, long_end, "definition", self.definition_confidence, alias_of=short)
+                self._add(doc, text, short_start, short_end, "definition", self.definition_confidence)
+                self._add(doc, text, long_start, long_end, "definition", self.definition_confidence, alias_of=short)
         return doc
 
 
-_DEFAULTS = {"gazetteer_confidence": 0.8, "cue_confidence": 0.9, "definition_confidence": 0.85}
+_DEFAULTS = {
+    "gazetteer_confidence": 0.8,
+    "cue_confidence": 0.9,
+    "list_confidence": 0.75,
+    "definition_confidence": 0.85,
+    "shape_confidence": 0.7,
+}
 
 
 @Language.factory(
@@ -156,6 +177,8 @@ _DEFAULTS = {"gazetteer_confidence": 0.8, "cue_confidence": 0.9, "definition_con
         "label": "DATASET",
         "gazetteer": "datasets",
         "nouns": ["dataset", "datasets", "corpus", "corpora"],
+        # Sized collections ("HumanCaption-10M", "WebVid-10M") and QA sets ("TallyQA").
+        "shape": r"(?<![\w-])[A-Z][\w-]{1,30}(?:-\d{1,4}[MK]|[a-z]QA|-QA)(?![\w-])",
         **_DEFAULTS,
     },
 )
@@ -165,6 +188,8 @@ _DEFAULTS = {"gazetteer_confidence": 0.8, "cue_confidence": 0.9, "definition_con
         "label": "BENCHMARK",
         "gazetteer": "benchmarks",
         "nouns": ["benchmark", "benchmarks", "leaderboard", "test suite"],
+        # Coined benchmark names: "MMBench", "VideoChatGPT-Bench", "AlpacaEval".
+        "shape": r"(?<![\w-])[A-Z][\w-]{0,30}(?:Bench|-Eval|Eval|Arena)(?![\w-])",
         **_DEFAULTS,
     },
 )
@@ -174,9 +199,12 @@ def make_data_extractor(
     label: str,
     gazetteer: str,
     nouns: list[str],
+    shape: str,
     gazetteer_confidence: float,
     cue_confidence: float,
+    list_confidence: float,
     definition_confidence: float,
+    shape_confidence: float,
 ) -> DataExtractor:
     return DataExtractor(
         nlp,
@@ -184,7 +212,10 @@ def make_data_extractor(
         label=label,
         gazetteer=gazetteer,
         nouns=nouns,
+        shape=shape,
         gazetteer_confidence=gazetteer_confidence,
         cue_confidence=cue_confidence,
+        list_confidence=list_confidence,
         definition_confidence=definition_confidence,
+        shape_confidence=shape_confidence,
     )

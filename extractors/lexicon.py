@@ -194,7 +194,7 @@ class Gazetteer:
     >>> gazetteer = Gazetteer(nlp, ["LLaMA", "Stable Diffusion", "=CLIP"])
     >>> doc = nlp("LLaMA2-13B beats stable diffusion; a clip of CLIP.")
     >>> [(doc.text[s:e], known) for s, e, known in gazetteer.find(doc)]
-    [('CLIP', True), ('stable diffusion', True), ('LLaMA2-13B', False)]
+    [('CLIP', True), ('stable diffusion', True), ('LLaMA2-13B', True)]
     """
 
     def __init__(self, nlp: Language, names: Iterable[str]):
@@ -213,27 +213,29 @@ class Gazetteer:
     def find(self, doc: Doc) -> Iterator[tuple[int, int, bool]]:
         """``(start, end, known)`` for every name in ``doc``, widened over prefixes and suffixes.
 
-        ``known`` is false when the widened name is not itself listed (a new
-        variant such as ``KG-LLaVA``): such a name may be the paper's own.
+        ``known`` is false when a prefix made a new name (``KG-LLaVA``), which
+        may be the paper's own; versions (``LLaMA-2-13B``) stay known.
         """
         seen = set()
+        text = doc.text  # rebuilt from the tokens on each access: read it once
         for matcher in (self._exact, self._folded):
             for _, start, end in matcher(doc):
                 span = doc[start:end]
                 if span.start_char not in seen:
                     seen.add(span.start_char)
-                    yield self._widen(doc.text, span.start_char, span.end_char)
-        for match in _FUSED_STEM.finditer(doc.text):
+                    yield self._widen(text, span.start_char, span.end_char)
+        for match in _FUSED_STEM.finditer(text):
             if match.start() not in seen and match.group() in self:
                 seen.add(match.start())
-                yield self._widen(doc.text, match.start(), match.end())
+                yield self._widen(text, match.start(), match.end())
 
     def _widen(self, text: str, start: int, end: int) -> tuple[int, int, bool]:
+        # A version of a known name is still known; a new prefix makes a new name.
         prefix = _NAME_PREFIX.search(text, max(0, start - 16), start)
-        if prefix is not None and prefix.end() == start:
+        known = prefix is None or prefix.end() != start
+        if not known:
             start = prefix.start()
-        end = extend_name(text, end)
-        return start, end, text[start:end] in self
+        return start, extend_name(text, end), known
 
 
 # Letters directly followed by a version or plural: the stem of a fused name.

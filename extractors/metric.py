@@ -71,7 +71,7 @@ class MetricExtractor:
             name = text[start:end]
             confidence = self.confidence
             if _is_plain_word(name.lower()):
-                if not reports_result(self._sentence(doc, start)):
+                if not reports_result(self._sentence(doc, text, start)):
                     continue
                 confidence = self.word_confidence
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence)
@@ -84,14 +84,14 @@ class MetricExtractor:
         return doc
 
     @staticmethod
-    def _sentence(doc: Doc, start_char: int) -> str:
+    def _sentence(doc: Doc, text: str, start_char: int) -> str:
         # Without a sentencizer upstream, the line (title or abstract) is the context.
         token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
         if token is not None and doc.has_annotation("SENT_START"):
             return token.sent.text
-        line_start = doc.text.rfind("\n", 0, start_char) + 1
-        line_end = doc.text.find("\n", start_char)
-        return doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        line_start = text.rfind("\n", 0, start_char) + 1
+        line_end = text.find("\n", start_char)
+        return text[line_start : line_end if line_end >= 0 else len(text)]
 
 
 @Language.factory(

@@ -31,15 +31,21 @@ MODEL_HEADS = frozenset(
 
 # "Name: subtitle" at the start of the title: the usual place for a paper's own name.
 _TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?):\s")
-_TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+[A-Z0-9][\w.+-]*|(?:of|for|and|the|to|in|with|on|a|an|v\d[\w.]*)")
+_TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+[A-Z0-9][\w.+-]*|v\d[\w.]*")
+_FUNCTION_WORDS = frozenset("of for and the to in with on a an is are".split())
+_NOT_TITLE_NAMES = frozenset(
+    "the a an you we our your towards toward on beyond rethinking revisiting when why how what can is are do "
+    "does making understanding exploring unveiling improving learning".split()
+)
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|position paper)\b", re.IGNORECASE)
 
 
 def title_name(title: str) -> tuple[int, int] | None:
     """Character offsets of the name before a title's colon, if it looks like a name.
 
-    A name has at most five words, each capitalised, name-shaped or a short
-    function word; survey titles name no new thing.
+    A name has at most three words, each capitalised or name-shaped, and
+    does not open like a sentence ("The ...", "You Need ..."); survey titles
+    name no new thing.
 
     Examples
     --------
@@ -55,11 +61,13 @@ def title_name(title: str) -> tuple[int, int] | None:
     if match is None or _SURVEY.search(title):
         return None
     words = match["name"].split()
-    if not 1 <= len(words) <= 5 or not all(_TITLE_NAME_WORD.fullmatch(word) for word in words):
+    if len(words) > 3 or not all(_TITLE_NAME_WORD.fullmatch(word) for word in words):
+        return None
+    if words[0].lower() in _NOT_TITLE_NAMES or any(w in _FUNCTION_WORDS for w in words):
         return None
     if not words[0][:1].isupper() and not is_name_shaped(words[0]):
         return None
-    if is_generic(match["name"]) or words[-1].lower() in {"of", "for", "and", "the", "to", "in", "with", "on"}:
+    if is_generic(match["name"]):
         return None
     return match.start("name"), match.end("name")
 
@@ -81,7 +89,7 @@ class ModelExtractor:
     >>> _ = nlp.add_pipe("paperkg_model")
     >>> doc = nlp("SlimFit: Memory-Efficient Fine-Tuning\\n\\nUnlike LLMs, SlimFit tunes BERT and ViT-B/16.")
     >>> sorted({(s.text, s._.paperkg_rule) for s in doc.spans["paperkg_candidates"]})
-    [('BERT', 'paperkg_model:gazetteer'), ('SlimFit', 'paperkg_model:title'), ('ViT-B/16', 'paperkg_model:variant')]
+    [('BERT', 'paperkg_model:gazetteer'), ('SlimFit', 'paperkg_model:title'), ('ViT-B/16', 'paperkg_model:gazetteer')]
     """
 
     def __init__(
@@ -102,27 +110,32 @@ class ModelExtractor:
         self.definition_confidence = definition_confidence
         self.shape_confidence = shape_confidence
 
-    def _add(self, doc: Doc, start: int, end: int, rule: str, confidence: float, alias_of: str | None = None):
-        if not is_generic(doc.text[start:end]):
+    def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
+        # ``text`` is doc.text, passed in: spaCy rebuilds it from the tokens on every access.
+        text = text[start:end]
+        # A plural ("Transformers", "ConvSSMs") names the same entity as its singular.
+        if alias_of is None and text.endswith("s") and (text[-2:-1].isupper() or text[:-1] in self.gazetteer):
+            alias_of = text[:-1]
+        if not is_generic(text):
             add_candidate(doc, start, end, "MODEL", rule=f"{self.name}:{rule}", confidence=confidence, alias_of=alias_of)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         for start, end, known in self.gazetteer.find(doc):
-            self._add(doc, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
+            self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         title = title_span(doc)
         found = title_name(title.text)
         if found is not None:
             name = title.text[found[0] : found[1]]
             for match in re.finditer(r"(?<![\w/.-])" + re.escape(name) + r"(?![\w-])", text):
-                self._add(doc, match.start(), match.end(), "title", self.title_confidence)
+                self._add(doc, text, match.start(), match.end(), "title", self.title_confidence)
         for long_start, long_end, short_start, short_end in acronym_definitions(text):
             if self._defines_model(doc, long_start, long_end, short_start, short_end):
                 short = text[short_start:short_end]
-                self._add(doc, short_start, short_end, "definition", self.definition_confidence)
-                self._add(doc, long_start, long_end, "definition", self.definition_confidence, alias_of=short)
+                self._add(doc, text, short_start, short_end, "definition", self.definition_confidence)
+                self._add(doc, text, long_start, long_end, "definition", self.definition_confidence, alias_of=short)
         for match in name_shaped_words(text):
-            self._add(doc, match.start(), match.end(), "shape", self.shape_confidence)
+            self._add(doc, text, match.start(), match.end(), "shape", self.shape_confidence)
         return doc
 
     def _defines_model(self, doc: Doc, long_start: int, long_end: int, short_start: int, short_end: int) -> bool:
@@ -135,6 +148,8 @@ class ModelExtractor:
             return False
         if head in MODEL_HEADS or short in self.gazetteer or is_name_shaped(short):
             return True
+        if len(short) < 3:
+            return False
         sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
         return PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
 
@@ -144,7 +159,7 @@ class ModelExtractor:
     default_config={
         "gazetteer": "models",
         "gazetteer_confidence": 0.85,
-        "title_confidence": 0.8,
+        "title_confidence": 0.88,
         "definition_confidence": 0.8,
         "shape_confidence": 0.55,
     },

@@ -9,6 +9,7 @@ may be a known one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -19,8 +20,12 @@ from .model import title_name
 
 __all__ = ["ProposesDetector"]
 
-# Where a proposal's names end: the end of its sentence.
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# Where a proposal's names end: the end of its sentence, or where it turns to
+# what the new thing builds on or is compared with.
+_PROPOSAL_END = re.compile(
+    r"[.!?](?:\s|$)|\n|\b(?:using|based on|built on|with|leverag\w*|on top of|than|outperform\w*|"
+    r"compared|such as|including|from|via|by)\b"
+)
 # "X (ours)" in a results sentence also marks the paper's own system.
 _OURS = re.compile(r"\(\s*ours\s*\)", re.IGNORECASE)
 
@@ -50,12 +55,16 @@ class ProposesDetector:
         if found is not None:
             start, end = title.start_char + found[0], title.start_char + found[1]
             proposed += [s for s in spans if s.start_char < end and s.end_char > start]
-        for cue in PROPOSAL_CUE.finditer(doc.text, title.end_char):
-            stop = _SENTENCE_END.search(doc.text, cue.end())
-            limit = min(cue.end() + self.window, stop.start() if stop else len(doc.text))
-            proposed += [s for s in spans if cue.end() <= s.start_char < limit and self._novel(s)]
-        for ours in _OURS.finditer(doc.text):
-            proposed += [s for s in spans if 0 <= ours.start() - s.end_char <= 2 and self._novel(s)]
+        text = doc.text
+        starts = [s.start_char for s in spans]  # spans come sorted by position
+        for cue in PROPOSAL_CUE.finditer(text, title.end_char):
+            stop = _PROPOSAL_END.search(text, cue.end())
+            limit = min(cue.end() + self.window, stop.start() if stop else len(text))
+            first, last = bisect_left(starts, cue.end()), bisect_left(starts, limit)
+            proposed += [s for s in spans[first:last] if self._novel(s)]
+        for ours in _OURS.finditer(text):
+            before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
+            proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(s)]
         doc.spans[PROPOSES_KEY] = proposed
         return doc
 
@@ -66,7 +75,7 @@ class ProposesDetector:
 
 @Language.factory(
     "paperkg_proposes",
-    default_config={"labels": ["MODEL", "DATASET", "BENCHMARK"], "window": 200},
+    default_config={"labels": ["MODEL", "DATASET", "BENCHMARK"], "window": 150},
 )
 def make_proposes_detector(nlp: Language, name: str, labels: list[str], window: int) -> ProposesDetector:
     return ProposesDetector(nlp, name, labels=labels, window=window)

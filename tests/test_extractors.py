@@ -1,0 +1,134 @@
+"""Each extractor on realistic abstract sentences: what it must find and what it must not."""
+from __future__ import annotations
+
+import pytest
+
+import extractors
+from extractors import PROPOSES_KEY, SPANS_KEY
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return extractors.make_pipeline()
+
+
+def found(nlp, text: str, label: str) -> list[str]:
+    doc = nlp(text)
+    return [s.text for s in doc.spans[SPANS_KEY] if s.label_ == label]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We compare against GPT-4o and Llama-2-7B on reasoning.", ["GPT-4o", "Llama-2-7B"]),
+        ("Our LLaVA-NeXT baseline and Qwen2-VL-7B both fail.", ["LLaVA-NeXT", "Qwen2-VL-7B"]),
+        ("We fine-tune BERT with LoRA and align it with DPO.", ["BERT", "LoRA", "DPO"]),
+        ("Built on Stable Diffusion, the model beats DALL-E 3.", ["Stable Diffusion", "DALL-E 3"]),
+        ("The Vision Transformer (ViT) splits images into patches.", ["Vision Transformer", "ViT"]),
+        ("We propose SlimFit, a tool that fine-tunes models.", ["SlimFit"]),
+        ("KG-LLaVA adds a knowledge graph to the model.", ["KG-LLaVA"]),
+    ],
+)
+def test_model_found(nlp, text, expected):
+    assert found(nlp, text, "MODEL") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Large language models (LLMs) and VLMs are widely used.",
+        "We study MLLMs trained with RLHF and chain-of-thought (CoT) prompting.",
+        "Retrieval-augmented generation (RAG) improves factuality.",
+        "Training takes 8 hours on A100 GPUs with FP16 precision.",
+        "We use contrastive learning and knowledge distillation.",
+        "Our code is on GitHub and the paper on arXiv.",
+    ],
+)
+def test_model_not_found(nlp, text):
+    assert found(nlp, text, "MODEL") == []
+
+
+def test_definition_links_long_form_to_acronym(nlp):
+    doc = nlp("We propose the Context Perception Parallel Decoder (CPPD) for text recognition.")
+    spans = {s.text: s._.paperkg_alias_of for s in doc.spans[SPANS_KEY]}
+    assert spans == {"Context Perception Parallel Decoder": "CPPD", "CPPD": None}
+
+
+def test_title_name_is_a_model(nlp):
+    assert found(nlp, "HorNet: Efficient High-Order Spatial Interactions\n\nWe study it.", "MODEL") == ["HorNet"]
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        ("We pre-train on LAION-5B and evaluate on ImageNet and COCO.", "DATASET", ["LAION-5B", "ImageNet", "COCO"]),
+        ("Experiments on the Moving-MNIST dataset show gains.", "DATASET", ["Moving-MNIST"]),
+        ("We release HumanCaption-10M, a large caption set.", "DATASET", ["HumanCaption-10M"]),
+        ("It ranks first on MMLU, GSM8K and HumanEval.", "BENCHMARK", ["MMLU", "GSM8K", "HumanEval"]),
+        ("Results on DMLab and Habitat benchmarks are strong.", "BENCHMARK", ["DMLab", "Habitat"]),
+        ("We evaluate on the ImageNet-256 benchmark.", "BENCHMARK", ["ImageNet-256"]),
+        ("Scores on VideoChatGPT-Bench improve.", "BENCHMARK", ["VideoChatGPT-Bench"]),
+    ],
+)
+def test_data_found(nlp, text, label, expected):
+    assert found(nlp, text, label) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We build a large-scale dataset of synthetic data.",
+        "Extensive experiments on several benchmarks show the benefit.",
+        "Our method improves results on English and Chinese benchmarks.",
+    ],
+)
+def test_data_not_found(nlp, text):
+    assert found(nlp, text, "DATASET") + found(nlp, text, "BENCHMARK") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Our model reaches an FID of 2.1 and 83.3% top-1 accuracy.", ["FID", "top-1 accuracy"]),
+        ("It improves accuracy by 3% while halving latency.", ["accuracy", "latency"]),
+        ("BLEU and CIDEr rise on captioning; mIoU on ADE20K is 52.1.", ["BLEU", "CIDEr", "mIoU"]),
+        ("The Frechet Video Distance (FVD) drops below 60.", ["Frechet Video Distance", "FVD"]),
+    ],
+)
+def test_metric_found(nlp, text, expected):
+    assert found(nlp, text, "METRIC") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This gives strong performance and efficiency with high quality.",
+        "Accuracy matters in medical settings.",
+        "Throughput is a concern for deployment.",
+    ],
+)
+def test_metric_not_found(nlp, text):
+    assert found(nlp, text, "METRIC") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("COSMO: A Model\n\nWe propose COSMO, which beats GPT-4.", ["COSMO", "COSMO"]),
+        ("A Study of Tokens\n\nWe introduce the ST-Align dataset and train LLaVA on it.", ["ST-Align"]),
+        ("A Study\n\nWe evaluate GPT-4 and LLaMA-2-13B on MMLU.", []),
+        ("Autoregressive Models in Vision: A Survey\n\nWe review VAR and LlamaGen.", []),
+    ],
+)
+def test_proposes(nlp, text, expected):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans[PROPOSES_KEY]] == expected
+
+
+def test_adversarial_input_is_fast(nlp):
+    import time
+
+    text = ("LLaVA-" * 2000 + " (" + "a" * 5000 + ") " + "Model " * 3000)[:100_000]
+    start = time.perf_counter()
+    nlp(text)
+    assert time.perf_counter() - start < 10
