@@ -16,6 +16,7 @@ __all__ = [
     "PROPOSES_KEY",
     "LABELS",
     "add_candidate",
+    "doc_text",
     "title_span",
 ]
 
@@ -90,6 +91,24 @@ def add_candidate(
     return span
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc_text(spacy.blank("en")("We train GPT-4."))
+    'We train GPT-4.'
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = ("paperkg", "text")
+
+
 def title_span(doc: Doc) -> Span:
     """The title: the doc's first line (paperkg feeds ``title + "\\n\\n" + abstract``).
 
@@ -99,7 +118,7 @@ def title_span(doc: Doc) -> Span:
     >>> title_span(spacy.blank("en")("COSMO: a model\\n\\nWe propose COSMO.")).text
     'COSMO: a model'
     """
-    text = doc.text
+    text = doc_text(doc)
     newline = text.find("\n")
     end = len(text) if newline < 0 else newline
     return doc.char_span(0, end, alignment_mode="contract") or doc[0:0]

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .base import add_candidate
+from .base import add_candidate, doc_text
 from .lexicon import HEADS, Gazetteer, acronym_definitions, is_generic, load_names
 
 __all__ = ["DataExtractor", "cued_names"]
@@ -141,12 +141,12 @@ class DataExtractor:
         self.definition_confidence = definition_confidence
 
     def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
-        # ``text`` is doc.text, passed in: spaCy rebuilds it from the tokens on every access.
+        # ``text`` is the doc's text, passed in rather than rebuilt per candidate.
         if not is_generic(text[start:end]):
             add_candidate(doc, start, end, self.label, rule=f"{self.name}:{rule}", confidence=confidence, alias_of=alias_of)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         for start, end, known in self.gazetteer.find(doc):
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         for start, end, adjacent in cued_names(text, self.nouns):

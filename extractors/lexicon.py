@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 
 from kg.model import normalize_key
 
+from .base import doc_text
+
 __all__ = [
     "GAZETTEER_DIR",
     "Gazetteer",
@@ -217,7 +219,7 @@ class Gazetteer:
         may be the paper's own; versions (``LLaMA-2-13B``) stay known.
         """
         seen = set()
-        text = doc.text  # rebuilt from the tokens on each access: read it once
+        text = doc_text(doc)
         for matcher in (self._exact, self._folded):
             for _, start, end in matcher(doc):
                 span = doc[start:end]

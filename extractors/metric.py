@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .base import add_candidate
+from .base import add_candidate, doc_text
 from .lexicon import HEADS, Gazetteer, acronym_definitions, is_generic, load_names
 
 __all__ = ["MetricExtractor", "reports_result"]
@@ -66,7 +66,7 @@ class MetricExtractor:
         self.word_confidence = word_confidence
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         for start, end, _ in self.gazetteer.find(doc):
             name = text[start:end]
             confidence = self.confidence

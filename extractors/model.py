@@ -6,7 +6,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .base import add_candidate, title_span
+from .base import add_candidate, doc_text, title_span
 from .lexicon import (
     HEADS,
     PROPOSAL_CUE,
@@ -111,7 +111,7 @@ class ModelExtractor:
         self.shape_confidence = shape_confidence
 
     def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
-        # ``text`` is doc.text, passed in: spaCy rebuilds it from the tokens on every access.
+        # ``text`` is the doc's text, passed in rather than rebuilt per candidate.
         text = text[start:end]
         # A plural ("Transformers", "ConvSSMs") names the same entity as its singular.
         if alias_of is None and text.endswith("s") and (text[-2:-1].isupper() or text[:-1] in self.gazetteer):
@@ -120,7 +120,7 @@ class ModelExtractor:
             add_candidate(doc, start, end, "MODEL", rule=f"{self.name}:{rule}", confidence=confidence, alias_of=alias_of)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         for start, end, known in self.gazetteer.find(doc):
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         title = title_span(doc)
@@ -139,7 +139,7 @@ class ModelExtractor:
         return doc
 
     def _defines_model(self, doc: Doc, long_start: int, long_end: int, short_start: int, short_end: int) -> bool:
-        text = doc.text
+        text = doc_text(doc)
         short, long_form = text[short_start:short_end], text[long_start:long_end]
         if is_generic(short) or is_generic(long_form):
             return False

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .base import PROPOSES_KEY, SPANS_KEY, title_span
+from .base import PROPOSES_KEY, SPANS_KEY, doc_text, title_span
 from .lexicon import PROPOSAL_CUE
 from .model import title_name
 
@@ -55,7 +55,7 @@ class ProposesDetector:
         if found is not None:
             start, end = title.start_char + found[0], title.start_char + found[1]
             proposed += [s for s in spans if s.start_char < end and s.end_char > start]
-        text = doc.text
+        text = doc_text(doc)
         starts = [s.start_char for s in spans]  # spans come sorted by position
         for cue in PROPOSAL_CUE.finditer(text, title.end_char):
             stop = _PROPOSAL_END.search(text, cue.end())
