@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_write", "write_chunks"]
+__all__ = ["atomic_write", "write_chunks", "remove_stale_temporaries"]
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
+# ".graph.ttl.k3j_x9a2.tmp": a dot, the target's name, mkstemp's eight random characters, ".tmp".
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
 
 @contextmanager
@@ -20,7 +23,7 @@ def atomic_write(path: str | Path, mode: str = "w", *, encoding: str | None = "u
 
     If the block raises (or the process dies), ``path`` keeps its previous
     content and the temporary file is removed (or, after a kill, left with a
-    ``.tmp`` suffix that the next successful write does not depend on).
+    ``.tmp`` suffix for :func:`remove_stale_temporaries` to clear).
 
     Examples
     --------
@@ -58,3 +61,24 @@ def write_chunks(path: str | Path, chunks: Iterable[str]) -> None:
     with atomic_write(path) as handle:
         for chunk in chunks:
             handle.write(chunk)
+
+
+def remove_stale_temporaries(folder: str | Path) -> list[Path]:
+    """Delete the temporary files killed writers left in ``folder``; returns them.
+
+    Only call this while no other process writes into ``folder`` (paperkg's
+    build holds :func:`kg.lock.output_lock` when it does).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in (".graph.ttl.k3j_x9a2.tmp", "graph.ttl", "notes.tmp"):
+    ...     _ = (folder / name).write_text("")
+    >>> [p.name for p in remove_stale_temporaries(folder)], sorted(p.name for p in folder.iterdir())
+    (['.graph.ttl.k3j_x9a2.tmp'], ['graph.ttl', 'notes.tmp'])
+    """
+    stale = sorted(path for path in Path(folder).iterdir() if _TEMPORARY.match(path.name) and path.is_file())
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale

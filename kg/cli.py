@@ -17,6 +17,7 @@ from .errors import EXIT_USAGE, InputError, PaperkgError
 from .evaluate import format_table, load_gold, score_records
 from .extract import extract_papers, gold_record
 from .graph import build_graph, summarize
+from .lock import output_lock
 from .model import Paper
 from .readers import FORMATS, read_papers
 
@@ -103,11 +104,12 @@ def build(inputs, output_dir, formats, base_iri, input_format, strict, quiet):
     """
     import exports
 
-    papers = load_inputs(inputs, input_format, strict, quiet)
-    extracted = list(progress(extract_papers(papers), total=len(papers), quiet=quiet))
-    graph = build_graph(extracted)
-    options = {"base_iri": base_iri} if base_iri else {}
-    written = exports.export(graph, output_dir, formats, **options)
+    with output_lock(output_dir):  # a second build into the same folder fails at once, never interleaves
+        papers = load_inputs(inputs, input_format, strict, quiet)
+        extracted = list(progress(extract_papers(papers), total=len(papers), quiet=quiet))
+        graph = build_graph(extracted)
+        options = {"base_iri": base_iri} if base_iri else {}
+        written = exports.export(graph, output_dir, formats, **options)
     if quiet:
         return
     summary = summarize(graph)

@@ -44,7 +44,8 @@ def build_graph(extracted: Iterable[PaperEntities]) -> nx.MultiDiGraph:
     >>> [(u[:2], v, d["relation"]) for u, v, d in graph.edges(data=True) if d["relation"] == "has_code"]
     [('p-', 'repo:githubcomyuweihaomambaout', 'has_code')]
     """
-    extracted = list(extracted)
+    # Paper-id order, not input order: the same papers give the same graph whatever order they come in.
+    extracted = sorted(extracted, key=lambda found: found.paper.id)
     resolver = Resolver()
     for found in extracted:
         counts = Counter(m.canonical or m.text for m in found.mentions)
@@ -57,7 +58,7 @@ def build_graph(extracted: Iterable[PaperEntities]) -> nx.MultiDiGraph:
         graph.add_node(entity.node_id, kind=entity.type, label=entity.name, aliases=entity.aliases,
                        mention_count=entity.mention_count, paper_count=len(entity.papers))
 
-    for found in sorted(extracted, key=lambda f: f.paper.id):
+    for found in extracted:
         paper = found.paper
         graph.add_node(paper.id, kind="paper", label=paper.title, title=paper.title, abstract=paper.abstract,
                        arxiv_id=paper.arxiv_id, authors=paper.authors, categories=paper.categories,

@@ -6,10 +6,12 @@ recursively (files with a known extension only). The same paper read twice
 every source it came from.
 
 Problems with a whole file (missing, unknown format, undecodable, not JSON
-at all) raise :class:`~kg.errors.InputError`. Problems with one record (a
-malformed JSON line, a missing title or abstract) are reported through
-``on_warning`` and the record is skipped, unless ``strict`` is set, which
-makes them errors too.
+at all, a table row with more fields than the header) raise
+:class:`~kg.errors.InputError`. Problems with one record (a malformed JSON
+line, a missing title or abstract, a record longer than
+:data:`MAX_RECORD_CHARS`, a second copy of a paper with another abstract) are
+reported through ``on_warning`` and the record is skipped, unless ``strict``
+is set, which makes them errors too.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Paper
 
-__all__ = ["FORMATS", "format_of", "input_files", "iter_papers", "read_papers"]
+__all__ = ["FORMATS", "MAX_RECORD_CHARS", "format_of", "input_files", "iter_papers", "merge_papers", "read_papers"]
 
 #: Format name → the file extensions it is chosen for.
 FORMATS = {
@@ -33,6 +35,17 @@ FORMATS = {
 }
 _FORMAT_OF_SUFFIX = {suffix: name for name, suffixes in FORMATS.items() for suffix in suffixes}
 _METADATA_KEYS = ("authors", "categories", "update_date")
+
+#: Longest title plus abstract read, in characters. arXiv caps abstracts at 1,920
+#: characters; anything near this limit is a dump of a whole text, not a paper record,
+#: and would only slow extraction down (spaCy refuses a doc over a million characters).
+MAX_RECORD_CHARS = 100_000
+
+# Line ends only: str.splitlines() also splits at U+2028, U+0085 and other characters
+# a JSON string or a title may legitimately hold.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_JSON_KINDS = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
+               bool: "true or false", type(None): "null"}
 
 # Lines a daily-papers page starts with before its first title.
 _DAILY_HEADER = re.compile(
@@ -93,12 +106,20 @@ def _read_text(path: Path) -> str:
     return text
 
 
+def _lines(text: str) -> list[str]:
+    return _LINE_END.split(text)
+
+
 def _paper(record: dict, path: Path, line: int, warn: Warn) -> Paper | None:
     title = str(record.get("title") or "").strip()
     abstract = str(record.get("abstract") or "").strip()
     missing = [name for name, value in (("title", title), ("abstract", abstract)) if not value]
     if missing:
         warn(InputError(path, f"record has no {' or '.join(missing)}; skipped", line=line))
+        return None
+    if len(title) + len(abstract) > MAX_RECORD_CHARS:
+        warn(InputError(path, f"record has {len(title) + len(abstract):,} characters, more than a title and "
+                              f"abstract could ({MAX_RECORD_CHARS:,}); skipped", line=line))
         return None
     metadata = {key: _flat(record[key]) for key in _METADATA_KEYS if record.get(key) not in (None, "")}
     arxiv_id = str(record["id"]).strip() if record.get("id") not in (None, "") else None
@@ -113,7 +134,7 @@ def _flat(value: object) -> str:
 
 
 def _daily(path: Path, warn: Warn) -> Iterator[Paper]:
-    lines = [(n, line.strip()) for n, line in enumerate(_read_text(path).splitlines(), 1) if line.strip()]
+    lines = [(n, line.strip()) for n, line in enumerate(_lines(_read_text(path)), 1) if line.strip()]
     start = 0
     while start < len(lines) and _DAILY_HEADER.match(lines[start][1]):
         start += 1
@@ -128,7 +149,11 @@ def _daily(path: Path, warn: Warn) -> Iterator[Paper]:
 
 
 def _jsonl(path: Path, warn: Warn) -> Iterator[Paper]:
-    for line, raw in enumerate(_read_text(path).splitlines(), 1):
+    yield from _json_lines(path, _read_text(path), warn)
+
+
+def _json_lines(path: Path, text: str, warn: Warn) -> Iterator[Paper]:
+    for line, raw in enumerate(_lines(text), 1):
         if not raw.strip():
             continue
         try:
@@ -137,25 +162,36 @@ def _jsonl(path: Path, warn: Warn) -> Iterator[Paper]:
             warn(InputError(path, f"not JSON: {error.msg} (column {error.colno})", line=line))
             continue
         if not isinstance(record, dict):
-            warn(InputError(path, f"expected a JSON object, got {type(record).__name__}", line=line))
+            warn(InputError(path, f"expected a JSON object, got {_JSON_KINDS[type(record)]}", line=line))
             continue
         paper = _paper(record, path, line, warn)
         if paper:
             yield paper
 
 
+def _is_json_lines(text: str) -> bool:
+    first = next((line for line in _lines(text) if line.strip()), "")
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return False
+
+
 def _json(path: Path, warn: Warn) -> Iterator[Paper]:
     text = _read_text(path)
-    if not text.lstrip().startswith("["):
-        yield from _jsonl(path, warn)  # many ".json" dumps are JSON Lines
-        return
     try:
-        records = json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
+        if _is_json_lines(text):
+            yield from _json_lines(path, text, warn)  # many ".json" dumps are JSON Lines
+            return
         raise InputError(path, f"not JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
+    records = [document] if isinstance(document, dict) else document
+    if not isinstance(records, list):
+        raise InputError(path, f"expected an array of paper objects, got {_JSON_KINDS[type(document)]}", line=1)
     for index, record in enumerate(records):
         if not isinstance(record, dict):
-            warn(InputError(path, f"item {index} is a {type(record).__name__}, not a JSON object; skipped"))
+            warn(InputError(path, f"item {index} is {_JSON_KINDS[type(record)]}, not a JSON object; skipped"))
             continue
         paper = _paper(record, path, index + 1, warn)
         if paper:
@@ -170,7 +206,13 @@ def _table(path: Path, warn: Warn, sep: str) -> Iterator[Paper]:
     try:
         frame = pd.read_csv(io.StringIO(_read_text(path)), sep=sep, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise InputError(path, f"not a readable table: {str(error).strip()}") from None
+        line = re.search(r"\bline (\d+)", str(error))
+        raise InputError(path, f"not a readable table: {str(error).strip()}",
+                         line=int(line[1]) if line else None) from None
+    if not isinstance(frame.index, pd.RangeIndex):
+        # pandas takes surplus leading fields of the first row as an index and shifts every column.
+        raise InputError(path, "more fields than the header has columns; quote fields that hold the separator",
+                         line=2)
     columns = {column.strip().lower(): column for column in frame.columns}
     missing = [name for name in ("title", "abstract") if name not in columns]
     if missing:
@@ -191,6 +233,16 @@ _READERS = {
 }
 
 
+def _warner(strict: bool, on_warning: Warn | None) -> Warn:
+    def warn(problem: InputError) -> None:
+        if strict:
+            raise problem
+        if on_warning:
+            on_warning(problem)
+
+    return warn
+
+
 def iter_papers(
     paths: Iterable[str | Path],
     *,
@@ -199,15 +251,20 @@ def iter_papers(
     on_warning: Warn | None = None,
 ) -> Iterator[Paper]:
     """Yield every paper record in the inputs, in file order, duplicates included."""
-
-    def warn(problem: InputError) -> None:
-        if strict:
-            raise problem
-        if on_warning:
-            on_warning(problem)
-
+    warn = _warner(strict, on_warning)
     for path in input_files(paths):
         yield from _READERS[format_of(path, format)](path, warn)
+
+
+def _source_order(source: str) -> tuple[str, int]:
+    path, _, line = source.rpartition(":")
+    return path, int(line)
+
+
+def _preference(paper: Paper) -> tuple:
+    # The longest abstract wins (daily pages cut abstracts short); the rest only breaks ties,
+    # so the choice never depends on the order files or records come in.
+    return -len(paper.abstract), paper.abstract, paper.title, min(map(_source_order, paper.sources))
 
 
 def read_papers(
@@ -217,10 +274,12 @@ def read_papers(
     strict: bool = False,
     on_warning: Warn | None = None,
 ) -> list[Paper]:
-    """Read all papers, merging records of the same paper into one.
+    """Read all papers, merging records of the same paper into one, in first-seen order.
 
-    The first record of a paper gives its abstract and metadata; later ones
-    add their sources and fill metadata the first lacked.
+    Of the records of one paper, the one with the longest abstract gives the
+    title, abstract and metadata (others fill metadata it lacks), whatever
+    order the records come in; ``sources`` lists every record's ``file:line``
+    in file and line order. A copy with a different abstract is reported.
 
     Examples
     --------
@@ -228,12 +287,32 @@ def read_papers(
     >>> len(papers) > 100, papers[0].sources[0].startswith("data/")
     (True, True)
     """
-    merged: dict[str, Paper] = {}
-    for paper in iter_papers(paths, format=format, strict=strict, on_warning=on_warning):
-        first = merged.setdefault(paper.key, paper)
-        if first is not paper:
-            first.sources.extend(paper.sources)
+    records = iter_papers(paths, format=format, strict=strict, on_warning=on_warning)
+    return merge_papers(records, strict=strict, on_warning=on_warning)
+
+
+def merge_papers(papers: Iterable[Paper], *, strict: bool = False, on_warning: Warn | None = None) -> list[Paper]:
+    """Merge records of the same paper into one, as :func:`read_papers` does.
+
+    Records may already be merged papers (several sources), so a merged
+    corpus can take new records later (``paperkg build --update``).
+    """
+    warn = _warner(strict, on_warning)
+    records: dict[str, list[Paper]] = {}
+    for paper in papers:
+        records.setdefault(paper.key, []).append(paper)
+    merged = []
+    for copies in records.values():
+        copies.sort(key=_preference)
+        kept = copies[0]
+        for other in copies[1:]:
             for key in ("arxiv_id", *_METADATA_KEYS):
-                if getattr(first, key) is None:
-                    setattr(first, key, getattr(paper, key))
-    return list(merged.values())
+                if getattr(kept, key) is None:
+                    setattr(kept, key, getattr(other, key))
+            if other.abstract != kept.abstract:
+                path, line = _source_order(other.sources[0])
+                warn(InputError(path, f"same paper as {kept.sources[0]} with a different abstract; "
+                                      "kept the longer abstract", line=line))
+        kept.sources = sorted((source for copy in copies for source in copy.sources), key=_source_order)
+        merged.append(kept)
+    return merged
