@@ -15,8 +15,10 @@ from tqdm import tqdm
 from .atomic import atomic_write
 from .errors import EXIT_USAGE, InputError, PaperkgError
 from .evaluate import format_table, load_gold, score_records
+from .build import ENGINES
+from .build import build as build_outputs
 from .extract import extract_papers, gold_record
-from .graph import build_graph, summarize
+from .graph import summarize
 from .lock import output_lock
 from .model import Paper
 from .readers import FORMATS, read_papers
@@ -86,32 +88,46 @@ def _formats(ctx, param, value: str | None) -> list[str]:
 
 @cli.command()
 @_inputs
-@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write the graph files into (created if missing).")
+@click.option("--update", "update_dir", type=click.Path(file_okay=False, path_type=Path), metavar="OUTDIR",
+              help="Add the papers of INPUTS that the build in OUTDIR has not seen, and rewrite its files.")
 @click.option("--formats", callback=_formats, metavar="LIST",
               help="Comma-separated formats: turtle,jsonld,ntriples,graphml,html,csv (default: all).")
 @click.option("--base-iri", default=None, metavar="IRI", help="Base IRI for papers and entities in RDF.")
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction processes (or Dask workers for a local cluster).")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="Where extraction runs: here, or on Dask (pip install 'paperkg[dask]').")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler of an existing cluster (implies --engine dask).")
 @_format
 @_strict
 @_quiet
-def build(inputs, output_dir, formats, base_iri, input_format, strict, quiet):
+def build(inputs, output_dir, update_dir, formats, base_iri, workers, engine, scheduler, input_format, strict, quiet):
     """Build the knowledge graph of the papers and write it in every format.
 
     \b
     Example:
         paperkg build data/ -o out/
-        paperkg build arxiv.jsonl -o out/ --formats turtle,graphml
+        paperkg build arxiv.jsonl -o out/ --formats turtle,graphml --workers 2
+        paperkg build --update out/ new-papers.jsonl
+        paperkg build arxiv.jsonl -o out/ --engine dask --scheduler tcp://scheduler.example.org:8786
     """
-    import exports
-
+    if (output_dir is None) == (update_dir is None):
+        raise click.UsageError("give either -o OUTDIR (a new build) or --update OUTDIR (add to a build)")
+    output_dir = output_dir or update_dir
     with output_lock(output_dir):  # a second build into the same folder fails at once, never interleaves
         papers = load_inputs(inputs, input_format, strict, quiet)
-        extracted = list(progress(extract_papers(papers), total=len(papers), quiet=quiet))
-        graph = build_graph(extracted)
-        options = {"base_iri": base_iri} if base_iri else {}
-        written = exports.export(graph, output_dir, formats, **options)
+        result = build_outputs(
+            papers, output_dir, formats=formats, export_options={"base_iri": base_iri} if base_iri else {},
+            engine=engine, workers=workers, scheduler=scheduler, update=update_dir is not None, strict=strict,
+            on_warning=None if quiet else lambda problem: click.echo(f"warning: {problem}", err=True),
+            progress=lambda items, total: progress(items, total=total, quiet=quiet))
     if quiet:
         return
+    graph, written = result.graph, result.written
+    if update_dir:
+        click.echo(f"extracted {result.extracted} new paper(s), reused {result.reused}")
     summary = summarize(graph)
     click.echo(f"papers: {summary['papers']}")
     click.echo("entities: " + ", ".join(f"{t} {n}" for t, n in summary["entities"].items()))

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 import exports
 from kg.cli import cli
+from kg.update import STATE_DIR
 
 from .conftest import DATA, GOLD
 
@@ -31,7 +32,7 @@ def test_build_writes_every_format_and_prints_a_summary(run, tmp_path):
     for name in ("entities:", "edges:", "top:"):
         assert name in result.output
     expected = {file for exporter in exports.EXPORTERS.values() for file in exporter.files}
-    assert {p.name for p in (tmp_path / "out").iterdir()} == expected
+    assert {p.name for p in (tmp_path / "out").iterdir()} == expected | {STATE_DIR}
     for file in expected:
         assert str(tmp_path / "out" / file) in result.output
 
@@ -39,7 +40,7 @@ def test_build_writes_every_format_and_prints_a_summary(run, tmp_path):
 def test_build_selected_formats(run, tmp_path):
     result = run("build", DATA / "002_580fc155f03476d3.txt", "-o", tmp_path, "--formats", "graphml,csv", "-q")
     assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["edges.csv", "graph.graphml", "nodes.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_DIR, "edges.csv", "graph.graphml", "nodes.csv"]
     result = run("build", DATA, "-o", tmp_path / "x", "--formats", "pdf")
     assert result.exit_code == 2 and "unknown format(s) pdf" in result.output
 
