@@ -1,19 +1,40 @@
 """Run the extractors over papers: mentions with evidence, grouped per paper."""
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 import extractors
 from extractors import PROPOSES_KEY, SPANS_KEY
 
+from .aliases import AliasTable
 from .model import ENTITY_TYPES, Mention, Paper, normalize_key
 
-__all__ = ["PaperEntities", "extract_papers", "mentions_of", "group_mentions", "gold_record"]
+__all__ = [
+    "PaperEntities",
+    "extract_papers",
+    "mentions_of",
+    "group_mentions",
+    "gold_record",
+    "sentence_spans",
+    "STRONG_RULES",
+    "CORPUS_CONFIDENCE",
+]
+
+#: Extractor rules (the part after ``component:``) that name an entity with a cue strong
+#: enough to recognise the name in every other abstract: a title's "Name:", an acronym
+#: definition, a cue noun ("the X benchmark"); names a paper proposes count too.
+STRONG_RULES = frozenset({"title", "definition", "cue"})
+#: Confidence of a name found only because another abstract named it with a strong cue.
+CORPUS_CONFIDENCE = 0.5
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])|\n+")
 
 
 @dataclass
@@ -28,6 +49,27 @@ class PaperEntities:
     mentions: list[Mention]
     entities: dict[str, list[list[str]]] = field(default_factory=dict)
     proposes: list[str] = field(default_factory=list)
+    #: ``(start, end)`` offsets of every sentence in :attr:`Paper.text`.
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets by punctuation, for records built without a spaCy doc.
+
+    Examples
+    --------
+    >>> text = "Title\\n\\nWe propose X. It beats Y by 3.5%."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Title', 'We propose X.', 'It beats Y by 3.5%.']
+    """
+    spans, start = [], 0
+    for gap in _SENTENCE_END.finditer(text):
+        if gap.start() > start:
+            spans.append((start, gap.start()))
+        start = gap.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
 
 
 def mentions_of(doc: Doc, paper: Paper) -> list[Mention]:
@@ -108,9 +150,20 @@ def group_mentions(mentions: list[Mention]) -> dict[str, list[list[str]]]:
 
 
 def extract_papers(
-    papers: Iterable[Paper], nlp: Language | None = None, *, batch_size: int = 64
+    papers: Iterable[Paper],
+    nlp: Language | None = None,
+    *,
+    batch_size: int = 64,
+    aliases: AliasTable | None = None,
+    corpus_pass: bool = False,
 ) -> Iterator[PaperEntities]:
     """Extract every paper's entities, in input order.
+
+    ``aliases`` (see :mod:`kg.aliases`) drops blocked names and groups a
+    canonical name with its aliases. ``corpus_pass`` adds a second pass: the
+    names any paper gives with a strong cue (:data:`STRONG_RULES`, or a name it
+    proposes) are then found in every paper, at :data:`CORPUS_CONFIDENCE`;
+    it reads all papers before yielding the first.
 
     Examples
     --------
@@ -119,15 +172,79 @@ def extract_papers(
     >>> found = next(extract_papers([paper]))
     >>> found.entities["repo"]
     [['github.com/yuweihao/MambaOut']]
+    >>> papers = [Paper("Zorro: a model", "We propose Zorro."), Paper("Other", "Zorro is fast.")]
+    >>> [m.rule for m in list(extract_papers(papers, corpus_pass=True))[1].mentions]
+    ['corpus:paperkg_model:title']
     """
     nlp = nlp or extractors.make_pipeline()
     papers = list(papers) if not isinstance(papers, list) else papers
     texts = ((paper.text, paper) for paper in papers)
+    strong: dict[str, tuple[str, str]] = {}
+    first_pass: list[PaperEntities] = []
     for doc, paper in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
-        mentions = mentions_of(doc, paper)
+        mentions = _apply_aliases(mentions_of(doc, paper), aliases)
         entities = group_mentions(mentions)
-        proposes = _proposed_names(doc, entities)
-        yield PaperEntities(paper, mentions, entities, proposes)
+        found = PaperEntities(paper, mentions, entities, _proposed_names(doc, entities),
+                              [(s.start_char, s.end_char) for s in doc.sents])
+        if not corpus_pass:
+            yield found
+            continue
+        strong.update((name, rule) for name, rule in _strong_names(doc) if name not in strong)
+        first_pass.append(found)
+    if corpus_pass:
+        yield from _second_pass(first_pass, nlp, strong, aliases)
+
+
+def _apply_aliases(mentions: list[Mention], aliases: AliasTable | None) -> list[Mention]:
+    if not aliases:
+        return mentions
+    kept = []
+    for mention in mentions:
+        name = mention.canonical or mention.text
+        if aliases.is_blocked(name):
+            continue
+        canonical = aliases.canonical_of(name)
+        if canonical and mention.alias_of is None and normalize_key(canonical) != normalize_key(name):
+            mention = replace(mention, alias_of=canonical)
+        kept.append(mention)
+    return kept
+
+
+def _strong_names(doc: Doc) -> Iterator[tuple[str, tuple[str, str]]]:
+    """``(name, (type, rule))`` for the doc's entities named with a strong cue."""
+    proposed = {(s.start_char, s.end_char) for s in doc.spans.get(PROPOSES_KEY, [])}
+    for span in doc.spans.get(SPANS_KEY, []):
+        rule = span._.paperkg_rule or ""
+        if span.label_ in ("MODEL", "DATASET", "BENCHMARK") and len(span.text) > 1 and (
+            rule.rpartition(":")[2] in STRONG_RULES or (span.start_char, span.end_char) in proposed
+        ):
+            yield span.text, (span.label_.lower(), rule)
+
+
+def _second_pass(found_papers: list[PaperEntities], nlp: Language, strong: dict[str, tuple[str, str]],
+                 aliases: AliasTable | None) -> Iterator[PaperEntities]:
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for name in strong:
+        matcher.add(name, [nlp.make_doc(name)])
+    for found in found_papers:
+        doc = nlp.make_doc(found.paper.text)
+        taken = [(m.start, m.end) for m in found.mentions]
+        starts = [start for start, _ in found.sentences]
+        added = []
+        for match_id, start, end in matcher(doc):
+            span = doc[start:end]
+            if any(span.start_char < e and s < span.end_char for s, e in taken):
+                continue
+            taken.append((span.start_char, span.end_char))
+            entity_type, rule = strong[nlp.vocab.strings[match_id]]
+            sentence_start, sentence_end = found.sentences[bisect.bisect_right(starts, span.start_char) - 1]
+            added.append(Mention(found.paper.id, entity_type, span.text, span.start_char, span.end_char,
+                                 found.paper.text[sentence_start:sentence_end], sentence_start,
+                                 f"corpus:{rule}", CORPUS_CONFIDENCE))
+        if added:
+            mentions = sorted(found.mentions + _apply_aliases(added, aliases), key=lambda m: m.start)
+            found = replace(found, mentions=mentions, entities=group_mentions(mentions))
+        yield found
 
 
 def _proposed_names(doc: Doc, entities: dict[str, list[list[str]]]) -> list[str]:

@@ -6,10 +6,12 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from .aliases import AliasTable
 from .extract import PaperEntities
 from .model import ENTITY_TYPES, Mention
-from .relations import TYPE_RELATIONS, comparisons
+from .relations import TYPE_RELATIONS, comparisons, data_relations, variant_pairs
 from .resolve import Resolver
+from .results import extract_results
 
 __all__ = ["build_graph", "summarize"]
 
@@ -26,7 +28,11 @@ def _evidence(mention: Mention, *, rule: str | None = None, confidence: float | 
     }
 
 
-def build_graph(extracted: Iterable[PaperEntities]) -> nx.MultiDiGraph:
+#: How much less sure a dataset/benchmark relation is when only the entity's type implies it.
+TYPE_ONLY_FACTOR = 0.6
+
+
+def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | None = None) -> nx.MultiDiGraph:
     """A typed ``MultiDiGraph`` of papers and the entities they name.
 
     Nodes have a ``kind`` (``paper`` or an entity type) and a ``label``. Every
@@ -34,7 +40,11 @@ def build_graph(extracted: Iterable[PaperEntities]) -> nx.MultiDiGraph:
     the ``sentence``, the mention's ``start``/``end`` offsets in the paper text
     (title, blank line, abstract), the extractor ``rule`` and a ``confidence``.
     Each mention is its own ``mentions`` edge; other relations are one edge per
-    pair, with the first mention as evidence.
+    pair, with the first mention as evidence. A cue ("trained on X", "results
+    on X") decides ``uses_dataset`` / ``evaluated_on``; without one the type
+    does, at lower confidence. Reported numbers become ``result`` nodes (see
+    :mod:`kg.results`), linked by ``has_result``. ``aliases`` merges the names
+    an alias file groups, under its canonical name.
 
     Examples
     --------
@@ -46,11 +56,14 @@ def build_graph(extracted: Iterable[PaperEntities]) -> nx.MultiDiGraph:
     """
     # Paper-id order, not input order: the same papers give the same graph whatever order they come in.
     extracted = sorted(extracted, key=lambda found: found.paper.id)
-    resolver = Resolver()
+    aliases = aliases or AliasTable()
+    resolver = Resolver(preferred=set(aliases.canonical.values()))
     for found in extracted:
         counts = Counter(m.canonical or m.text for m in found.mentions)
         for entity_type, groups in found.entities.items():
             for names in groups:
+                canonical = {aliases.canonical_of(name) for name in names} - {None} - set(names)
+                names = names + sorted(canonical)
                 resolver.add(found.paper.id, entity_type, names, mentions=sum(counts[n] for n in names) or 1)
 
     graph = nx.MultiDiGraph()
@@ -72,11 +85,21 @@ def build_graph(extracted: Iterable[PaperEntities]) -> nx.MultiDiGraph:
         first: dict[str, Mention] = {}
         for mention in found.mentions:
             first.setdefault(node_of[mention], mention)
+        cued = set()
+        for cue in data_relations(found.mentions):
+            node = node_of[cue.mention]
+            if graph.nodes[node]["kind"] in ("dataset", "benchmark"):
+                cued.add(node)
+                if not graph.has_edge(paper.id, node, key=cue.relation):
+                    graph.add_edge(paper.id, node, key=cue.relation, relation=cue.relation,
+                                   **_evidence(cue.mention, rule=cue.rule, confidence=cue.confidence))
         for node, mention in first.items():
-            relation = TYPE_RELATIONS.get(graph.nodes[node]["kind"])
-            if relation:
+            kind = graph.nodes[node]["kind"]
+            relation = TYPE_RELATIONS.get(kind)
+            if relation and node not in cued:
+                confidence = round(mention.confidence * TYPE_ONLY_FACTOR, 4) if kind in ("dataset", "benchmark") else None
                 graph.add_edge(paper.id, node, key=relation, relation=relation,
-                               **_evidence(mention, rule=f"type:{graph.nodes[node]['kind']}"))
+                               **_evidence(mention, rule=f"type:{kind}", confidence=confidence))
         for name in found.proposes:
             node = resolver.lookup(name).node_id
             if node in first:
@@ -84,11 +107,52 @@ def build_graph(extracted: Iterable[PaperEntities]) -> nx.MultiDiGraph:
                                **_evidence(first[node], rule="proposes"))
         for relation in comparisons(found.mentions):
             source, target = node_of[relation.source], node_of[relation.target]
-            if source != target and not graph.has_edge(source, target, key=f"compared_with@{paper.id}"):
-                graph.add_edge(source, target, key=f"compared_with@{paper.id}", relation=relation.relation,
+            # A name tagged model here may resolve to a node of another type (mIoU is mostly a metric).
+            both_models = graph.nodes[source]["kind"] == graph.nodes[target]["kind"] == "model"
+            key = f"{relation.relation}@{paper.id}"
+            if source != target and both_models and not graph.has_edge(source, target, key=key):
+                graph.add_edge(source, target, key=key, relation=relation.relation,
                                paper=paper.id, **_evidence(relation.target, rule=relation.rule,
                                                            confidence=relation.confidence))
+        _add_results(graph, found, node_of)
+    _add_variants(graph)
     return graph
+
+
+def _add_results(graph: nx.MultiDiGraph, found: PaperEntities, node_of: dict[Mention, str]) -> None:
+    """One ``result`` node per reported number; its entities are node ids (``None`` when unnamed)."""
+    node_by_name = {mention.canonical or mention.text: node for mention, node in node_of.items()}
+    paper = found.paper
+    for number, result in enumerate(extract_results(found)):
+        node = f"result:{paper.id}:{number}"
+        dataset = node_by_name.get(result.dataset_or_benchmark)
+        kind = graph.nodes[dataset]["kind"] if dataset else None
+        graph.add_node(node, kind="result", label=result.label, model=node_by_name.get(result.model),
+                       benchmark=dataset if kind == "benchmark" else None,
+                       dataset=dataset if kind == "dataset" else None,
+                       metric=node_by_name.get(result.metric), value=result.value, unit=result.unit,
+                       baseline=node_by_name.get(result.baseline), sentence=result.sentence, start=result.start,
+                       end=result.end, sentence_start=result.sentence_start, rule=result.rule,
+                       confidence=result.confidence)
+        graph.add_edge(paper.id, node, key="has_result", relation="has_result",
+                       mention=paper.text[result.start:result.end], sentence=result.sentence, start=result.start,
+                       end=result.end, sentence_start=result.sentence_start, rule=result.rule,
+                       confidence=result.confidence)
+
+
+def _add_variants(graph: nx.MultiDiGraph) -> None:
+    """``variant_of`` edges from names, with the variant's first mention as evidence."""
+    entities = [(node, data["kind"], [data["label"], *data["aliases"]])
+                for node, data in graph.nodes(data=True) if data["kind"] in ENTITY_TYPES]
+    for variant, base, _ in sorted(variant_pairs(entities)):
+        mentions = sorted(((u, data["start"], data)
+                           for u, _, data in graph.in_edges(variant, data=True) if data["relation"] == "mentions"),
+                          key=lambda item: item[:2])
+        if not mentions:
+            continue
+        paper, _, evidence = mentions[0]
+        graph.add_edge(variant, base, key="variant_of", paper=paper,
+                       **{**evidence, "relation": "variant_of", "rule": "name:variant", "confidence": 0.8})
 
 
 def summarize(graph: nx.MultiDiGraph, *, top: int = 5) -> dict:
@@ -103,7 +167,7 @@ def summarize(graph: nx.MultiDiGraph, *, top: int = 5) -> dict:
     relations = Counter(relation for _, _, relation in graph.edges(data="relation"))
     ranked = sorted(
         ((data["mention_count"], data["label"], data["kind"]) for _, data in graph.nodes(data=True)
-         if data["kind"] != "paper"),
+         if data["kind"] in ENTITY_TYPES),
         key=lambda item: (-item[0], item[1]),
     )
     return {

@@ -26,6 +26,9 @@ RELATIONS = {
     "has_code": "paper → code or model repository",
     "reports_metric": "paper → metric its results are given in",
     "compared_with": "model → model it is compared with in the same paper",
+    "outperforms": "model → model the paper says it outperforms (surpasses, beats)",
+    "variant_of": "entity → entity whose name it extends by a size, edition or version",
+    "has_result": "paper → result (a reported value with its model, dataset, metric)",
 }
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")

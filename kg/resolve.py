@@ -71,7 +71,8 @@ class Resolver:
     'model:lavindit'
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, preferred: set[str] = frozenset()) -> None:
+        self._preferred = preferred  # names that label their entity whenever it has them (an alias file's)
         self._parent: dict[str, str] = {}
         self._names: dict[str, Counter] = defaultdict(Counter)
         self._types: dict[str, Counter] = defaultdict(Counter)
@@ -121,7 +122,7 @@ class Resolver:
                 types.update(self._types[key])
                 papers |= self._papers[key]
             entity_type = max(ENTITY_TYPES, key=lambda t: (types[t], -ENTITY_TYPES.index(t)))
-            ranked = sorted(names, key=lambda n: (-names[n], n))
+            ranked = sorted(names, key=lambda n: (n not in self._preferred, -names[n], n))
             entity = ResolvedEntity(
                 key=min(keys, key=lambda k: (-sum(self._names[k].values()), k)),
                 type=entity_type,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.graph import build_graph, summarize
-from kg.model import RELATIONS
+from kg.model import ENTITY_TYPES, RELATIONS
 from kg.resolve import Resolver, entity_key
 
 
@@ -54,7 +54,7 @@ def test_sample_graph_papers_and_entities(sample_graph, sample_papers):
     assert summary["papers"] == len(sample_papers)
     assert summary["entities"]["repo"] == sum(1 for _, k in sample_graph.nodes(data="kind") if k == "repo") > 50
     for node, data in sample_graph.nodes(data=True):
-        if data["kind"] != "paper":
+        if data["kind"] in ENTITY_TYPES:
             assert data["mention_count"] >= 1 and sample_graph.in_degree(node) >= 1
 
 

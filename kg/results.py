@@ -1,0 +1,376 @@
+"""Result tuples: (model, dataset or benchmark, metric, value, unit, baseline) read from sentences.
+
+A result is a number an abstract reports as the outcome of an experiment:
+a score ("an FID of 1.97 on ImageNet", "58.0% PQ"), a gain or a cut
+("reduces memory by 23%", "from 57.2% to 65%") or a speed-up ("8x faster
+than X"). Sizes of models and data ("7B", "1.1M"), counts, resolutions and
+enumerations are not results, so a number counts only with a unit of
+measure (``%``, ``x``, ``ms``, ...) or right next to a metric's name.
+
+Each value then takes, from its own sentence, the model it is about (the one
+before a comparison cue, or the first one; the paper's own proposed model
+when the sentence says "our" / "we"), the metric (the metric named next to
+it, the noun phrase a verb changes "by" it, or the quantity a comparative
+names: "faster" is speed), the dataset or benchmark (the one it is "on",
+the only one before it, or the one in the same place of a "respectively"
+list) and the baseline (the model after the comparison cue).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+
+from .evaluate import Score
+from .extract import PaperEntities, sentence_spans
+from .model import Mention, normalize_key
+from .relations import COMPARISON_CUE
+
+__all__ = ["Result", "extract_results", "results_frame", "result_matches", "score_results", "RESULT_COLUMNS"]
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# Units right after a number; multipliers all become "x".
+_UNITS = (
+    (re.compile(r"\s?(?:\\?%|percent\b|percentage points?\b)"), "%"),
+    (re.compile(r"\s?[x×X](?![\w×*]|\s?\d)"), "x"),
+    (re.compile(r"(?:-fold\b|\s(?:times|fold)\b)"), "x"),
+    (re.compile(r"\s?(ms|FPS|fps|dB|pp|points?)\b"), None),
+)
+_FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
+# Patterns used with ``match(text, pos)`` have no ``^``: it would anchor at the string's start, not at pos.
+# Between a metric's name and its value: "FID of 1.97", "accuracy: 85.6%".
+_METRIC_THEN_VALUE = re.compile(
+    r"^\s*(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?(?:of|is|=|:|at|reaches|reaching|to)?\s*(?:about|around|only|just|roughly|nearly|"
+    r"approximately|over|above|up to|below|under|a|an|>|<|~|≈)?\s*$",
+    re.IGNORECASE,
+)
+# Between a value and the metric it measures: "58.0% PQ", "85.6% top-1 accuracy", "2.4× higher throughput".
+_VALUE_THEN_METRIC = re.compile(r"^\s*(?:(?:absolute|relative|higher|lower|better|more|less|gains?|improvements?|"
+                                r"increases?|reductions?|drops?)\s+)?(?:(?:in|of|on)\s+)?$", re.IGNORECASE)
+_BY_VALUE = re.compile(r"\bby\s+(?:up to|over|about|around|nearly|almost|approximately|more than|less than|an average of|"
+                       r"on average|only|just|a|>|<|~)?\s*(?:up to\s+)?$", re.IGNORECASE)
+_CHANGE_VERB = re.compile(
+    r"\b(?:improv|increas|reduc|decreas|boost|lower|rais|cut|enhanc|outperform|surpass|degrad|accelerat|"
+    r"speed(?:s|ing)? up|shrink|sav|drop|exceed|beat)\w*\s+(?:up\s+)?", re.IGNORECASE)
+_COMPARATIVE = re.compile(r"\s*(faster|slower|cheaper|smaller|larger|higher|lower|more|less|fewer|better)\b\s*",
+                          re.IGNORECASE)
+_COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost", "smaller": "size", "larger": "size"}
+_PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*)")
+# "40% sequence reduction": a value followed by a short phrase ending in a word of change.
+_CHANGE_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:reduction|improvement|gain|speed-?up|increase|decrease|"
+                            r"drop|savings?|boost|compression)s?)\b", re.IGNORECASE)
+_IN_PHRASE = re.compile(r"\s+in\s+")
+_PHRASE_STOP = re.compile(r"\b(?:than|while|with|and|on|in|for|across|compared|over|by|when|at|to|from|as|"
+                          r"without|using|which|that|of)\b(?!-).*$", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|its|their|our|a|an|overall|total|average)\s+", re.IGNORECASE)
+_FROM_TO = re.compile(r"\s*to\s+\d")
+# The paper speaking of its own system: "our", "we", "the proposed", or a sentence opening "It" / "This".
+_OWN_WORK = re.compile(r"\b(?:our|we|proposed)\b|^(?:it|this)\b", re.IGNORECASE)
+_ON_BEFORE_NAME = re.compile(r"\b(?:on|in|for|over|across|using)\b", re.IGNORECASE)
+_LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$")
+
+#: Columns of :func:`results_frame`, in order.
+RESULT_COLUMNS = ("paper_id", "model", "dataset_or_benchmark", "metric", "value", "unit", "baseline",
+                  "sentence", "start", "end", "sentence_start", "rule", "confidence")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One reported number with what it measures, as written in the paper.
+
+    ``model``, ``dataset_or_benchmark``, ``metric`` and ``baseline`` are
+    names as the paper spells them (``None`` when the sentence gives none);
+    ``start``/``end`` are the value's offsets in the paper text.
+    """
+
+    paper_id: str
+    model: str | None
+    dataset_or_benchmark: str | None
+    metric: str | None
+    value: float
+    unit: str | None
+    baseline: str | None
+    sentence: str
+    start: int
+    end: int
+    sentence_start: int
+    rule: str
+    confidence: float
+
+    @property
+    def label(self) -> str:
+        """A short reading: ``FlowAR FID 1.97 on ImageNet``."""
+        number = f"{self.value:g}{self.unit or ''}"
+        words = [self.model, self.metric, number, f"on {self.dataset_or_benchmark}" if self.dataset_or_benchmark else None]
+        return " ".join(w for w in words if w)
+
+
+@dataclass
+class _Value:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+
+
+def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
+    """The unit after a number ending at ``end`` and where it ends; ``None`` if the number is a size or name."""
+    for pattern, unit in _UNITS:
+        match = pattern.match(text, end)
+        if match:
+            return (unit or match.group(1).lower().rstrip("s") if unit is None else unit), match.end()
+    if end < len(text) and (text[end].isalpha() or text[end] in "×*^"):
+        return None  # 7B, 2D, 256×256, 1e-3: sizes, dimensions, resolutions
+    return (None, end)
+
+
+def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[_Value]:
+    for match in _NUMBER.finditer(text, start, end):
+        before = text[max(0, match.start() - 2):match.start()]
+        if before[-1:].isalnum() or before[-1:] in ".^_" or (before[-1:] == "-" and before[:1].isalnum()):
+            continue  # part of a name or a formula: GPT-4, CIFAR-100, O(N^2)
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        after = _unit_after(text, match.end())
+        if after is None:
+            continue
+        unit, stop = after
+        if text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")":
+            continue  # (1) enumerations
+        if _FACTOR_OF.search(text, max(0, match.start() - 12), match.start()):
+            unit = "x"
+        yield _Value(match.start(), stop, float(match.group().replace(",", "")), unit)
+
+
+def _metric_for(text: str, value: _Value, metrics: list[Mention], sentence_start: int) -> tuple[str | None, str]:
+    """The metric a value measures, and the rule that found it."""
+    for metric in metrics:
+        if metric.end <= value.start and _METRIC_THEN_VALUE.match(text[metric.end:value.start]):
+            return metric.text, "metric-before"
+    for metric in metrics:
+        if metric.start >= value.end and _VALUE_THEN_METRIC.match(text[value.end:metric.start]):
+            return metric.text, "metric-after"
+    comparative = _COMPARATIVE.match(text, value.end)
+    if comparative and value.unit:
+        word = comparative.group(1).lower()
+        if word in _COMPARATIVE_QUANTITY:
+            return _COMPARATIVE_QUANTITY[word], "comparative"
+        phrase = _noun_phrase(text[comparative.end():comparative.end() + 60])
+        if phrase:
+            return phrase, "comparative"
+    by = _BY_VALUE.search(text, max(sentence_start, value.start - 40), value.start)
+    if by:
+        verb = None
+        for verb in _CHANGE_VERB.finditer(text, max(sentence_start, by.start() - 120), by.start()):
+            pass
+        if verb is not None:
+            inside = [m for m in metrics if verb.end() <= m.start and m.end <= by.start()]
+            if inside:
+                return inside[-1].text, "changed-by"
+            phrase = _noun_phrase(text[verb.end():by.start()])
+            if phrase:
+                return phrase, "changed-by"
+    if value.unit:
+        change = _CHANGE_PHRASE.match(text, value.end)
+        if change:
+            return change.group(1), "value-phrase"
+        within = _IN_PHRASE.match(text, value.end)
+        phrase = _noun_phrase(text[within.end():within.end() + 60]) if within else None
+        if phrase:
+            return phrase, "in-phrase"
+    if value.unit == "%":
+        of = _PHRASE.match(text, value.end)
+        if of and text[value.end:of.start(1)].strip() == "of":
+            phrase = _noun_phrase(of.group(1))
+            if phrase:
+                return phrase, "share-of"
+    return None, "value"
+
+
+def _noun_phrase(text: str) -> str | None:
+    """A short noun phrase at the start of ``text``: up to four words, before any joining word."""
+    match = _PHRASE.match(text)
+    if not match:
+        return None
+    phrase = _PHRASE_STOP.sub("", match.group(1)).strip()
+    while _DETERMINER.match(phrase):
+        phrase = _DETERMINER.sub("", phrase)
+    return phrase or None
+
+
+def _groups(values: list[_Value], text: str) -> list[list[_Value]]:
+    """Values listed together ("50% and 40%"), which share a metric and may pair with a list of datasets."""
+    groups: list[list[_Value]] = []
+    for value in values:
+        if groups and value.unit == groups[-1][-1].unit and _LIST_JOINER.match(text[groups[-1][-1].end:value.start]):
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return groups
+
+
+def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: str | None) -> Iterator[Result]:
+    text = found.paper.text
+    inside = sorted((m for m in found.mentions if start <= m.start < end), key=lambda m: m.start)
+    taken = [(m.start, m.end) for m in inside]
+    values = list(_values(text, start, end, taken))
+    metric_mentions = [m for m in inside if m.type == "metric"]
+    values = [v for v in values if v.unit or _metric_for(text, v, metric_mentions, start)[0]]
+    values = [v for v in values if not (_FROM_TO.match(text, v.end) and text[max(start, v.start - 5):v.start].strip().endswith("from"))]
+    if not values:
+        return
+    models = [m for m in inside if m.type == "model"]
+    data = [m for m in inside if m.type in ("dataset", "benchmark")]
+    sentence = text[start:end]
+    cues = [(start + c.start(), start + c.end(), c[0].lower()) for c in COMPARISON_CUE.finditer(sentence)]
+    model, model_rule = _subject(models, cues[0][0] if cues else None)
+    if model is None and own_model and _OWN_WORK.search(sentence):
+        model, model_rule = own_model, "own-model"
+    respectively = "respectively" in sentence
+    previous_end, previous_data = start, None
+    carried: dict[str | None, str] = {}  # the last metric named for each unit, for lists of results
+    for group in _groups(values, text):
+        metrics = [_metric_for(text, v, metric_mentions, start) for v in group]
+        shared = next((m for m in metrics if m[0]), (None, "value"))
+        for position, (value, (metric, metric_rule)) in enumerate(zip(group, metrics)):
+            metric, metric_rule = (metric, metric_rule) if metric else shared
+            if metric is None and value.unit in carried:
+                metric, metric_rule = carried[value.unit], "metric-carried"
+            if metric:
+                carried[value.unit] = metric
+            if respectively and len(group) > 1 and len(data) == len(group):
+                dataset = data[position].text
+            else:
+                dataset = _dataset_for(text, value, data, previous_end, previous_data)
+            previous_data = dataset
+            confidence = 0.5 + 0.15 * bool(metric) + 0.1 * bool(value.unit) + 0.1 * bool(model) + 0.05 * bool(dataset)
+            yield Result(
+                paper_id=found.paper.id, model=model, dataset_or_benchmark=dataset, metric=metric,
+                value=value.value, unit=value.unit, sentence=sentence,
+                baseline=_baseline(value, models, cues, model),
+                start=value.start, end=value.end, sentence_start=start,
+                rule=f"result:{metric_rule}" + (f"+{model_rule}" if model_rule else ""),
+                confidence=round(confidence, 4),
+            )
+        previous_end = group[-1].end
+
+
+def _subject(models: list[Mention], first_cue: int | None) -> tuple[str | None, str | None]:
+    """The model a sentence reports on: the last one before its first comparison cue, else the first one."""
+    if first_cue is not None:
+        before = [m for m in models if m.end <= first_cue]
+        return (before[-1].text, "compared") if before else (None, None)
+    return (models[0].text, "subject") if models else (None, None)
+
+
+def _baseline(value: _Value, models: list[Mention], cues: list[tuple[int, int, str]], subject: str | None):
+    """The model a value is measured against: after a "than" right behind it, else after the last cue before it."""
+    than = next((c for c in cues if c[2] == "than" and 0 <= c[0] - value.end <= 30), None)
+    cue = than or next((c for c in reversed(cues) if c[1] <= value.start), None)
+    if cue is None:
+        return None
+    return next((m.text for m in models if m.start >= cue[1] and m.text != subject), None)
+
+
+def _dataset_for(text: str, value: _Value, data: list[Mention], previous_end: int, previous_data: str | None):
+    """The dataset a value is on: "… on X" right after it, else the only one since the last value."""
+    for mention in data:
+        gap = text[value.end:mention.start]
+        if 0 <= len(gap) <= 60 and _ON_BEFORE_NAME.search(gap) and not _NUMBER.search(gap):
+            return mention.text
+    since = [m for m in data if previous_end <= m.start < value.start]
+    if len(since) == 1:
+        return since[0].text
+    if not since and previous_data:
+        return previous_data
+    names = {normalize_key(m.text) for m in data}
+    return data[0].text if len(names) == 1 else None
+
+
+def extract_results(found: PaperEntities) -> list[Result]:
+    """Every result the paper's sentences report, in text order.
+
+    Examples
+    --------
+    >>> from kg import Paper, extract_papers
+    >>> paper = Paper("FlowAR: Scale-wise Autoregressive Image Generation",
+    ...               "We propose FlowAR. FlowAR achieves an FID of 1.97 on ImageNet. "
+    ...               "It runs 2.4× faster than VAR with 10% fewer steps.")
+    >>> for r in extract_results(next(extract_papers([paper]))):
+    ...     print(r.label, "| baseline:", r.baseline)
+    FlowAR FID 1.97 on ImageNet | baseline: None
+    FlowAR speed 2.4x | baseline: VAR
+    FlowAR steps 10% | baseline: VAR
+    """
+    own_model = next((name for name in found.proposes
+                      if any(m.type == "model" and (m.canonical or m.text) == name for m in found.mentions)), None)
+    results: list[Result] = []
+    for start, end in found.sentences or sentence_spans(found.paper.text):
+        results.extend(_results_in_sentence(found, start, end, own_model))
+    return results
+
+
+def results_frame(extracted: Iterable[PaperEntities]):
+    """A pandas ``DataFrame`` of every paper's results, one row each, ``value`` as float.
+
+    Examples
+    --------
+    >>> from kg import Paper, extract_papers
+    >>> paper = Paper("T2T-ViT", "T2T-ViT reaches 83.3% top-1 accuracy on ImageNet.")
+    >>> results_frame(extract_papers([paper]))[["model", "metric", "value", "unit"]].to_dict("records")
+    [{'model': 'T2T-ViT', 'metric': 'top-1 accuracy', 'value': 83.3, 'unit': '%'}]
+    """
+    import pandas as pd
+
+    rows = [asdict(result) for found in extracted for result in extract_results(found)]
+    return pd.DataFrame(rows, columns=list(RESULT_COLUMNS)).astype({"value": float})
+
+
+def _keys(names: str | None) -> set[str]:
+    return {normalize_key(name) for name in (names or "").split(" | ")} - {""}
+
+
+def result_matches(gold: dict, predicted: Result) -> bool:
+    """Whether a predicted result matches a gold one (``tests/data/results-dev.jsonl`` format).
+
+    The values must be equal within 1e-6 and the units equal; the metric,
+    model and dataset/benchmark must match (normalized, any ``" | "`` alias)
+    whenever the gold gives them, and are not checked when the gold leaves
+    them ``null``. The baseline is not scored.
+
+    Examples
+    --------
+    >>> found = Result("p", "kMaX-DeepLab", "COCO", "PQ", 58.0, "%", None, "", 0, 0, 0, "t", 0.9)
+    >>> gold = {"model": "kMaX-DeepLab", "dataset_or_benchmark": "COCO val | COCO", "metric": "PQ",
+    ...         "value": 58.0, "unit": "%"}
+    >>> result_matches(gold, found), result_matches({**gold, "metric": "mIoU"}, found)
+    (True, False)
+    >>> result_matches({**gold, "model": None, "dataset_or_benchmark": None}, found)
+    True
+    """
+    if abs(float(gold["value"]) - predicted.value) > 1e-6 or gold.get("unit") != predicted.unit:
+        return False
+    for field_name in ("metric", "model", "dataset_or_benchmark"):
+        wanted = _keys(gold.get(field_name))
+        if wanted and normalize_key(getattr(predicted, field_name) or "") not in wanted:
+            return False
+    return True
+
+
+def score_results(gold_records: list[dict], extracted: Iterable[PaperEntities]) -> Score:
+    """Micro precision / recall / F1 of the extracted results against gold records, by :func:`result_matches`.
+
+    Each gold result matches at most one predicted result of the same paper
+    (by normalized title), and each prediction at most one gold result.
+    """
+    by_title = {normalize_key(found.paper.title): extract_results(found) for found in extracted}
+    score = Score()
+    for record in gold_records:
+        predicted = by_title.get(normalize_key(record["title"]), [])
+        used: set[int] = set()
+        for gold in record.get("results", []):
+            hit = next((i for i, p in enumerate(predicted) if i not in used and result_matches(gold, p)), None)
+            if hit is not None:
+                used.add(hit)
+        score.add(len(used), len(record.get("results", [])), len(predicted))
+    return score
