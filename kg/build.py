@@ -15,7 +15,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from .extract import PaperEntities
+from .aliases import AliasTable
+from .extract import PaperEntities, apply_aliases, recognise_corpus_names
 from .graph import build_graph
 from .model import Paper
 from .parallel import extract_parallel
@@ -71,6 +72,8 @@ def build(
     strict: bool = False,
     on_warning=None,
     progress: Progress | None = None,
+    aliases: AliasTable | None = None,
+    corpus_pass: bool = False,
 ) -> BuildResult:
     """Extract the papers, build the graph and write it to ``output_dir`` in each format.
 
@@ -78,6 +81,9 @@ def build(
     ``output_dir``: only papers whose text that build did not extract are
     extracted; the graph and exports are rebuilt over all papers.
     ``progress(iterable, total)`` may wrap the extraction (a progress bar).
+    ``aliases`` (an alias file) and ``corpus_pass`` (see
+    :func:`kg.extract.recognise_corpus_names`) apply to the graph, not to the
+    extraction kept for updates, so an update may change either.
 
     Examples
     --------
@@ -105,7 +111,8 @@ def build(
     extracted = [new_results[digest] if digest in new_results else replace(previous[digest], paper=paper)
                  for paper, digest in zip(papers, hashes)]
 
-    graph = build_graph(extracted)
+    for_graph = [apply_aliases(found, aliases) for found in extracted]
+    graph = build_graph(recognise_corpus_names(for_graph) if corpus_pass else for_graph, aliases=aliases)
     written = exports.export(graph, output_dir, formats, **(export_options or {}))
     write_state(output_dir, extracted)
     return BuildResult(graph, written, papers=len(papers), extracted=len(todo), reused=len(papers) - len(todo))

@@ -12,16 +12,22 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from .atomic import atomic_write
+from exports.tables import generate_csv
+
+from .aliases import load_aliases
+from .atomic import atomic_write, write_chunks
 from .errors import EXIT_USAGE, InputError, PaperkgError
 from .evaluate import format_table, load_gold, score_records
 from .build import ENGINES
 from .build import build as build_outputs
 from .extract import extract_papers, gold_record
-from .graph import summarize
+from .explain import explain as explain_entity
+from .explain import format_explanation
+from .graph import build_graph, summarize
 from .lock import output_lock
 from .model import Paper
 from .readers import FORMATS, read_papers
+from .results import results_frame, score_results
 
 __all__ = ["main", "cli"]
 
@@ -54,6 +60,11 @@ _format = click.option("--format", "input_format", type=click.Choice(sorted(FORM
                        help="Input format for every file (default: from each file's extension).")
 _strict = click.option("--strict", is_flag=True, help="Treat a bad record as an error instead of skipping it.")
 _quiet = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+_aliases = click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+                        callback=lambda ctx, param, value: load_aliases(value) if value else None,
+                        help="Alias file: 'canonical = alias | alias' merges names, '!name' blocks one (see README).")
+_corpus_pass = click.option("--corpus-pass", is_flag=True,
+                            help="Second pass: find names other papers give with a strong cue in every paper.")
 
 
 def load_inputs(inputs: tuple[Path, ...], input_format: str | None, strict: bool, quiet: bool) -> list[Paper]:
@@ -100,16 +111,20 @@ def _formats(ctx, param, value: str | None) -> list[str]:
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="Where extraction runs: here, or on Dask (pip install 'paperkg[dask]').")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler of an existing cluster (implies --engine dask).")
+@_aliases
+@_corpus_pass
 @_format
 @_strict
 @_quiet
-def build(inputs, output_dir, update_dir, formats, base_iri, workers, engine, scheduler, input_format, strict, quiet):
+def build(inputs, output_dir, update_dir, formats, base_iri, workers, engine, scheduler, aliases, corpus_pass,
+          input_format, strict, quiet):
     """Build the knowledge graph of the papers and write it in every format.
 
     \b
     Example:
         paperkg build data/ -o out/
         paperkg build arxiv.jsonl -o out/ --formats turtle,graphml --workers 2
+        paperkg build data/ -o out/ --aliases aliases.txt
         paperkg build --update out/ new-papers.jsonl
         paperkg build arxiv.jsonl -o out/ --engine dask --scheduler tcp://scheduler.example.org:8786
     """
@@ -122,7 +137,8 @@ def build(inputs, output_dir, update_dir, formats, base_iri, workers, engine, sc
             papers, output_dir, formats=formats, export_options={"base_iri": base_iri} if base_iri else {},
             engine=engine, workers=workers, scheduler=scheduler, update=update_dir is not None, strict=strict,
             on_warning=None if quiet else lambda problem: click.echo(f"warning: {problem}", err=True),
-            progress=lambda items, total: progress(items, total=total, quiet=quiet))
+            progress=lambda items, total: progress(items, total=total, quiet=quiet),
+            aliases=aliases, corpus_pass=corpus_pass)
     if quiet:
         return
     graph, written = result.graph, result.written
@@ -141,19 +157,23 @@ def build(inputs, output_dir, update_dir, formats, base_iri, workers, engine, sc
 @_inputs
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="JSON Lines file to write, one line per paper.")
+@_aliases
+@_corpus_pass
 @_format
 @_strict
 @_quiet
-def extract(inputs, output, input_format, strict, quiet):
+def extract(inputs, output, aliases, corpus_pass, input_format, strict, quiet):
     """Extract entities from papers into JSON Lines in the gold annotation format.
 
     \b
     Each line: {"title", "entities": {type: ["name | alias", ...]}, "proposes"}.
     Example:
         paperkg extract data/ -o entities.jsonl
+        paperkg extract data/ -o entities.jsonl --aliases aliases.txt --corpus-pass
     """
     papers = load_inputs(inputs, input_format, strict, quiet)
-    records = [gold_record(found) for found in progress(extract_papers(papers), total=len(papers), quiet=quiet)]
+    found = extract_papers(papers, aliases=aliases, corpus_pass=corpus_pass)
+    records = [gold_record(paper) for paper in progress(found, total=len(papers), quiet=quiet)]
     with atomic_write(output) as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -183,6 +203,73 @@ def evaluate(gold, as_json):
     else:
         click.echo(f"papers: {len(records)}")
         click.echo(format_table(scores))
+
+
+@cli.command()
+@_inputs
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="CSV file to write, one row per result.")
+@_aliases
+@_format
+@_strict
+@_quiet
+def results(inputs, output, aliases, input_format, strict, quiet):
+    """Extract reported results (model, dataset, metric, value, unit, baseline) into a CSV table.
+
+    \b
+    Values are numbers; each row also gives the sentence, offsets, rule and confidence.
+    Example:
+        paperkg results data/ -o results.csv
+    """
+    papers = load_inputs(inputs, input_format, strict, quiet)
+    found = progress(extract_papers(papers, aliases=aliases), total=len(papers), quiet=quiet)
+    frame = results_frame(found)
+    write_chunks(output, generate_csv(frame))
+    if not quiet:
+        click.echo(f"{len(frame)} results from {len(papers)} papers → {output}")
+
+
+@cli.command(name="eval-results")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the score as JSON.")
+def eval_results(gold, as_json):
+    """Extract results from the papers of a results gold file and score them against it.
+
+    \b
+    A result matches when its value (within 1e-6) and unit are equal and its
+    metric, model and dataset match the gold's wherever the gold gives them.
+    Example:
+        paperkg eval-results tests/data/results-dev.jsonl
+    """
+    records = load_gold(gold)
+    score = score_results(records, extract_papers([Paper(r["title"], r.get("abstract", "")) for r in records]))
+    figures = {"papers": len(records), "tp": score.tp, "gold": score.gold, "pred": score.pred,
+               "p": score.precision, "r": score.recall, "f1": score.f1}
+    if as_json:
+        click.echo(json.dumps(figures, indent=1))
+    else:
+        click.echo(" ".join(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}" for k, v in figures.items()))
+
+
+@cli.command()
+@click.argument("name")
+@_inputs
+@_aliases
+@_format
+@_strict
+@_quiet
+def explain(name, inputs, aliases, input_format, strict, quiet):
+    """Show why an entity is in the graph: names, type, every sentence and rule behind it.
+
+    \b
+    Extracts the INPUT papers afresh (as build would), finds NAME under any
+    of its spellings or aliases, and prints each piece of evidence.
+    Example:
+        paperkg explain "LLaVA-1.5" data/
+    """
+    papers = load_inputs(inputs, input_format, strict, quiet)
+    graph = build_graph(extract_papers(papers, aliases=aliases), aliases=aliases)
+    click.echo(format_explanation(explain_entity(graph, name)))
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -24,6 +25,8 @@ __all__ = [
     "group_mentions",
     "gold_record",
     "sentence_spans",
+    "apply_aliases",
+    "recognise_corpus_names",
     "STRONG_RULES",
     "CORPUS_CONFIDENCE",
 ]
@@ -159,11 +162,9 @@ def extract_papers(
 ) -> Iterator[PaperEntities]:
     """Extract every paper's entities, in input order.
 
-    ``aliases`` (see :mod:`kg.aliases`) drops blocked names and groups a
-    canonical name with its aliases. ``corpus_pass`` adds a second pass: the
-    names any paper gives with a strong cue (:data:`STRONG_RULES`, or a name it
-    proposes) are then found in every paper, at :data:`CORPUS_CONFIDENCE`;
-    it reads all papers before yielding the first.
+    ``aliases`` applies a user's alias file (:func:`apply_aliases`);
+    ``corpus_pass`` adds the second pass of :func:`recognise_corpus_names`,
+    which reads all papers before yielding the first.
 
     Examples
     --------
@@ -172,34 +173,39 @@ def extract_papers(
     >>> found = next(extract_papers([paper]))
     >>> found.entities["repo"]
     [['github.com/yuweihao/MambaOut']]
-    >>> papers = [Paper("Zorro: a model", "We propose Zorro."), Paper("Other", "Zorro is fast.")]
-    >>> [m.rule for m in list(extract_papers(papers, corpus_pass=True))[1].mentions]
-    ['corpus:paperkg_model:title']
     """
     nlp = nlp or extractors.make_pipeline()
     papers = list(papers) if not isinstance(papers, list) else papers
     texts = ((paper.text, paper) for paper in papers)
-    strong: dict[str, tuple[str, str]] = {}
-    first_pass: list[PaperEntities] = []
-    for doc, paper in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
-        mentions = _apply_aliases(mentions_of(doc, paper), aliases)
-        entities = group_mentions(mentions)
-        found = PaperEntities(paper, mentions, entities, _proposed_names(doc, entities),
-                              [(s.start_char, s.end_char) for s in doc.sents])
-        if not corpus_pass:
-            yield found
-            continue
-        strong.update((name, rule) for name, rule in _strong_names(doc) if name not in strong)
-        first_pass.append(found)
+    first_pass = (
+        apply_aliases(PaperEntities(paper, mentions, entities, _proposed_names(doc, entities),
+                                    [(s.start_char, s.end_char) for s in doc.sents]), aliases)
+        for doc, paper in nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
+        for mentions in [mentions_of(doc, paper)]
+        for entities in [group_mentions(mentions)]
+    )
     if corpus_pass:
-        yield from _second_pass(first_pass, nlp, strong, aliases)
+        yield from recognise_corpus_names(list(first_pass))
+    else:
+        yield from first_pass
 
 
-def _apply_aliases(mentions: list[Mention], aliases: AliasTable | None) -> list[Mention]:
+def apply_aliases(found: PaperEntities, aliases: AliasTable | None) -> PaperEntities:
+    """Drop the names an alias file blocks and group each alias with its canonical name.
+
+    Examples
+    --------
+    >>> from kg.aliases import parse_aliases
+    >>> found = next(extract_papers([Paper("X", "We compare GPT-4 with BERT, LLaMA-2 and Llama2-Chat.")]))
+    >>> found.entities["model"]
+    [['GPT-4'], ['BERT'], ['LLaMA-2'], ['Llama2-Chat']]
+    >>> apply_aliases(found, parse_aliases(["!BERT", "LLaMA-2 = Llama2-Chat"])).entities["model"]
+    [['GPT-4'], ['LLaMA-2', 'Llama2-Chat']]
+    """
     if not aliases:
-        return mentions
+        return found
     kept = []
-    for mention in mentions:
+    for mention in found.mentions:
         name = mention.canonical or mention.text
         if aliases.is_blocked(name):
             continue
@@ -207,44 +213,69 @@ def _apply_aliases(mentions: list[Mention], aliases: AliasTable | None) -> list[
         if canonical and mention.alias_of is None and normalize_key(canonical) != normalize_key(name):
             mention = replace(mention, alias_of=canonical)
         kept.append(mention)
-    return kept
+    entities = group_mentions(kept)
+    proposes = [name for name in found.proposes if not aliases.is_blocked(name)]
+    return replace(found, mentions=kept, entities=entities, proposes=proposes)
 
 
-def _strong_names(doc: Doc) -> Iterator[tuple[str, tuple[str, str]]]:
-    """``(name, (type, rule))`` for the doc's entities named with a strong cue."""
-    proposed = {(s.start_char, s.end_char) for s in doc.spans.get(PROPOSES_KEY, [])}
-    for span in doc.spans.get(SPANS_KEY, []):
-        rule = span._.paperkg_rule or ""
-        if span.label_ in ("MODEL", "DATASET", "BENCHMARK") and len(span.text) > 1 and (
-            rule.rpartition(":")[2] in STRONG_RULES or (span.start_char, span.end_char) in proposed
+def _strong_names(found: PaperEntities) -> Iterator[tuple[str, tuple[str, str]]]:
+    """``(name, (type, rule))`` for the paper's entities named with a strong cue or proposed."""
+    proposed = {normalize_key(name) for name in found.proposes}
+    for mention in found.mentions:
+        rule = mention.rule or ""
+        name = mention.canonical or mention.text
+        if mention.type in ("model", "dataset", "benchmark") and len(name) > 1 and (
+            rule.rpartition(":")[2] in STRONG_RULES or normalize_key(name) in proposed
         ):
-            yield span.text, (span.label_.lower(), rule)
+            yield name, (mention.type, rule)
 
 
-def _second_pass(found_papers: list[PaperEntities], nlp: Language, strong: dict[str, tuple[str, str]],
-                 aliases: AliasTable | None) -> Iterator[PaperEntities]:
-    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+def recognise_corpus_names(extracted: list[PaperEntities]) -> list[PaperEntities]:
+    """Find, in every paper, the names any paper of the corpus gives with a strong cue.
+
+    A strong cue is one of :data:`STRONG_RULES` or a name the paper proposes;
+    each new mention gets the rule ``corpus:`` + the cue's rule and
+    :data:`CORPUS_CONFIDENCE`. Names are matched case-sensitively on whole
+    tokens, never over a mention the paper already has.
+
+    Examples
+    --------
+    >>> papers = [Paper("Zorro: a model", "We propose Zorro."), Paper("Other", "Zorro is fast.")]
+    >>> [(m.text, m.rule) for m in recognise_corpus_names(list(extract_papers(papers)))[1].mentions]
+    [('Zorro', 'corpus:paperkg_model:title')]
+    """
+    strong: dict[str, tuple[str, str]] = {}
+    for found in extracted:
+        for name, cue in _strong_names(found):
+            strong.setdefault(name, cue)
+    tokenizer = spacy.blank("en")
+    matcher = PhraseMatcher(tokenizer.vocab, attr="ORTH")
     for name in strong:
-        matcher.add(name, [nlp.make_doc(name)])
-    for found in found_papers:
-        doc = nlp.make_doc(found.paper.text)
-        taken = [(m.start, m.end) for m in found.mentions]
-        starts = [start for start, _ in found.sentences]
-        added = []
-        for match_id, start, end in matcher(doc):
-            span = doc[start:end]
-            if any(span.start_char < e and s < span.end_char for s, e in taken):
-                continue
-            taken.append((span.start_char, span.end_char))
-            entity_type, rule = strong[nlp.vocab.strings[match_id]]
-            sentence_start, sentence_end = found.sentences[bisect.bisect_right(starts, span.start_char) - 1]
-            added.append(Mention(found.paper.id, entity_type, span.text, span.start_char, span.end_char,
-                                 found.paper.text[sentence_start:sentence_end], sentence_start,
-                                 f"corpus:{rule}", CORPUS_CONFIDENCE))
-        if added:
-            mentions = sorted(found.mentions + _apply_aliases(added, aliases), key=lambda m: m.start)
-            found = replace(found, mentions=mentions, entities=group_mentions(mentions))
-        yield found
+        matcher.add(name, [tokenizer.make_doc(name)])
+    return [_add_corpus_mentions(found, tokenizer, matcher, strong) for found in extracted]
+
+
+def _add_corpus_mentions(found: PaperEntities, tokenizer: Language, matcher: PhraseMatcher,
+                         strong: dict[str, tuple[str, str]]) -> PaperEntities:
+    text = found.paper.text
+    doc = tokenizer.make_doc(text)
+    sentences = found.sentences or sentence_spans(text)
+    starts = [start for start, _ in sentences]
+    taken = [(m.start, m.end) for m in found.mentions]
+    added = []
+    for match_id, start, end in matcher(doc):
+        span = doc[start:end]
+        if any(span.start_char < e and s < span.end_char for s, e in taken):
+            continue
+        taken.append((span.start_char, span.end_char))
+        entity_type, rule = strong[tokenizer.vocab.strings[match_id]]
+        sentence_start, sentence_end = sentences[max(0, bisect.bisect_right(starts, span.start_char) - 1)]
+        added.append(Mention(found.paper.id, entity_type, span.text, span.start_char, span.end_char,
+                             text[sentence_start:sentence_end], sentence_start, f"corpus:{rule}", CORPUS_CONFIDENCE))
+    if not added:
+        return found
+    mentions = sorted(found.mentions + added, key=lambda m: m.start)
+    return replace(found, mentions=mentions, entities=group_mentions(mentions))
 
 
 def _proposed_names(doc: Doc, entities: dict[str, list[list[str]]]) -> list[str]:

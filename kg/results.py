@@ -66,6 +66,7 @@ _DETERMINER = re.compile(r"^(?:the|its|their|our|a|an|overall|total|average)\s+"
 _FROM_TO = re.compile(r"\s*to\s+\d")
 # The paper speaking of its own system: "our", "we", "the proposed", or a sentence opening "It" / "This".
 _OWN_WORK = re.compile(r"\b(?:our|we|proposed)\b|^(?:it|this)\b", re.IGNORECASE)
+_STANDALONE_NUMBER = re.compile(r"(?<![\w.-])\d")  # another value, not the 1 of "top-1"
 _ON_BEFORE_NAME = re.compile(r"\b(?:on|in|for|over|across|using)\b", re.IGNORECASE)
 _LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$")
 
@@ -276,7 +277,7 @@ def _dataset_for(text: str, value: _Value, data: list[Mention], previous_end: in
     """The dataset a value is on: "… on X" right after it, else the only one since the last value."""
     for mention in data:
         gap = text[value.end:mention.start]
-        if 0 <= len(gap) <= 60 and _ON_BEFORE_NAME.search(gap) and not _NUMBER.search(gap):
+        if 0 <= len(gap) <= 60 and _ON_BEFORE_NAME.search(gap) and not _STANDALONE_NUMBER.search(gap):
             return mention.text
     since = [m for m in data if previous_end <= m.start < value.start]
     if len(since) == 1:

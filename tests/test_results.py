@@ -1,0 +1,73 @@
+"""Result tuples: scored against hand annotations, typed values, graph nodes and the CSV command."""
+from __future__ import annotations
+
+import csv
+
+from click.testing import CliRunner
+
+from kg import Paper, extract_papers
+from kg.cli import cli
+from kg.evaluate import load_gold
+from kg.graph import build_graph
+from kg.results import extract_results, results_frame, score_results
+
+from .conftest import ROOT
+
+RESULTS_GOLD = ROOT / "tests" / "data" / "results-dev.jsonl"
+
+
+def test_dev_results_reach_the_pinned_floor():
+    records = load_gold(RESULTS_GOLD)
+    assert len(records) >= 30 and sum(len(r["results"]) for r in records) >= 30
+    score = score_results(records, extract_papers([Paper(r["title"], r["abstract"]) for r in records]))
+    # Reached 0.69 / 0.71 / 0.70 when pinned; see README "Results" for the matching rule.
+    assert score.precision >= 0.68 and score.recall >= 0.70 and score.f1 >= 0.69, score
+
+
+def test_only_measured_values_count_and_values_are_floats():
+    paper = Paper("Orca-7B: a model",
+                  "We train Orca-7B (1) on 1.2M images at 256×256 resolution in 2023. Orca-7B reaches 85.6% "
+                  "top-1 accuracy on ImageNet and runs 2.4× faster than ViT-L, with an FID of 1,234.5 on COCO.")
+    found = extract_results(next(extract_papers([paper])))
+    assert [(r.value, r.unit, r.metric) for r in found] == [
+        (85.6, "%", "top-1 accuracy"), (2.4, "x", "speed"), (1234.5, None, "FID")]
+    assert all(isinstance(r.value, float) for r in found)
+    assert found[1].baseline == "ViT-L" and found[0].model == "Orca-7B" and found[0].dataset_or_benchmark == "ImageNet"
+    assert [paper.text[r.start:r.end] for r in found] == ["85.6%", "2.4×", "1,234.5"]
+
+
+def test_gains_lists_and_respectively():
+    paper = Paper("MuE", "MuE reduces inference time by up to 50% and 40% on the SNLI-VE and MS COCO datasets "
+                         "respectively. It improves accuracy from 57.2% to 65%.")
+    found = [(r.dataset_or_benchmark, r.metric, r.value) for r in extract_results(next(extract_papers([paper])))]
+    assert found[:2] == [("SNLI-VE", "inference time", 50.0), ("MS COCO", "inference time", 40.0)]
+    assert [value for _, _, value in found[2:]] == [65.0]  # the "from" value is the old result
+
+
+def test_results_are_graph_nodes_with_evidence():
+    paper = Paper("FlowAR: flows", "FlowAR outperforms VAR with an FID of 1.97 on ImageNet.")
+    graph = build_graph(extract_papers([paper]))
+    [(node, data)] = [(n, d) for n, d in graph.nodes(data=True) if d["kind"] == "result"]
+    assert node == f"result:{paper.id}:0" and data["value"] == 1.97 and data["unit"] is None
+    assert (data["model"], data["metric"], data["baseline"]) == ("model:flowar", "metric:fid", "model:var")
+    assert data["dataset"] or data["benchmark"]
+    assert data["label"] == "FlowAR FID 1.97 on ImageNet"
+    edge = graph.edges[paper.id, node, "has_result"]
+    assert edge["sentence"][edge["start"] - edge["sentence_start"]:edge["end"] - edge["sentence_start"]] == "1.97"
+
+
+def test_results_command_writes_numbers(tmp_path):
+    source = tmp_path / "papers.jsonl"
+    source.write_text('{"title": "kMaX", "abstract": "Our kMaX-DeepLab gets 58.0% PQ and 83.5% mIoU on COCO."}\n')
+    output = tmp_path / "results.csv"
+    result = CliRunner().invoke(cli, ["results", str(source), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(output.open(encoding="utf-8")))
+    assert [(r["metric"], float(r["value"]), r["unit"]) for r in rows] == [("PQ", 58.0, "%"), ("mIoU", 83.5, "%")]
+    frame = results_frame(extract_papers([Paper("kMaX", "Our kMaX-DeepLab gets 58.0% PQ on COCO.")]))
+    assert frame["value"].dtype == float
+
+
+def test_eval_results_command_prints_the_score():
+    result = CliRunner().invoke(cli, ["eval-results", str(RESULTS_GOLD), "--json"])
+    assert result.exit_code == 0 and '"f1"' in result.output
