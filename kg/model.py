@@ -11,6 +11,7 @@ __all__ = [
     "Paper",
     "Mention",
     "normalize_key",
+    "paper_key",
     "paper_id",
 ]
 
@@ -50,6 +51,23 @@ def normalize_key(text: str) -> str:
     return _NON_ALNUM.sub("", text.casefold())
 
 
+def paper_key(title: str) -> str:
+    """The key that makes two records one paper: :func:`normalize_key` of the title.
+
+    A title with no ASCII letter or digit (Chinese, Russian, only symbols)
+    would have an empty key and merge with every other such title, so it
+    keys on its own case-folded letters and digits, or words, instead.
+
+    Examples
+    --------
+    >>> paper_key("Attention Is All You Need!") == paper_key("attention is all you need")
+    True
+    >>> paper_key("大型语言模型的研究") != paper_key("图像生成"), paper_key("Ωμέγα") == paper_key("ΩΜΈΓΑ")
+    (True, True)
+    """
+    return normalize_key(title) or "".join(c for c in title.casefold() if c.isalnum()) or " ".join(title.split())
+
+
 def paper_id(title: str) -> str:
     """A stable identifier for a paper, derived from its normalized title.
 
@@ -60,7 +78,7 @@ def paper_id(title: str) -> str:
     >>> paper_id("Attention Is All You Need")
     'p-0ea83918854b'
     """
-    return "p-" + hashlib.sha1(normalize_key(title).encode()).hexdigest()[:12]
+    return "p-" + hashlib.sha1(paper_key(title).encode()).hexdigest()[:12]
 
 
 @dataclass
@@ -81,7 +99,7 @@ class Paper:
 
     @property
     def key(self) -> str:
-        return normalize_key(self.title)
+        return paper_key(self.title)
 
     @property
     def id(self) -> str:

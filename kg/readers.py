@@ -23,7 +23,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Paper
 
-__all__ = ["FORMATS", "MAX_RECORD_CHARS", "format_of", "input_files", "iter_papers", "merge_papers", "read_papers"]
+__all__ = ["FORMATS", "MAX_RECORD_CHARS", "clean_text", "format_of", "input_files", "iter_papers", "merge_papers", "read_papers"]
 
 #: Format name → the file extensions it is chosen for.
 FORMATS = {
@@ -44,6 +44,10 @@ MAX_RECORD_CHARS = 100_000
 # Line ends only: str.splitlines() also splits at U+2028, U+0085 and other characters
 # a JSON string or a title may legitimately hold.
 _LINE_END = re.compile(r"\r\n|\r|\n")
+# Characters a title never needs and some formats cannot hold: control characters that are
+# not whitespace (XML 1.0 forbids them), lone surrogates (JSON "\ud800" escapes make them;
+# UTF-8 cannot encode them) and the noncharacters U+FFFE and U+FFFF.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _JSON_KINDS = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
                bool: "true or false", type(None): "null"}
 
@@ -106,13 +110,27 @@ def _read_text(path: Path) -> str:
     return text
 
 
+def clean_text(value: object) -> str:
+    """The text with invisible characters dropped and each run of whitespace one space.
+
+    Every string a record gives goes through this, so each export format
+    carries the same text (GraphML, say, could not hold a control character).
+
+    Examples
+    --------
+    >>> clean_text(" Caf\\u00e9\\x00 \\t\\r\\n\\u2028 BERT\\ud800 ")
+    'Café BERT'
+    """
+    return " ".join(_INVISIBLE.sub("", str(value)).split())
+
+
 def _lines(text: str) -> list[str]:
     return _LINE_END.split(text)
 
 
 def _paper(record: dict, path: Path, line: int, warn: Warn) -> Paper | None:
-    title = str(record.get("title") or "").strip()
-    abstract = str(record.get("abstract") or "").strip()
+    title = clean_text(record.get("title") or "")
+    abstract = clean_text(record.get("abstract") or "")
     missing = [name for name, value in (("title", title), ("abstract", abstract)) if not value]
     if missing:
         warn(InputError(path, f"record has no {' or '.join(missing)}; skipped", line=line))
@@ -121,10 +139,10 @@ def _paper(record: dict, path: Path, line: int, warn: Warn) -> Paper | None:
         warn(InputError(path, f"record has {len(title) + len(abstract):,} characters, more than a title and "
                               f"abstract could ({MAX_RECORD_CHARS:,}); skipped", line=line))
         return None
-    metadata = {key: _flat(record[key]) for key in _METADATA_KEYS if record.get(key) not in (None, "")}
-    arxiv_id = str(record["id"]).strip() if record.get("id") not in (None, "") else None
-    return Paper(" ".join(title.split()), " ".join(abstract.split()), arxiv_id=arxiv_id,
-                 sources=[f"{path}:{line}"], **metadata)
+    metadata = {key: clean_text(_flat(record[key])) for key in _METADATA_KEYS if record.get(key) not in (None, "")}
+    arxiv_id = clean_text(record["id"]) if record.get("id") not in (None, "") else None
+    return Paper(title, abstract, arxiv_id=arxiv_id or None, sources=[f"{path}:{line}"],
+                 **{key: value for key, value in metadata.items() if value})
 
 
 def _flat(value: object) -> str:
