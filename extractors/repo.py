@@ -6,7 +6,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .base import add_candidate
+from .base import add_candidate, doc_text
 
 __all__ = ["RepoExtractor", "canonical_repo", "REPO_HOSTS"]
 
@@ -75,7 +75,7 @@ class RepoExtractor:
         self.confidence = confidence
 
     def __call__(self, doc: Doc) -> Doc:
-        for match in _REPO_URL.finditer(doc.text):
+        for match in _REPO_URL.finditer(doc_text(doc)):
             canonical = canonical_repo(match["host"], match["owner"], match["name"])
             if canonical is None:
                 continue

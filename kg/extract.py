@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 import extractors
 from extractors import PROPOSES_KEY, SPANS_KEY
+from extractors.base import make_doc
 
 from .aliases import AliasTable
 from .model import ENTITY_TYPES, Mention, Paper, normalize_key
@@ -176,7 +177,7 @@ def extract_papers(
     """
     nlp = nlp or extractors.make_pipeline()
     papers = list(papers) if not isinstance(papers, list) else papers
-    texts = ((paper.text, paper) for paper in papers)
+    texts = ((make_doc(nlp, paper.text), paper) for paper in papers)
     first_pass = (
         apply_aliases(PaperEntities(paper, mentions, entities, _proposed_names(doc, entities),
                                     [(s.start_char, s.end_char) for s in doc.sents]), aliases)
