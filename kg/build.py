@@ -9,6 +9,7 @@ it has not seen and still writes what a full rebuild over all inputs would.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,13 +33,17 @@ Progress = Callable[[Iterable, int], Iterable]
 
 @dataclass
 class BuildResult:
-    """What a build made: the graph, the files per format, and how many papers it extracted."""
+    """What a build made: the graph, the files per format, how many papers it extracted.
+
+    ``seconds`` gives the wall time of each step (extract, graph, export, state).
+    """
 
     graph: nx.MultiDiGraph
     written: dict[str, list[Path]] = field(default_factory=dict)
     papers: int = 0
     extracted: int = 0
     reused: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def extract_with(papers: list[Paper], *, engine: str = "local", workers: int = 1,
@@ -98,6 +103,7 @@ def build(
     """
     import exports
 
+    clock = _Clock()
     previous: dict[str, PaperEntities] = {}
     if update:
         papers, previous = plan_update(output_dir, papers, strict=strict, on_warning=on_warning)
@@ -110,9 +116,24 @@ def build(
     # A reused result takes the merged paper, whose sources and metadata may have grown.
     extracted = [new_results[digest] if digest in new_results else replace(previous[digest], paper=paper)
                  for paper, digest in zip(papers, hashes)]
-
+    clock.lap("extract")
     for_graph = [apply_aliases(found, aliases) for found in extracted]
     graph = build_graph(recognise_corpus_names(for_graph) if corpus_pass else for_graph, aliases=aliases)
+    clock.lap("graph")
     written = exports.export(graph, output_dir, formats, **(export_options or {}))
+    clock.lap("export")
     write_state(output_dir, extracted)
-    return BuildResult(graph, written, papers=len(papers), extracted=len(todo), reused=len(papers) - len(todo))
+    clock.lap("state")
+    return BuildResult(graph, written, papers=len(papers), extracted=len(todo), reused=len(papers) - len(todo),
+                       seconds=clock.laps)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self._last, 3)
+        self._last = now

@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import json
 
+from click.testing import CliRunner
+
+from kg.cli import cli
 from kg.graph import build_graph
 from kg.parallel import extract_parallel, from_record, to_record
+
+from .conftest import DATA
 
 
 def graph_contents(graph):
@@ -28,3 +33,13 @@ def test_records_survive_json_and_stay_small(sample_extracted):
     sizes = [len(json.dumps(to_record(found))) for found in sample_extracted]
     assert max(sizes) < 20 * max(len(found.paper.text) for found in sample_extracted)
     assert sum(len(found.mentions) for found in sample_extracted) > len(sample_extracted)
+
+
+def test_build_command_with_two_workers_writes_the_same_files(tmp_path):
+    paper_file = DATA / "002_580fc155f03476d3.txt"
+    for name, extra in (("one", ()), ("two", ("--workers", "2"))):
+        result = CliRunner().invoke(cli, ["build", str(paper_file), "-o", str(tmp_path / name), "--formats", "csv",
+                                          "-q", *extra], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    for file in ("nodes.csv", "edges.csv"):
+        assert (tmp_path / "one" / file).read_bytes() == (tmp_path / "two" / file).read_bytes()
