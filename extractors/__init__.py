@@ -12,6 +12,7 @@ from spacy.language import Language
 # The keys come first: the components import kg.model, and kg imports them from here.
 from .base import CANDIDATES_KEY, LABELS, PROPOSES_KEY, SPANS_KEY
 from . import data, metric, model, proposes, repo, resolver  # noqa: F401,E402  (registers the factories)
+from .tokenizer import bound_tokenizer  # noqa: E402
 
 __all__ = ["make_pipeline", "PIPELINE", "SPANS_KEY", "CANDIDATES_KEY", "PROPOSES_KEY", "LABELS"]
 
@@ -38,8 +39,18 @@ def make_pipeline() -> Language:
     >>> doc = nlp("MambaOut\\n\\nCode is at https://github.com/yuweihao/MambaOut")
     >>> [(e.label_, e._.paperkg_canonical) for e in doc.ents]
     [('MODEL', None), ('REPO', 'github.com/yuweihao/MambaOut')]
+
+    A full stop after a name ends the sentence, not the name:
+
+    >>> [t.text for t in nlp.tokenizer("We propose MuE. It beats ViT.")][-3:]
+    ['beats', 'ViT', '.']
     """
     nlp = spacy.blank("en")
+    # spaCy leaves a full stop on a word that ends in a capital or digit ("ViT.",
+    # "13B."), which then hides both the name and the sentence end from every rule.
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z0-9])\."]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    bound_tokenizer(nlp)  # last tokenizer change: it keeps the rules and makes hostile text cost linear time
     nlp.add_pipe("sentencizer")
     for factory in PIPELINE:
         nlp.add_pipe(factory)

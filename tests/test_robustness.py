@@ -115,3 +115,40 @@ def test_bad_input_gives_the_right_graph_or_one_error_line(tmp_path, build, name
     assert any(expected["warning"] in line for line in warnings), result.output
     strict, _ = build(path, "--strict", "--quiet")
     assert strict.exit_code == 2 and expected["warning"] in strict.output
+
+
+ADVERSARIAL_UNITS = {
+    "A-A-A chain": "A-",
+    "nested brackets": None,  # "((((…))))", built below
+    "mixed brackets": "([{<",
+    "brackets and stops": ").",
+    "possessives": "'s",
+    "repeated URL prefix": "https://github.com/",
+    "capitalised words": "Large Vision Diffusion Transformer Model ",
+    "hyphen chain": "Tokens-to-",
+    "acronym definitions": "Vision Transformer (ViT) ",
+}
+
+
+def test_extraction_time_stays_linear_on_adversarial_text(sample_papers):
+    """Every hostile 100 KB text extracts within 10x the time of 100 KB of real abstracts."""
+    import time
+
+    from extractors import make_pipeline
+
+    size = 100_000
+    nlp = make_pipeline()
+
+    def seconds(text: str) -> float:
+        start = time.perf_counter()
+        nlp(text)
+        return time.perf_counter() - start
+
+    normal = " ".join(paper.abstract for paper in sample_papers)[:size]
+    assert len(normal) == size
+    baseline = min(seconds(normal) for _ in range(2))
+    ratios = {}
+    for name, unit in ADVERSARIAL_UNITS.items():
+        text = "(" * (size // 2) + ")" * (size // 2) if unit is None else (unit * (size // len(unit) + 1))[:size]
+        ratios[name] = round(seconds(text) / baseline, 1)
+    assert max(ratios.values()) <= 10, ratios

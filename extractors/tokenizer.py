@@ -1,0 +1,75 @@
+"""spaCy's tokenizer, kept linear in time on any text.
+
+spaCy strips a word's prefixes and suffixes one character at a time and
+searches for a suffix across the whole rest of the word each time, so a word of
+n brackets costs about n² (20 KB of "((((" took over a minute). Here suffix
+searches look at the last :data:`SUFFIX_WINDOW` characters only (every suffix
+rule matches a few characters), and a word longer than :data:`LONGEST_WORD`
+characters, which no title or abstract has, is tokenized in pieces of that
+length. The doc's text is the input text either way.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+__all__ = ["LONGEST_WORD", "SUFFIX_WINDOW", "bound_tokenizer"]
+
+LONGEST_WORD = 256
+SUFFIX_WINDOW = 64
+# The space after a word stays with it, as spaCy keeps it on the word's last token.
+_LONG_WORD = re.compile(r"(\S{%d,})\s*" % (LONGEST_WORD + 1))
+
+
+class _BoundedTokenizer(Tokenizer):
+    def __call__(self, text: str) -> Doc:
+        if not _LONG_WORD.search(text):
+            return super().__call__(text)
+        pieces, start = [], 0
+        for word in _LONG_WORD.finditer(text):
+            pieces.append(text[start:word.start()])
+            pieces += [word[1][i:i + LONGEST_WORD] for i in range(0, len(word[1]), LONGEST_WORD)]
+            pieces[-1] += word[0][len(word[1]):]
+            start = word.end()
+        pieces.append(text[start:])
+        return Doc.from_docs([super(_BoundedTokenizer, self).__call__(p) for p in pieces if p],
+                             ensure_whitespace=False)
+
+    def pipe(self, texts, batch_size=1000):
+        for text in texts:
+            yield self(text)
+
+
+class _WindowedSearch:
+    """A suffix search over a word's last characters; ``__self__`` is the regex, which spaCy serialises."""
+
+    def __init__(self, search) -> None:
+        self.search = search
+        self.__self__ = search.__self__
+
+    def __call__(self, text: str):
+        return self.search(text[-SUFFIX_WINDOW:])
+
+
+def bound_tokenizer(nlp: Language) -> None:
+    """Give ``nlp`` a tokenizer with the same rules that stays linear on hostile text.
+
+    Call it after the tokenizer's rules are final.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> bound_tokenizer(nlp)
+    >>> doc = nlp("See (((" + "(" * 5000 + "x) now.")
+    >>> doc.text == "See (((" + "(" * 5000 + "x) now.", [t.text for t in doc][-3:]
+    (True, [')', 'now', '.'])
+    """
+    old = nlp.tokenizer
+    nlp.tokenizer = _BoundedTokenizer(
+        nlp.vocab, rules=old.rules, prefix_search=old.prefix_search, infix_finditer=old.infix_finditer,
+        suffix_search=_WindowedSearch(old.suffix_search) if old.suffix_search else None,
+        token_match=old.token_match, url_match=old.url_match)
