@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import add_candidate, doc_text
-from .lexicon import HEADS, Gazetteer, acronym_definitions, is_generic, load_names
+from .lexicon import HEADS, Gazetteer, acronym_definitions, introduced_names, is_generic, load_names
 
 __all__ = ["DataExtractor", "cued_names"]
 
@@ -23,8 +23,21 @@ __all__ = ["DataExtractor", "cued_names"]
 _NAME_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z])(?:[\w+/-]|\.(?=\w)){0,30}"
 # Up to four name words right before a cue noun, or a list item before it.
 _NAME_BEFORE = re.compile(r"(?:" + _NAME_WORD + r" ){0,3}" + _NAME_WORD + r"\s*$")
+# Up to three lower-case words between a name and its noun, none of them a joining word.
+_TASK_WORDS = re.compile(
+    r"(?<= )(?:(?!(?:and|or|of|on|in|for|to|with|across|from|by|at|as|the|its|their)\b)[a-z][a-z-]+ ){1,3}$"
+)
+# Words that make "X several benchmarks" a description rather than "X prediction benchmarks".
+_VAGUE_WORDS = frozenset(
+    "this these that our a an each both all new several multiple various existing standard popular public "
+    "large small extensive challenging diverse many most other two three four five six seven eight nine ten "
+    "different common widely used well-known downstream academic".split()
+)
 _LIST_JOINER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$")
-_LIST_AFTER = re.compile(r"\s*(?:,\s*|\s)(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)?\s*:?\s*")
+_LIST_AFTER = re.compile(
+    r"\s*\((?=[A-Za-z])(?:e\.g\.,?\s*|i\.e\.,?\s*)?"  # "three datasets (LVU, COIN and Breakfast)"
+    r"|\s*(?:,\s*|\s)(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)?\s*:?\s*"
+)
 _NAME_AFTER = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}")
 _JOINER_AFTER = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 # Capitalised words that begin a sentence or describe, not name, a dataset.
@@ -65,13 +78,21 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
     [('ST-Bench', True), ('MMLU', False), ('GLUE', False)]
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"datasets"}))]
     ['COCO', 'LVIS']
+    >>> text = "on three video datasets (LVU, COIN and Breakfast) and a dataset (1.2M images)"
+    >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"datasets", "dataset"}))]
+    ['LVU', 'COIN', 'Breakfast']
     """
     found = []
     # Lower case only: a capitalised "Dataset" is part of a name, left to the definitions.
     pattern = re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")\b")
     for noun in pattern.finditer(text):
-        # Backwards: the name right before the noun, then any list it ends.
+        # Backwards: the name right before the noun (past task words: "the UCF101 video
+        # generation benchmark"), then any list it ends.
         end = noun.start()
+        task_words = _TASK_WORDS.search(text, max(0, end - 60), end)
+        if task_words is not None and _VAGUE_WORDS.isdisjoint(task_words.group().split()):
+            end = task_words.start()
+        adjacent_end = end
         for _ in range(8):
             before = _NAME_BEFORE.search(text, max(0, end - 120), end)
             if before is None:
@@ -79,7 +100,7 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
             name = _clean(text, before.start(), before.end())
             if name is None:
                 break
-            found.append((*name, end == noun.start()))
+            found.append((*name, end == adjacent_end))
             joiner = _LIST_JOINER.search(text, max(0, before.start() - 12), before.start())
             if joiner is None:
                 break
@@ -151,6 +172,9 @@ class DataExtractor:
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         for start, end, adjacent in cued_names(text, self.nouns):
             self._add(doc, text, start, end, "cue", self.cue_confidence if adjacent else self.list_confidence)
+        for start, end, label in introduced_names(text):
+            if label == self.label:
+                self._add(doc, text, start, end, "introduced", self.cue_confidence)
         for match in self.shape.finditer(text) if self.shape else ():
             self._add(doc, text, match.start(), match.end(), "shape", self.shape_confidence)
         for long_start, long_end, short_start, short_end in acronym_definitions(text):

@@ -2,7 +2,10 @@
 
 Every typed extractor matches a gazetteer file (``gazetteers/<name>.txt``,
 one name per line, ``#`` comments; a leading ``=`` makes an entry match
-case-sensitively, for names that are also English words such as ``=CLIP``).
+case-sensitively, for names that are also English words such as ``=CLIP``;
+a leading ``~`` marks a name that is also a common noun, such as
+``~Transformer``: it counts only when the text uses it on its own at least
+twice, since one passing "transformer layers" does not name the architecture).
 Matches are widened over version and size suffixes (``Llama`` → ``Llama-2-7B``,
 ``LLaVA`` → ``LLaVA-NeXT``, ``ResNet`` → ``ResNet50``) because new variants
 of well-known families appear faster than any list can follow.
@@ -34,6 +37,7 @@ __all__ = [
     "name_shaped_words",
     "HEADS",
     "PROPOSAL_CUE",
+    "introduced_names",
 ]
 
 GAZETTEER_DIR = Path(__file__).parent / "gazetteers"
@@ -176,10 +180,65 @@ HEADS = {
 PROPOSAL_CUE = re.compile(
     r"\b(?:we|this (?:paper|work)|our (?:paper|work))\s+(?:\w+ly\s+)?"
     r"(?:propose|introduce|present|develop|design|release|construct|build|curate|collect|create|"
-    r"contribute|devise|put forward|establish|offer)s?\b"
-    r"|\b(?:called|named|dubbed|termed|coined)\b",
+    r"contribute|devise|put forward|establish|offer|launch|unveil)s?\b"
+    r"|\b(?:called|named|dubbed|termed|coined|refer(?:red)? to (?:it |this |them )?as)\b"
+    r"|\b(?:the|our) (?:newly )?proposed\b",
     re.IGNORECASE,
 )
+
+# A name a naming verb gives: a capitalised or coined run of words, or a short
+# lower-case phrase that ends the clause ("a process we refer to as hyperfitting --").
+_NAMING = re.compile(
+    # "named" also opens "named entities": it gives a capitalised name only.
+    r"\b(?:called|dubbed|named(?=\s+(?:as\s+)?(?:the\s+)?[A-Za-z]*[A-Z])|termed|coined|"
+    r"refer(?:red)? to (?:it |this |them )?as|we call(?: it| this)?)"
+    r"\s+(?:as\s+)?(?:the\s+)?(?P<name>"
+    r"(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3}(?![\w-])"
+    r"|[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}(?=\s*(?:[,.;:)]|--|$)|\s(?:and|that|which|to|for|with|as|in|on|is|was|\()\b))"
+)
+# The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
+_APPOSITIVE = re.compile(
+    r"(?P<name>(?<![\w-])(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"
+    r"(?:,\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
+    r"architecture|system|dataset|benchmark|corpus)\b)"
+)
+# Between the cue and the name: "we design and release the SNARE".
+_WORDS_BEFORE_NAME = re.compile(r"\s+(?:and \w+\s+)?(?:the |a |an |our )?")
+
+
+def introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, label)`` of names the text gives a new thing: "called X", "we propose X, a ...".
+
+    The label is ``DATASET`` or ``BENCHMARK`` when the description calls the
+    thing so ("SNARE, the first ... benchmark"), ``MODEL`` otherwise.
+
+    Examples
+    --------
+    >>> text = ("We launch EVE, an encoder-free model. A stage called locality alignment, which helps. "
+    ...         "We release the SNARE, the first large-scale probing benchmark.")
+    >>> [(text[s:e], label) for s, e, label in introduced_names(text)]
+    [('locality alignment', 'MODEL'), ('EVE', 'MODEL'), ('SNARE', 'BENCHMARK')]
+    """
+    for match in _NAMING.finditer(text):
+        sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        yield match.start("name"), match.end("name"), _label_of(text[sentence_start : match.start()].split()[-6:])
+    for cue in PROPOSAL_CUE.finditer(text):
+        lead = _WORDS_BEFORE_NAME.match(text, cue.end())
+        found = lead and _APPOSITIVE.match(text, lead.end())
+        if found is not None and not is_generic(found["name"]) and found["name"] not in _SENTENCE_WORDS:
+            description = (found["description"] or found["head"] or "").split()
+            yield found.start("name"), found.end("name"), _label_of(description)
+
+
+_SENTENCE_WORDS = frozenset("The This These That It Its We Our A An In On To For With".split())
+
+
+def _label_of(words: list[str]) -> str:
+    """DATASET or BENCHMARK when one of ``words`` is such a head noun, else MODEL."""
+    for label in ("BENCHMARK", "DATASET"):
+        if any(word.lower().strip(",") in HEADS[label] for word in words):
+            return label
+    return "MODEL"
 
 
 class Gazetteer:
@@ -200,19 +259,22 @@ class Gazetteer:
     """
 
     def __init__(self, nlp: Language, names: Iterable[str]):
+        names = list(names)
+        self._repeated = {n[1:].casefold() for n in names if n.startswith("~")}
+        names = [n.lstrip("~") for n in names]
         exact = [n[1:] for n in names if n.startswith("=")]
         folded = [n for n in names if not n.startswith("=")]
         self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._folded.add("NAME", list(nlp.tokenizer.pipe(folded)))
+        self._folded.add("NAME", list(nlp.tokenizer.pipe(folded + _plurals(folded))))
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._exact.add("NAME", list(nlp.tokenizer.pipe(exact)))
+        self._exact.add("NAME", list(nlp.tokenizer.pipe(exact + _plurals(exact))))
         self._folded_stems = {n.casefold() for n in folded}
         self._exact_stems = set(exact)
 
     def __contains__(self, text: str) -> bool:
         return text.casefold() in self._folded_stems or text in self._exact_stems
 
-    def find(self, doc: Doc) -> Iterator[tuple[int, int, bool]]:
+    def find(self, doc: Doc) -> list[tuple[int, int, bool]]:
         """``(start, end, known)`` for every name in ``doc``, widened over prefixes and suffixes.
 
         ``known`` is false when a prefix made a new name (``KG-LLaVA``), which
@@ -220,16 +282,33 @@ class Gazetteer:
         """
         seen = set()
         text = doc_text(doc)
+        found = []
         for matcher in (self._exact, self._folded):
-            for _, start, end in matcher(doc):
+            # The longest name at each start: "Swin Transformers" rather than "Swin".
+            for _, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
                 span = doc[start:end]
                 if span.start_char not in seen:
                     seen.add(span.start_char)
-                    yield self._widen(text, span.start_char, span.end_char)
+                    found.append(self._widen(text, span.start_char, span.end_char))
         for match in _FUSED_STEM.finditer(text):
             if match.start() not in seen and match.group() in self:
                 seen.add(match.start())
-                yield self._widen(text, match.start(), match.end())
+                found.append(self._widen(text, match.start(), match.end()))
+        return self._drop_lone_common_nouns(text, found) if self._repeated else found
+
+    def _drop_lone_common_nouns(self, text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+        """Without the ``~`` names used on their own fewer than twice."""
+
+        def common(start: int, end: int) -> bool:
+            return _stem(text[start:end]).casefold() in self._repeated
+
+        def inside_another(start: int, end: int) -> bool:
+            return any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in found)
+
+        alone = [(s, e) for s, e, _ in found if common(s, e) and not inside_another(s, e)]
+        if len(alone) >= 2:
+            return found
+        return [(s, e, known) for s, e, known in found if not common(s, e)]
 
     def _widen(self, text: str, start: int, end: int) -> tuple[int, int, bool]:
         # A version of a known name is still known; a new prefix makes a new name.
@@ -238,6 +317,17 @@ class Gazetteer:
         if not known:
             start = prefix.start()
         return start, extend_name(text, end), known
+
+
+def _plurals(names: list[str]) -> list[str]:
+    """Plurals of several-word names ("Swin Transformers"): spaCy keeps the ``s`` on the last token."""
+    return [name + "s" for name in names if " " in name and name[-1:].isalpha() and not name.endswith("s")]
+
+
+def _stem(name: str) -> str:
+    """A name without its plural ``s`` or version suffix: what the gazetteer lists."""
+    match = _FUSED_STEM.match(name)
+    return match.group() if match and match.end() < len(name) else name
 
 
 # Letters directly followed by a version or plural: the stem of a fused name.

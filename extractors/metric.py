@@ -10,23 +10,80 @@ in the gazetteer at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import add_candidate, doc_text
-from .lexicon import HEADS, Gazetteer, acronym_definitions, is_generic, load_names
+from .lexicon import HEADS, Gazetteer, acronym_definitions, is_generic, is_name_shaped, load_names
 
-__all__ = ["MetricExtractor", "reports_result"]
+__all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 
 # A number, or a word that compares or changes a measured value.
 _RESULT_CONTEXT = re.compile(
     r"\d|%|\b(?:improv\w*|higher|lower|better|worse|gains?|reduc\w*|increas\w*|decreas\w*|boost\w*|"
     r"outperform\w*|surpass\w*|achiev\w*|attain\w*|drops?|degrad\w*|measured|in terms of|"
     r"faster|slower|speed\w*|state-of-the-art|competitive|comparable|matches|maintain\w*|"
-    r"preserv\w*|retain\w*|sacrific\w*|trade-?off|at the cost of)\b",
+    r"preserv\w*|retain\w*|sacrific\w*|trade-?off|at the cost of|measur\w*|metrics?)\b",
     re.IGNORECASE,
 )
+
+
+# A measure word or phrase: one to five words, letters with inner hyphens (``on-device GPU memory usage``).
+_FUNCTION_WORD = (
+    r"(?!(?:and|or|of|by|to|in|on|for|with|while|from|at|as|since|that|which|when|where|than|is|are|was|were|be|"
+    r"a|an|we|it|they|this|these|both|even|not|only|over|under|up)(?![\w-]))"
+)
+_MEASURE = _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9-]*){0,4}"
+#: Frames that make whatever they hold a measure of results: "reduces X by 50%",
+#: "X as a metric", "in terms of X and Y". Each captures the measures in ``measures``.
+RESULT_FRAMES = (
+    re.compile(
+        r"\b(?:reduc|improv|increas|decreas|lower|boost|rais|cut|halv|doubl|accelerat)\w*\s+"
+        r"(?:(?:by\s+)?up to \d[\d.]*x?\s+)?(?:the |its |their |our )?(?:[\w-]+'s )?(?P<measures>" + _MEASURE
+        + r"(?:,? and " + _MEASURE + r")?)(?: of [^.;()]{1,80}?)? by (?:up to |over |about |nearly |almost |more than "
+        r"|an average of |a factor of |roughly )?(?:\d|half\b)"
+    ),
+    re.compile(r"\b(?:using|use|uses|with|adopt\w*) (?P<measures>" + _MEASURE + r") as (?:an? |the )(?:\w+ )?(?:metric|measure)\b"),
+    re.compile(r"\bin terms of (?P<measures>" + _MEASURE + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,3})"),
+)
+# Words that open a measure phrase without belonging to the name.
+_MEASURE_OPENERS = frozenset("overall total average mean the its their our".split())
+# Loose words, never metrics (the guidelines), and words that end a phrase too early to name a measure.
+_NOT_MEASURES = frozenset(
+    "performance efficiency quality results result effectiveness robustness capability capabilities "
+    "generalization scalability applicability interpretability flexibility accuracy-efficiency "
+    "complexity computation computations cost costs overhead redundancy number amount need gap "
+    "metric metrics measure measures desiderata responses".split()
+)
+
+
+def result_measures(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each measure a result frame names ("reduces X by 50%", "in terms of X").
+
+    Examples
+    --------
+    >>> text = "It reduces hallucination rates by up to 62.3% and wins in terms of accuracy and convergence rates."
+    >>> [text[s:e] for s, e in result_measures(text)]
+    ['hallucination rates', 'accuracy', 'convergence rates']
+    >>> list(result_measures("It improves performance by 3% and ViT-L by 2%."))
+    []
+    """
+    for frame in RESULT_FRAMES:
+        for match in frame.finditer(text):
+            position = match.start("measures")
+            for part in re.split(r",? and |, ", match["measures"]):
+                start = text.index(part, position)
+                position = start + len(part)
+                words = part.split()
+                while words and words[0].lower() in _MEASURE_OPENERS:
+                    start += len(words.pop(0)) + 1
+                # Coined names ("improves ViT-L by 2%") are models; coined metrics are in the gazetteer.
+                if not words or not words[0][0].islower() or any(is_name_shaped(w) for w in words):
+                    continue
+                if words[-1].lower() not in _NOT_MEASURES and not is_generic(" ".join(words)):
+                    yield start, position
 
 
 def reports_result(sentence: str) -> bool:
@@ -75,6 +132,8 @@ class MetricExtractor:
                     continue
                 confidence = self.word_confidence
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence)
+        for start, end in result_measures(text):
+            add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for long_start, long_end, short_start, short_end in acronym_definitions(text):
             long_form, short = text[long_start:long_end], text[short_start:short_end]
             if long_form.rsplit(None, 1)[-1].lower() in HEADS["METRIC"] and not is_generic(short):

@@ -12,6 +12,7 @@ from .lexicon import (
     PROPOSAL_CUE,
     Gazetteer,
     acronym_definitions,
+    introduced_names,
     is_generic,
     is_name_shaped,
     load_names,
@@ -79,8 +80,9 @@ class ModelExtractor:
     versions), the title's name before a colon (``title``), a long form with
     its acronym when the long form ends in a model word or sits in a
     "we propose" sentence (``definition``, the long form an alias of the
-    acronym), and any coined-looking word such as ``SlimFit`` or
-    ``KG-LLaVA`` (``shape``). Generic terms from the stoplist never count.
+    acronym), a name the text gives a new thing ("called X", "we launch X,
+    an ...", ``introduced``) and any coined-looking word such as ``SlimFit``
+    or ``KG-LLaVA`` (``shape``). Generic terms from the stoplist never count.
 
     Examples
     --------
@@ -101,6 +103,7 @@ class ModelExtractor:
         gazetteer_confidence: float,
         title_confidence: float,
         definition_confidence: float,
+        introduced_confidence: float,
         shape_confidence: float,
     ):
         self.name = name
@@ -108,6 +111,7 @@ class ModelExtractor:
         self.gazetteer_confidence = gazetteer_confidence
         self.title_confidence = title_confidence
         self.definition_confidence = definition_confidence
+        self.introduced_confidence = introduced_confidence
         self.shape_confidence = shape_confidence
 
     def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
@@ -134,6 +138,9 @@ class ModelExtractor:
                 short = text[short_start:short_end]
                 self._add(doc, text, short_start, short_end, "definition", self.definition_confidence)
                 self._add(doc, text, long_start, long_end, "definition", self.definition_confidence, alias_of=short)
+        for start, end, label in introduced_names(text):
+            if label == "MODEL":
+                self._add(doc, text, start, end, "introduced", self.introduced_confidence)
         for match in name_shaped_words(text):
             self._add(doc, text, match.start(), match.end(), "shape", self.shape_confidence)
         return doc
@@ -161,6 +168,8 @@ class ModelExtractor:
         "gazetteer_confidence": 0.85,
         "title_confidence": 0.88,
         "definition_confidence": 0.8,
+        # Below the dataset and benchmark name shapes: "We release X-10M, a ..." is data.
+        "introduced_confidence": 0.65,
         "shape_confidence": 0.55,
     },
 )
@@ -171,6 +180,7 @@ def make_model_extractor(
     gazetteer_confidence: float,
     title_confidence: float,
     definition_confidence: float,
+    introduced_confidence: float,
     shape_confidence: float,
 ) -> ModelExtractor:
     return ModelExtractor(
@@ -180,5 +190,6 @@ def make_model_extractor(
         gazetteer_confidence=gazetteer_confidence,
         title_confidence=title_confidence,
         definition_confidence=definition_confidence,
+        introduced_confidence=introduced_confidence,
         shape_confidence=shape_confidence,
     )

@@ -1,10 +1,16 @@
 """Each extractor on realistic abstract sentences: what it must find and what it must not."""
 from __future__ import annotations
 
+import json
+import time
+from pathlib import Path
+
 import pytest
 
 import extractors
 from extractors import PROPOSES_KEY, SPANS_KEY
+
+GOLD = Path(__file__).parent / "data" / "gold-dev.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +33,10 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("The Vision Transformer (ViT) splits images into patches.", ["Vision Transformer", "ViT"]),
         ("We propose SlimFit, a tool that fine-tunes models.", ["SlimFit"]),
         ("KG-LLaVA adds a knowledge graph to the model.", ["KG-LLaVA"]),
+        ("We launch EVE, an encoder-free vision-language model.", ["EVE"]),
+        ("A process we refer to as hyperfitting -- helps.", ["hyperfitting"]),
+        ("Transformers scale; we study the Transformer further.", ["Transformers", "Transformer"]),
+        ("It beats HorNet and Swin Transformers by 2%.", ["HorNet", "Swin Transformers"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -42,6 +52,8 @@ def test_model_found(nlp, text, expected):
         "Training takes 8 hours on A100 GPUs with FP16 precision.",
         "We use contrastive learning and knowledge distillation.",
         "Our code is on GitHub and the paper on arXiv.",
+        "We probe attention across transformer layers once.",
+        "We study named entities and a stage called in the loop.",
     ],
 )
 def test_model_not_found(nlp, text):
@@ -68,6 +80,9 @@ def test_title_name_is_a_model(nlp):
         ("Results on DMLab and Habitat benchmarks are strong.", "BENCHMARK", ["DMLab", "Habitat"]),
         ("We evaluate on the ImageNet-256 benchmark.", "BENCHMARK", ["ImageNet-256"]),
         ("Scores on VideoChatGPT-Bench improve.", "BENCHMARK", ["VideoChatGPT-Bench"]),
+        ("It leads on the UCF101 video generation benchmark.", "BENCHMARK", ["UCF101"]),
+        ("We use three video datasets (LVU, COIN and Breakfast).", "DATASET", ["LVU", "COIN", "Breakfast"]),
+        ("We design and release the SNARE, the first probing benchmark.", "BENCHMARK", ["SNARE"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
@@ -93,6 +108,10 @@ def test_data_not_found(nlp, text):
         ("It improves accuracy by 3% while halving latency.", ["accuracy", "latency"]),
         ("BLEU and CIDEr rise on captioning; mIoU on ADE20K is 52.1.", ["BLEU", "CIDEr", "mIoU"]),
         ("The Frechet Video Distance (FVD) drops below 60.", ["Frechet Video Distance", "FVD"]),
+        ("Our approach reduces hallucination rates by up to 62.3% on COCO.", ["hallucination rates"]),
+        ("It cuts the optimizer's memory usage by half.", ["memory usage"]),
+        ("We compare them in terms of diversity and convergence rates.", ["diversity", "convergence rates"]),
+        ("We use model consistency as a metric.", ["model consistency"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
@@ -105,6 +124,7 @@ def test_metric_found(nlp, text, expected):
         "This gives strong performance and efficiency with high quality.",
         "Accuracy matters in medical settings.",
         "Throughput is a concern for deployment.",
+        "It improves performance by 3% and efficiency by 2x.",
     ],
 )
 def test_metric_not_found(nlp, text):
@@ -118,6 +138,7 @@ def test_metric_not_found(nlp, text):
         ("A Study of Tokens\n\nWe introduce the ST-Align dataset and train LLaVA on it.", ["ST-Align"]),
         ("A Study\n\nWe evaluate GPT-4 and LLaMA-2-13B on MMLU.", []),
         ("Autoregressive Models in Vision: A Survey\n\nWe review VAR and LlamaGen.", []),
+        ("A Study\n\nWe launch EVE, an encoder-free model that beats Fuyu-8B.", ["EVE"]),
     ],
 )
 def test_proposes(nlp, text, expected):
@@ -125,10 +146,21 @@ def test_proposes(nlp, text, expected):
     assert [s.text for s in doc.spans[PROPOSES_KEY]] == expected
 
 
-def test_adversarial_input_is_fast(nlp):
-    import time
-
-    text = ("LLaVA-" * 2000 + " (" + "a" * 5000 + ") " + "Model " * 3000)[:100_000]
-    start = time.perf_counter()
+def _seconds(nlp, text: str) -> float:
+    start = time.process_time()
     nlp(text)
-    assert time.perf_counter() - start < 10
+    return time.process_time() - start
+
+
+def test_adversarial_input_costs_no_more_than_ten_normal_ones(nlp):
+    """Runs of hyphens, a long parenthesis and repeated name words stay linear.
+
+    The baseline is real abstract text of the same length, timed in the same
+    test, so the bound is on the ratio of work rather than on this machine's speed.
+    """
+    abstract = json.loads(GOLD.read_text(encoding="utf-8").splitlines()[0])["abstract"]
+    size = 100_000
+    normal = (abstract + " ") * (size // len(abstract) + 1)
+    adversarial = "LLaVA-" * 2000 + " (" + "a" * 5000 + ") " + "Model " * 3000 + "Called X. " * 3000
+    baseline = _seconds(nlp, normal[:size])
+    assert _seconds(nlp, (adversarial * 2)[:size]) <= 10 * baseline
