@@ -2,23 +2,29 @@
 
 Papers are ``schema:ScholarlyArticle`` with ``dcterms:title`` and
 ``dcterms:abstract``; entities carry ``skos:prefLabel``/``skos:altLabel``;
-each edge is a direct triple plus an evidence node (an ``oa:Annotation`` whose
-``oa:TextPositionSelector`` gives the offsets in the paper text, and
-``rdf:subject``/``rdf:predicate``/``rdf:object`` say which triple it supports).
+result nodes are ``mls:ModelEvaluation`` (value as ``xsd:decimal``, measure
+by ``mls:specifiedBy``, model and dataset as inputs of the ``mls:Run`` that
+output it). Each edge is a direct triple plus an evidence node: an
+``oa:Annotation`` whose ``oa:TextPositionSelector`` gives the offsets in the
+paper text, ``rdf:subject``/``rdf:predicate``/``rdf:object`` say which triple
+it supports, ``prov:wasDerivedFrom`` names the paper and
+``prov:wasGeneratedBy`` the extraction rule (a ``prov:Activity``).
 """
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterator
+from decimal import Decimal
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from .vocab import DCAT, DCTERMS, DEFAULT_BASE_IRI, MLS, OA, PKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
-__all__ = ["generate_triples", "node_iri", "ENTITY_CLASSES", "RELATION_PROPERTIES"]
+__all__ = ["generate_triples", "node_iri", "relation_property", "ENTITY_CLASSES", "RELATION_PROPERTIES"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -30,6 +36,7 @@ ENTITY_CLASSES = {
     "benchmark": (PKG.Benchmark, SCHEMA.Dataset),
     "metric": (MLS.EvaluationMeasure,),
     "repo": (SCHEMA.SoftwareSourceCode,),
+    "result": (MLS.ModelEvaluation,),
 }
 
 RELATION_PROPERTIES = {
@@ -40,7 +47,30 @@ RELATION_PROPERTIES = {
     "has_code": PKG.hasCode,
     "reports_metric": PKG.reportsMetric,
     "compared_with": PKG.comparedWith,
+    "outperforms": PKG.outperforms,
+    "has_result": PKG.hasResult,
+    "outperforms": PKG.outperforms,
+    "variant_of": PKG.variantOf,
 }
+
+#: Result attributes naming the nodes that went into the evaluation run.
+_RUN_INPUTS = ("model", "benchmark", "dataset")
+
+
+def relation_property(relation: str) -> URIRef:
+    """The property of an edge relation; a relation not yet mapped gets ``pkg:`` + its camelCase name.
+
+    Examples
+    --------
+    >>> relation_property("evaluated_on")
+    rdflib.term.URIRef('https://w3id.org/paperkg/vocab#evaluatedOn')
+    >>> relation_property("fine_tuned_from")
+    rdflib.term.URIRef('https://w3id.org/paperkg/vocab#fineTunedFrom')
+    """
+    if relation in RELATION_PROPERTIES:
+        return RELATION_PROPERTIES[relation]
+    first, *rest = relation.split("_")
+    return PKG[first + "".join(word.capitalize() for word in rest)]
 
 
 def node_iri(node: str, kind: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
@@ -52,9 +82,18 @@ def node_iri(node: str, kind: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     rdflib.term.URIRef('https://w3id.org/paperkg/id/model/llama2')
     >>> node_iri("p-0ea83918854b", "paper", "http://example.org/kg/")
     rdflib.term.URIRef('http://example.org/kg/paper/p-0ea83918854b')
+    >>> node_iri("model:<a b>/\\"c\\"", "model")
+    rdflib.term.URIRef('https://w3id.org/paperkg/id/model/%3Ca%20b%3E%2F%22c%22')
     """
-    local = node.split(":", 1)[1] if kind != "paper" else node
+    local = node.split(":", 1)[1] if kind != "paper" and ":" in node else node
     return URIRef(f"{base_iri}{kind}/{quote(local, safe='')}")
+
+
+def _decimal(value: float) -> Literal | None:
+    """``xsd:decimal`` in plain notation (``1e-05`` is no decimal); ``None`` for NaN or infinity."""
+    if not math.isfinite(value):
+        return None
+    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
 
 
 def _literal(value: object) -> Literal:
@@ -63,16 +102,15 @@ def _literal(value: object) -> Literal:
     if isinstance(value, int):
         return Literal(value, datatype=XSD.integer)
     if isinstance(value, float):
-        return Literal(repr(value), datatype=XSD.decimal)
+        return _decimal(value)
     return Literal(str(value))
 
 
-def _node_triples(node: str, data: dict, base_iri: str) -> Iterator[Triple]:
-    kind = data["kind"]
-    subject = node_iri(node, kind, base_iri)
-    for cls in ENTITY_CLASSES[kind]:
-        yield subject, RDF.type, cls
-    yield subject, RDFS.label, _literal(data["label"])
+def _node_ref(graph: nx.MultiDiGraph, node: str, base_iri: str) -> URIRef:
+    return node_iri(node, graph.nodes[node]["kind"], base_iri)
+
+
+def _entity_triples(subject: URIRef, kind: str, data: dict, base_iri: str) -> Iterator[Triple]:
     if kind == "paper":
         yield subject, DCTERMS.title, _literal(data["title"])
         yield subject, DCTERMS.abstract, _literal(data["abstract"])
@@ -89,40 +127,116 @@ def _node_triples(node: str, data: dict, base_iri: str) -> Iterator[Triple]:
     yield subject, SKOS.prefLabel, _literal(data["label"])
     for alias in data.get("aliases", []):
         yield subject, SKOS.altLabel, _literal(alias)
-    yield subject, PKG.mentionCount, _literal(data["mention_count"])
+    for key, predicate in (("mention_count", PKG.mentionCount), ("paper_count", PKG.paperCount)):
+        if data.get(key) is not None:
+            yield subject, predicate, _literal(data[key])
     if kind == "repo":
         yield subject, SCHEMA.codeRepository, URIRef("https://" + quote(data["label"], safe="/:@.-_~"))
 
 
-def _edge_triples(u: str, v: str, key: str, data: dict, graph: nx.MultiDiGraph, base_iri: str) -> Iterator[Triple]:
-    """The evidence for one edge; the edge's own triple is yielded by the caller, once."""
-    subject = node_iri(u, graph.nodes[u]["kind"], base_iri)
-    obj = node_iri(v, graph.nodes[v]["kind"], base_iri)
-    predicate = RELATION_PROPERTIES[data["relation"]]
-    paper = data.get("paper", u)
-    digest = hashlib.sha1(f"{u}|{v}|{key}".encode()).hexdigest()[:16]
-    evidence = URIRef(f"{base_iri}evidence/{digest}")
-    selector = BNode(f"sel{digest}")
-    target = BNode(f"tgt{digest}")
+def _source_paper(graph: nx.MultiDiGraph, node: str, data: dict) -> str | None:
+    if data.get("paper"):
+        return data["paper"]
+    return next((u for u in graph.predecessors(node) if graph.nodes[u]["kind"] == "paper"), None)
+
+
+def _result_triples(graph: nx.MultiDiGraph, node: str, subject: URIRef, data: dict,
+                    base_iri: str) -> Iterator[Triple]:
+    value = _decimal(data["value"]) if data.get("value") is not None else None
+    if value is not None:
+        yield subject, MLS.hasValue, value
+    if data.get("metric"):
+        yield subject, MLS.specifiedBy, _node_ref(graph, data["metric"], base_iri)
+    if data.get("unit"):
+        yield subject, PKG.unit, _literal(data["unit"])
+    if data.get("baseline"):
+        yield subject, PKG.baseline, _node_ref(graph, data["baseline"], base_iri)
+    run = URIRef(f"{base_iri}run/{str(subject).rsplit('/', 1)[1]}")
+    yield run, RDF.type, MLS.Run
+    yield run, MLS.hasOutput, subject
+    for key in _RUN_INPUTS:
+        if data.get(key):
+            yield run, MLS.hasInput, _node_ref(graph, data[key], base_iri)
+    paper = _source_paper(graph, node, data)
+    if paper is None:
+        return
+    yield subject, PROV.wasDerivedFrom, node_iri(paper, "paper", base_iri)
+    if data.get("sentence") is not None and data.get("start") is not None:
+        evidence = _evidence_iri(node, base_iri)
+        yield evidence, OA.hasBody, subject
+        yield from _annotation_triples(evidence, paper, data, base_iri)
+
+
+def _node_triples(graph: nx.MultiDiGraph, node: str, data: dict, base_iri: str) -> Iterator[Triple]:
+    kind = data["kind"]
+    subject = node_iri(node, kind, base_iri)
+    for cls in ENTITY_CLASSES[kind]:
+        yield subject, RDF.type, cls
+    if data.get("label") is not None:
+        yield subject, RDFS.label, _literal(data["label"])
+    if kind == "result":
+        yield from _result_triples(graph, node, subject, data, base_iri)
+    else:
+        yield from _entity_triples(subject, kind, data, base_iri)
+
+
+def _evidence_iri(key: str, base_iri: str) -> URIRef:
+    return URIRef(f"{base_iri}evidence/{hashlib.sha1(key.encode()).hexdigest()[:16]}")
+
+
+def _rule_activity(rule: str, base_iri: str) -> URIRef:
+    return URIRef(f"{base_iri}rule/{quote(rule, safe='')}")
+
+
+def _annotation_triples(evidence: URIRef, paper: str, data: dict, base_iri: str) -> Iterator[Triple]:
+    """An ``oa:Annotation`` pointing at the evidence sentence and offsets in ``paper``, with its provenance."""
+    paper_iri = node_iri(paper, "paper", base_iri)
+    # IRIs rather than blank nodes, so stores can address them and graphs compare as plain sets;
+    # "-target" (not "/target") keeps them in the evidence/ namespace, which Turtle abbreviates once.
+    target = URIRef(f"{evidence}-target")
+    selector = URIRef(f"{evidence}-selector")
     yield evidence, RDF.type, OA.Annotation
     yield evidence, RDF.type, PKG.Evidence
-    yield evidence, RDF.subject, subject
-    yield evidence, RDF.predicate, predicate
-    yield evidence, RDF.object, obj
+    yield evidence, PROV.wasDerivedFrom, paper_iri
     yield evidence, OA.hasTarget, target
-    yield target, OA.hasSource, node_iri(paper, "paper", base_iri)
+    yield target, OA.hasSource, paper_iri
     yield target, OA.hasSelector, selector
     yield selector, RDF.type, OA.TextPositionSelector
     yield selector, OA.start, _literal(data["start"])
     yield selector, OA.end, _literal(data["end"])
     yield evidence, PKG.sentence, _literal(data["sentence"])
-    yield evidence, PKG.mentionText, _literal(data["mention"])
-    yield evidence, PKG.rule, _literal(data["rule"])
-    yield evidence, PKG.confidence, _literal(float(data["confidence"]))
+    for key, predicate in (("mention", PKG.mentionText), ("rule", PKG.rule)):
+        if data.get(key) is not None:
+            yield evidence, predicate, _literal(data[key])
+    if data.get("rule") is not None:
+        yield evidence, PROV.wasGeneratedBy, _rule_activity(data["rule"], base_iri)
+    if data.get("confidence") is not None:
+        yield evidence, PKG.confidence, _literal(float(data["confidence"]))
+
+
+def _edge_triples(u: str, v: str, key: str, data: dict, graph: nx.MultiDiGraph, base_iri: str) -> Iterator[Triple]:
+    """The evidence for one edge; the edge's own triple is yielded by the caller, once."""
+    if data.get("sentence") is None or data.get("start") is None:
+        return
+    evidence = _evidence_iri(f"{u}|{v}|{key}", base_iri)
+    yield evidence, RDF.subject, _node_ref(graph, u, base_iri)
+    yield evidence, RDF.predicate, relation_property(data["relation"])
+    yield evidence, RDF.object, _node_ref(graph, v, base_iri)
+    yield from _annotation_triples(evidence, data.get("paper", u), data, base_iri)
+
+
+def _rule_triples(rules: set[str], base_iri: str) -> Iterator[Triple]:
+    for rule in sorted(rules):
+        activity = _rule_activity(rule, base_iri)
+        yield activity, RDF.type, PROV.Activity
+        yield activity, RDFS.label, Literal(f"paperkg extraction rule {rule}")
 
 
 def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Triple]:
-    """Every triple of the graph, nodes then edges, in a deterministic order.
+    """Every triple of the graph, nodes then edges then extraction rules, in a deterministic order.
+
+    Memory beyond the graph itself is the set of rule names (a few dozen), so
+    streaming writers stay flat however large the export.
 
     Examples
     --------
@@ -133,13 +247,24 @@ def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -
     True
     >>> sorted(o.n3() for _, p, o in triples if p == RDF.type)
     ['<http://www.w3.org/ns/mls#Model>', '<https://w3id.org/paperkg/vocab#Model>']
+    >>> g.add_node("metric:acc", kind="metric", label="accuracy", mention_count=1)
+    >>> g.add_node("result:1", kind="result", model="model:gpt4", metric="metric:acc", value=1e-05)
+    >>> [o.n3() for s, p, o in generate_triples(g) if p == MLS.hasValue]
+    ['"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>']
     """
+    rules: set[str] = set()
     for node in sorted(graph.nodes):
-        yield from _node_triples(node, graph.nodes[node], base_iri)
+        data = graph.nodes[node]
+        if data["kind"] == "result" and data.get("rule"):
+            rules.add(data["rule"])
+        yield from _node_triples(graph, node, data, base_iri)
     for u, v in sorted(set(graph.edges())):
-        subject = node_iri(u, graph.nodes[u]["kind"], base_iri)
-        obj = node_iri(v, graph.nodes[v]["kind"], base_iri)
+        subject = _node_ref(graph, u, base_iri)
+        obj = _node_ref(graph, v, base_iri)
         for relation in sorted({data["relation"] for data in graph.get_edge_data(u, v).values()}):
-            yield subject, RELATION_PROPERTIES[relation], obj
+            yield subject, relation_property(relation), obj
         for key, data in sorted(graph.get_edge_data(u, v).items()):
+            if data.get("rule"):
+                rules.add(data["rule"])
             yield from _edge_triples(u, v, key, data, graph, base_iri)
+    yield from _rule_triples(rules, base_iri)

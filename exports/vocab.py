@@ -1,11 +1,23 @@
-"""The vocabularies paperkg's RDF uses, each declared once."""
+"""The vocabularies paperkg's RDF uses, each declared once, and paperkg's own terms.
+
+Standard vocabularies carry what they can: schema.org and DCAT for articles,
+code and datasets, Dublin Core for titles and abstracts, SKOS for names,
+ML-Schema (``mls:``) for evaluation results, PROV-O for where each statement
+came from and Web Annotation (``oa:``) for sentence offsets. The few relations
+none of them has are ``pkg:`` terms, each described in ``vocab/paperkg.ttl``;
+``vocab/shapes.ttl`` holds the SHACL shapes every export conforms to.
+"""
 from __future__ import annotations
 
+from importlib import resources
+from urllib.parse import urlsplit
+
+import rdflib
 from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = ["PKG", "SCHEMA", "MLS", "OA", "DCAT", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-           "DEFAULT_BASE_IRI", "PREFIXES"]
+           "DEFAULT_BASE_IRI", "PREFIXES", "base_iri_problem", "vocabulary_path", "load_vocabulary"]
 
 #: paperkg's own terms, for relations no standard vocabulary has.
 PKG = Namespace("https://w3id.org/paperkg/vocab#")
@@ -18,3 +30,39 @@ DEFAULT_BASE_IRI = "https://w3id.org/paperkg/id/"
 
 PREFIXES = {"pkg": PKG, "schema": SCHEMA, "mls": MLS, "oa": OA, "dcat": DCAT, "dcterms": DCTERMS,
             "prov": PROV, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "xsd": XSD}
+
+
+def base_iri_problem(base_iri: str) -> str | None:
+    """Why ``base_iri`` cannot prefix node IRIs, or ``None`` when it can.
+
+    Node IRIs are the base followed by ``kind/local-name``, so the base must be
+    absolute and end with ``/`` or ``#``.
+
+    Examples
+    --------
+    >>> base_iri_problem("http://example.org/kg/") is None
+    True
+    >>> base_iri_problem("example.org/kg")
+    "base IRI 'example.org/kg' must be absolute (scheme://host/...) and end with '/' or '#'"
+    """
+    parts = urlsplit(base_iri)
+    if parts.scheme and parts.netloc and base_iri.endswith(("/", "#")) and not any(c in base_iri for c in ' <>"{}|\\^`'):
+        return None
+    return f"base IRI {base_iri!r} must be absolute (scheme://host/...) and end with '/' or '#'"
+
+
+def vocabulary_path(name: str):
+    """The packaged Turtle file ``exports/vocab/<name>.ttl`` (``paperkg`` or ``shapes``)."""
+    return resources.files("exports").joinpath("vocab", f"{name}.ttl")
+
+
+def load_vocabulary(name: str) -> rdflib.Graph:
+    """The packaged Turtle file ``name`` parsed into an ``rdflib.Graph``.
+
+    Examples
+    --------
+    >>> terms = load_vocabulary("paperkg")
+    >>> str(terms.value(PKG.comparedWith, RDFS.label))
+    'compared with'
+    """
+    return rdflib.Graph().parse(data=vocabulary_path(name).read_text(encoding="utf-8"), format="turtle")

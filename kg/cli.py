@@ -26,6 +26,7 @@ from .explain import format_explanation
 from .graph import build_graph, summarize
 from .lock import output_lock
 from .model import Paper
+from .query import OUTPUT_FORMATS, query_folder
 from .readers import FORMATS, read_papers
 from .results import results_frame, score_results
 
@@ -270,6 +271,26 @@ def explain(name, inputs, aliases, input_format, strict, quiet):
     papers = load_inputs(inputs, input_format, strict, quiet)
     graph = build_graph(extract_papers(papers, aliases=aliases), aliases=aliases)
     click.echo(format_explanation(explain_entity(graph, name)))
+
+
+@cli.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("sparql")
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
+              help="table for reading; csv or json (SPARQL 1.1 results formats) for other programs.")
+@click.option("--allow-update", is_flag=True, help="Open the store writable so INSERT/DELETE updates run.")
+def query(outdir, sparql, output_format, allow_update):
+    """Run a SPARQL query on a built graph (OUTDIR/graph.nt), through a store kept in OUTDIR/store.
+
+    \b
+    The store is built on the first query and rebuilt when graph.nt changes;
+    it is opened read-only unless --allow-update is given. The README lists
+    example queries.
+    Example:
+        paperkg query out/ "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }"
+        paperkg query out/ "$(cat models.rq)" --format csv > models.csv
+    """
+    click.echo(query_folder(outdir, sparql, output_format, allow_update=allow_update))
 
 
 def main() -> None:

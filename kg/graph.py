@@ -123,15 +123,21 @@ def _add_results(graph: nx.MultiDiGraph, found: PaperEntities, node_of: dict[Men
     """One ``result`` node per reported number; its entities are node ids (``None`` when unnamed)."""
     node_by_name = {mention.canonical or mention.text: node for mention, node in node_of.items()}
     paper = found.paper
+
+    def node_of_kind(name: str | None, *kinds: str) -> str | None:
+        # A name tagged one type may resolve to a node of another (ViT-L named as a metric).
+        node = node_by_name.get(name)
+        return node if node and graph.nodes[node]["kind"] in kinds else None
+
     for number, result in enumerate(extract_results(found)):
         node = f"result:{paper.id}:{number}"
-        dataset = node_by_name.get(result.dataset_or_benchmark)
+        dataset = node_of_kind(result.dataset_or_benchmark, "dataset", "benchmark")
         kind = graph.nodes[dataset]["kind"] if dataset else None
-        graph.add_node(node, kind="result", label=result.label, model=node_by_name.get(result.model),
+        graph.add_node(node, kind="result", label=result.label, model=node_of_kind(result.model, "model"),
                        benchmark=dataset if kind == "benchmark" else None,
                        dataset=dataset if kind == "dataset" else None,
-                       metric=node_by_name.get(result.metric), value=result.value, unit=result.unit,
-                       baseline=node_by_name.get(result.baseline), sentence=result.sentence, start=result.start,
+                       metric=node_of_kind(result.metric, "metric"), value=result.value, unit=result.unit,
+                       baseline=node_of_kind(result.baseline, "model"), sentence=result.sentence, start=result.start,
                        end=result.end, sentence_start=result.sentence_start, rule=result.rule,
                        confidence=result.confidence)
         graph.add_edge(paper.id, node, key="has_result", relation="has_result",

@@ -2,20 +2,28 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import re
+import tracemalloc
 import xml.etree.ElementTree as ElementTree
+from decimal import Decimal
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 import pytest
+import pyshacl
 import rdflib
-from rdflib.compare import isomorphic
+from rdflib import Literal, URIRef
 
 import exports
+from exports.ntriples import generate_ntriples
+from exports.rdf import RELATION_PROPERTIES, generate_triples, node_iri
 from exports.turtle import to_rdflib
+from exports.vocab import MLS, OA, PKG, PROV, RDF, RDFS, XSD, load_vocabulary
+from kg.model import RELATIONS
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("PAPERKG_UPDATE_GOLDEN") == "1"
@@ -25,7 +33,7 @@ def small_graph() -> nx.MultiDiGraph:
     """A hand-made graph with every node kind and relation, and awkward strings."""
     g = nx.MultiDiGraph()
     title = 'FlowAR: "Scale-wise" <Autoregressive> Generation & Flow'
-    sentence = "FlowAR outperforms VAR on ImageNet-256 in FID; code: github.com/OliverRensu/FlowAR."
+    sentence = "FlowAR outperforms VAR on ImageNet-256 with FID 1.97; code: github.com/OliverRensu/FlowAR."
     g.add_node("p-0000000000aa", kind="paper", label=title, title=title, abstract=sentence + "\nSecond line.",
                arxiv_id="2412.15205", authors=None, categories="cs.CV", update_date=None,
                sources=["data/a.txt:11", "data/b.txt:7"])
@@ -48,6 +56,14 @@ def small_graph() -> nx.MultiDiGraph:
     data = next(iter(g.get_edge_data("p-0000000000aa", "model:var").values()))
     g.add_edge("model:flowar", "model:var", key="compared_with@p-0000000000aa",
                **{**data, "relation": "compared_with", "paper": "p-0000000000aa", "rule": "cue:outperforms"})
+    start = offset + sentence.index("1.97")
+    result = dict(sentence=sentence, start=start, end=start + 4, sentence_start=offset, rule="result:metric-before",
+                  confidence=0.8)
+    g.add_node("result:p-0000000000aa:0", kind="result", label="FlowAR FID 1.97 on ImageNet-256", model="model:flowar",
+               benchmark="benchmark:imagenet256", dataset=None, metric="metric:fid", value=1.97, unit=None,
+               baseline="model:var", **result)
+    g.add_edge("p-0000000000aa", "result:p-0000000000aa:0", key="has_result", relation="has_result",
+               mention="1.97", **result)
     return g
 
 
@@ -75,11 +91,32 @@ def test_golden_files(tmp_path, name):
         _golden_compare(path, path.read_text(encoding="utf-8"))
 
 
+@functools.cache
+def _shapes() -> rdflib.Graph:
+    return load_vocabulary("shapes")
+
+
+def assert_conforms(rdf: rdflib.Graph) -> None:
+    conforms, _, report = pyshacl.validate(rdf, shacl_graph=_shapes(), inference="none")
+    assert conforms, report
+
+
+_EXPECTED: dict[int, tuple[nx.MultiDiGraph, set]] = {}
+
+
+def _expected_triples(graph: nx.MultiDiGraph) -> set:
+    """The graph's triples, computed once per graph object (the sample corpus has three RDF round trips)."""
+    if id(graph) not in _EXPECTED:
+        _EXPECTED[id(graph)] = (graph, set(generate_triples(graph)))  # holding the graph keeps its id unique
+    return _EXPECTED[id(graph)][1]
+
+
 def _rdf_round_trip(graph, folder, name, rdf_format):
     [path] = exports.export(graph, folder, [name])[name]
     parsed = rdflib.Graph().parse(path, format=rdf_format)
     assert len(parsed) > graph.number_of_nodes()
-    assert isomorphic(parsed, to_rdflib(graph))
+    assert set(parsed) == _expected_triples(graph)  # no blank nodes, so equal sets are isomorphic graphs
+    assert_conforms(parsed)
 
 
 def check_turtle(graph, folder):
@@ -97,15 +134,23 @@ def check_jsonld(graph, folder):
 def check_graphml(graph, folder):
     [path] = exports.export(graph, folder, ["graphml"])["graphml"]
     assert path.read_text(encoding="utf-8").startswith("<?xml version='1.0' encoding='utf-8'?>")
-    ElementTree.parse(path)  # strict XML
+    keys = ElementTree.parse(path).getroot().findall("{http://graphml.graphdrawing.org/xmlns}key")  # strict XML
+    assert all(key.get("attr.type") in {"string", "long", "double", "boolean"} for key in keys)
+    assert len({key.get("id") for key in keys}) == len(keys)
+    columns = [(key.get("for"), key.get("attr.name")) for key in keys]
+    assert len(set(columns)) == len(columns) and {("node", "label"), ("node", "kind")} <= set(columns)
     back = nx.read_graphml(path, force_multigraph=True)
     assert (back.number_of_nodes(), back.number_of_edges()) == (graph.number_of_nodes(), graph.number_of_edges())
     for node, data in graph.nodes(data=True):
         assert back.nodes[node]["kind"] == data["kind"]
         assert back.nodes[node]["label"] == data["label"]
-        if data["kind"] != "paper":
+        if "mention_count" in data:
             assert back.nodes[node]["mention_count"] == data["mention_count"]
+        if "aliases" in data:
             assert back.nodes[node].get("aliases", "") == " | ".join(data["aliases"])
+        if data["kind"] == "result":
+            assert back.nodes[node]["value"] == data["value"]
+            assert back.nodes[node].get("model") == data["model"] and back.nodes[node].get("unit") == data["unit"]
     relations = sorted(d["relation"] for _, _, d in back.edges(data=True))
     assert relations == sorted(d["relation"] for _, _, d in graph.edges(data=True))
 
@@ -176,3 +221,73 @@ def test_base_iri_changes_every_resource(tmp_path):
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown export format"):
         exports.export(small_graph(), tmp_path, ["docx"])
+
+
+def test_every_graph_relation_has_its_own_rdf_property():
+    assert set(RELATIONS) == set(RELATION_PROPERTIES)
+
+
+def test_every_pkg_term_an_export_uses_is_defined_in_the_vocabulary(sample_graph):
+    vocabulary = load_vocabulary("paperkg")
+    used = {term for graph in (small_graph(), sample_graph) for triple in generate_triples(graph)
+            for term in triple if isinstance(term, URIRef) and term.startswith(str(PKG))}
+    assert {PKG.hasResult, PKG.comparedWith, PKG.Evidence, PKG.baseline} <= used
+    undescribed = sorted(term for term in used
+                         if vocabulary.value(term, RDFS.label) is None or vocabulary.value(term, RDFS.comment) is None)
+    assert undescribed == []
+
+
+def test_result_is_an_ml_schema_model_evaluation():
+    rdf = to_rdflib(small_graph())
+    result = node_iri("result:p-0000000000aa:0", "result")
+    assert (result, RDF.type, MLS.ModelEvaluation) in rdf
+    value = rdf.value(result, MLS.hasValue)
+    assert value.datatype == XSD.decimal and value.toPython() == Decimal("1.97")
+    assert rdf.value(result, MLS.specifiedBy) == node_iri("metric:fid", "metric")
+    assert rdf.value(result, PKG.baseline) == node_iri("model:var", "model")
+    run = rdf.value(predicate=MLS.hasOutput, object=result)
+    assert (run, RDF.type, MLS.Run) in rdf
+    assert set(rdf.objects(run, MLS.hasInput)) == {node_iri("model:flowar", "model"),
+                                                   node_iri("benchmark:imagenet256", "benchmark")}
+    paper = node_iri("p-0000000000aa", "paper")
+    assert (paper, PKG.hasResult, result) in rdf and rdf.value(result, PROV.wasDerivedFrom) == paper
+    evidence = rdf.value(predicate=OA.hasBody, object=result)
+    selector = rdf.value(rdf.value(evidence, OA.hasTarget), OA.hasSelector)
+    start, end = rdf.value(selector, OA.start).toPython(), rdf.value(selector, OA.end).toPython()
+    text = small_graph().nodes["p-0000000000aa"]["title"] + "\n\n" + small_graph().nodes["p-0000000000aa"]["abstract"]
+    assert text[start:end] == "1.97"
+
+
+def test_evidence_says_which_paper_and_rule_it_came_from(sample_graph):
+    rdf = to_rdflib(sample_graph)
+    u, v, data = next((u, v, d) for u, v, d in sample_graph.edges(data=True) if d["relation"] == "compared_with")
+    statements = set(rdf.subjects(RDF.predicate, PKG.comparedWith))
+    evidence = next(e for e in statements if rdf.value(e, RDF.subject) == node_iri(u, "model")
+                    and rdf.value(e, RDF.object) == node_iri(v, "model"))
+    assert rdf.value(evidence, PROV.wasDerivedFrom) == node_iri(data["paper"], "paper")
+    activity = rdf.value(evidence, PROV.wasGeneratedBy)
+    assert (activity, RDF.type, PROV.Activity) in rdf and data["rule"] in str(rdf.value(activity, RDFS.label))
+
+
+@pytest.mark.parametrize("breakage", ["value as string", "evidence without target", "compared with a metric"])
+def test_shapes_reject_broken_rdf(breakage):
+    rdf = to_rdflib(small_graph())
+    result = node_iri("result:p-0000000000aa:0", "result")
+    if breakage == "value as string":
+        rdf.set((result, MLS.hasValue, Literal("1.97")))
+    elif breakage == "evidence without target":
+        rdf.remove((rdf.value(predicate=OA.hasBody, object=result), OA.hasTarget, None))
+    else:
+        rdf.add((node_iri("model:flowar", "model"), PKG.comparedWith, node_iri("metric:fid", "metric")))
+    conforms, _, _ = pyshacl.validate(rdf, shacl_graph=_shapes(), inference="none")
+    assert not conforms
+
+
+def test_ntriples_streams_in_memory_far_below_its_output(sample_graph):
+    tracemalloc.start()
+    try:
+        written = sum(len(line) for line in generate_ntriples(sample_graph))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < written / 5, (peak, written)
