@@ -9,6 +9,7 @@ the guidelines follow how each abstract uses a name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -64,6 +65,12 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+@lru_cache(maxsize=8)
+def _noun_pattern(nouns: frozenset[str]) -> re.Pattern:
+    """The cue nouns as one pattern, compiled once per extractor rather than per doc."""
+    return re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")\b")
+
+
 def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
     """Names a cue noun marks: "X, Y and Z benchmarks", "datasets such as X and Y".
 
@@ -84,8 +91,7 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
     """
     found = []
     # Lower case only: a capitalised "Dataset" is part of a name, left to the definitions.
-    pattern = re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")\b")
-    for noun in pattern.finditer(text):
+    for noun in _noun_pattern(nouns).finditer(text):
         # Backwards: the name right before the noun (past task words: "the UCF101 video
         # generation benchmark"), then any list it ends.
         end = noun.start()

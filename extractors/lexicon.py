@@ -166,7 +166,12 @@ def is_name_shaped(word: str) -> bool:
 
 def name_shaped_words(text: str) -> Iterator[re.Match]:
     """Every word of ``text`` that :func:`is_name_shaped`, as regex matches."""
-    return (match for match in _COMPOUND.finditer(text) if is_name_shaped(match.group()))
+    return (match for match in _COMPOUND.finditer(text) if not _plain_word(match.group()) and is_name_shaped(match.group()))
+
+
+def _plain_word(word: str) -> bool:
+    """A word of letters in lower or title case: never name-shaped, and most words are (a fast exit)."""
+    return word.isalpha() and (word.islower() or word.istitle())
 
 
 #: Last words of a long form that say what kind of thing it names.
@@ -206,7 +211,8 @@ _APPOSITIVE = re.compile(
 _WORDS_BEFORE_NAME = re.compile(r"\s+(?:and \w+\s+)?(?:the |a |an |our )?")
 
 
-def introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
+@lru_cache(maxsize=8)  # every typed extractor asks about the same doc text
+def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """``(start, end, label)`` of names the text gives a new thing: "called X", "we propose X, a ...".
 
     The label is ``DATASET`` or ``BENCHMARK`` when the description calls the
@@ -219,6 +225,10 @@ def introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
     >>> [(text[s:e], label) for s, e, label in introduced_names(text)]
     [('locality alignment', 'MODEL'), ('EVE', 'MODEL'), ('SNARE', 'BENCHMARK')]
     """
+    return tuple(_introduced_names(text))
+
+
+def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _NAMING.finditer(text):
         sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         yield match.start("name"), match.end("name"), _label_of(text[sentence_start : match.start()].split()[-6:])
@@ -341,7 +351,8 @@ _PAREN_ACRONYM = re.compile(r"\((?P<short>[A-Za-z][\w^.+-]{0,19})\)")
 _WORD = re.compile(r"[\w^'-]+")
 
 
-def acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
+@lru_cache(maxsize=8)  # every typed extractor asks about the same doc text
+def acronym_definitions(text: str) -> tuple[tuple[int, int, int, int], ...]:
     """``(long_start, long_end, short_start, short_end)`` for each "Long Form (LF)" in ``text``.
 
     The long form is the shortest run of preceding words whose initials (and
@@ -357,6 +368,10 @@ def acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
     >>> list(acronym_definitions("trained on ImageNet (1.2M images)"))
     []
     """
+    return tuple(_acronym_definitions(text))
+
+
+def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
     for match in _PAREN_ACRONYM.finditer(text):
         short = match["short"]
         if not any(c.isupper() for c in short) or short.count("-") > 2:

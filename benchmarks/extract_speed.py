@@ -1,0 +1,84 @@
+"""Extraction speed against spaCy's blank tokenizer, the ratio issue #5 sets a target for (>= 0.6).
+
+Builds ~2,000 varied abstracts from ``data/`` with the corpus builder of
+``benchmarks/throughput.py``, then times, on the same texts in the same
+process: ``spacy.blank("en")`` with nothing added (tokenizing only), and
+:func:`extractors.make_pipeline` (tokenizer, sentencizer and every extractor).
+It prints abstracts per second of both and their ratio; ``--profile`` also
+prints the functions the pipeline spends most time in.
+
+Usage::
+
+    python benchmarks/extract_speed.py                 # 2,000 abstracts
+    python benchmarks/extract_speed.py --abstracts 500 --profile
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import ROOT, make_corpus  # noqa: E402  (the scale benchmark's corpus builder)
+
+sys.path.insert(0, str(ROOT))
+
+__all__ = ["abstracts_per_second", "main"]
+
+#: Issue #5: extraction at no less than this share of the blank tokenizer's speed.
+TARGET_RATIO = 0.6
+
+
+def abstracts_per_second(nlp, texts: list[str], *, repeats: int = 3) -> float:
+    """The best of ``repeats`` timed passes of ``nlp.pipe`` over ``texts`` (less noise than one).
+
+    Docs are made with :func:`extractors.base.make_doc`, as :func:`kg.extract.extract_papers`
+    makes them, tokenizing inside the timing.
+    """
+    from extractors.base import make_doc
+
+    list(nlp.pipe(make_doc(nlp, text) for text in texts[:50]))  # lookup tables and matchers load untimed
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in nlp.pipe((make_doc(nlp, text) for text in texts), batch_size=64):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return len(texts) / best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--abstracts", type=int, default=2000, help="how many abstracts to time")
+    parser.add_argument("--profile", action="store_true", help="also print the pipeline's cProfile top 25")
+    args = parser.parse_args(argv)
+
+    import spacy
+
+    import extractors
+    from kg.readers import read_papers
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = make_corpus(args.abstracts, Path(folder) / "corpus.jsonl")
+        texts = [paper.text for paper in read_papers([corpus])]
+    blank, pipeline = spacy.blank("en"), extractors.make_pipeline()
+    tokenizer_rate = abstracts_per_second(blank, texts)
+    pipeline_rate = abstracts_per_second(pipeline, texts)
+    ratio = pipeline_rate / tokenizer_rate
+    print(f"abstracts: {len(texts)}")
+    print(f"tokenizer alone (spacy.blank): {tokenizer_rate:8.0f} abstracts/s")
+    print(f"make_pipeline():               {pipeline_rate:8.0f} abstracts/s")
+    print(f"ratio: {ratio:.2f} (target >= {TARGET_RATIO}) {'PASS' if ratio >= TARGET_RATIO else 'FAIL'}")
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(lambda: abstracts_per_second(pipeline, texts, repeats=1))
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
