@@ -59,7 +59,8 @@ def test_record_order_changes_nothing_but_source_line_numbers(tmp_path):
     line moves with the shuffle, so those numbers are masked before comparing;
     every other byte (labels, aliases, edges, evidence, order) must be equal.
     """
-    records = [{"title": p.title, "abstract": p.abstract} for p in iter_papers([DATA])]
+    # 120 records keep the test quick; the file-order test above already reorders every paper.
+    records = [{"title": p.title, "abstract": p.abstract} for p in iter_papers([DATA])][:120]
     builds = []
     for seed in (1, 2):
         folder = tmp_path / f"shuffle-{seed}"
