@@ -27,8 +27,15 @@ EDGE_COLUMNS = ("source", "target", "relation", "paper", "mention", "sentence", 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _columns(known: tuple[str, ...], rows: list[dict]) -> list[str]:
+    """The known columns, then any other attribute the graph has (result values, ...) in name order."""
+    extra = sorted({key for row in rows for key in row} - set(known))
+    return [*known, *extra]
+
+
 def nodes_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """One row per node (papers and entities), lists joined with `` | ``.
+    """One row per node (papers, entities, results), lists joined with `` | ``; attributes beyond
+    :data:`NODE_COLUMNS` (a result's ``value``, ``metric``, ...) follow as extra columns.
 
     Examples
     --------
@@ -39,7 +46,7 @@ def nodes_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """
     flat = flat_graph(graph)
     rows = [{"id": node, **data} for node, data in flat.nodes(data=True)]
-    return pd.DataFrame(rows, columns=list(NODE_COLUMNS)).convert_dtypes()
+    return pd.DataFrame(rows, columns=_columns(NODE_COLUMNS, rows)).convert_dtypes()
 
 
 def edges_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
@@ -47,7 +54,7 @@ def edges_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     flat = flat_graph(graph)
     rows = [{"source": u, "target": v, **data, "paper": data.get("paper", u)}
             for u, v, data in flat.edges(data=True)]
-    return pd.DataFrame(rows, columns=list(EDGE_COLUMNS)).convert_dtypes()
+    return pd.DataFrame(rows, columns=_columns(EDGE_COLUMNS, rows)).convert_dtypes()
 
 
 def _safe(value: object) -> object:

@@ -107,6 +107,8 @@ def _formats(ctx, param, value: str | None) -> list[str]:
 @click.option("--formats", callback=_formats, metavar="LIST",
               help="Comma-separated formats: turtle,jsonld,ntriples,graphml,html,csv (default: all).")
 @click.option("--base-iri", default=None, metavar="IRI", help="Base IRI for papers and entities in RDF.")
+@click.option("--html-max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Largest graph the HTML viewer draws whole; above it, the N best-connected nodes (default: 5000).")
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Extraction processes (or Dask workers for a local cluster).")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
@@ -117,8 +119,8 @@ def _formats(ctx, param, value: str | None) -> list[str]:
 @_format
 @_strict
 @_quiet
-def build(inputs, output_dir, update_dir, formats, base_iri, workers, engine, scheduler, aliases, corpus_pass,
-          input_format, strict, quiet):
+def build(inputs, output_dir, update_dir, formats, base_iri, html_max_nodes, workers, engine, scheduler, aliases,
+          corpus_pass, input_format, strict, quiet):
     """Build the knowledge graph of the papers and write it in every format.
 
     \b
@@ -132,10 +134,12 @@ def build(inputs, output_dir, update_dir, formats, base_iri, workers, engine, sc
     if (output_dir is None) == (update_dir is None):
         raise click.UsageError("give either -o OUTDIR (a new build) or --update OUTDIR (add to a build)")
     output_dir = output_dir or update_dir
+    export_options = {name: value for name, value in (("base_iri", base_iri), ("max_nodes", html_max_nodes))
+                      if value is not None}
     with output_lock(output_dir):  # a second build into the same folder fails at once, never interleaves
         papers = load_inputs(inputs, input_format, strict, quiet)
         result = build_outputs(
-            papers, output_dir, formats=formats, export_options={"base_iri": base_iri} if base_iri else {},
+            papers, output_dir, formats=formats, export_options=export_options,
             engine=engine, workers=workers, scheduler=scheduler, update=update_dir is not None, strict=strict,
             on_warning=None if quiet else lambda problem: click.echo(f"warning: {problem}", err=True),
             progress=lambda items, total: progress(items, total=total, quiet=quiet),
