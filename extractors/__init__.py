@@ -11,7 +11,7 @@ from spacy.language import Language
 
 # The keys come first: the components import kg.model, and kg imports them from here.
 from .base import CANDIDATES_KEY, LABELS, PROPOSES_KEY, SPANS_KEY
-from . import data, metric, model, proposes, repo, resolver  # noqa: F401,E402  (registers the factories)
+from . import data, metric, model, proposes, repo, resolver, sentences  # noqa: F401,E402  (registers the factories)
 from .tokenizer import bound_tokenizer  # noqa: E402
 
 __all__ = ["make_pipeline", "PIPELINE", "SPANS_KEY", "CANDIDATES_KEY", "PROPOSES_KEY", "LABELS"]
@@ -51,7 +51,7 @@ def make_pipeline() -> Language:
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z0-9])\."]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     bound_tokenizer(nlp)  # last tokenizer change: it keeps the rules and makes hostile text cost linear time
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("paperkg_sentencizer")
     for factory in PIPELINE:
         nlp.add_pipe(factory)
     return nlp
