@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -73,6 +74,32 @@ def title_name(title: str) -> tuple[int, int] | None:
     return match.start("name"), match.end("name")
 
 
+def _standalone(text: str, name: str) -> Iterator[int]:
+    """Where ``name`` occurs in ``text`` as a word of its own, like ``(?<![\\w/.-])name(?![\\w-])``.
+
+    A string search: the name differs in every doc, and compiling a regex for it costs more.
+
+    Examples
+    --------
+    >>> list(_standalone("COSMO, xCOSMO, COSMO-2 and COSMO.", "COSMO"))
+    [0, 27]
+    """
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if not _joins(before, "/.-") and not _joins(after, "-"):
+            yield start
+            start = text.find(name, end)
+        else:
+            start = text.find(name, start + 1)
+
+
+def _joins(char: str, joiners: str) -> bool:
+    """Whether ``char`` would continue a word: a regex word character (``\\w``) or one of ``joiners``."""
+    return char != "" and (char.isalnum() or char == "_" or char in joiners)
+
+
 class ModelExtractor:
     """Find named models with a gazetteer, the title's "Name:", acronym definitions and name shapes.
 
@@ -131,8 +158,8 @@ class ModelExtractor:
         found = title_name(title.text)
         if found is not None:
             name = title.text[found[0] : found[1]]
-            for match in re.finditer(r"(?<![\w/.-])" + re.escape(name) + r"(?![\w-])", text):
-                self._add(doc, text, match.start(), match.end(), "title", self.title_confidence)
+            for start in _standalone(text, name):
+                self._add(doc, text, start, start + len(name), "title", self.title_confidence)
         for long_start, long_end, short_start, short_end in acronym_definitions(text):
             if self._defines_model(doc, long_start, long_end, short_start, short_end):
                 short = text[short_start:short_end]
