@@ -1,4 +1,9 @@
-"""RDF in JSON-LD, with a context that keeps paperkg's prefixes short."""
+"""RDF in JSON-LD, streamed: one node object per run of triples with the same subject.
+
+A subject may appear in more than one node object; JSON-LD processors merge
+them, so the writer never has to hold the graph. Terms in paperkg's prefixes
+are written compact (``skos:prefLabel``), with the prefixes in ``@context``.
+"""
 from __future__ import annotations
 
 import json
@@ -6,41 +11,66 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
+from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from kg.atomic import write_chunks
 
-from .turtle import to_rdflib
-from .vocab import DEFAULT_BASE_IRI, PREFIXES
+from .rdf import generate_triples
+from .vocab import DEFAULT_BASE_IRI, PREFIXES, RDF, XSD, compact_iri
 
 __all__ = ["generate_jsonld", "write_jsonld"]
 
 
+def _iri(term: URIRef) -> str:
+    return compact_iri(term) or str(term)
+
+
+def _value(term: Node) -> object:
+    if isinstance(term, Literal):
+        if term.language:
+            return {"@value": str(term), "@language": term.language}
+        if term.datatype and term.datatype != XSD.string:
+            return {"@value": str(term), "@type": _iri(term.datatype)}
+        return str(term)
+    return {"@id": _iri(term)}
+
+
+def _node_objects(graph: nx.MultiDiGraph, base_iri: str) -> Iterator[dict]:
+    current: dict | None = None
+    for subject, predicate, obj in generate_triples(graph, base_iri):
+        if current is None or current["@id"] != _iri(subject):
+            if current is not None:
+                yield current
+            current = {"@id": _iri(subject)}
+        if predicate == RDF.type:
+            current.setdefault("@type", []).append(_iri(obj))
+        else:
+            current.setdefault(_iri(predicate), []).append(_value(obj))
+    if current is not None:
+        yield current
+
+
 def generate_jsonld(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
-    """JSON-LD text with an ``@context`` of paperkg's prefixes.
+    """A JSON-LD document: ``@context`` of paperkg's prefixes, then ``@graph``, one node a line.
 
     Examples
     --------
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("metric:fid", kind="metric", label="FID", aliases=[], mention_count=1)
     >>> document = json.loads("".join(generate_jsonld(g)))
-    >>> document["@context"]["skos"]
-    'http://www.w3.org/2004/02/skos/core#'
+    >>> document["@context"]["skos"], document["@graph"][0]["skos:prefLabel"]
+    ('http://www.w3.org/2004/02/skos/core#', ['FID'])
     """
     context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    document = json.loads(to_rdflib(graph, base_iri=base_iri).serialize(format="json-ld", context=context))
-    yield json.dumps(_sorted(document), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-def _sorted(value: object) -> object:
-    """JSON-LD arrays (without ``@list``) are sets: sorting them makes output byte-stable."""
-    if isinstance(value, dict):
-        return {key: _sorted(item) for key, item in value.items()}
-    if isinstance(value, list):
-        items = [_sorted(item) for item in value]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
-    return value
+    yield '{"@context": ' + json.dumps(context, indent=1) + ',\n "@graph": ['
+    separator = "\n  "
+    for node_object in _node_objects(graph, base_iri):
+        yield separator + json.dumps(node_object, ensure_ascii=False)
+        separator = ",\n  "
+    yield "\n ]\n}\n"
 
 
 def write_jsonld(graph: nx.MultiDiGraph, path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
-    """Write the graph as JSON-LD to ``path``."""
+    """Stream the graph as JSON-LD to ``path``."""
     write_chunks(path, generate_jsonld(graph, base_iri=base_iri))

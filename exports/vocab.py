@@ -9,6 +9,7 @@ none of them has are ``pkg:`` terms, each described in ``vocab/paperkg.ttl``;
 """
 from __future__ import annotations
 
+import re
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -17,7 +18,7 @@ from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = ["PKG", "SCHEMA", "MLS", "OA", "DCAT", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-           "DEFAULT_BASE_IRI", "PREFIXES", "base_iri_problem", "vocabulary_path", "load_vocabulary"]
+           "DEFAULT_BASE_IRI", "PREFIXES", "compact_iri", "base_iri_problem", "vocabulary_path", "load_vocabulary"]
 
 #: paperkg's own terms, for relations no standard vocabulary has.
 PKG = Namespace("https://w3id.org/paperkg/vocab#")
@@ -30,6 +31,27 @@ DEFAULT_BASE_IRI = "https://w3id.org/paperkg/id/"
 
 PREFIXES = {"pkg": PKG, "schema": SCHEMA, "mls": MLS, "oa": OA, "dcat": DCAT, "dcterms": DCTERMS,
             "prov": PROV, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "xsd": XSD}
+
+
+_PREFIX_OF = {str(namespace): prefix for prefix, namespace in PREFIXES.items()}
+# Longest namespace first; the local part limited to characters every RDF syntax takes unescaped.
+_COMPACTABLE = re.compile(
+    "(" + "|".join(re.escape(ns) for ns in sorted(_PREFIX_OF, key=len, reverse=True)) + r")([A-Za-z_][A-Za-z0-9_-]*)\Z"
+)
+
+
+def compact_iri(iri: str) -> str | None:
+    """``prefix:local`` for an IRI in one of :data:`PREFIXES`, else ``None``.
+
+    Examples
+    --------
+    >>> compact_iri("http://www.w3.org/2004/02/skos/core#prefLabel")
+    'skos:prefLabel'
+    >>> compact_iri("https://w3id.org/paperkg/id/model/llama2") is None
+    True
+    """
+    match = _COMPACTABLE.match(iri)
+    return f"{_PREFIX_OF[match[1]]}:{match[2]}" if match else None
 
 
 def base_iri_problem(base_iri: str) -> str | None:
