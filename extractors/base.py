@@ -71,26 +71,34 @@ def add_candidate(
     [('DATASET', 'other')]
     """
     span = doc.char_span(start_char, end_char, label=label, alignment_mode="expand")
-    if span is None or not span.text.strip():
+    if span is None:
+        return None
+    start, end = span.start_char, span.end_char
+    if not doc_text(doc)[start:end].strip():
         return None
     # spaCy keys span extensions by character offsets alone, so two candidates
     # over the same characters would share one rule and confidence: keep the
     # more confident candidate only.
-    previous = doc.user_data.get(("._.", "paperkg_confidence", span.start_char, span.end_char))
+    user_data = doc.user_data
+    previous = user_data.get(_extension_key("paperkg_confidence", start, end))
     if previous is not None:
         if previous >= confidence:
             return None
-        doc.spans[CANDIDATES_KEY] = [
-            s for s in doc.spans[CANDIDATES_KEY] if (s.start_char, s.end_char) != (span.start_char, span.end_char)
-        ]
-    span._.paperkg_rule = rule
-    span._.paperkg_confidence = confidence
-    span._.paperkg_canonical = canonical
-    span._.paperkg_alias_of = alias_of
+        doc.spans[CANDIDATES_KEY] = [s for s in doc.spans[CANDIDATES_KEY] if (s.start_char, s.end_char) != (start, end)]
+    # Written where ``span._`` writes them, without building an ``Underscore`` for each value.
+    user_data[_extension_key("paperkg_rule", start, end)] = rule
+    user_data[_extension_key("paperkg_confidence", start, end)] = confidence
+    user_data[_extension_key("paperkg_canonical", start, end)] = canonical
+    user_data[_extension_key("paperkg_alias_of", start, end)] = alias_of
     if CANDIDATES_KEY not in doc.spans:
         doc.spans[CANDIDATES_KEY] = []
     doc.spans[CANDIDATES_KEY].append(span)
     return span
+
+
+def _extension_key(name: str, start_char: int, end_char: int) -> tuple[str, str, int, int]:
+    """Where spaCy keeps the value of ``span._.<name>`` in ``doc.user_data``."""
+    return ("._.", name, start_char, end_char)
 
 
 def doc_text(doc: Doc) -> str:

@@ -336,8 +336,8 @@ class Gazetteer:
                 if start not in seen:
                     seen.add(start)
                     found.append(self._widen(text, start, end))
-        for start, end, stem in _fused_stems(text):
-            if start not in seen and stem in self:
+        for start, end, stem, folded in _fused_stems(text):
+            if start not in seen and (folded in self._folded_stems or stem in self._exact_stems):
                 seen.add(start)
                 found.append(self._widen(text, start, end))
         return self._drop_lone_common_nouns(text, found) if self._repeated else found
@@ -393,11 +393,9 @@ def _token_bounds(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     """The character offsets where the doc's tokens start and where they end, computed once per doc."""
     bounds = doc.user_data.get(_BOUNDS_KEY)
     if bounds is None:
-        columns = doc.to_array([IDX, LENGTH]).tolist()
-        bounds = doc.user_data[_BOUNDS_KEY] = (
-            frozenset(start for start, _ in columns),
-            frozenset(start + length for start, length in columns),
-        )
+        columns = doc.to_array([IDX, LENGTH])
+        starts = columns[:, 0]
+        bounds = doc.user_data[_BOUNDS_KEY] = (frozenset(starts.tolist()), frozenset((starts + columns[:, 1]).tolist()))
     return bounds
 
 
@@ -405,9 +403,9 @@ _BOUNDS_KEY = ("paperkg", "token_bounds")
 
 
 @lru_cache(maxsize=8)  # every gazetteer searches the same doc text
-def _fused_stems(text: str) -> tuple[tuple[int, int, str], ...]:
-    """``(start, end, letters)`` of every word's letters before a version or plural suffix."""
-    return tuple((match.start(), match.end(), match.group()) for match in _FUSED_STEM.finditer(text))
+def _fused_stems(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """``(start, end, letters, casefolded letters)`` of every word's letters before a version or plural suffix."""
+    return tuple((m.start(), m.end(), m.group(), m.group().casefold()) for m in _FUSED_STEM.finditer(text))
 
 
 def _plurals(names: list[str]) -> list[str]:
