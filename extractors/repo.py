@@ -29,6 +29,7 @@ _REPO_URL = re.compile(
     r"/(?P<owner>[A-Za-z0-9][\w.-]{0,99})/(?P<name>[\w.-]{1,100})",
     re.IGNORECASE,
 )
+_HOSTS_LOWER = tuple(host.lower() for host in REPO_HOSTS)
 # Hugging Face paths that are site sections, not owners.
 _NOT_OWNERS = {"datasets", "spaces", "papers", "docs", "blog", "models", "orgs", "features", "topics", "sponsors"}
 
@@ -75,7 +76,12 @@ class RepoExtractor:
         self.confidence = confidence
 
     def __call__(self, doc: Doc) -> Doc:
-        for match in _REPO_URL.finditer(doc_text(doc)):
+        text = doc_text(doc)
+        # Most abstracts link to no host: a substring test spares them the regex. (Only for
+        # ASCII, where lower-casing is the regex's case-insensitivity.)
+        if text.isascii() and not any(host in text.lower() for host in _HOSTS_LOWER):
+            return doc
+        for match in _REPO_URL.finditer(text):
             canonical = canonical_repo(match["host"], match["owner"], match["name"])
             if canonical is None:
                 continue
