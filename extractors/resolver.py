@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from .base import CANDIDATES_KEY, SPANS_KEY
 
@@ -44,9 +43,10 @@ class SpanResolver:
         # most confident span win, and the longest among equally confident ones.
         ranked = sorted(candidates, key=_preference, reverse=True)
         kept = _non_overlapping(ranked)
-        doc.spans[SPANS_KEY] = sorted(kept, key=lambda s: (s.start, s.end))
+        kept.sort(key=lambda s: (s.start, s.end))
+        doc.spans[SPANS_KEY] = kept
         if self.set_ents:
-            doc.ents = filter_spans(doc.spans[SPANS_KEY])
+            doc.ents = kept  # already without overlaps, in order: what filter_spans would return
         return doc
 
 
