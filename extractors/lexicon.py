@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -209,6 +208,8 @@ _NAMING = re.compile(
     r"(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3}(?![\w-])"
     r"|[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}(?=\s*(?:[,.;:)]|--|$)|\s(?:and|that|which|to|for|with|as|in|on|is|was|\()\b))"
 )
+# Every match of _NAMING holds one of these.
+_NAMING_VERBS = ("called", "dubbed", "named", "termed", "coined", "refer", "we call")
 # The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w-])(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"
@@ -237,7 +238,9 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
-    for match in _NAMING.finditer(text):
+    # Most texts have no naming verb: looking for the words is cheaper than the regex's scan.
+    namings = _NAMING.finditer(text) if any(verb in text for verb in _NAMING_VERBS) else ()
+    for match in namings:
         sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         yield match.start("name"), match.end("name"), _label_of(text[sentence_start : match.start()].split()[-6:])
     for cue in PROPOSAL_CUE.finditer(text):
@@ -307,15 +310,14 @@ class Gazetteer:
 
     def _matches(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Character offsets of the exact and of the case-folded names' token runs."""
-        starts, ends = _token_bounds(doc)
         found = ([], [])
         for last, (length, entries) in self._automaton.iter(_fold(text)):
-            start, end = last + 1 - length, last + 1
-            if start not in starts or end not in ends:
+            span = doc.char_span(last + 1 - length, last + 1)  # None unless it starts and ends with tokens
+            if span is None:
                 continue
-            span = doc.char_span(start, end)
+            start, end = span.start_char, span.end_char
             for is_exact, words in entries:
-                if span is not None and len(span) == len(words) and all(
+                if len(span) == len(words) and all(
                     (t.text if is_exact else t.lower_) == word for t, word in zip(span, words)
                 ):
                     found[0 if is_exact else 1].append((start, end))
@@ -387,19 +389,6 @@ def _fold(text: str) -> str:
         return folded
     # A few characters lower-case to two ("İ"); they are in no name, so they may stay.
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def _token_bounds(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
-    """The character offsets where the doc's tokens start and where they end, computed once per doc."""
-    bounds = doc.user_data.get(_BOUNDS_KEY)
-    if bounds is None:
-        columns = doc.to_array([IDX, LENGTH])
-        starts = columns[:, 0]
-        bounds = doc.user_data[_BOUNDS_KEY] = (frozenset(starts.tolist()), frozenset((starts + columns[:, 1]).tolist()))
-    return bounds
-
-
-_BOUNDS_KEY = ("paperkg", "token_bounds")
 
 
 @lru_cache(maxsize=8)  # every gazetteer searches the same doc text
