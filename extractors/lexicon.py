@@ -37,6 +37,7 @@ __all__ = [
     "name_shaped_words",
     "HEADS",
     "PROPOSAL_CUE",
+    "proposal_cues",
     "introduced_names",
 ]
 
@@ -198,6 +199,27 @@ PROPOSAL_CUE = re.compile(
     re.IGNORECASE,
 )
 
+@lru_cache(maxsize=8)  # the model extractors and the proposes detector read the same doc text
+def proposal_cues(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of each :data:`PROPOSAL_CUE` in ``text``, as ``PROPOSAL_CUE.finditer(text, start)``.
+
+    The whole text is scanned once; later ``start`` offsets reuse that scan.
+
+    Examples
+    --------
+    >>> text = "Title\\n\\nWe propose X, called Y."
+    >>> [text[s:e] for s, e in proposal_cues(text, 6)]
+    ['We propose', 'called']
+    """
+    if start == 0:
+        return tuple(cue.span() for cue in PROPOSAL_CUE.finditer(text))
+    cues = proposal_cues(text)
+    if any(cue_start < start < cue_end for cue_start, cue_end in cues):
+        # A cue across ``start`` hid what a scan from there finds.
+        return tuple(cue.span() for cue in PROPOSAL_CUE.finditer(text, start))
+    return tuple(cue for cue in cues if cue[0] >= start)
+
+
 # A name a naming verb gives: a capitalised or coined run of words, or a short
 # lower-case phrase that ends the clause ("a process we refer to as hyperfitting --").
 _NAMING = re.compile(
@@ -243,8 +265,8 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
     for match in namings:
         sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         yield match.start("name"), match.end("name"), _label_of(text[sentence_start : match.start()].split()[-6:])
-    for cue in PROPOSAL_CUE.finditer(text):
-        lead = _WORDS_BEFORE_NAME.match(text, cue.end())
+    for _, cue_end in proposal_cues(text):
+        lead = _WORDS_BEFORE_NAME.match(text, cue_end)
         found = lead and _APPOSITIVE.match(text, lead.end())
         if found is not None and not is_generic(found["name"]) and found["name"] not in _SENTENCE_WORDS:
             description = (found["description"] or found["head"] or "").split()

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, title_span
-from .lexicon import PROPOSAL_CUE
+from .lexicon import proposal_cues
 from .model import title_name
 
 __all__ = ["ProposesDetector"]
@@ -57,10 +57,10 @@ class ProposesDetector:
             proposed += [s for s in spans if s.start_char < end and s.end_char > start]
         text = doc_text(doc)
         starts = [s.start_char for s in spans]  # spans come sorted by position
-        for cue in PROPOSAL_CUE.finditer(text, title.end_char):
-            stop = _PROPOSAL_END.search(text, cue.end())
-            limit = min(cue.end() + self.window, stop.start() if stop else len(text))
-            first, last = bisect_left(starts, cue.end()), bisect_left(starts, limit)
+        for _, cue_end in proposal_cues(text, title.end_char):
+            stop = _PROPOSAL_END.search(text, cue_end)
+            limit = min(cue_end + self.window, stop.start() if stop else len(text))
+            first, last = bisect_left(starts, cue_end), bisect_left(starts, limit)
             proposed += [s for s in spans[first:last] if self._novel(s)]
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
