@@ -91,7 +91,8 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
     """
     found = []
     # Lower case only: a capitalised "Dataset" is part of a name, left to the definitions.
-    for noun in _noun_pattern(nouns).finditer(text):
+    # (A text without the nouns is spared the pattern's scan.)
+    for noun in _noun_pattern(nouns).finditer(text) if any(noun in text for noun in nouns) else ():
         # Backwards: the name right before the noun (past task words: "the UCF101 video
         # generation benchmark"), then any list it ends.
         end = noun.start()
