@@ -69,6 +69,13 @@ def add_candidate(
     >>> _ = add_candidate(doc, 9, 14, "DATASET", rule="other", confidence=0.95)
     >>> [(s.label_, s._.paperkg_rule) for s in doc.spans[CANDIDATES_KEY]]
     [('DATASET', 'other')]
+
+    A less confident one is dropped, but the name it links the span to stays:
+
+    >>> add_candidate(doc, 9, 14, "MODEL", rule="definition", confidence=0.8, alias_of="G4") is None
+    True
+    >>> [(s._.paperkg_rule, s._.paperkg_alias_of) for s in doc.spans[CANDIDATES_KEY]]
+    [('other', 'G4')]
     """
     span = doc.char_span(start_char, end_char, label=label, alignment_mode="expand")
     if span is None:
@@ -83,6 +90,11 @@ def add_candidate(
     previous = user_data.get(_extension_key("paperkg_confidence", start, end))
     if previous is not None:
         if previous >= confidence:
+            # A lower-confidence rule may still know what the span is another name for
+            # ("Vision Transformer (ViT)" over two gazetteer names): keep that link.
+            alias_key = _extension_key("paperkg_alias_of", start, end)
+            if alias_of is not None and user_data.get(alias_key) is None:
+                user_data[alias_key] = alias_of
             return None
         doc.spans[CANDIDATES_KEY] = [s for s in doc.spans[CANDIDATES_KEY] if (s.start_char, s.end_char) != (start, end)]
     # Written where ``span._`` writes them, without building an ``Underscore`` for each value.

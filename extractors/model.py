@@ -13,6 +13,7 @@ from .lexicon import (
     PROPOSAL_CUE,
     Gazetteer,
     acronym_definitions,
+    extend_name,
     introduced_names,
     is_generic,
     is_name_shaped,
@@ -74,8 +75,10 @@ def title_name(title: str) -> tuple[int, int] | None:
     return match.start("name"), match.end("name")
 
 
-def _standalone(text: str, name: str) -> Iterator[int]:
+def _standalone(text: str, name: str, joiners_after: str = "-") -> Iterator[int]:
     """Where ``name`` occurs in ``text`` as a word of its own, like ``(?<![\\w/.-])name(?![\\w-])``.
+
+    ``joiners_after`` are the characters besides ``\\w`` that may not follow the name.
 
     A string search: the name differs in every doc, and compiling a regex for it costs more.
 
@@ -83,12 +86,14 @@ def _standalone(text: str, name: str) -> Iterator[int]:
     --------
     >>> list(_standalone("COSMO, xCOSMO, COSMO-2 and COSMO.", "COSMO"))
     [0, 27]
+    >>> list(_standalone("COSMO, xCOSMO, COSMO-2 and COSMO.", "COSMO", joiners_after=""))
+    [0, 15, 27]
     """
     start = text.find(name)
     while start >= 0:
         end = start + len(name)
         before, after = text[start - 1 : start], text[end : end + 1]
-        if not _joins(before, "/.-") and not _joins(after, "-"):
+        if not _joins(before, "/.-") and not _joins(after, joiners_after):
             yield start
             start = text.find(name, end)
         else:
@@ -158,8 +163,13 @@ class ModelExtractor:
         found = title_name(title.text)
         if found is not None:
             name = title.text[found[0] : found[1]]
-            for start in _standalone(text, name):
-                self._add(doc, text, start, start + len(name), "title", self.title_confidence)
+            # The paper's own variants come with it: "Ziya-VL-Base", "COSMO-7B".
+            for start in _standalone(text, name, joiners_after=""):
+                end = start + len(name)
+                if text[end : end + 1] == "-":
+                    end = extend_name(text, end)
+                if not _joins(text[end : end + 1], "-"):
+                    self._add(doc, text, start, end, "title", self.title_confidence)
         for long_start, long_end, short_start, short_end in acronym_definitions(text):
             if self._defines_model(doc, long_start, long_end, short_start, short_end):
                 short = text[short_start:short_end]

@@ -26,6 +26,13 @@ _PROPOSAL_END = re.compile(
     r"[.!?](?:\s|$)|\n|\b(?:using|based on|built on|with|leverag\w*|on top of|than|outperform\w*|"
     r"compared|such as|including|from|via|by)\b"
 )
+# Cues the shared PROPOSAL_CUE leaves out because they name no subject: a second verb of
+# the paper's ("..., and introduce X"), "our research introduces X", "three new tasks (X, Y)".
+_MORE_CUES = re.compile(
+    r"\b(?:and|then) (?:introduce|propose|present)s?\b|\bour (?:research|study) (?:introduce|propose|present)s\b"
+    r"|\b(?:new|novel|innovative)\b(?! (?:state|sota|record|best|high|low|level|insight|perspective))",
+    re.IGNORECASE,
+)
 # "X (ours)" in a results sentence also marks the paper's own system.
 _OURS = re.compile(r"\(\s*ours\s*\)", re.IGNORECASE)
 
@@ -55,9 +62,12 @@ class ProposesDetector:
         if found is not None:
             start, end = title.start_char + found[0], title.start_char + found[1]
             proposed += [s for s in spans if s.start_char < end and s.end_char > start]
+            # The title name's own variants ("Ziya-VL-Chat") are the model extractor's title rule.
+            proposed += [s for s in spans if s.start_char >= end and (s._.paperkg_rule or "").endswith(":title")]
         text = doc_text(doc)
         starts = [s.start_char for s in spans]  # spans come sorted by position
-        for _, cue_end in proposal_cues(text, title.end_char):
+        more_cues = (cue.end() for cue in _MORE_CUES.finditer(text, title.end_char))
+        for cue_end in sorted({end for _, end in proposal_cues(text, title.end_char)}.union(more_cues)):
             stop = _PROPOSAL_END.search(text, cue_end)
             limit = min(cue_end + self.window, stop.start() if stop else len(text))
             first, last = bisect_left(starts, cue_end), bisect_left(starts, limit)
@@ -65,7 +75,8 @@ class ProposesDetector:
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
             proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(s)]
-        doc.spans[PROPOSES_KEY] = proposed
+        # A span the title rule and a cue both give is one proposal.
+        doc.spans[PROPOSES_KEY] = list({(s.start, s.end): s for s in proposed}.values())
         return doc
 
     @staticmethod

@@ -134,6 +134,8 @@ def group_mentions(mentions: list[Mention]) -> dict[str, list[list[str]]]:
         if mention.alias_of and normalize_key(mention.alias_of):
             parent[find(key)] = find(normalize_key(mention.alias_of))
 
+    _link_expanded_abbreviations(mentions, parent, find)
+
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: m.start):
         groups[find(normalize_key(_name(mention)))].append(mention)
@@ -151,6 +153,46 @@ def group_mentions(mentions: list[Mention]) -> dict[str, list[list[str]]]:
                 names.append(_name(mention))
         entities[entity_type].append(names)
     return entities
+
+
+#: Longest short form the abbreviation link expands ("ViT", "T2T", not "Tokens-to-Token").
+_ABBREVIATION_MAX = 8
+
+
+def _link_expanded_abbreviations(mentions: list[Mention], parent: dict[str, str], find) -> None:
+    """Join names that differ only in a short form the paper defines: "T2T-ViT" and "Tokens-to-Token ViT".
+
+    Every short form an alias link gives ("Vision Transformer" → "ViT") is
+    written out in each name; names whose written-out forms normalize alike
+    are one entity.
+
+    Examples
+    --------
+    >>> m = lambda text, start, alias_of=None: Mention("p", "model", text, start, start + len(text), "", 0,
+    ...     "test", 0.9, alias_of=alias_of)
+    >>> group_mentions([m("Tokens-to-Token ViT", 0), m("Vision Transformer", 30, "ViT"), m("ViT", 50),
+    ...     m("Tokens-to-Token", 60, "T2T"), m("T2T", 80), m("T2T-ViT", 90)])["model"]
+    [['Tokens-to-Token ViT', 'T2T-ViT'], ['ViT', 'Vision Transformer'], ['T2T', 'Tokens-to-Token']]
+    """
+    long_forms = {
+        m.alias_of: _name(m) for m in mentions
+        if m.alias_of and len(m.alias_of) <= _ABBREVIATION_MAX and " " not in m.alias_of
+        and len(re.findall(r"[^\W_]+", _name(m))) > 1
+    }
+    if not long_forms:
+        return
+    short_form = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, long_forms)) + r")(?![^\W_])")
+    by_expansion: dict[str, str] = {}
+    for mention in mentions:
+        name = _name(mention)
+        expanded = normalize_key(short_form.sub(lambda found: long_forms[found.group()], name))
+        key = normalize_key(name)
+        if expanded == key and expanded not in by_expansion:
+            by_expansion[expanded] = key
+            continue
+        other = by_expansion.setdefault(expanded, key)
+        if find(other) != find(key):
+            parent[find(key)] = find(other)
 
 
 def extract_papers(

@@ -139,6 +139,12 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe evaluate GPT-4 and LLaMA-2-13B on MMLU.", []),
         ("Autoregressive Models in Vision: A Survey\n\nWe review VAR and LlamaGen.", []),
         ("A Study\n\nWe launch EVE, an encoder-free model that beats Fuyu-8B.", ["EVE"]),
+        # Cues without "we": a second verb, "new"/"novel", and the title name's released variants.
+        ("A Study\n\nWe study tokens and introduce FooNet for them.", ["FooNet"]),
+        ("A Study\n\nWe test LLaMA-2 on three new tasks (QuizQA and MathQA).", ["QuizQA", "MathQA"]),
+        ("A Study\n\nIt sets a new state-of-the-art on VideoChatGPT-Bench.", []),
+        ("Zorro-VL: A Model\n\nIts variants Zorro-VL-Base and Zorro-VL-Chat beat GPT-4.",
+         ["Zorro-VL", "Zorro-VL-Base", "Zorro-VL-Chat"]),
     ],
 )
 def test_proposes(nlp, text, expected):
