@@ -126,9 +126,11 @@ def is_generic(text: str) -> bool:
     --------
     >>> is_generic("LLMs"), is_generic("Vision-Language Models"), is_generic("SAEs"), is_generic("LLaVA")
     (True, True, True, False)
+    >>> is_generic("SoTAs")  # the plural of a stoplisted term
+    True
     """
     key = normalize_key(text)
-    if not key or key in stoplist() or key.isdigit():
+    if not key or key in stoplist() or key.isdigit() or (key.endswith("s") and key[:-1] in stoplist()):
         return True
     return bool(_PLURAL_ACRONYM.fullmatch(text))
 
