@@ -434,8 +434,9 @@ def _stem(name: str) -> str:
 
 # Letters directly followed by a version or plural: the stem of a fused name.
 _FUSED_STEM = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z]{1,29}(?=-?v?\d|s(?![\w-]))")
-# A capitalised word hyphenated onto a known name: "KG-LLaVA", "Video-LLaVA".
-_NAME_PREFIX = re.compile(r"(?<![\w-])[A-Z0-9][A-Za-z0-9]{0,14}-")
+# A capitalised word hyphenated onto a known name: "KG-LLaVA", "Video-LLaVA". Anchored at the
+# name, so an earlier hyphenated word ("GPT-2; and Bio-LLaVA") is not taken for its prefix.
+_NAME_PREFIX = re.compile(r"(?<![\w-])[A-Z0-9][A-Za-z0-9]{0,14}-$")
 
 
 # An acronym in parentheses: short, starts with a letter, has a capital.

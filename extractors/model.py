@@ -179,7 +179,8 @@ class ModelExtractor:
             if label == "MODEL":
                 self._add(doc, text, start, end, "introduced", self.introduced_confidence)
         for match in name_shaped_words(text):
-            self._add(doc, text, match.start(), match.end(), "shape", self.shape_confidence)
+            # A coined name keeps its version: "BiTimeBERT 2.0".
+            self._add(doc, text, match.start(), extend_name(text, match.end()), "shape", self.shape_confidence)
         return doc
 
     def _defines_model(self, doc: Doc, long_start: int, long_end: int, short_start: int, short_end: int) -> bool:

@@ -27,12 +27,21 @@ _PROPOSAL_END = re.compile(
     r"compared|such as|including|from|via|by)\b"
 )
 # Cues the shared PROPOSAL_CUE leaves out because they name no subject: a second verb of
-# the paper's ("..., and introduce X"), "our research introduces X", "three new tasks (X, Y)".
+# the paper's ("..., and introduce X"), "our research introduces X", "three new tasks (X, Y)",
+# "the result is X" naming what the paper's design led to.
 _MORE_CUES = re.compile(
     r"\b(?:and|then) (?:introduce|propose|present)s?\b|\bour (?:research|study) (?:introduce|propose|present)s\b"
-    r"|\b(?:new|novel|innovative)\b(?! (?:state|sota|record|best|high|low|level|insight|perspective))",
+    r"|\b(?:new|novel|innovative)\b(?! (?:state|sota|record|best|high|low|level|insight|perspective))"
+    r"|\bthe (?:end )?result is(?=(?-i: [A-Z]))",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# "We introduce three frameworks: A, which ...; B, a ...; and C, ...": each clause of a
+# semicolon list opens with one more proposed name, past where the first clause's proposal ended.
+_NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
+# A known short form the paper defines in parentheses ("a novel Selective S4 (i.e., S5) model")
+# is the paper's own name, even though a gazetteer knows it.
+_DEFINED_SHORT_FORM = re.compile(r"\((?:i\.e\.,?\s*|or\s+)?$")
 # "X (ours)" in a results sentence also marks the paper's own system.
 _OURS = re.compile(r"\(\s*ours\s*\)", re.IGNORECASE)
 
@@ -71,13 +80,22 @@ class ProposesDetector:
             stop = _PROPOSAL_END.search(text, cue_end)
             limit = min(cue_end + self.window, stop.start() if stop else len(text))
             first, last = bisect_left(starts, cue_end), bisect_left(starts, limit)
-            proposed += [s for s in spans[first:last] if self._novel(s)]
+            proposed += [s for s in spans[first:last] if self._novel(s) or self._defined_here(text, s)]
+            sentence_end = _SENTENCE_END.search(text, cue_end)
+            for clause in _NEXT_CLAUSE.finditer(text, limit, sentence_end.start() if sentence_end else len(text)):
+                at = bisect_left(starts, clause.end())
+                proposed += [s for s in spans[at : at + 1] if s.start_char == clause.end() and self._novel(s)]
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
             proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(s)]
         # A span the title rule and a cue both give is one proposal.
         doc.spans[PROPOSES_KEY] = list({(s.start, s.end): s for s in proposed}.values())
         return doc
+
+    @staticmethod
+    def _defined_here(text: str, span: Span) -> bool:
+        before = text[max(0, span.start_char - 8) : span.start_char]
+        return _DEFINED_SHORT_FORM.search(before) is not None and text[span.end_char : span.end_char + 1] == ")"
 
     @staticmethod
     def _novel(span: Span) -> bool:

@@ -37,6 +37,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("A process we refer to as hyperfitting -- helps.", ["hyperfitting"]),
         ("Transformers scale; we study the Transformer further.", ["Transformers", "Transformer"]),
         ("It beats HorNet and Swin Transformers by 2%.", ["HorNet", "Swin Transformers"]),
+        # A coined name keeps its version; a prefix is the word hyphenated onto the known name.
+        ("Our FooBERT 2.0 beats FooBERT on 5 tasks.", ["FooBERT 2.0", "FooBERT"]),
+        ("It uses GPT-2; and Bio-LLaVA adapts it.", ["GPT-2", "Bio-LLaVA"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -145,6 +148,16 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nIt sets a new state-of-the-art on VideoChatGPT-Bench.", []),
         ("Zorro-VL: A Model\n\nIts variants Zorro-VL-Base and Zorro-VL-Chat beat GPT-4.",
          ["Zorro-VL", "Zorro-VL-Base", "Zorro-VL-Chat"]),
+        # Each clause of a semicolon list opens with one more proposal; later clauses' other names don't.
+        ("A Study\n\nWe introduce two systems: FooNet, which pairs LLaVA with BarRAG; and Baz-LLaVA, a tool.",
+         ["FooNet", "Baz-LLaVA"]),
+        ("A Study\n\nWe evaluate FooNet with BarRAG; and QuxNet is slower.", []),
+        # "The result is X" names the outcome of the paper's design.
+        ("A Study\n\nWe merge two ideas. The result is ConvQ5, an efficient variant.", ["ConvQ5"]),
+        ("A Study\n\nThe result is worse for ConvQ5 than for FooNet.", []),
+        # A known short form the paper defines in parentheses is its own; a known one cited is not.
+        ("A Study\n\nWe present a novel Selective S4 (i.e., S5) model.", ["S5"]),
+        ("A Study\n\nWe present a novel model that beats S4 (Gu et al.).", []),
     ],
 )
 def test_proposes(nlp, text, expected):
