@@ -240,6 +240,17 @@ _APPOSITIVE = re.compile(
     r"(?:,\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
     r"architecture|system|dataset|benchmark|corpus)\b)"
 )
+# Lower-case names the paper counts out after its cue: "we propose two modifications to the
+# attention mechanism - clipped softmax and gated attention." The count must match the items.
+_LOWER_NAME = r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,3}"
+_COUNTED_LIST = re.compile(
+    r"\s+[^.:;]{0,40}?\b(?P<count>two|three|four)\b[^.:;]{0,80}?(?::|\s--?\s|\s\u2014\s)\s*"
+    rf"(?P<items>{_LOWER_NAME}(?:, {_LOWER_NAME}){{0,2}},? and {_LOWER_NAME})(?=\s*[.;(])"
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4}
+_LIST_SEPARATOR = re.compile(r",? and |, ")
+# One of two methods in turn, set off by commas: "One, hidden state optimization, can ... The other, ...".
+_ENUMERATED_NAME = re.compile(r"(?:^|(?<=[.!?] ))(?:One|The other|The first|The second), (?P<name>[a-z][a-z-]+(?: [a-z][a-z-]+){1,3}), ")
 # Between the cue and the name: "we design and release the SNARE".
 _WORDS_BEFORE_NAME = re.compile(r"\s+(?:and \w+\s+)?(?:the |a |an |our )?")
 
@@ -257,6 +268,9 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     ...         "We release the SNARE, the first large-scale probing benchmark.")
     >>> [(text[s:e], label) for s, e, label in introduced_names(text)]
     [('locality alignment', 'MODEL'), ('EVE', 'MODEL'), ('SNARE', 'BENCHMARK')]
+    >>> text = "We propose two fixes to attention: clipped softmax and gated attention. One, soft capping, helps."
+    >>> [text[s:e] for s, e, _ in introduced_names(text)]
+    ['clipped softmax', 'gated attention', 'soft capping']
     """
     return tuple(_introduced_names(text))
 
@@ -273,6 +287,25 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         if found is not None and not is_generic(found["name"]) and found["name"] not in _SENTENCE_WORDS:
             description = (found["description"] or found["head"] or "").split()
             yield found.start("name"), found.end("name"), _label_of(description)
+        yield from _counted_names(text, cue_end)
+    if "One, " in text or "The other, " in text or "The first, " in text or "The second, " in text:
+        for match in _ENUMERATED_NAME.finditer(text):
+            if not is_generic(match["name"]):
+                yield match.start("name"), match.end("name"), "MODEL"
+
+
+def _counted_names(text: str, cue_end: int) -> Iterator[tuple[int, int, str]]:
+    counted = _COUNTED_LIST.match(text, cue_end)
+    if counted is None:
+        return
+    separators = list(_LIST_SEPARATOR.finditer(text, counted.start("items"), counted.end("items")))
+    if len(separators) + 1 != _COUNTS[counted["count"]]:
+        return
+    bounds = [counted.start("items")] + [sep.end() for sep in separators]
+    ends = [sep.start() for sep in separators] + [counted.end("items")]
+    for start, end in zip(bounds, ends):
+        if not is_generic(text[start:end]):
+            yield start, end, "MODEL"
 
 
 _SENTENCE_WORDS = frozenset("The This These That It Its We Our A An In On To For With".split())

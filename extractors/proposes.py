@@ -28,11 +28,11 @@ _PROPOSAL_END = re.compile(
 )
 # Cues the shared PROPOSAL_CUE leaves out because they name no subject: a second verb of
 # the paper's ("..., and introduce X"), "our research introduces X", "three new tasks (X, Y)",
-# "the result is X" naming what the paper's design led to.
+# "the result is X" naming what the paper's design led to, "One, X, ... The other, Y, ...".
 _MORE_CUES = re.compile(
     r"\b(?:and|then) (?:introduce|propose|present)s?\b|\bour (?:research|study) (?:introduce|propose|present)s\b"
     r"|\b(?:new|novel|innovative)\b(?! (?:state|sota|record|best|high|low|level|insight|perspective))"
-    r"|\bthe (?:end )?result is(?=(?-i: [A-Z]))",
+    r"|\bthe (?:end )?result is(?=(?-i: [A-Z]))|(?-i:\b(?:One|The other|The first|The second), (?=[a-z]))",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")

@@ -158,6 +158,13 @@ def test_metric_not_found(nlp, text):
         # A known short form the paper defines in parentheses is its own; a known one cited is not.
         ("A Study\n\nWe present a novel Selective S4 (i.e., S5) model.", ["S5"]),
         ("A Study\n\nWe present a novel model that beats S4 (Gu et al.).", []),
+        # Lower-case names counted out after a cue, or taken in turn ("One, X, ... The other, Y, ...").
+        ("A Study\n\nWe propose two changes to the loss - soft clipping and head gating.",
+         ["soft clipping", "head gating"]),
+        ("A Study\n\nWe propose three changes to the loss - soft clipping and head gating.", []),
+        ("A Study\n\nWe study two methods. One, state steering, helps. The other, guided search, works.",
+         ["state steering", "guided search"]),
+        ("A Study\n\nWe study the loss. Of these, only one, as shown, helps.", []),
     ],
 )
 def test_proposes(nlp, text, expected):
