@@ -178,7 +178,10 @@ class ModelExtractor:
         for start, end, label in introduced_names(text):
             if label == "MODEL":
                 self._add(doc, text, start, end, "introduced", self.introduced_confidence)
+        spelled = _spelled_out_acronyms(text)
         for match in name_shaped_words(text):
+            if any(start <= match.start() < end for start, end in spelled):
+                continue
             # A coined name keeps its version: "BiTimeBERT 2.0".
             self._add(doc, text, match.start(), extend_name(text, match.end()), "shape", self.shape_confidence)
         return doc
@@ -197,6 +200,28 @@ class ModelExtractor:
             return False
         sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
         return PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
+
+
+# "SOLO, a single transformer for Scalable visiOn-Language mOdeling": capitals picked out of
+# plain words to spell the acronym make those words look coined, but they are not names.
+_ACRONYM_GLOSS = re.compile(r"\b(?P<short>[A-Z]{3,8}), (?:a|an|the) (?P<gloss>[^.;:()]{8,120})")
+_CAPITALS = re.compile(r"[A-Z]")
+
+
+def _spelled_out_acronyms(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each gloss whose capitals spell the acronym before it.
+
+    Examples
+    --------
+    >>> text = "We present SOLO, a single transformer for Scalable visiOn-Language mOdeling. GPT-4 fails."
+    >>> [text[s:e] for s, e in _spelled_out_acronyms(text)]
+    ['single transformer for Scalable visiOn-Language mOdeling']
+    """
+    return [
+        match.span("gloss")
+        for match in _ACRONYM_GLOSS.finditer(text)
+        if "".join(_CAPITALS.findall(match["gloss"])).endswith(match["short"])
+    ]
 
 
 @Language.factory(

@@ -40,6 +40,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         # A coined name keeps its version; a prefix is the word hyphenated onto the known name.
         ("Our FooBERT 2.0 beats FooBERT on 5 tasks.", ["FooBERT 2.0", "FooBERT"]),
         ("It uses GPT-2; and Bio-LLaVA adapts it.", ["GPT-2", "Bio-LLaVA"]),
+        # A gloss whose capitals do not spell the acronym keeps its names.
+        ("We use FOO, a model built on MedCLIP and GPT-2.", ["MedCLIP", "GPT-2"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -57,6 +59,8 @@ def test_model_found(nlp, text, expected):
         "Our code is on GitHub and the paper on arXiv.",
         "We probe attention across transformer layers once.",
         "We study named entities and a stage called in the loop.",
+        # Capitals that spell the acronym before them do not make a gloss's words names.
+        "We use FOO, a model for Fast sOlving Of sparse systems.",
     ],
 )
 def test_model_not_found(nlp, text):
