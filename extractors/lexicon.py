@@ -251,6 +251,11 @@ _COUNTS = {"two": 2, "three": 3, "four": 4}
 _LIST_SEPARATOR = re.compile(r",? and |, ")
 # One of two methods in turn, set off by commas: "One, hidden state optimization, can ... The other, ...".
 _ENUMERATED_NAME = re.compile(r"(?:^|(?<=[.!?] ))(?:One|The other|The first|The second), (?P<name>[a-z][a-z-]+(?: [a-z][a-z-]+){1,3}), ")
+# A lower-case name right after the cue, in apposition: "we introduce temporary forgetting, a ...".
+_LOWER_APPOSITIVE = re.compile(
+    r"\s+(?!(?:a|an|the|our|new|novel|simple|several|various|two|three|four|many|some|this|these)\b)"
+    r"(?P<name>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){1,2}), (?:a|an) "
+)
 # Between the cue and the name: "we design and release the SNARE".
 _WORDS_BEFORE_NAME = re.compile(r"\s+(?:and \w+\s+)?(?:the |a |an |our )?")
 
@@ -288,6 +293,9 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             description = (found["description"] or found["head"] or "").split()
             yield found.start("name"), found.end("name"), _label_of(description)
         yield from _counted_names(text, cue_end)
+        lower = _LOWER_APPOSITIVE.match(text, cue_end)
+        if lower is not None and not is_generic(lower["name"]):
+            yield lower.start("name"), lower.end("name"), "MODEL"
     if "One, " in text or "The other, " in text or "The first, " in text or "The second, " in text:
         for match in _ENUMERATED_NAME.finditer(text):
             if not is_generic(match["name"]):

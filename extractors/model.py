@@ -204,7 +204,7 @@ class ModelExtractor:
 
 # "SOLO, a single transformer for Scalable visiOn-Language mOdeling": capitals picked out of
 # plain words to spell the acronym make those words look coined, but they are not names.
-_ACRONYM_GLOSS = re.compile(r"\b(?P<short>[A-Z]{3,8}), (?:a|an|the) (?P<gloss>[^.;:()]{8,120})")
+_ACRONYM_GLOSS = re.compile(r"(?<![\w-])(?P<short>[A-Z]{3,8}), (?:a|an|the) (?P<gloss>[^.;:()]{8,120})")
 _CAPITALS = re.compile(r"[A-Z]")
 
 
@@ -220,7 +220,7 @@ def _spelled_out_acronyms(text: str) -> list[tuple[int, int]]:
     return [
         match.span("gloss")
         for match in _ACRONYM_GLOSS.finditer(text)
-        if "".join(_CAPITALS.findall(match["gloss"])).endswith(match["short"])
+        if "".join(_CAPITALS.findall(match["gloss"])) == match["short"]
     ]
 
 

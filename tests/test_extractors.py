@@ -169,6 +169,9 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe study two methods. One, state steering, helps. The other, guided search, works.",
          ["state steering", "guided search"]),
         ("A Study\n\nWe study the loss. Of these, only one, as shown, helps.", []),
+        # A lower-case name right after the cue, in apposition; an article or "new" opens a description.
+        ("A Study\n\nWe introduce staged forgetting, a simple extension of dropout.", ["staged forgetting"]),
+        ("A Study\n\nWe introduce a new method, a simple extension of dropout.", []),
     ],
 )
 def test_proposes(nlp, text, expected):

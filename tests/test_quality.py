@@ -3,9 +3,9 @@
 Two gold files: ``gold-dev.jsonl`` (60 papers, the rules were tuned on it) and
 ``gold-heldout.jsonl`` (40 other corpus papers, annotated by hand and never
 used for tuning: the honest estimate for unseen abstracts). The floors sit a
-little under the figures measured when they were pinned (dev: model P .885 /
-F1 .888, dataset F1 .94, benchmark F1 .86, lenient F1 .93, metric P .88 / F1
-.90, proposes F1 .896, micro F1 .903; held-out: micro F1 .789, precision .78 or
+little under the figures measured when they were pinned (dev: model P .886 /
+F1 .891, dataset F1 .94, benchmark F1 .86, lenient F1 .93, metric P .88 / F1
+.90, proposes F1 .904, micro F1 .905; held-out: micro F1 .789, precision .78 or
 more for every type), so that an honest trade-off between types still passes.
 """
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_precision_per_type(scores, entity_type):
 
 @pytest.mark.parametrize(
     "name, floor",
-    [("model", 0.86), ("dataset", 0.92), ("benchmark", 0.83), ("metric", 0.87), (LENIENT, 0.91), ("proposes", 0.88)],
+    [("model", 0.86), ("dataset", 0.92), ("benchmark", 0.83), ("metric", 0.87), (LENIENT, 0.91), ("proposes", 0.89)],
 )
 def test_f1_floors(scores, name, floor):
     assert scores[name].f1 >= floor
