@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import add_candidate, doc_text
-from .lexicon import HEADS, Gazetteer, acronym_definitions, introduced_names, is_generic, load_names
+from .gazetteer import Gazetteer
+from .lexicon import HEADS, acronym_definitions, introduced_names, is_generic, load_names
 
 __all__ = ["DataExtractor", "cued_names"]
 

@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import add_candidate, doc_text
-from .lexicon import HEADS, Gazetteer, acronym_definitions, is_generic, is_name_shaped, load_names
+from .gazetteer import Gazetteer
+from .lexicon import HEADS, acronym_definitions, is_generic, is_name_shaped, load_names
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 

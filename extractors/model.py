@@ -8,10 +8,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import add_candidate, doc_text, title_span
+from .gazetteer import Gazetteer
 from .lexicon import (
     HEADS,
     PROPOSAL_CUE,
-    Gazetteer,
     acronym_definitions,
     extend_name,
     introduced_names,
