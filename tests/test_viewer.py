@@ -65,8 +65,17 @@ class OfflinePage:
         dialog.dismiss()
 
     def click_node(self, node: str) -> None:
-        """Click the node where it is drawn, as a person would."""
-        self.page.evaluate("id => window.paperkg.network.focus(id, {scale: 1.5, animation: false})", node)
+        """Click the node where it is drawn, as a person would.
+
+        A bigger node may be drawn over it wherever the layout put it, so it is first
+        moved clear of every other node (physics is off once the page is ready).
+        """
+        self.page.evaluate("""id => {
+            const network = window.paperkg.network;
+            const xs = Object.values(network.getPositions()).map(p => p.x);
+            network.moveNode(id, Math.max(...xs) + 300, 0);
+            network.focus(id, {scale: 1.5, animation: false});
+        }""", node)
         x, y = self.page.evaluate("""id => {
             const network = window.paperkg.network;
             const at = network.canvasToDOM(network.getPosition(id));
