@@ -25,7 +25,6 @@ __all__ = [
     "mentions_of",
     "group_mentions",
     "gold_record",
-    "sentence_spans",
     "apply_aliases",
     "recognise_corpus_names",
     "STRONG_RULES",
@@ -38,7 +37,6 @@ __all__ = [
 STRONG_RULES = frozenset({"title", "definition", "cue"})
 #: Confidence of a name found only because another abstract named it with a strong cue.
 CORPUS_CONFIDENCE = 0.5
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])|\n+")
 
 
 @dataclass
@@ -55,25 +53,6 @@ class PaperEntities:
     proposes: list[str] = field(default_factory=list)
     #: ``(start, end)`` offsets of every sentence in :attr:`Paper.text`.
     sentences: list[tuple[int, int]] = field(default_factory=list)
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets by punctuation, for records built without a spaCy doc.
-
-    Examples
-    --------
-    >>> text = "Title\\n\\nWe propose X. It beats Y by 3.5%."
-    >>> [text[s:e] for s, e in sentence_spans(text)]
-    ['Title', 'We propose X.', 'It beats Y by 3.5%.']
-    """
-    spans, start = [], 0
-    for gap in _SENTENCE_END.finditer(text):
-        if gap.start() > start:
-            spans.append((start, gap.start()))
-        start = gap.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 def mentions_of(doc: Doc, paper: Paper) -> list[Mention]:
@@ -302,7 +281,7 @@ def _add_corpus_mentions(found: PaperEntities, tokenizer: Language, matcher: Phr
                          strong: dict[str, tuple[str, str]]) -> PaperEntities:
     text = found.paper.text
     doc = tokenizer.make_doc(text)
-    sentences = found.sentences or sentence_spans(text)
+    sentences = found.sentences
     starts = [start for start, _ in sentences]
     taken = [(m.start, m.end) for m in found.mentions]
     added = []

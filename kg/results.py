@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 from .evaluate import Score
-from .extract import PaperEntities, sentence_spans
+from .extract import PaperEntities
 from .model import Mention, normalize_key
 from .relations import COMPARISON_CUE
 
@@ -306,7 +306,7 @@ def extract_results(found: PaperEntities) -> list[Result]:
     own_model = next((name for name in found.proposes
                       if any(m.type == "model" and (m.canonical or m.text) == name for m in found.mentions)), None)
     results: list[Result] = []
-    for start, end in found.sentences or sentence_spans(found.paper.text):
+    for start, end in found.sentences:
         results.extend(_results_in_sentence(found, start, end, own_model))
     return results
 
