@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "ENTITY_TYPES",
@@ -68,6 +69,7 @@ def paper_key(title: str) -> str:
     return normalize_key(title) or "".join(c for c in title.casefold() if c.isalnum()) or " ".join(title.split())
 
 
+@lru_cache(maxsize=1 << 16)  # the graph step asks for each paper's id many times
 def paper_id(title: str) -> str:
     """A stable identifier for a paper, derived from its normalized title.
 
