@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import networkx as nx
 
@@ -10,10 +10,10 @@ from .aliases import AliasTable
 from .extract import PaperEntities
 from .model import ENTITY_TYPES, Mention
 from .relations import TYPE_RELATIONS, comparisons, data_relations, variant_pairs
-from .resolve import Resolver
+from .resolve import ResolvedEntity, Resolver
 from .results import extract_results
 
-__all__ = ["build_graph", "summarize"]
+__all__ = ["build_graph", "resolve_entities", "entity_attributes", "first_mention", "variant_edges", "summarize"]
 
 
 def _evidence(mention: Mention, *, rule: str | None = None, confidence: float | None = None) -> dict:
@@ -32,7 +32,37 @@ def _evidence(mention: Mention, *, rule: str | None = None, confidence: float | 
 TYPE_ONLY_FACTOR = 0.6
 
 
-def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | None = None) -> nx.MultiDiGraph:
+def resolve_entities(extracted: Iterable[PaperEntities], *, aliases: AliasTable | None = None,
+                     resolver: Resolver | None = None) -> Resolver:
+    """Add every name the papers use to ``resolver`` (a new one by default) and return it.
+
+    Examples
+    --------
+    >>> from kg import Paper, extract_papers
+    >>> resolver = resolve_entities(extract_papers([Paper("ViT", "We train ViT-B on ImageNet.")]))
+    >>> [e.node_id for e in resolver.entities()]
+    ['dataset:imagenet', 'model:vit', 'model:vitb']
+    """
+    aliases = aliases or AliasTable()
+    resolver = resolver or Resolver(preferred=set(aliases.canonical.values()))
+    for found in extracted:
+        counts = Counter(m.canonical or m.text for m in found.mentions)
+        for entity_type, groups in found.entities.items():
+            for names in groups:
+                canonical = {aliases.canonical_of(name) for name in names} - {None} - set(names)
+                names = names + sorted(canonical)
+                resolver.add(found.paper.id, entity_type, names, mentions=sum(counts[n] for n in names) or 1)
+    return resolver
+
+
+def entity_attributes(entity: ResolvedEntity) -> dict:
+    """The node attributes of a resolved entity."""
+    return {"kind": entity.type, "label": entity.name, "aliases": entity.aliases,
+            "mention_count": entity.mention_count, "paper_count": len(entity.papers)}
+
+
+def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | None = None,
+                resolver: Resolver | None = None) -> nx.MultiDiGraph:
     """A typed ``MultiDiGraph`` of papers and the entities they name.
 
     Nodes have a ``kind`` (``paper`` or an entity type) and a ``label``. Every
@@ -46,6 +76,11 @@ def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | Non
     :mod:`kg.results`), linked by ``has_result``. ``aliases`` merges the names
     an alias file groups, under its canonical name.
 
+    ``resolver``, when given, has resolved a larger corpus that ``extracted``
+    is one batch of (:mod:`kg.stream`): the graph then holds the batch's papers
+    and only the entities they name, and no ``variant_of`` edges, which need
+    every entity (see :func:`variant_edges`).
+
     Examples
     --------
     >>> from kg import Paper, extract_papers
@@ -56,20 +91,17 @@ def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | Non
     """
     # Paper-id order, not input order: the same papers give the same graph whatever order they come in.
     extracted = sorted(extracted, key=lambda found: found.paper.id)
-    aliases = aliases or AliasTable()
-    resolver = Resolver(preferred=set(aliases.canonical.values()))
-    for found in extracted:
-        counts = Counter(m.canonical or m.text for m in found.mentions)
-        for entity_type, groups in found.entities.items():
-            for names in groups:
-                canonical = {aliases.canonical_of(name) for name in names} - {None} - set(names)
-                names = names + sorted(canonical)
-                resolver.add(found.paper.id, entity_type, names, mentions=sum(counts[n] for n in names) or 1)
+    whole_corpus = resolver is None
+    if whole_corpus:
+        resolver = resolve_entities(extracted, aliases=aliases)
+        entities = resolver.entities()
+    else:
+        named = {resolver.lookup(m.canonical or m.text).node_id for found in extracted for m in found.mentions}
+        entities = [entity for entity in resolver.entities() if entity.node_id in named]
 
     graph = nx.MultiDiGraph()
-    for entity in resolver.entities():
-        graph.add_node(entity.node_id, kind=entity.type, label=entity.name, aliases=entity.aliases,
-                       mention_count=entity.mention_count, paper_count=len(entity.papers))
+    for entity in entities:
+        graph.add_node(entity.node_id, **entity_attributes(entity))
 
     for found in extracted:
         paper = found.paper
@@ -115,7 +147,9 @@ def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | Non
                                paper=paper.id, **_evidence(relation.target, rule=relation.rule,
                                                            confidence=relation.confidence))
         _add_results(graph, found, node_of)
-    _add_variants(graph)
+    if whole_corpus:
+        for variant, base, attributes in variant_edges(graph, lambda node: first_mention(graph, node)):
+            graph.add_edge(variant, base, key="variant_of", **attributes)
     return graph
 
 
@@ -146,19 +180,28 @@ def _add_results(graph: nx.MultiDiGraph, found: PaperEntities, node_of: dict[Men
                        confidence=result.confidence)
 
 
-def _add_variants(graph: nx.MultiDiGraph) -> None:
-    """``variant_of`` edges from names, with the variant's first mention as evidence."""
+def first_mention(graph: nx.MultiDiGraph, node: str) -> tuple[str, int, dict] | None:
+    """``(paper, start, evidence)`` of the earliest ``mentions`` edge into ``node``, by paper id and offset."""
+    mentions = [(u, data["start"], data) for u, _, data in graph.in_edges(node, data=True)
+                if data["relation"] == "mentions"]
+    return min(mentions, key=lambda item: item[:2], default=None)
+
+
+def variant_edges(graph: nx.MultiDiGraph, first: Callable[[str], tuple[str, int, dict] | None]
+                  ) -> Iterator[tuple[str, str, dict]]:
+    """``(variant, base, attributes)`` of each ``variant_of`` edge among the graph's entities.
+
+    ``first(node)`` gives a node's first mention (see :func:`first_mention`),
+    the evidence of the edge; variants never mentioned get no edge.
+    """
     entities = [(node, data["kind"], [data["label"], *data["aliases"]])
                 for node, data in graph.nodes(data=True) if data["kind"] in ENTITY_TYPES]
     for variant, base, _ in sorted(variant_pairs(entities)):
-        mentions = sorted(((u, data["start"], data)
-                           for u, _, data in graph.in_edges(variant, data=True) if data["relation"] == "mentions"),
-                          key=lambda item: item[:2])
-        if not mentions:
-            continue
-        paper, _, evidence = mentions[0]
-        graph.add_edge(variant, base, key="variant_of", paper=paper,
-                       **{**evidence, "relation": "variant_of", "rule": "name:variant", "confidence": 0.8})
+        mention = first(variant)
+        if mention is not None:
+            paper, _, evidence = mention
+            yield variant, base, {"paper": paper, **evidence, "relation": "variant_of", "rule": "name:variant",
+                                  "confidence": 0.8}
 
 
 def summarize(graph: nx.MultiDiGraph, *, top: int = 5) -> dict:
