@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -11,10 +11,10 @@ from rdflib.term import Node
 
 from kg.atomic import write_chunks
 
-from .rdf import generate_triples
+from .rdf import Triple, generate_triples
 from .vocab import DEFAULT_BASE_IRI, XSD
 
-__all__ = ["generate_ntriples", "write_ntriples", "ntriples_term"]
+__all__ = ["generate_ntriples", "ntriples_lines", "write_ntriples", "ntriples_term"]
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t\x00-\x1f\x7f]')
@@ -48,10 +48,15 @@ def ntriples_term(term: Node) -> str:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:
+    """One N-Triples line per triple."""
+    for subject, predicate, obj in triples:
+        yield f"{ntriples_term(subject)} {ntriples_term(predicate)} {ntriples_term(obj)} .\n"
+
+
 def generate_ntriples(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
     """One N-Triples line per triple, in a deterministic order."""
-    for subject, predicate, obj in generate_triples(graph, base_iri):
-        yield f"{ntriples_term(subject)} {ntriples_term(predicate)} {ntriples_term(obj)} .\n"
+    return ntriples_lines(generate_triples(graph, base_iri))
 
 
 def write_ntriples(graph: nx.MultiDiGraph, path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:

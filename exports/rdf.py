@@ -22,9 +22,11 @@ import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.model import ENTITY_TYPES
+
 from .vocab import DCAT, DCTERMS, DEFAULT_BASE_IRI, MLS, OA, PKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
-__all__ = ["generate_triples", "node_iri", "relation_property", "ENTITY_CLASSES", "RELATION_PROPERTIES"]
+__all__ = ["generate_triples", "rule_triples", "node_iri", "relation_property", "ENTITY_CLASSES", "RELATION_PROPERTIES"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -225,18 +227,25 @@ def _edge_triples(u: str, v: str, key: str, data: dict, graph: nx.MultiDiGraph, 
     yield from _annotation_triples(evidence, data.get("paper", u), data, base_iri)
 
 
-def _rule_triples(rules: set[str], base_iri: str) -> Iterator[Triple]:
+def rule_triples(rules: set[str], base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Triple]:
+    """The ``prov:Activity`` of each extraction rule named."""
     for rule in sorted(rules):
         activity = _rule_activity(rule, base_iri)
         yield activity, RDF.type, PROV.Activity
         yield activity, RDFS.label, Literal(f"paperkg extraction rule {rule}")
 
 
-def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Triple]:
+def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI, *, entities: bool = True,
+                     rules: set[str] | None = None) -> Iterator[Triple]:
     """Every triple of the graph, nodes then edges then extraction rules, in a deterministic order.
 
     Memory beyond the graph itself is the set of rule names (a few dozen), so
     streaming writers stay flat however large the export.
+
+    A graph written in batches (:mod:`kg.stream`) passes ``entities=False``,
+    leaving out the triples of entity nodes (written once, with the whole
+    corpus's counts), and a ``rules`` set that collects the rule names instead
+    of yielding their triples (:func:`rule_triples` writes them once, at the end).
 
     Examples
     --------
@@ -252,9 +261,12 @@ def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -
     >>> [o.n3() for s, p, o in generate_triples(g) if p == MLS.hasValue]
     ['"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>']
     """
-    rules: set[str] = set()
+    collect = rules is not None
+    rules = set() if rules is None else rules
     for node in sorted(graph.nodes):
         data = graph.nodes[node]
+        if not entities and data["kind"] in ENTITY_TYPES:
+            continue
         if data["kind"] == "result" and data.get("rule"):
             rules.add(data["rule"])
         yield from _node_triples(graph, node, data, base_iri)
@@ -267,4 +279,5 @@ def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -
             if data.get("rule"):
                 rules.add(data["rule"])
             yield from _edge_triples(u, v, key, data, graph, base_iri)
-    yield from _rule_triples(rules, base_iri)
+    if not collect:
+        yield from rule_triples(rules, base_iri)

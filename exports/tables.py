@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -18,24 +18,46 @@ from kg.atomic import write_chunks
 
 from .graphml import flat_graph
 
-__all__ = ["nodes_frame", "edges_frame", "generate_csv", "write_tables", "NODE_COLUMNS", "EDGE_COLUMNS"]
+__all__ = ["nodes_frame", "edges_frame", "node_rows", "edge_rows", "columns_of", "csv_lines", "record_lines",
+           "generate_csv", "write_tables", "NODE_COLUMNS", "EDGE_COLUMNS"]
 
+#: Node columns: every attribute paperkg gives papers, entities and results, so the
+#: table has the same columns whatever the corpus (and whichever batch of it).
 NODE_COLUMNS = ("id", "kind", "label", "aliases", "mention_count", "paper_count",
-                "arxiv_id", "authors", "categories", "update_date", "sources")
+                "arxiv_id", "authors", "categories", "update_date", "sources",
+                "abstract", "baseline", "benchmark", "confidence", "dataset", "end", "metric", "model", "rule",
+                "sentence", "sentence_start", "start", "title", "unit", "value")
 EDGE_COLUMNS = ("source", "target", "relation", "paper", "mention", "sentence", "start", "end",
                 "sentence_start", "rule", "confidence")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _columns(known: tuple[str, ...], rows: list[dict]) -> list[str]:
-    """The known columns, then any other attribute the graph has (result values, ...) in name order."""
+def columns_of(known: tuple[str, ...], rows: list[dict]) -> list[str]:
+    """The known columns, then any other attribute the rows have, in name order.
+
+    Examples
+    --------
+    >>> columns_of(("id", "label"), [{"id": 1, "zeta": 2, "label": 3, "alpha": 4}])
+    ['id', 'label', 'alpha', 'zeta']
+    """
     extra = sorted({key for row in rows for key in row} - set(known))
     return [*known, *extra]
 
 
+def node_rows(graph: nx.MultiDiGraph) -> list[dict]:
+    """One flat record per node (see :func:`exports.graphml.flat_graph`), ``id`` first."""
+    return [{"id": node, **data} for node, data in flat_graph(graph).nodes(data=True)]
+
+
+def edge_rows(graph: nx.MultiDiGraph) -> list[dict]:
+    """One flat record per edge, with its evidence; ``paper`` is the paper the edge comes from."""
+    return [{"source": u, "target": v, **data, "paper": data.get("paper", u)}
+            for u, v, data in flat_graph(graph).edges(data=True)]
+
+
 def nodes_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """One row per node (papers, entities, results), lists joined with `` | ``; attributes beyond
-    :data:`NODE_COLUMNS` (a result's ``value``, ``metric``, ...) follow as extra columns.
+    :data:`NODE_COLUMNS` follow as extra columns.
 
     Examples
     --------
@@ -44,23 +66,50 @@ def nodes_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     >>> nodes_frame(g)[["id", "label", "aliases"]].to_dict("records")
     [{'id': 'model:gpt4', 'label': 'GPT-4', 'aliases': 'GPT 4'}]
     """
-    flat = flat_graph(graph)
-    rows = [{"id": node, **data} for node, data in flat.nodes(data=True)]
-    return pd.DataFrame(rows, columns=_columns(NODE_COLUMNS, rows)).convert_dtypes()
+    rows = node_rows(graph)
+    return pd.DataFrame(rows, columns=columns_of(NODE_COLUMNS, rows)).convert_dtypes()
 
 
 def edges_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """One row per edge, with its evidence; ``paper`` is the paper the edge comes from."""
-    flat = flat_graph(graph)
-    rows = [{"source": u, "target": v, **data, "paper": data.get("paper", u)}
-            for u, v, data in flat.edges(data=True)]
-    return pd.DataFrame(rows, columns=_columns(EDGE_COLUMNS, rows)).convert_dtypes()
+    rows = edge_rows(graph)
+    return pd.DataFrame(rows, columns=columns_of(EDGE_COLUMNS, rows)).convert_dtypes()
 
 
 def _safe(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def csv_lines(rows: Iterable[Iterable], header: Iterable[str] | None = None) -> Iterator[str]:
+    """CSV lines for rows of cells (an optional header first), formula-neutralised; missing cells empty.
+
+    Examples
+    --------
+    >>> "".join(csv_lines([["=HYPERLINK(1)", None], ["BLEU", 0.5]], header=["label", "value"]))
+    "label,value\\r\\n'=HYPERLINK(1),\\r\\nBLEU,0.5\\r\\n"
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def line(cells: list) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    if header is not None:
+        yield line(list(header))
+    for row in rows:
+        # ``cell != cell`` is NaN's test, far cheaper than pd.isna on millions of cells.
+        yield line(["" if cell is None or cell is pd.NA or cell != cell else _safe(cell) for cell in row])
+
+
+def record_lines(records: Iterable[dict], columns: list[str], *, header: bool = True) -> Iterator[str]:
+    """CSV lines for dict records under ``columns`` (keys outside them are left out)."""
+    return csv_lines(([record.get(column) for column in columns] for record in records),
+                     columns if header else None)
 
 
 def generate_csv(frame: pd.DataFrame) -> Iterator[str]:
@@ -71,18 +120,11 @@ def generate_csv(frame: pd.DataFrame) -> Iterator[str]:
     >>> "".join(generate_csv(pd.DataFrame({"label": ["=HYPERLINK(1)", "BLEU"]})))
     "label\\r\\n'=HYPERLINK(1)\\r\\nBLEU\\r\\n"
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(frame.columns)
-    yield buffer.getvalue()
-    for row in frame.itertuples(index=False):
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(["" if pd.isna(cell) else _safe(cell) for cell in row])
-        yield buffer.getvalue()
+    return csv_lines(frame.itertuples(index=False), frame.columns)
 
 
 def write_tables(graph: nx.MultiDiGraph, nodes_path: str | Path, edges_path: str | Path) -> None:
     """Write ``nodes.csv`` and ``edges.csv``."""
-    write_chunks(nodes_path, generate_csv(nodes_frame(graph)))
-    write_chunks(edges_path, generate_csv(edges_frame(graph)))
+    nodes, edges = node_rows(graph), edge_rows(graph)
+    write_chunks(nodes_path, record_lines(nodes, columns_of(NODE_COLUMNS, nodes)))
+    write_chunks(edges_path, record_lines(edges, columns_of(EDGE_COLUMNS, edges)))
