@@ -8,7 +8,8 @@ with its measured value and PASS or FAIL:
 * extraction throughput against ``spacy.blank("en")`` tokenization of the same texts;
 * a full build (extract, resolve, graph, every export) against the same;
 * ``--workers 2`` against one worker (extraction of ``--workers-abstracts`` papers);
-* time and peak memory at two sizes (default 500 and 5,000), growth per 10x;
+* time and peak memory of streamed builds (``paperkg build --stream``, N-Triples
+  and CSV) at two sizes (default 500 and 5,000), growth per 10x;
 * peak memory of the largest size against 4 GB (meant for ``--sizes 10000,1000000``);
 * ``build --update`` with k new papers against the full build.
 
@@ -29,6 +30,7 @@ import json
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -108,15 +110,20 @@ def measure_extraction(corpus: Path) -> dict:
     return {"papers": len(records), "tokenize_per_s": len(texts) / tokenize, "extract_per_s": len(records) / extract}
 
 
-def measure_build(corpus: list[Path], output: Path, workers: int, formats: list[str] | None, update: bool) -> dict:
-    """Time and peak memory of one build (or update) of ``corpus`` into ``output``."""
+def measure_build(corpus: list[Path], output: Path, workers: int, formats: list[str] | None, update: bool,
+                  stream: bool = False) -> dict:
+    """Time and peak memory of one build (or update, or streamed build) of ``corpus`` into ``output``."""
     from kg.build import build
     from kg.readers import read_papers
+    from kg.stream import build_streamed
 
     start = time.perf_counter()
-    papers = read_papers(corpus)
-    read = time.perf_counter() - start
-    result = build(papers, output, formats=formats, workers=workers, update=update)
+    if stream:
+        result, read = build_streamed(corpus, output, formats=formats, workers=workers), 0.0
+    else:
+        papers = read_papers(corpus)
+        read = time.perf_counter() - start
+        result = build(papers, output, formats=formats, workers=workers, update=update)
     seconds = time.perf_counter() - start
     return {"papers": result.papers, "extracted": result.extracted, "seconds": seconds,
             "steps": {"read": round(read, 3), **result.seconds}, "peak_mb": _peak_mb()}
@@ -155,9 +162,11 @@ def _child(*args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _build(files: list[Path], output: Path, workers: int = 1, formats: str = "", update: bool = False) -> dict:
+def _build(files: list[Path], output: Path, workers: int = 1, formats: str = "", update: bool = False,
+           stream: bool = False) -> dict:
     args = ["build", "--output", str(output), "--workers", str(workers), *map(str, files)]
-    return _child(*args, *(["--formats", formats] if formats else []), *(["--update"] if update else []))
+    return _child(*args, *(["--formats", formats] if formats else []), *(["--update"] if update else []),
+                  *(["--stream"] if stream else []))
 
 
 def _check(rows: list, name: str, measured: str, target: str, passed: bool | None) -> None:
@@ -208,9 +217,11 @@ def run(args: argparse.Namespace) -> list:
     grown = {}
     for size in args.sizes:
         corpus = make_corpus(size, work / f"size-{size}.jsonl")
-        grown[size] = _build([corpus], work / f"size-{size}", workers=args.workers, formats=args.growth_formats)
+        grown[size] = _build([corpus], work / f"size-{size}", workers=args.workers, formats=args.growth_formats,
+                             stream=True)
         print(f"build of {size}: {grown[size]}", flush=True)
         corpus.unlink()
+        shutil.rmtree(work / f"size-{size}")  # a million papers write tens of GB
     small, large = min(grown), max(grown)
     factor = large / small
     time_growth = grown[large]["seconds"] / grown[small]["seconds"]
@@ -241,7 +252,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="500,5000", help="two or more corpus sizes for the growth targets")
     parser.add_argument("--workers", type=int, default=2, help="extraction workers for the growth builds")
     parser.add_argument("--growth-formats", default="ntriples,csv",
-                        help="formats of the growth builds: the streamed ones by default ('' for all)")
+                        help="formats of the growth builds, which are streamed builds (paperkg build --stream)")
     parser.add_argument("--markdown", action="store_true", help="print the results as a Markdown table too")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -263,9 +274,10 @@ def _run_child(argv: list[str]) -> dict:
     parser.add_argument("--workers", type=int)
     parser.add_argument("--formats", default="")
     parser.add_argument("--update", action="store_true")
+    parser.add_argument("--stream", action="store_true")
     options = parser.parse_args(argv[1:])
     formats = options.formats.split(",") if options.formats else None
-    return measure_build(options.files, options.output, options.workers, formats, options.update)
+    return measure_build(options.files, options.output, options.workers, formats, options.update, options.stream)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from functools import lru_cache
 from collections.abc import Iterator
 from decimal import Decimal
 from urllib.parse import quote
@@ -75,6 +76,7 @@ def relation_property(relation: str) -> URIRef:
     return PKG[first + "".join(word.capitalize() for word in rest)]
 
 
+@lru_cache(maxsize=1 << 16)  # an entity's IRI is asked for by every edge into it
 def node_iri(node: str, kind: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     """A stable IRI for a graph node, safe whatever characters the node id has.
 
@@ -99,6 +101,13 @@ def _decimal(value: float) -> Literal | None:
 
 
 def _literal(value: object) -> Literal:
+    if isinstance(value, str):
+        return Literal(value)
+    return _scalar_literal(value)
+
+
+@lru_cache(maxsize=1 << 14, typed=True)  # offsets, counts and confidences repeat across millions of triples
+def _scalar_literal(value: object) -> Literal:
     if isinstance(value, bool):
         return Literal(value)
     if isinstance(value, int):

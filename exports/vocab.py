@@ -14,17 +14,39 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 import rdflib
-from rdflib import Namespace
-from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import Namespace, namespace
 
-__all__ = ["PKG", "SCHEMA", "MLS", "OA", "DCAT", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
+__all__ = ["Vocabulary", "PKG", "SCHEMA", "MLS", "OA", "DCAT", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
            "DEFAULT_BASE_IRI", "PREFIXES", "compact_iri", "base_iri_problem", "vocabulary_path", "load_vocabulary"]
 
+
+class Vocabulary(Namespace):
+    """A namespace whose terms are made once.
+
+    rdflib makes (and checks) a new ``URIRef`` on every attribute access,
+    which an export of millions of triples would repeat millions of times.
+
+    Examples
+    --------
+    >>> RDF.type is RDF.type, str(RDF.type)
+    (True, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type')
+    """
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # copy, pickle and friends probe for special methods
+            raise AttributeError(name)
+        term = self.__dict__[name] = self.term(name)
+        return term
+
+
 #: paperkg's own terms, for relations no standard vocabulary has.
-PKG = Namespace("https://w3id.org/paperkg/vocab#")
-SCHEMA = Namespace("https://schema.org/")
-MLS = Namespace("http://www.w3.org/ns/mls#")
-OA = Namespace("http://www.w3.org/ns/oa#")
+PKG = Vocabulary("https://w3id.org/paperkg/vocab#")
+SCHEMA = Vocabulary("https://schema.org/")
+MLS = Vocabulary("http://www.w3.org/ns/mls#")
+OA = Vocabulary("http://www.w3.org/ns/oa#")
+DCAT, DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (
+    Vocabulary(str(standard)) for standard in (namespace.DCAT, namespace.DCTERMS, namespace.PROV, namespace.RDF,
+                                               namespace.RDFS, namespace.SKOS, namespace.XSD))
 
 #: Where paper and entity IRIs live unless the user names another base.
 DEFAULT_BASE_IRI = "https://w3id.org/paperkg/id/"

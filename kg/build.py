@@ -18,12 +18,12 @@ import networkx as nx
 
 from .aliases import AliasTable
 from .extract import PaperEntities, apply_aliases, recognise_corpus_names
-from .graph import build_graph
+from .graph import build_graph, summarize
 from .model import Paper
 from .parallel import extract_parallel
 from .update import plan_update, text_hash, write_state
 
-__all__ = ["ENGINES", "BuildResult", "build", "extract_with"]
+__all__ = ["ENGINES", "BuildResult", "StepClock", "build", "extract_with"]
 
 #: Where extraction can run: ``local`` (this process or a process pool) or ``dask``.
 ENGINES = ("local", "dask")
@@ -35,7 +35,8 @@ Progress = Callable[[Iterable, int], Iterable]
 class BuildResult:
     """What a build made: the graph, the files per format, how many papers it extracted.
 
-    ``seconds`` gives the wall time of each step (extract, graph, export, state).
+    ``seconds`` gives the wall time of each step (extract, graph, export, state);
+    ``summary`` counts papers, entities and edges (:func:`kg.graph.summarize`).
     """
 
     graph: nx.MultiDiGraph
@@ -44,6 +45,7 @@ class BuildResult:
     extracted: int = 0
     reused: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    summary: dict = field(default_factory=dict)
 
 
 def extract_with(papers: list[Paper], *, engine: str = "local", workers: int = 1,
@@ -103,7 +105,7 @@ def build(
     """
     import exports
 
-    clock = _Clock()
+    clock = StepClock()
     previous: dict[str, PaperEntities] = {}
     if update:
         papers, previous = plan_update(output_dir, papers, strict=strict, on_warning=on_warning)
@@ -125,10 +127,12 @@ def build(
     write_state(output_dir, extracted)
     clock.lap("state")
     return BuildResult(graph, written, papers=len(papers), extracted=len(todo), reused=len(papers) - len(todo),
-                       seconds=clock.laps)
+                       seconds=clock.laps, summary=summarize(graph))
 
 
-class _Clock:
+class StepClock:
+    """Wall time of each step of a build, in seconds, in ``laps``."""
+
     def __init__(self) -> None:
         self.laps: dict[str, float] = {}
         self._last = time.perf_counter()

@@ -23,12 +23,13 @@ from .build import build as build_outputs
 from .extract import extract_papers, gold_record
 from .explain import explain as explain_entity
 from .explain import format_explanation
-from .graph import build_graph, summarize
+from .graph import build_graph
 from .lock import output_lock
 from .model import Paper
 from .query import OUTPUT_FORMATS, query_folder
 from .readers import FORMATS, read_papers
 from .results import results_frame, score_results
+from .stream import build_streamed
 
 __all__ = ["main", "cli"]
 
@@ -72,13 +73,18 @@ def load_inputs(inputs: tuple[Path, ...], input_format: str | None, strict: bool
     """Read the inputs, reporting skipped records; no papers at all is an error."""
     problems: list[InputError] = []
     papers = read_papers(inputs, format=input_format, strict=strict, on_warning=problems.append)
+    report_problems(problems, quiet)
+    if not papers:
+        raise InputError(", ".join(map(str, inputs)), "no papers found")
+    return papers
+
+
+def report_problems(problems: list[InputError], quiet: bool) -> None:
+    """Print the skipped records' problems and how many there were."""
     for problem in problems if not quiet else ():
         click.echo(f"warning: {problem}", err=True)
     if problems and not quiet:
         click.echo(f"warning: skipped {len(problems)} bad record(s); --strict makes them errors", err=True)
-    if not papers:
-        raise InputError(", ".join(map(str, inputs)), "no papers found")
-    return papers
 
 
 def progress(iterable, *, total: int, quiet: bool, unit: str = "paper"):
@@ -90,7 +96,7 @@ def _formats(ctx, param, value: str | None) -> list[str]:
     import exports
 
     if not value:
-        return list(exports.EXPORTERS)
+        return None  # the build's default: every format, or every streamed one
     chosen = [name.strip() for name in value.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in exports.EXPORTERS]
     if unknown:
@@ -114,13 +120,16 @@ def _formats(ctx, param, value: str | None) -> list[str]:
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="Where extraction runs: here, or on Dask (pip install 'paperkg[dask]').")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler of an existing cluster (implies --engine dask).")
+@click.option("--stream", is_flag=True,
+              help="Flat memory for corpora larger than memory (millions of papers): papers, results and the "
+                   "graph pass through disk in batches; writes ntriples and csv.")
 @_aliases
 @_corpus_pass
 @_format
 @_strict
 @_quiet
-def build(inputs, output_dir, update_dir, formats, base_iri, html_max_nodes, workers, engine, scheduler, aliases,
-          corpus_pass, input_format, strict, quiet):
+def build(inputs, output_dir, update_dir, formats, base_iri, html_max_nodes, workers, engine, scheduler, stream,
+          aliases, corpus_pass, input_format, strict, quiet):
     """Build the knowledge graph of the papers and write it in every format.
 
     \b
@@ -130,26 +139,42 @@ def build(inputs, output_dir, update_dir, formats, base_iri, html_max_nodes, wor
         paperkg build data/ -o out/ --aliases aliases.txt
         paperkg build --update out/ new-papers.jsonl
         paperkg build arxiv.jsonl -o out/ --engine dask --scheduler tcp://scheduler.example.org:8786
+        paperkg build arxiv-metadata-oai-snapshot.json -o out/ --stream --workers 2
     """
     if (output_dir is None) == (update_dir is None):
         raise click.UsageError("give either -o OUTDIR (a new build) or --update OUTDIR (add to a build)")
     output_dir = output_dir or update_dir
     export_options = {name: value for name, value in (("base_iri", base_iri), ("max_nodes", html_max_nodes))
                       if value is not None}
+    on_warning = None if quiet else lambda problem: click.echo(f"warning: {problem}", err=True)
+
+    def show_progress(items, total):
+        return progress(items, total=total, quiet=quiet)
+
     with output_lock(output_dir):  # a second build into the same folder fails at once, never interleaves
-        papers = load_inputs(inputs, input_format, strict, quiet)
-        result = build_outputs(
-            papers, output_dir, formats=formats, export_options=export_options,
-            engine=engine, workers=workers, scheduler=scheduler, update=update_dir is not None, strict=strict,
-            on_warning=None if quiet else lambda problem: click.echo(f"warning: {problem}", err=True),
-            progress=lambda items, total: progress(items, total=total, quiet=quiet),
-            aliases=aliases, corpus_pass=corpus_pass)
+        if stream:
+            if update_dir or engine != "local" or scheduler or corpus_pass:
+                raise click.UsageError("--stream makes a new build on this machine: no --update, --engine dask, "
+                                       "--scheduler or --corpus-pass")
+            problems: list[InputError] = []
+            try:
+                result = build_streamed(inputs, output_dir, formats=formats, export_options=export_options,
+                                        workers=workers, input_format=input_format, strict=strict,
+                                        on_warning=problems.append, progress=show_progress, aliases=aliases)
+            except ValueError as error:
+                raise click.UsageError(str(error)) from None
+            report_problems(problems, quiet)
+        else:
+            papers = load_inputs(inputs, input_format, strict, quiet)
+            result = build_outputs(
+                papers, output_dir, formats=formats, export_options=export_options,
+                engine=engine, workers=workers, scheduler=scheduler, update=update_dir is not None, strict=strict,
+                on_warning=on_warning, progress=show_progress, aliases=aliases, corpus_pass=corpus_pass)
     if quiet:
         return
-    graph, written = result.graph, result.written
+    written, summary = result.written, result.summary
     if update_dir:
         click.echo(f"extracted {result.extracted} new paper(s), reused {result.reused}")
-    summary = summarize(graph)
     click.echo(f"papers: {summary['papers']}")
     click.echo("entities: " + ", ".join(f"{t} {n}" for t, n in summary["entities"].items()))
     click.echo("edges: " + ", ".join(f"{r} {n}" for r, n in summary["edges"].items()))

@@ -13,7 +13,7 @@ from .relations import TYPE_RELATIONS, comparisons, data_relations, variant_pair
 from .resolve import ResolvedEntity, Resolver
 from .results import extract_results
 
-__all__ = ["build_graph", "resolve_entities", "entity_attributes", "first_mention", "variant_edges", "summarize"]
+__all__ = ["build_graph", "resolve_entities", "entity_attributes", "first_mention", "entity_variants", "variant_edges", "summarize"]
 
 
 def _evidence(mention: Mention, *, rule: str | None = None, confidence: float | None = None) -> dict:
@@ -187,6 +187,13 @@ def first_mention(graph: nx.MultiDiGraph, node: str) -> tuple[str, int, dict] | 
     return min(mentions, key=lambda item: item[:2], default=None)
 
 
+def entity_variants(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """``(variant, base)`` node pairs among the graph's entities (``Qwen2-VL-7B`` of ``Qwen2-VL``), sorted."""
+    entities = [(node, data["kind"], [data["label"], *data["aliases"]])
+                for node, data in graph.nodes(data=True) if data["kind"] in ENTITY_TYPES]
+    return sorted((variant, base) for variant, base, _ in variant_pairs(entities))
+
+
 def variant_edges(graph: nx.MultiDiGraph, first: Callable[[str], tuple[str, int, dict] | None]
                   ) -> Iterator[tuple[str, str, dict]]:
     """``(variant, base, attributes)`` of each ``variant_of`` edge among the graph's entities.
@@ -194,9 +201,7 @@ def variant_edges(graph: nx.MultiDiGraph, first: Callable[[str], tuple[str, int,
     ``first(node)`` gives a node's first mention (see :func:`first_mention`),
     the evidence of the edge; variants never mentioned get no edge.
     """
-    entities = [(node, data["kind"], [data["label"], *data["aliases"]])
-                for node, data in graph.nodes(data=True) if data["kind"] in ENTITY_TYPES]
-    for variant, base, _ in sorted(variant_pairs(entities)):
+    for variant, base in entity_variants(graph):
         mention = first(variant)
         if mention is not None:
             paper, _, evidence = mention

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import sys
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from itertools import islice
@@ -89,11 +90,14 @@ def extract_chunk(papers: list[Paper]) -> list[dict]:
     return [to_record(found) for found in extract_papers(papers, _worker.nlp)]
 
 
-def extract_parallel(papers: list[Paper], workers: int | None = None, *, chunk_size: int = 128) -> Iterator[PaperEntities]:
+def extract_parallel(papers: Iterable[Paper], workers: int | None = None, *,
+                     chunk_size: int = 128) -> Iterator[PaperEntities]:
     """Extract papers on ``workers`` processes (default: one per core), in input order.
 
     One worker runs in this process, with no pool. Results are the same as
-    :func:`kg.extract.extract_papers` gives, paper for paper.
+    :func:`kg.extract.extract_papers` gives, paper for paper. Papers are read
+    from ``papers`` only a few chunks ahead of the results, so a stream of
+    any length extracts in flat memory.
 
     Examples
     --------
@@ -105,10 +109,16 @@ def extract_parallel(papers: list[Paper], workers: int | None = None, *, chunk_s
     if workers == 1:
         yield from extract_papers(papers)
         return
-    chunks = list(chunked(papers, chunk_size))
     # fork starts a worker in milliseconds; spawn re-imports spaCy (seconds) but is the safe choice elsewhere.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with context.Pool(workers, initializer=_start_worker) as pool:
-        for chunk, records in zip(chunks, pool.imap(extract_chunk, chunks)):
-            for paper, record in zip(chunk, records):
-                yield from_record(paper, record)
+        pending: deque = deque()
+        for chunk in chunked(papers, chunk_size):
+            pending.append((chunk, pool.apply_async(extract_chunk, (chunk,))))
+            # Enough chunks queued to keep every worker busy, and no more: Pool.imap would read all input at once.
+            if len(pending) > 2 * workers:
+                chunk, records = pending.popleft()
+                yield from map(from_record, chunk, records.get())
+        while pending:
+            chunk, records = pending.popleft()
+            yield from map(from_record, chunk, records.get())

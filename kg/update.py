@@ -23,7 +23,8 @@ from .model import Paper
 from .parallel import from_record, to_record
 from .readers import merge_papers
 
-__all__ = ["STATE_DIR", "state_path", "text_hash", "write_state", "read_state", "plan_update"]
+__all__ = ["STATE_DIR", "state_path", "text_hash", "write_state", "write_results", "read_state", "read_results",
+           "plan_update"]
 
 #: Folder inside a build's output folder that holds what the build remembers.
 STATE_DIR = ".paperkg"
@@ -49,12 +50,16 @@ def text_hash(paper: Paper) -> str:
 
 def write_state(output_dir: str | Path, extracted: Iterable[PaperEntities]) -> Path:
     """Write one line per paper (paper, text hash, extraction result), streamed."""
-    path = state_path(output_dir)
+    return write_results(state_path(output_dir), extracted)
+
+
+def write_results(path: str | Path, extracted: Iterable[PaperEntities]) -> Path:
+    """Write one state line per paper to ``path`` (atomically), streamed."""
     with atomic_write(path) as handle:
         for found in extracted:
             line = {"hash": text_hash(found.paper), "paper": asdict(found.paper), "result": to_record(found)}
             handle.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
-    return path
+    return Path(path)
 
 
 def read_state(output_dir: str | Path) -> Iterator[tuple[str, PaperEntities]]:
@@ -74,7 +79,12 @@ def read_state(output_dir: str | Path) -> Iterator[tuple[str, PaperEntities]]:
     if not path.is_file():
         raise InputError(output_dir, f"no previous build to update (no {STATE_DIR}/{path.name}); "
                                      "build it once without --update")
-    with path.open(encoding="utf-8") as handle:
+    return read_results(path)
+
+
+def read_results(path: str | Path) -> Iterator[tuple[str, PaperEntities]]:
+    """``(text hash, result)`` for every line :func:`write_results` wrote to ``path``, streamed."""
+    with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             try:
                 record = json.loads(line)
