@@ -18,6 +18,7 @@ __all__ = [
     "PROPOSES_KEY",
     "LABELS",
     "add_candidate",
+    "span_evidence",
     "doc_text",
     "title_span",
 ]
@@ -28,12 +29,13 @@ PROPOSES_KEY = "paperkg_proposes"
 LABELS = ("MODEL", "DATASET", "BENCHMARK", "METRIC", "REPO")
 
 # Extension values for spans live in doc.user_data, keyed by span offsets.
-for _name, _default in (
+_EXTENSIONS = (
     ("paperkg_rule", None),  # which extractor rule produced the span
     ("paperkg_confidence", 0.0),
     ("paperkg_canonical", None),  # canonical name when it differs from the text (repos)
     ("paperkg_alias_of", None),  # text of the span this one is another name for
-):
+)
+for _name, _default in _EXTENSIONS:
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 
@@ -106,6 +108,25 @@ def add_candidate(
         doc.spans[CANDIDATES_KEY] = []
     doc.spans[CANDIDATES_KEY].append(span)
     return span
+
+
+def span_evidence(doc: Doc, start_char: int, end_char: int) -> tuple[str | None, float, str | None, str | None]:
+    """``span._`` rule, confidence, canonical name and alias link of the span over these characters.
+
+    They are read where ``span._`` keeps them, without building an ``Underscore`` for each value.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We train GPT-4 here.")
+    >>> span = add_candidate(doc, 9, 14, "MODEL", rule="example", confidence=0.9)
+    >>> span_evidence(doc, 9, 14) == (span._.paperkg_rule, 0.9, None, None)
+    True
+    >>> span_evidence(doc, 0, 2)
+    (None, 0.0, None, None)
+    """
+    user_data = doc.user_data
+    return tuple(user_data.get(("._.", name, start_char, end_char), default) for name, default in _EXTENSIONS)
 
 
 def _extension_key(name: str, start_char: int, end_char: int) -> tuple[str, str, int, int]:

@@ -6,15 +6,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 import extractors
 from extractors import PROPOSES_KEY, SPANS_KEY
-from extractors.base import make_doc
+from extractors.base import doc_text, make_doc, span_evidence
 
 from .aliases import AliasTable
 from .model import ENTITY_TYPES, Mention, Paper, normalize_key
@@ -55,27 +56,50 @@ class PaperEntities:
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
-def mentions_of(doc: Doc, paper: Paper) -> list[Mention]:
-    """The doc's entity spans as :class:`~kg.model.Mention` records with their sentences."""
+def mentions_of(doc: Doc, paper: Paper, sentences: list[Span] | None = None) -> list[Mention]:
+    """The doc's entity spans as :class:`~kg.model.Mention` records with their sentences.
+
+    ``sentences`` are ``list(doc.sents)``, when the caller has them already.
+
+    Examples
+    --------
+    >>> paper = Paper("X", "Intro. We train GPT-4 here.")
+    >>> [(m.text, m.sentence, m.sentence_start) for m in mentions_of(extractors.make_pipeline()(paper.text), paper)]
+    [('GPT-4', 'We train GPT-4 here.', 10)]
+    """
+    spans = doc.spans.get(SPANS_KEY, [])
+    if not len(spans):
+        return []
+    text = doc_text(doc)
+    # ``span.sent`` walks the tokens back to the sentence start and ``.text`` joins them
+    # again; the sentence holding a span's first token is looked up instead.
+    sentences = list(doc.sents) if sentences is None else sentences
+    sentence_starts = [sentence.start for sentence in sentences]
     found = []
-    for span in doc.spans.get(SPANS_KEY, []):
-        sentence = span.sent
+    for span in spans:
+        sentence = sentences[bisect.bisect_right(sentence_starts, span.start) - 1]
+        start, end, sentence_start = span.start_char, span.end_char, sentence.start_char
+        rule, confidence, canonical, alias_of = span_evidence(doc, start, end)
         found.append(
             Mention(
                 paper_id=paper.id,
                 type=span.label_.lower(),
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                sentence=sentence.text,
-                sentence_start=sentence.start_char,
-                rule=span._.paperkg_rule,
-                confidence=round(float(span._.paperkg_confidence), 4),
-                canonical=span._.paperkg_canonical,
-                alias_of=span._.paperkg_alias_of,
+                text=text[start:end],
+                start=start,
+                end=end,
+                sentence=text[sentence_start : sentence.end_char],
+                sentence_start=sentence_start,
+                rule=rule,
+                confidence=round(float(confidence), 4),
+                canonical=canonical,
+                alias_of=alias_of,
             )
         )
     return found
+
+
+# The same names recur in every paper and across papers: each is normalized once.
+_key = lru_cache(maxsize=1 << 16)(normalize_key)
 
 
 def _name(mention: Mention) -> str:
@@ -108,16 +132,16 @@ def group_mentions(mentions: list[Mention]) -> dict[str, list[list[str]]]:
         return key
 
     for mention in mentions:
-        key = normalize_key(_name(mention))
+        key = _key(_name(mention))
         find(key)
-        if mention.alias_of and normalize_key(mention.alias_of):
-            parent[find(key)] = find(normalize_key(mention.alias_of))
+        if mention.alias_of and _key(mention.alias_of):
+            parent[find(key)] = find(_key(mention.alias_of))
 
     _link_expanded_abbreviations(mentions, parent, find)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: m.start):
-        groups[find(normalize_key(_name(mention)))].append(mention)
+        groups[find(_key(_name(mention)))].append(mention)
 
     entities: dict[str, list[list[str]]] = {t: [] for t in ENTITY_TYPES}
     for root, members in groups.items():
@@ -125,9 +149,9 @@ def group_mentions(mentions: list[Mention]) -> dict[str, list[list[str]]]:
         for mention in members:
             weight[mention.type] += mention.confidence
         entity_type = max(ENTITY_TYPES, key=lambda t: weight.get(t, 0.0))
-        pointed_to = {normalize_key(m.alias_of) for m in members if m.alias_of}
+        pointed_to = {_key(m.alias_of) for m in members if m.alias_of}
         names: list[str] = []
-        for mention in sorted(members, key=lambda m: (normalize_key(_name(m)) not in pointed_to, m.start)):
+        for mention in sorted(members, key=lambda m: (_key(_name(m)) not in pointed_to, m.start)):
             if _name(mention) not in names:
                 names.append(_name(mention))
         entities[entity_type].append(names)
@@ -164,8 +188,8 @@ def _link_expanded_abbreviations(mentions: list[Mention], parent: dict[str, str]
     by_expansion: dict[str, str] = {}
     for mention in mentions:
         name = _name(mention)
-        expanded = normalize_key(short_form.sub(lambda found: long_forms[found.group()], name))
-        key = normalize_key(name)
+        expanded = _key(short_form.sub(lambda found: long_forms[found.group()], name))
+        key = _key(name)
         if expanded == key and expanded not in by_expansion:
             by_expansion[expanded] = key
             continue
@@ -200,16 +224,21 @@ def extract_papers(
     papers = list(papers) if not isinstance(papers, list) else papers
     texts = ((make_doc(nlp, paper.text), paper) for paper in papers)
     first_pass = (
-        apply_aliases(PaperEntities(paper, mentions, entities, _proposed_names(doc, entities),
-                                    [(s.start_char, s.end_char) for s in doc.sents]), aliases)
+        apply_aliases(_paper_entities(doc, paper), aliases)
         for doc, paper in nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
-        for mentions in [mentions_of(doc, paper)]
-        for entities in [group_mentions(mentions)]
     )
     if corpus_pass:
         yield from recognise_corpus_names(list(first_pass))
     else:
         yield from first_pass
+
+
+def _paper_entities(doc: Doc, paper: Paper) -> PaperEntities:
+    sentences = list(doc.sents)
+    mentions = mentions_of(doc, paper, sentences)
+    entities = group_mentions(mentions)
+    return PaperEntities(paper, mentions, entities, _proposed_names(doc, entities),
+                         [(sentence.start_char, sentence.end_char) for sentence in sentences])
 
 
 def apply_aliases(found: PaperEntities, aliases: AliasTable | None) -> PaperEntities:
@@ -302,10 +331,12 @@ def _add_corpus_mentions(found: PaperEntities, tokenizer: Language, matcher: Phr
 
 def _proposed_names(doc: Doc, entities: dict[str, list[list[str]]]) -> list[str]:
     """First names of the entities the paper proposes, as spelled in ``entities``."""
-    first_name = {normalize_key(name): group[0] for groups in entities.values() for group in groups for name in group}
+    first_name = {_key(name): group[0] for groups in entities.values() for group in groups for name in group}
     proposed: list[str] = []
+    text = doc_text(doc)
     for span in doc.spans.get(PROPOSES_KEY, []):
-        name = first_name.get(normalize_key(span._.paperkg_canonical or span.text))
+        canonical = span_evidence(doc, span.start_char, span.end_char)[2]
+        name = first_name.get(_key(canonical or text[span.start_char : span.end_char]))
         if name and name not in proposed:
             proposed.append(name)
     return proposed
