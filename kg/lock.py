@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .atomic import remove_stale_temporaries
+from .update import SCRATCH_PREFIX, STATE_DIR
 from .errors import PaperkgError
 
 __all__ = ["LOCK_NAME", "OutputLocked", "output_lock"]
@@ -79,12 +81,22 @@ def output_lock(folder: str | Path) -> Iterator[Path]:
         os.ftruncate(descriptor, 0)
         os.write(descriptor, f"{os.getpid()}\n".encode())
         yield folder
-        remove_stale_temporaries(folder)
+        _remove_leftovers(folder)
     finally:
         # Unlink before unlocking: a waiter that opened the old file sees it is gone and retries.
         path.unlink(missing_ok=True)
         os.close(descriptor)
         _remove_if_empty(folder, created)
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Clear what killed builds left: temporary files, here and in the build state, and scratch folders."""
+    remove_stale_temporaries(folder)
+    state = folder / STATE_DIR
+    if state.is_dir():
+        remove_stale_temporaries(state)
+        for scratch in state.glob(f"{SCRATCH_PREFIX}*"):
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _remove_if_empty(folder: Path, created: bool) -> None:

@@ -45,7 +45,7 @@ from .model import ENTITY_TYPES, Paper
 from .parallel import chunked, extract_parallel
 from .readers import iter_papers, merge_papers
 from .resolve import Resolver
-from .update import STATE_DIR, read_results, state_path, write_results
+from .update import SCRATCH_PREFIX, STATE_DIR, read_results, state_path, write_results
 
 __all__ = ["STREAMED_FORMATS", "build_streamed", "sorted_papers"]
 
@@ -125,7 +125,7 @@ def build_streamed(
     clock = StepClock()
     output_dir = Path(output_dir)
     (output_dir / STATE_DIR).mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=output_dir / STATE_DIR, prefix="stream-") as scratch:
+    with tempfile.TemporaryDirectory(dir=output_dir / STATE_DIR, prefix=SCRATCH_PREFIX) as scratch:
         papers = sorted_papers(inputs, scratch, run_size=run_size, input_format=input_format, strict=strict,
                                on_warning=on_warning)
         resolver = Resolver(preferred=set(aliases.canonical.values()))

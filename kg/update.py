@@ -23,11 +23,13 @@ from .model import Paper
 from .parallel import from_record, to_record
 from .readers import merge_papers
 
-__all__ = ["STATE_DIR", "state_path", "text_hash", "write_state", "write_results", "read_state", "read_results",
+__all__ = ["STATE_DIR", "SCRATCH_PREFIX", "state_path", "text_hash", "write_state", "write_results", "read_state", "read_results",
            "plan_update"]
 
 #: Folder inside a build's output folder that holds what the build remembers.
 STATE_DIR = ".paperkg"
+#: Prefix of the scratch folders a streamed build sorts and spills into, inside :data:`STATE_DIR`.
+SCRATCH_PREFIX = "scratch-"
 
 
 def state_path(output_dir: str | Path) -> Path:
