@@ -102,12 +102,44 @@ def _read_text(path: Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(path, f"not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})", line=line) from None
+        raise _not_utf8(path, data, error, data[: error.start].count(b"\n") + 1, 0) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise InputError(path, "contains a NUL byte; is this a binary file?", line=line)
+        raise _binary(path, line)
     return text
+
+
+def _read_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` of a UTF-8 file, a line at a time, as :func:`_lines` splits its text.
+
+    A file of millions of JSON Lines never sits in memory whole; a file that
+    is not UTF-8 text fails at the line at fault, as :func:`_read_text` does.
+    """
+    number, offset = 0, 0
+    with path.open("rb") as handle:
+        for chunk in handle:  # split at "\n" only; a lone "\r" is split below
+            try:
+                text = chunk.decode("utf-8-sig" if offset == 0 else "utf-8")
+            except UnicodeDecodeError as error:
+                raise _not_utf8(path, chunk, error, number + 1 + chunk[: error.start].count(b"\r"), offset) from None
+            offset += len(chunk)
+            pieces = _LINE_END.split(text)
+            if len(pieces) > 1 and pieces[-1] == "":
+                pieces.pop()  # what follows the line end belongs to the next chunk
+            for piece in pieces:
+                number += 1
+                if "\x00" in piece:
+                    raise _binary(path, number)
+                yield number, piece
+
+
+def _not_utf8(path: Path, data: bytes, error: UnicodeDecodeError, line: int, offset: int) -> InputError:
+    return InputError(path, f"not UTF-8 text (byte {data[error.start]:#04x} at offset {offset + error.start})",
+                      line=line)
+
+
+def _binary(path: Path, line: int) -> InputError:
+    return InputError(path, "contains a NUL byte; is this a binary file?", line=line)
 
 
 def clean_text(value: object) -> str:
@@ -167,11 +199,11 @@ def _daily(path: Path, warn: Warn) -> Iterator[Paper]:
 
 
 def _jsonl(path: Path, warn: Warn) -> Iterator[Paper]:
-    yield from _json_lines(path, _read_text(path), warn)
+    yield from _json_lines(path, _read_lines(path), warn)
 
 
-def _json_lines(path: Path, text: str, warn: Warn) -> Iterator[Paper]:
-    for line, raw in enumerate(_lines(text), 1):
+def _json_lines(path: Path, lines: Iterable[tuple[int, str]], warn: Warn) -> Iterator[Paper]:
+    for line, raw in lines:
         if not raw.strip():
             continue
         try:
@@ -187,8 +219,9 @@ def _json_lines(path: Path, text: str, warn: Warn) -> Iterator[Paper]:
             yield paper
 
 
-def _is_json_lines(text: str) -> bool:
-    first = next((line for line in _lines(text) if line.strip()), "")
+def _opens_json_lines(path: Path) -> bool:
+    """Whether the file's first non-blank line is a whole JSON object, as in JSON Lines."""
+    first = next((line for _, line in _read_lines(path) if line.strip()), "")
     try:
         return isinstance(json.loads(first), dict)
     except json.JSONDecodeError:
@@ -196,13 +229,15 @@ def _is_json_lines(text: str) -> bool:
 
 
 def _json(path: Path, warn: Warn) -> Iterator[Paper]:
+    if _opens_json_lines(path):
+        # Many ".json" dumps are JSON Lines (arXiv's metadata snapshot is), read a line at a time;
+        # a one-line JSON object reads the same either way.
+        yield from _json_lines(path, _read_lines(path), warn)
+        return
     text = _read_text(path)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        if _is_json_lines(text):
-            yield from _json_lines(path, text, warn)  # many ".json" dumps are JSON Lines
-            return
         raise InputError(path, f"not JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
     records = [document] if isinstance(document, dict) else document
     if not isinstance(records, list):

@@ -102,3 +102,22 @@ def test_bad_records_are_skipped_with_warnings_unless_strict(tmp_path):
     assert "not JSON" in str(warnings[0]) and "no abstract" in str(warnings[1])
     with pytest.raises(InputError, match=r"mixed.jsonl:2: not JSON"):
         read_papers([path], strict=True)
+
+
+@pytest.mark.parametrize("content", [
+    "\ufeffa\nb\r\nc\rd\r\r\ne\u2028f\n\nlast",  # BOM, every line end, U+2028 inside a line
+    "one line, no line end",
+    "\n\r\n\r",
+    "x" * 20_000 + "\ny",  # a line longer than a read buffer
+])
+def test_line_reader_splits_as_the_whole_text_splits(tmp_path, content):
+    # JSON Lines are read a line at a time (a 4 GB arXiv dump never sits in memory), with the
+    # line numbers the whole-text split gives, so sources stay "file:line" either way.
+    from kg.readers import _lines, _read_lines, _read_text
+
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(content.encode("utf-8"))
+    lines = _lines(_read_text(path))
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # the split's remainder after the last line end is no line
+    assert list(_read_lines(path)) == list(enumerate(lines, 1))
