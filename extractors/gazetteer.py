@@ -47,7 +47,7 @@ class Gazetteer:
         exact = [n[1:] for n in names if n.startswith("=")]
         folded = [n for n in names if not n.startswith("=")]
         # Each spelling of a name, lower-cased, maps to (exact, the tokens to check).
-        self._automaton = ahocorasick.Automaton()
+        spellings: dict[str, tuple[int, list[tuple[bool, tuple[str, ...]]]]] = {}
         for is_exact, group in ((True, exact + _plurals(exact)), (False, folded + _plurals(folded))):
             for pattern in nlp.tokenizer.pipe(group):
                 words = tuple(t.text if is_exact else t.lower_ for t in pattern)
@@ -55,20 +55,42 @@ class Gazetteer:
                     continue
                 for spelling in _spellings(words):
                     key = _fold(spelling)
-                    length, entries = self._automaton.get(key, (len(key), []))
-                    entries.append((is_exact, words))
-                    self._automaton.add_word(key, (length, entries))
-        self._automaton.make_automaton()
+                    spellings.setdefault(key, (len(key), []))[1].append((is_exact, words))
         self._folded_stems = {n.casefold() for n in folded}
         self._exact_stems = set(exact)
+        # The stems are found by the same search, before the check that they are fused to a suffix.
+        for stem in self._folded_stems | {n.lower() for n in exact}:
+            if _STEM_LETTERS.fullmatch(stem):
+                spellings.setdefault(stem, (len(stem), []))
+        self._spellings = spellings
+        self._id = _SHARED.register(spellings)
+
+    def __setstate__(self, state: dict) -> None:
+        # Another process has its own shared automaton: the names join it there.
+        self.__dict__.update(state)
+        self._id = _SHARED.register(self._spellings)
 
     def __contains__(self, text: str) -> bool:
         return text.casefold() in self._folded_stems or text in self._exact_stems
 
-    def _matches(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Character offsets of the exact and of the case-folded names' token runs."""
-        found = ([], [])
-        for last, (length, entries) in self._automaton.iter(_fold(text)):
+    def _matches(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+        """Character offsets of the exact and of the case-folded names' token runs, and of fused stems.
+
+        A fused stem is what ``_FUSED_STEM`` finds at a word's start ("LLaMA" in "LLaMA2")
+        when it is one of the names.
+        """
+        found = ([], [], [])
+        for last, by_gazetteer in _SHARED.hits(_fold(text)):
+            if self._id not in by_gazetteer:
+                continue
+            length, entries = by_gazetteer[self._id]
+            stem = text[last + 1 - length : last + 1]
+            if stem.casefold() in self._folded_stems or stem in self._exact_stems:
+                fused = _FUSED_STEM.match(text, last + 1 - length)
+                if fused is not None and fused.end() == last + 1:
+                    found[2].append(fused.span())
+            if not entries:
+                continue
             span = doc.char_span(last + 1 - length, last + 1)  # None unless it starts and ends with tokens
             if span is None:
                 continue
@@ -89,14 +111,15 @@ class Gazetteer:
         seen = set()
         text = doc_text(doc)
         found = []
-        for matches in self._matches(doc, text):
+        exact, folded, fused = self._matches(doc, text)
+        for matches in (exact, folded):
             # The longest name at each start: "Swin Transformers" rather than "Swin".
             for start, end in sorted(matches, key=lambda m: (m[0], -m[1])):
                 if start not in seen:
                     seen.add(start)
                     found.append(self._widen(text, start, end))
-        for start, end, stem, folded in _fused_stems(text):
-            if start not in seen and (folded in self._folded_stems or stem in self._exact_stems):
+        for start, end in sorted(fused):  # one stem at most starts at each character
+            if start not in seen:
                 seen.add(start)
                 found.append(self._widen(text, start, end))
         return self._drop_lone_common_nouns(text, found) if self._repeated else found
@@ -124,6 +147,48 @@ class Gazetteer:
         return start, extend_name(text, end), known
 
 
+class _SharedAutomaton:
+    """One Aho-Corasick automaton for the names of every distinct gazetteer.
+
+    A pass over a text costs about as much for one gazetteer as for all of
+    them, and a pipeline has four: each text is searched once, and each
+    gazetteer picks its own names from the hits. A gazetteer with the same
+    spellings as an earlier one (every pipeline built in a process has the
+    same four) shares its entries.
+    """
+
+    def __init__(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._ids: dict[tuple, int] = {}
+        self._searched: dict[str, tuple] = {}
+
+    def register(self, spellings: dict[str, tuple[int, list]]) -> int:
+        """The id under which ``spellings`` (folded spelling -> (length, entries)) are found."""
+        content = tuple(sorted((key, length, tuple(entries)) for key, (length, entries) in spellings.items()))
+        if content in self._ids:
+            return self._ids[content]
+        gazetteer_id = self._ids[content] = len(self._ids)
+        for key, value in spellings.items():
+            by_gazetteer = self._automaton.get(key, {})
+            by_gazetteer[gazetteer_id] = value
+            self._automaton.add_word(key, by_gazetteer)
+        self._automaton.make_automaton()
+        self._searched.clear()
+        return gazetteer_id
+
+    def hits(self, folded_text: str) -> tuple[tuple[int, dict[int, tuple[int, list]]], ...]:
+        """``(last character, {gazetteer id: (length, entries)})`` of every spelling in the text."""
+        found = self._searched.get(folded_text)
+        if found is None:
+            if len(self._searched) >= 8:  # the gazetteers of one pipeline ask about the same doc text
+                self._searched.clear()
+            found = self._searched[folded_text] = tuple(self._automaton.iter(folded_text))
+        return found
+
+
+_SHARED = _SharedAutomaton()
+
+
 def _spellings(words: tuple[str, ...]) -> list[str]:
     """The texts a run of these tokens can have: each joined to the next with a space or nothing."""
     spellings = [words[0]]
@@ -148,12 +213,6 @@ def _fold(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-@lru_cache(maxsize=8)  # every gazetteer searches the same doc text
-def _fused_stems(text: str) -> tuple[tuple[int, int, str, str], ...]:
-    """``(start, end, letters, casefolded letters)`` of every word's letters before a version or plural suffix."""
-    return tuple((m.start(), m.end(), m.group(), m.group().casefold()) for m in _FUSED_STEM.finditer(text))
-
-
 def _plurals(names: list[str]) -> list[str]:
     """Plurals of several-word names ("Swin Transformers"): spaCy keeps the ``s`` on the last token."""
     return [name + "s" for name in names if " " in name and name[-1:].isalpha() and not name.endswith("s")]
@@ -167,6 +226,7 @@ def _stem(name: str) -> str:
 
 # Letters directly followed by a version or plural: the stem of a fused name.
 _FUSED_STEM = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z]{1,29}(?=-?v?\d|s(?![\w-]))")
+_STEM_LETTERS = re.compile(r"[a-z]{2,30}")
 # A capitalised word hyphenated onto a known name: "KG-LLaVA", "Video-LLaVA". Anchored at the
 # name, so an earlier hyphenated word ("GPT-2; and Bio-LLaVA") is not taken for its prefix.
 _NAME_PREFIX = re.compile(r"(?<![\w-])[A-Z0-9][A-Za-z0-9]{0,14}-$")
