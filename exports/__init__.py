@@ -3,30 +3,42 @@
 Each format module offers ``generate_X(graph)`` (streamed text) and
 ``write_X(graph, path)``; the registry knows which files a format writes and
 which options (``base_iri``, ...) it takes, so :func:`export` can write any
-selection of formats into a folder.
+selection of formats into a folder. The RDF formats also write text from runs
+of triples (``X_chunks(runs)``), so one export generates the triples once for
+all of them.
 """
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
+from kg.atomic import atomic_write
+
 from . import graphml, html, jsonld, ntriples, tables, turtle
+from .rdf import Triple, generate_triples, subject_runs
 
 __all__ = ["Exporter", "EXPORTERS", "export"]
 
 
 @dataclass(frozen=True)
 class Exporter:
-    """A registered output format: the files it writes and the function that writes them."""
+    """A registered output format: the files it writes and the function that writes them.
+
+    An RDF format also has ``text_of_runs``: its text from runs of triples with
+    one subject (:func:`exports.rdf.subject_runs`), one chunk per run.
+    """
 
     name: str
     files: tuple[str, ...]
     description: str
     write: Callable[..., None]
+    text_of_runs: Callable[[Iterable[list[Triple]]], Iterator[str]] | None = None
 
     def options(self) -> set[str]:
         """The keyword options the writer accepts."""
@@ -36,9 +48,13 @@ class Exporter:
 EXPORTERS: dict[str, Exporter] = {
     exporter.name: exporter
     for exporter in (
+        # Turtle writes alone, renamed into place before the next file is started, so a build killed
+        # after it finds every other file whole and from the previous build (tests/test_crash.py).
         Exporter("turtle", ("graph.ttl",), "RDF in Turtle, for triple stores", turtle.write_turtle),
-        Exporter("jsonld", ("graph.jsonld",), "RDF in JSON-LD, for web tools", jsonld.write_jsonld),
-        Exporter("ntriples", ("graph.nt",), "RDF in N-Triples, streamed; for bulk loading", ntriples.write_ntriples),
+        Exporter("jsonld", ("graph.jsonld",), "RDF in JSON-LD, for web tools", jsonld.write_jsonld,
+                 jsonld.jsonld_chunks),
+        Exporter("ntriples", ("graph.nt",), "RDF in N-Triples, streamed; for bulk loading", ntriples.write_ntriples,
+                 ntriples.ntriples_chunks),
         Exporter("graphml", ("graph.graphml",), "GraphML, for Gephi, Cytoscape and networkx", graphml.write_graphml),
         Exporter("html", ("graph.html",), "interactive viewer that works offline", html.write_html),
         Exporter("csv", ("nodes.csv", "edges.csv"), "node and edge tables, for pandas and spreadsheets",
@@ -68,10 +84,29 @@ def export(graph: nx.MultiDiGraph, folder: str | Path, formats: Iterable[str] | 
     unknown = [name for name in selected if name not in EXPORTERS]
     if unknown:
         raise ValueError(f"unknown export format(s) {', '.join(unknown)}; choose from {', '.join(EXPORTERS)}")
-    written = {}
+    written = {name: [folder / file for file in EXPORTERS[name].files] for name in selected}
+    rdf_formats = [name for name in selected if EXPORTERS[name].text_of_runs is not None]
+    shared = rdf_formats if len(rdf_formats) > 1 else []
     for name in selected:
         exporter = EXPORTERS[name]
-        paths = [folder / file for file in exporter.files]
-        exporter.write(graph, *paths, **{k: v for k, v in options.items() if k in exporter.options()})
-        written[name] = paths
+        exporter_options = {k: v for k, v in options.items() if k in exporter.options()}
+        if name not in shared:
+            exporter.write(graph, *written[name], **exporter_options)
+        elif name == shared[0]:
+            _write_rdf(graph, {name: written[name][0] for name in shared}, **exporter_options)
     return written
+
+
+def _write_rdf(graph: nx.MultiDiGraph, paths: dict[str, Path], **options: object) -> None:
+    """Write every RDF format named in ``paths`` from one pass over the graph's triples.
+
+    Each writer turns a run into exactly one chunk, so pulling a chunk from
+    each in turn keeps them in step and the runs in between stay few.
+    """
+    copies = itertools.tee(subject_runs(generate_triples(graph, **options)), len(paths))
+    with ExitStack() as stack:
+        handles = [stack.enter_context(atomic_write(path)) for path in paths.values()]
+        texts = [EXPORTERS[name].text_of_runs(runs) for name, runs in zip(paths, copies)]
+        for chunks in itertools.zip_longest(*texts, fillvalue=""):
+            for handle, chunk in zip(handles, chunks):
+                handle.write(chunk)

@@ -7,7 +7,7 @@ are written compact (``skos:prefLabel``), with the prefixes in ``@context``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -16,10 +16,10 @@ from rdflib.term import Node
 
 from kg.atomic import write_chunks
 
-from .rdf import generate_triples
+from .rdf import Triple, generate_triples, subject_runs
 from .vocab import DEFAULT_BASE_IRI, PREFIXES, RDF, XSD, compact_iri
 
-__all__ = ["generate_jsonld", "write_jsonld"]
+__all__ = ["jsonld_chunks", "generate_jsonld", "write_jsonld"]
 
 
 def _iri(term: URIRef) -> str:
@@ -36,19 +36,42 @@ def _value(term: Node) -> object:
     return {"@id": _iri(term)}
 
 
-def _node_objects(graph: nx.MultiDiGraph, base_iri: str) -> Iterator[dict]:
-    current: dict | None = None
-    for subject, predicate, obj in generate_triples(graph, base_iri):
-        if current is None or current["@id"] != _iri(subject):
-            if current is not None:
-                yield current
-            current = {"@id": _iri(subject)}
+def _node_object(node_id: str, run: list[Triple], into: dict | None = None) -> dict:
+    node_object = {"@id": node_id} if into is None else into
+    for _, predicate, obj in run:
         if predicate == RDF.type:
-            current.setdefault("@type", []).append(_iri(obj))
+            node_object.setdefault("@type", []).append(_iri(obj))
         else:
-            current.setdefault(_iri(predicate), []).append(_value(obj))
+            node_object.setdefault(_iri(predicate), []).append(_value(obj))
+    return node_object
+
+
+def jsonld_chunks(runs: Iterable[list[Triple]]) -> Iterator[str]:
+    """A JSON-LD document from runs of triples with one subject (see :func:`exports.rdf.subject_runs`).
+
+    One chunk per run (empty while a node object is still growing), so writers
+    fed the same runs keep step; runs whose subjects compact to the same id
+    make one node object.
+    """
+    context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    yield '{"@context": ' + json.dumps(context, indent=1) + ',\n "@graph": ['
+    separator = "\n  "
+    current: dict | None = None
+    for run in runs:
+        node_id = _iri(run[0][0])
+        if current is not None and current["@id"] == node_id:
+            _node_object(node_id, run, current)
+            yield ""
+            continue
+        if current is None:
+            yield ""
+        else:
+            yield separator + json.dumps(current, ensure_ascii=False)
+            separator = ",\n  "
+        current = _node_object(node_id, run)
     if current is not None:
-        yield current
+        yield separator + json.dumps(current, ensure_ascii=False)
+    yield "\n ]\n}\n"
 
 
 def generate_jsonld(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
@@ -62,13 +85,7 @@ def generate_jsonld(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI)
     >>> document["@context"]["skos"], document["@graph"][0]["skos:prefLabel"]
     ('http://www.w3.org/2004/02/skos/core#', ['FID'])
     """
-    context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    yield '{"@context": ' + json.dumps(context, indent=1) + ',\n "@graph": ['
-    separator = "\n  "
-    for node_object in _node_objects(graph, base_iri):
-        yield separator + json.dumps(node_object, ensure_ascii=False)
-        separator = ",\n  "
-    yield "\n ]\n}\n"
+    return jsonld_chunks(subject_runs(generate_triples(graph, base_iri)))
 
 
 def write_jsonld(graph: nx.MultiDiGraph, path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:

@@ -14,7 +14,7 @@ from kg.atomic import write_chunks
 from .rdf import Triple, generate_triples
 from .vocab import DEFAULT_BASE_IRI, XSD
 
-__all__ = ["generate_ntriples", "ntriples_lines", "write_ntriples", "ntriples_term"]
+__all__ = ["generate_ntriples", "ntriples_lines", "ntriples_chunks", "write_ntriples", "ntriples_term"]
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t\x00-\x1f\x7f]')
@@ -52,6 +52,12 @@ def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:
     """One N-Triples line per triple."""
     for subject, predicate, obj in triples:
         yield f"{ntriples_term(subject)} {ntriples_term(predicate)} {ntriples_term(obj)} .\n"
+
+
+def ntriples_chunks(runs: Iterable[list[Triple]]) -> Iterator[str]:
+    """N-Triples text, one chunk per run of triples with one subject (see :func:`exports.rdf.subject_runs`)."""
+    for run in runs:
+        yield "".join(ntriples_lines(run))
 
 
 def generate_ntriples(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 from functools import lru_cache
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from urllib.parse import quote
 
@@ -27,7 +27,7 @@ from kg.model import ENTITY_TYPES
 
 from .vocab import DCAT, DCTERMS, DEFAULT_BASE_IRI, MLS, OA, PKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
-__all__ = ["generate_triples", "rule_triples", "node_iri", "relation_property", "ENTITY_CLASSES", "RELATION_PROPERTIES"]
+__all__ = ["generate_triples", "rule_triples", "subject_runs", "node_iri", "relation_property", "ENTITY_CLASSES", "RELATION_PROPERTIES"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -290,3 +290,26 @@ def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI, *
             yield from _edge_triples(u, v, key, data, graph, base_iri)
     if not collect:
         yield from rule_triples(rules, base_iri)
+
+
+def subject_runs(triples: Iterable[Triple]) -> Iterator[list[Triple]]:
+    """Runs of consecutive triples with the same subject: a Turtle statement block, a JSON-LD node object.
+
+    Every RDF format of an export is written from the same runs, so
+    :func:`exports.export` generates the triples once for all of them.
+
+    Examples
+    --------
+    >>> a, b = URIRef("https://example.org/a"), URIRef("https://example.org/b")
+    >>> [len(run) for run in subject_runs([(a, RDF.type, b), (a, RDFS.label, Literal("A")), (b, RDF.type, a)])]
+    [2, 1]
+    """
+    run: list[Triple] = []
+    for triple in triples:
+        # Most subjects repeat as the very same object; rdflib's own == is far slower than ``is``.
+        if run and triple[0] is not run[0][0] and triple[0] != run[0][0]:
+            yield run
+            run = []
+        run.append(triple)
+    if run:
+        yield run

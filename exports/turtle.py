@@ -7,7 +7,7 @@ memory stays flat and the output is byte-stable.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -18,10 +18,10 @@ from rdflib.term import Node
 from kg.atomic import write_chunks
 
 from .ntriples import ntriples_term
-from .rdf import generate_triples
+from .rdf import Triple, generate_triples, subject_runs
 from .vocab import DEFAULT_BASE_IRI, PREFIXES, RDF, compact_iri
 
-__all__ = ["to_rdflib", "turtle_term", "generate_turtle", "write_turtle"]
+__all__ = ["to_rdflib", "turtle_term", "turtle_statement", "turtle_chunks", "generate_turtle", "write_turtle"]
 
 
 def to_rdflib(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> rdflib.Graph:
@@ -49,6 +49,29 @@ def turtle_term(term: Node) -> str:
     return ntriples_term(term)
 
 
+def turtle_statement(run: list[Triple]) -> str:
+    """The Turtle statement block of a run of triples with one subject (see :func:`exports.rdf.subject_runs`).
+
+    Examples
+    --------
+    >>> print(turtle_statement([(URIRef("https://example.org/x"), RDF.type, RDF.Property),
+    ...                         (URIRef("https://example.org/x"), RDF.value, Literal(1))]), end="")
+    <BLANKLINE>
+    <https://example.org/x> a rdf:Property ;
+        rdf:value "1"^^xsd:integer .
+    """
+    predicate_objects = " ;\n    ".join(f"{'a' if predicate == RDF.type else turtle_term(predicate)} {turtle_term(obj)}"
+                                       for _, predicate, obj in run)
+    return f"\n{turtle_term(run[0][0])} {predicate_objects} .\n"
+
+
+def turtle_chunks(runs: Iterable[list[Triple]]) -> Iterator[str]:
+    """Turtle text: prefixes, then one statement block per run of triples with one subject."""
+    yield "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
+    for run in runs:
+        yield turtle_statement(run)
+
+
 def generate_turtle(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
     """Turtle text: prefixes, then statement blocks in the order of the triples.
 
@@ -62,18 +85,7 @@ def generate_turtle(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI)
         skos:prefLabel "FID" ;
         pkg:mentionCount "1"^^xsd:integer .
     """
-    yield "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
-    subject = None
-    for triple_subject, predicate, obj in generate_triples(graph, base_iri):
-        verb = "a" if predicate == RDF.type else turtle_term(predicate)
-        if triple_subject != subject:
-            end_of_previous = "" if subject is None else " .\n"
-            yield f"{end_of_previous}\n{turtle_term(triple_subject)} {verb} {turtle_term(obj)}"
-            subject = triple_subject
-        else:
-            yield f" ;\n    {verb} {turtle_term(obj)}"
-    if subject is not None:
-        yield " .\n"
+    return turtle_chunks(subject_runs(generate_triples(graph, base_iri)))
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
