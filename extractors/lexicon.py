@@ -137,6 +137,12 @@ _SHAPE_CANDIDATE = re.compile(
     r"(?<![\w^@/.-])(?=[A-Za-z0-9.-]*?(?:[0-9]|[-.][A-Za-z0-9]|[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]))"
     r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+){0,4}(?![\w^@-])"
 )
+# Where a name-shaped word may be: an inner capital, a letter next to a digit, capitals or
+# digits on both sides of a hyphen. Anchored on a capital or digit, which the regex engine
+# looks for fast, and completed by lookbehinds.
+_SHAPE_HINT = re.compile(r"[A-Z0-9](?:(?<=[a-z][A-Z])|(?<=[A-Za-z]\d)|(?<=\d)[A-Za-z]|-[A-Z0-9])")
+# A run of the characters the candidate pattern's lookbehind excludes, read backwards.
+_RUN = re.compile(r"[\w^@/.-]*")
 _MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]")
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]{2}\d|[A-Za-z][a-z]\d|\d[A-Za-z]{2}")
 _CAPS_DIGITS = re.compile(r"[A-Z]{1,3}\d+[A-Z]?|\d+[BMKbmk]|v\d+")
@@ -165,11 +171,31 @@ def is_name_shaped(word: str) -> bool:
     return len(parts) >= 2 and len(caps) >= 2 and len(caps) == len(parts)
 
 
-def name_shaped_words(text: str) -> Iterator[re.Match]:
-    """Every word of ``text`` that :func:`is_name_shaped`, as regex matches."""
-    return (
-        match for match in _SHAPE_CANDIDATE.finditer(text) if not _plain_word(match.group()) and is_name_shaped(match.group())
-    )
+def name_shaped_words(text: str) -> list[re.Match]:
+    """Every word of ``text`` that :func:`is_name_shaped`, as regex matches.
+
+    Examples
+    --------
+    >>> [m.group() for m in name_shaped_words("We fine-tune LLaVA and ST-LLM on 8 A100s, not GPT-4/ViT.")]
+    ['LLaVA', 'ST-LLM']
+    """
+    # A name-shaped word has an inner capital, a letter next to a digit or two capitalised
+    # parts, and each of those has a hint; the few words around hints get the full pattern.
+    # A candidate word starts where its run of word characters does (the pattern's
+    # lookbehind), so matching there finds what scanning the whole text would.
+    found = []
+    reversed_text = text[::-1]
+    run_end = 0
+    for hint in _SHAPE_HINT.finditer(text):
+        if hint.start() < run_end:
+            continue  # one candidate per run, and each run is read once: linear time
+        before = len(text) - hint.start()
+        run = hint.start() - (_RUN.match(reversed_text, before).end() - before)
+        run_end = _RUN.match(text, hint.start()).end()
+        match = _SHAPE_CANDIDATE.match(text, run)
+        if match is not None and not _plain_word(match.group()) and is_name_shaped(match.group()):
+            found.append(match)
+    return found
 
 
 def _plain_word(word: str) -> bool:
