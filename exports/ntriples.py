@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -34,18 +35,23 @@ def ntriples_term(term: Node) -> str:
     >>> ntriples_term(Literal(3))
     '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
     """
-    if isinstance(term, URIRef):
+    if type(term) is URIRef or isinstance(term, URIRef):  # the exact type first: isinstance goes through ABCMeta
         return f"<{term}>"
+    if isinstance(term, Literal):
+        return _literal_term(term)
     if isinstance(term, BNode):
         return f"_:{term}"
-    if isinstance(term, Literal):
-        quoted = f'"{_escape(str(term))}"'
-        if term.language:
-            return f"{quoted}@{term.language}"
-        if term.datatype and term.datatype != XSD.string:
-            return f"{quoted}^^<{term.datatype}>"
-        return quoted
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+@lru_cache(maxsize=1 << 13)  # generate_triples repeats literal objects (numbers, sentences, rule names)
+def _literal_term(term: Literal) -> str:
+    quoted = f'"{_escape(str(term))}"'
+    if term.language:
+        return f"{quoted}@{term.language}"
+    if term.datatype and term.datatype != XSD.string:
+        return f"{quoted}^^<{term.datatype}>"
+    return quoted
 
 
 def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:

@@ -102,8 +102,13 @@ def _decimal(value: float) -> Literal | None:
 
 def _literal(value: object) -> Literal:
     if isinstance(value, str):
-        return Literal(value)
+        return _text_literal(value)
     return _scalar_literal(value)
+
+
+@lru_cache(maxsize=1 << 13)  # a sentence, a mention, a rule name: each is the evidence of many edges
+def _text_literal(value: str) -> Literal:
+    return Literal(value)
 
 
 @lru_cache(maxsize=1 << 14, typed=True)  # offsets, counts and confidences repeat across millions of triples
