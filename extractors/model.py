@@ -160,9 +160,9 @@ class ModelExtractor:
         for start, end, known in self.gazetteer.find(doc):
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         title = title_span(doc)
-        found = title_name(title.text)
+        found = title_name(text[title.start_char : title.end_char])  # Span.text would join its tokens again
         if found is not None:
-            name = title.text[found[0] : found[1]]
+            name = text[title.start_char + found[0] : title.start_char + found[1]]
             # The paper's own variants come with it: "Ziya-VL-Base", "COSMO-7B".
             for start in _standalone(text, name, joiners_after=""):
                 end = start + len(name)
