@@ -18,7 +18,7 @@ import networkx as nx
 
 from kg.atomic import write_chunks
 
-__all__ = ["flat_graph", "generate_graphml", "write_graphml", "LIST_SEPARATOR"]
+__all__ = ["flat_records", "flat_graph", "generate_graphml", "write_graphml", "LIST_SEPARATOR"]
 
 LIST_SEPARATOR = " | "
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -53,6 +53,28 @@ def _typed(records: list[dict]) -> list[dict]:
             for record in records]
 
 
+FlatNode = tuple[str, dict]
+FlatEdge = tuple[str, str, object, dict]
+
+
+def flat_records(graph: nx.MultiDiGraph) -> tuple[list[FlatNode], list[FlatEdge]]:
+    """The nodes and edges of :func:`flat_graph`, in its order, as ``(node, record)`` and ``(u, v, key, record)``.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph([("b", "a")])
+    >>> flat_records(g)
+    ([('a', {'label': 'a'}), ('b', {'label': 'b'})], [('b', 'a', 0, {})])
+    """
+    nodes = sorted(graph.nodes)
+    node_records = _typed([{k: _flat(v) for k, v in graph.nodes[node].items() if v is not None} for node in nodes])
+    for node, record in zip(nodes, node_records):
+        record.setdefault("label", str(node))
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])
+    edge_records = _typed([{k: _flat(v) for k, v in data.items() if v is not None} for *_, data in edges])
+    return list(zip(nodes, node_records)), [(u, v, key, record) for (u, v, key, _), record in zip(edges, edge_records)]
+
+
 def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with scalar, XML-safe attribute values of one type per attribute, nodes and edges sorted.
 
@@ -67,35 +89,104 @@ def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> [dict(data) for _, data in flat_graph(g).nodes(data=True)]
     [{'kind': 'model', 'label': 'X', 'aliases': 'a | b'}, {'kind': 'result', 'value': 2.0, 'label': 'result:1'}, {'kind': 'result', 'value': 0.5, 'label': 'result:2'}]
     """
-    nodes = sorted(graph.nodes)
-    node_records = _typed([{k: _flat(v) for k, v in graph.nodes[node].items() if v is not None} for node in nodes])
-    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])
-    edge_records = _typed([{k: _flat(v) for k, v in data.items() if v is not None} for *_, data in edges])
+    nodes, edges = flat_records(graph)
     flat = nx.MultiDiGraph()
-    for node, record in zip(nodes, node_records):
+    for node, record in nodes:
         flat.add_node(node, **record)
-        flat.nodes[node].setdefault("label", str(node))
-    for (u, v, key, _), record in zip(edges, edge_records):
+    for u, v, key, record in edges:
         flat.add_edge(u, v, key=key, **record)
     return flat
 
 
+# The bytes networkx.generate_graphml writes (ElementTree, indented, serialised as US-ASCII with
+# character references, split into lines), made element by element instead of as one tree in memory.
+_HEADER = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+_XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+# What str.splitlines breaks on that survives escaping, besides "\n".
+_LINE_BREAK = re.compile("[\r\x0b\x0c\x1c-\x1e]")
+
+
+def _text(value: str) -> str:
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
+
+
+def _attribute(value: str) -> str:
+    value = _text(value)
+    for character, reference in (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;")):
+        if character in value:
+            value = value.replace(character, reference)
+    return value
+
+
+def _key_ids(nodes: list[FlatNode], edges: list[FlatEdge]) -> dict[tuple[str, str, str], str]:
+    """``d0, d1, ...`` for each (attribute, GraphML type, node or edge), numbered as first met."""
+    keys: dict[tuple[str, str, str], str] = {}
+    for scope, records in (("node", (record for _, record in nodes)), ("edge", (edge[3] for edge in edges))):
+        for record in records:
+            for name, value in record.items():
+                if type(value) not in _XML_TYPES:
+                    raise nx.NetworkXError(f"GraphML writer does not support {type(value)} as data values.")
+                keys.setdefault((str(name), _XML_TYPES[type(value)], scope), f"d{len(keys)}")
+    return keys
+
+
+def _element(opening: str, record: dict, scope: str, keys: dict) -> str:
+    if not record:
+        return f"    <{opening} />\n"
+    data = []
+    for name, value in record.items():
+        key = keys[str(name), _XML_TYPES[type(value)], scope]
+        text = _text(str(value))
+        data.append(f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n')
+    tag = opening.split(" ", 1)[0]
+    return f"    <{opening}>\n{''.join(data)}    </{tag}>\n"
+
+
+def _as_written(chunk: str) -> str:
+    if not chunk.isascii():
+        chunk = chunk.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    if _LINE_BREAK.search(chunk):
+        chunk = "".join(line + "\n" for line in chunk.splitlines())
+    return chunk
+
+
 def generate_graphml(graph: nx.MultiDiGraph) -> Iterator[str]:
-    """GraphML lines, starting with the XML declaration.
+    """GraphML text, starting with the XML declaration, one node or edge element a chunk.
 
     Examples
     --------
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("metric:fid", kind="metric", label="FID", mention_count=2)
-    >>> lines = list(generate_graphml(g))
-    >>> lines[0]
+    >>> chunks = list(generate_graphml(g))
+    >>> chunks[0]
     "<?xml version='1.0' encoding='utf-8'?>\\n"
-    >>> any('attr.name="mention_count" attr.type="long"' in line for line in lines)
+    >>> any('attr.name="mention_count" attr.type="long"' in chunk for chunk in chunks)
     True
     """
+    nodes, edges = flat_records(graph)
+    keys = _key_ids(nodes, edges)
     yield "<?xml version='1.0' encoding='utf-8'?>\n"
-    for line in nx.generate_graphml(flat_graph(graph), edge_id_from_attribute=None):
-        yield line + "\n"
+    yield _as_written(_HEADER + "".join(
+        f'  <key id="{key}" for="{scope}" attr.name="{_attribute(name)}" attr.type="{xml_type}" />\n'
+        for (name, xml_type, scope), key in reversed(keys.items())))
+    if not nodes and not edges:
+        yield '  <graph edgedefault="directed" />\n</graphml>\n'
+        return
+    yield '  <graph edgedefault="directed">\n'
+    for node, record in nodes:
+        yield _as_written(_element(f'node id="{_attribute(str(node))}"', record, "node", keys))
+    for u, v, key, record in edges:
+        opening = f'edge source="{_attribute(str(u))}" target="{_attribute(str(v))}" id="{_attribute(str(key))}"'
+        yield _as_written(_element(opening, record, "edge", keys))
+    yield "  </graph>\n</graphml>\n"
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
