@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-import ahocorasick
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, title_span
-from .lexicon import proposal_cues
+from .lexicon import finditer_at_words, proposal_cues, word_automaton
 from .model import title_name
 
 __all__ = ["ProposesDetector"]
@@ -37,40 +35,12 @@ _MORE_CUES = re.compile(
     r"|\bthe (?:end )?result is(?=(?-i: [A-Z]))|(?-i:\b(?:One|The other|The first|The second), (?=[a-z]))",
     re.IGNORECASE,
 )
-# Where a _MORE_CUES match can start, in lower-cased ASCII text: its words, found in one
-# Aho-Corasick pass (a regex alternation tries every "a", "n", "o", "t" in the text).
-_MORE_CUE_WORDS = ahocorasick.Automaton()
-for _words in (
+# Where a _MORE_CUES match starts: the first words of its branches.
+_MORE_CUE_WORDS = word_automaton(
     [f"{first} {verb}" for first in ("and", "then") for verb in ("introduce", "propose", "present")]
     + ["our research ", "our study ", "new", "novel", "innovative", "the result is", "the end result is"]
     + ["one, ", "the other, ", "the first, ", "the second, "]
-):
-    _MORE_CUE_WORDS.add_word(_words, len(_words))
-_MORE_CUE_WORDS.make_automaton()
-
-
-def _more_cue_ends(text: str, start: int) -> list[int]:
-    """Where each ``_MORE_CUES.finditer(text, start)`` match ends, matching only where its words are.
-
-    Examples
-    --------
-    >>> text = "We renew X and introduce a novel Y. One, gating, helps."
-    >>> [text[:end] for end in _more_cue_ends(text, 0)]
-    ['We renew X and introduce', 'We renew X and introduce a novel', 'We renew X and introduce a novel Y. One, ']
-    """
-    if not text.isascii():  # other scripts have letters that match these words case-insensitively
-        return [cue.end() for cue in _MORE_CUES.finditer(text, start)]
-    ends, end = [], start
-    for at in sorted({last + 1 - length for last, length in _MORE_CUE_WORDS.iter(text.lower(), start)}):
-        if at < end:
-            continue
-        cue = _MORE_CUES.match(text, at)
-        if cue is not None:
-            ends.append(cue.end())
-            end = cue.end()
-    return ends
-
-
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "We introduce three frameworks: A, which ...; B, a ...; and C, ...": each clause of a
 # semicolon list opens with one more proposed name, past where the first clause's proposal ended.
@@ -111,7 +81,7 @@ class ProposesDetector:
             # The title name's own variants ("Ziya-VL-Chat") are the model extractor's title rule.
             proposed += [s for s in spans if s.start_char >= end and (s._.paperkg_rule or "").endswith(":title")]
         starts = [s.start_char for s in spans]  # spans come sorted by position
-        more_cues = _more_cue_ends(text, title.end_char)
+        more_cues = (cue.end() for cue in finditer_at_words(_MORE_CUES, _MORE_CUE_WORDS, text, title.end_char))
         for cue_end in sorted({end for _, end in proposal_cues(text, title.end_char)}.union(more_cues)):
             stop = _PROPOSAL_END.search(text, cue_end)
             limit = min(cue_end + self.window, stop.start() if stop else len(text))

@@ -4,13 +4,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .base import CANDIDATES_KEY, SPANS_KEY
+from .base import CANDIDATES_KEY, SPANS_KEY, span_evidence
 
 __all__ = ["SpanResolver"]
 
 
-def _preference(span: Span) -> tuple[float, int]:
-    return (span._.paperkg_confidence, len(span))
 
 
 class SpanResolver:
@@ -41,7 +39,8 @@ class SpanResolver:
         candidates = list(doc.spans.get(CANDIDATES_KEY, []))
         # filter_spans prefers longer spans; sorting by confidence first makes the
         # most confident span win, and the longest among equally confident ones.
-        ranked = sorted(candidates, key=_preference, reverse=True)
+        ranked = sorted(candidates, key=lambda span: (span_evidence(doc, span.start_char, span.end_char)[1], len(span)),
+                        reverse=True)
         kept = _non_overlapping(ranked)
         kept.sort(key=lambda s: (s.start, s.end))
         doc.spans[SPANS_KEY] = kept
