@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
-from .lexicon import HEADS, acronym_definitions, introduced_names, is_generic, load_names
+from .lexicon import HEADS, acronym_definitions, finditer_at_words, introduced_names, is_generic, load_names, word_automaton
 
 __all__ = ["DataExtractor", "cued_names"]
 
@@ -67,9 +69,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=8)
-def _noun_pattern(nouns: frozenset[str]) -> re.Pattern:
-    """The cue nouns as one pattern, compiled once per extractor rather than per doc."""
-    return re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")\b")
+def _noun_pattern(nouns: frozenset[str]) -> tuple[re.Pattern, ahocorasick.Automaton]:
+    """The cue nouns as one pattern, and its words for :func:`finditer_at_words`, built once per extractor."""
+    return re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")\b"), word_automaton({noun.lower() for noun in nouns})
 
 
 def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
@@ -92,8 +94,7 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
     """
     found = []
     # Lower case only: a capitalised "Dataset" is part of a name, left to the definitions.
-    # (A text without the nouns is spared the pattern's scan.)
-    for noun in _noun_pattern(nouns).finditer(text) if any(noun in text for noun in nouns) else ():
+    for noun in finditer_at_words(*_noun_pattern(nouns), text):
         # Backwards: the name right before the noun (past task words: "the UCF101 video
         # generation benchmark"), then any list it ends.
         end = noun.start()
@@ -210,7 +211,9 @@ _DEFAULTS = {
         "gazetteer": "datasets",
         "nouns": ["dataset", "datasets", "corpus", "corpora"],
         # Sized collections ("HumanCaption-10M", "WebVid-10M") and QA sets ("TallyQA").
-        "shape": r"(?<![\w-])[A-Z][\w-]{1,30}(?:-\d{1,4}[MK]|[a-z]QA|-QA)(?![\w-])",
+        # (The capital comes before the lookbehind that it starts a word: the regex engine
+        # skips to capitals fast, and tries a leading lookbehind at every character.)
+        "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{1,30}(?:-\d{1,4}[MK]|[a-z]QA|-QA)(?![\w-])",
         **_DEFAULTS,
     },
 )
@@ -221,7 +224,7 @@ _DEFAULTS = {
         "gazetteer": "benchmarks",
         "nouns": ["benchmark", "benchmarks", "leaderboard", "test suite"],
         # Coined benchmark names: "MMBench", "VideoChatGPT-Bench", "AlpacaEval".
-        "shape": r"(?<![\w-])[A-Z][\w-]{0,30}(?:Bench|-Eval|Eval|Arena)(?![\w-])",
+        "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{0,30}(?:Bench|-Eval|Eval|Arena)(?![\w-])",
         **_DEFAULTS,
     },
 )
