@@ -151,7 +151,8 @@ class MetricExtractor:
         # Without a sentencizer upstream, the line (title or abstract) is the context.
         token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
         if token is not None and doc.has_annotation("SENT_START"):
-            return token.sent.text
+            sentence = token.sent
+            return text[sentence.start_char : sentence.end_char]  # Span.text would join its tokens again
         line_start = text.rfind("\n", 0, start_char) + 1
         line_end = text.find("\n", start_char)
         return text[line_start : line_end if line_end >= 0 else len(text)]

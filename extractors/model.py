@@ -204,7 +204,8 @@ class ModelExtractor:
 
 # "SOLO, a single transformer for Scalable visiOn-Language mOdeling": capitals picked out of
 # plain words to spell the acronym make those words look coined, but they are not names.
-_ACRONYM_GLOSS = re.compile(r"(?<![\w-])(?P<short>[A-Z]{3,8}), (?:a|an|the) (?P<gloss>[^.;:()]{8,120})")
+# (The first capital comes before the word-start lookbehind: the regex engine skips to capitals fast.)
+_ACRONYM_GLOSS = re.compile(r"(?P<short>[A-Z](?<![\w-][A-Z])[A-Z]{2,7}), (?:a|an|the) (?P<gloss>[^.;:()]{8,120})")
 _CAPITALS = re.compile(r"[A-Z]")
 
 
