@@ -11,6 +11,7 @@ Gephi shows as the node's name) and ``kind``; keys get GraphML's usual
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,24 +34,21 @@ def _flat(value: object) -> object:
 
 
 def _common_types(records: list[dict]) -> dict[str, type]:
-    """One Python type per attribute: the type of all its values, ``float`` for ints with floats, else ``str``."""
-    seen: dict[str, set[type]] = {}
+    """One Python type per attribute whose values mix types: ``float`` for ints with floats, else ``str``."""
+    seen: dict[str, set[type]] = defaultdict(set)
     for record in records:
         for key, value in record.items():
-            seen.setdefault(key, set()).add(type(value))
-    common = {}
-    for key, types in seen.items():
-        if len(types) == 1:
-            common[key] = types.pop()
-        else:
-            common[key] = float if types <= {int, float} else str
-    return common
+            seen[key].add(type(value))
+    return {key: float if types <= {int, float} else str for key, types in seen.items() if len(types) > 1}
 
 
 def _typed(records: list[dict]) -> list[dict]:
-    types = _common_types(records)
-    return [{key: value if type(value) is types[key] else types[key](value) for key, value in record.items()}
-            for record in records]
+    """The records, each value of a mixed-type attribute converted (in place) to that attribute's one type."""
+    for key, common in _common_types(records).items():
+        for record in records:
+            if key in record and type(record[key]) is not common:
+                record[key] = common(record[key])
+    return records
 
 
 FlatNode = tuple[str, dict]

@@ -8,6 +8,7 @@ memory stays flat and the output is byte-stable.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -42,9 +43,16 @@ def turtle_term(term: Node) -> str:
     >>> turtle_term(RDF.type), turtle_term(URIRef("https://example.org/x y"))
     ('rdf:type', '<https://example.org/x y>')
     """
-    if isinstance(term, URIRef):
+    if type(term) is URIRef or isinstance(term, URIRef):  # the exact type first: isinstance goes through ABCMeta
         return compact_iri(term) or ntriples_term(term)
-    if isinstance(term, Literal) and term.datatype and compact_iri(term.datatype):
+    if isinstance(term, Literal):
+        return _literal_term(term)
+    return ntriples_term(term)
+
+
+@lru_cache(maxsize=1 << 13)  # generate_triples repeats literal objects (numbers, sentences, rule names)
+def _literal_term(term: Literal) -> str:
+    if term.datatype and compact_iri(term.datatype):
         return ntriples_term(term).rsplit("^^", 1)[0] + "^^" + compact_iri(term.datatype)
     return ntriples_term(term)
 

@@ -10,6 +10,7 @@ none of them has are ``pkg:`` terms, each described in ``vocab/paperkg.ttl``;
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -62,6 +63,7 @@ _COMPACTABLE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)  # the same predicates, classes and datatypes in almost every triple
 def compact_iri(iri: str) -> str | None:
     """``prefix:local`` for an IRI in one of :data:`PREFIXES`, else ``None``.
 
