@@ -39,7 +39,7 @@ class BuildResult:
     ``summary`` counts papers, entities and edges (:func:`kg.graph.summarize`).
     """
 
-    graph: nx.MultiDiGraph
+    graph: nx.MultiDiGraph | None  # None for a streamed build (kg.stream): the graph is in its files
     written: dict[str, list[Path]] = field(default_factory=dict)
     papers: int = 0
     extracted: int = 0

@@ -96,8 +96,9 @@ def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | Non
         resolver = resolve_entities(extracted, aliases=aliases)
         entities = resolver.entities()
     else:
-        named = {resolver.lookup(m.canonical or m.text).node_id for found in extracted for m in found.mentions}
-        entities = [entity for entity in resolver.entities() if entity.node_id in named]
+        named = {entity.node_id: entity for entity in (resolver.lookup(m.canonical or m.text)
+                                                        for found in extracted for m in found.mentions)}
+        entities = [named[node] for node in sorted(named)]
 
     graph = nx.MultiDiGraph()
     for entity in entities:
@@ -187,10 +188,9 @@ def first_mention(graph: nx.MultiDiGraph, node: str) -> tuple[str, int, dict] | 
     return min(mentions, key=lambda item: item[:2], default=None)
 
 
-def entity_variants(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
-    """``(variant, base)`` node pairs among the graph's entities (``Qwen2-VL-7B`` of ``Qwen2-VL``), sorted."""
-    entities = [(node, data["kind"], [data["label"], *data["aliases"]])
-                for node, data in graph.nodes(data=True) if data["kind"] in ENTITY_TYPES]
+def entity_variants(entities: Iterable[tuple[str, str, list[str]]]) -> list[tuple[str, str]]:
+    """``(variant, base)`` node pairs (``Qwen2-VL-7B`` of ``Qwen2-VL``), sorted, among entities given as
+    ``(node id, kind, names)``."""
     return sorted((variant, base) for variant, base, _ in variant_pairs(entities))
 
 
@@ -201,7 +201,9 @@ def variant_edges(graph: nx.MultiDiGraph, first: Callable[[str], tuple[str, int,
     ``first(node)`` gives a node's first mention (see :func:`first_mention`),
     the evidence of the edge; variants never mentioned get no edge.
     """
-    for variant, base in entity_variants(graph):
+    named = [(node, data["kind"], [data["label"], *data["aliases"]])
+             for node, data in graph.nodes(data=True) if data["kind"] in ENTITY_TYPES]
+    for variant, base in entity_variants(named):
         mention = first(variant)
         if mention is not None:
             paper, _, evidence = mention

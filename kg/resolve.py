@@ -87,8 +87,13 @@ class Resolver:
         return key
 
     def add(self, paper_id: str, entity_type: str, names: list[str], *, mentions: int) -> None:
-        """Record that a paper names one entity, under ``names`` (preferred first)."""
-        self._resolved = None
+        """Record that a paper names one entity, under ``names`` (preferred first).
+
+        Names are added before the first :meth:`lookup` or :meth:`entities`,
+        which resolve them once and for all.
+        """
+        if self._resolved is not None:
+            raise ValueError("this resolver has resolved its names; add names to a new Resolver")
         keys = [entity_key(name) for name in names]
         root = self._find(keys[0])
         for key in keys[1:]:
@@ -133,6 +138,9 @@ class Resolver:
             )
             for key in keys:
                 resolved[key] = entity
+        # Only the resolution is needed from here on; for millions of papers the name tables
+        # take more memory than the entities do.
+        self._parent, self._names, self._types, self._papers = {}, {}, {}, {}
         return resolved
 
     def lookup(self, name: str) -> ResolvedEntity:

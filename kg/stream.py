@@ -101,8 +101,8 @@ def build_streamed(
     """Build the graph of the papers in ``inputs`` with flat memory; write N-Triples and CSV.
 
     ``formats`` may name any of :data:`STREAMED_FORMATS` (default: both).
-    The result's ``graph`` holds the entities and ``variant_of`` edges only
-    (the papers are in the files); its ``summary`` counts the whole build.
+    The result has no ``graph`` (it is in the files, and would not fit in
+    memory); its ``summary`` counts the whole build.
 
     Examples
     --------
@@ -145,11 +145,8 @@ def build_streamed(
             raise InputError(", ".join(map(str, inputs)), "no papers found")
         clock.lap("extract")
 
-        entities = nx.MultiDiGraph()
-        for entity in resolver.entities():
-            entities.add_node(entity.node_id, **entity_attributes(entity))
-        variants = entity_variants(entities)
-        firsts: dict[str, tuple[str, int, dict]] = {node: None for node, _ in variants}
+        variants = entity_variants((e.node_id, e.type, [e.name, *e.aliases]) for e in resolver.entities())
+        firsts: dict[str, tuple[str, int, dict] | None] = {node: None for node, _ in variants}
         relations: Counter = Counter()
         rules: set[str] = set()
         with ExitStack() as stack:
@@ -157,6 +154,7 @@ def build_streamed(
                             for file in exports.EXPORTERS[name].files] for name in formats}
 
             def write(graph: nx.MultiDiGraph, *, entities: bool, header: bool = False) -> None:
+                relations.update(relation for _, _, relation in graph.edges(data="relation"))
                 if "ntriples" in files:
                     files["ntriples"][0].writelines(
                         ntriples_lines(generate_triples(graph, **rdf_options, entities=entities, rules=rules)))
@@ -171,16 +169,29 @@ def build_streamed(
                 for node in firsts.keys() & graph.nodes:
                     # Batches come in paper-id order, so a variant's first mention is in its first batch.
                     firsts[node] = firsts[node] or first_mention(graph, node)
-                relations.update(relation for _, _, relation in graph.edges(data="relation"))
                 write(graph, entities=False, header=number == 0)
-            for variant, base, attributes in variant_edges(entities, firsts.get):
-                entities.add_edge(variant, base, key="variant_of", **attributes)
-            relations.update(relation for _, _, relation in entities.edges(data="relation"))
-            write(entities, entities=True)
+            # The entities, a batch at a time too: for millions of papers a graph of them all would not fit.
+            summary = {"papers": count, "entities": Counter(), "top": []}
+            linked = nx.MultiDiGraph()  # the variants and their bases, for the variant_of edges
+            ends = {node for pair in variants for node in pair}
+            for entities in chunked(resolver.entities(), batch_size):
+                graph = nx.MultiDiGraph()
+                for entity in entities:
+                    graph.add_node(entity.node_id, **entity_attributes(entity))
+                    if entity.node_id in ends:
+                        linked.add_node(entity.node_id, **entity_attributes(entity))
+                write(graph, entities=True)
+                part = summarize(graph)
+                summary["entities"].update(part["entities"])
+                summary["top"] = sorted(summary["top"] + part["top"], key=lambda e: (-e["mentions"], e["name"]))[:5]
+            for variant, base, attributes in variant_edges(linked, firsts.get):
+                linked.add_edge(variant, base, key="variant_of", **attributes)
+            write(linked, entities=False)
             if "ntriples" in files:
                 files["ntriples"][0].writelines(ntriples_lines(rule_triples(rules, **rdf_options)))
             clock.lap("graph and export")
         os.replace(results, state_path(output_dir))
-    summary = {**summarize(entities), "papers": count, "edges": dict(sorted(relations.items()))}
+    summary["entities"] = {kind: summary["entities"][kind] for kind in ENTITY_TYPES}
+    summary["edges"] = dict(sorted(relations.items()))
     written = {name: [output_dir / file for file in exports.EXPORTERS[name].files] for name in formats}
-    return BuildResult(entities, written, papers=count, extracted=count, seconds=clock.laps, summary=summary)
+    return BuildResult(None, written, papers=count, extracted=count, seconds=clock.laps, summary=summary)

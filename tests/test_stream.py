@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.graph import summarize
 from kg.readers import iter_papers
 from kg.stream import build_streamed
 from kg.update import SCRATCH_PREFIX, STATE_DIR, read_state
@@ -55,6 +56,11 @@ def test_streamed_build_writes_the_triples_of_a_build_in_memory(in_memory, strea
 def test_streamed_build_writes_the_rows_of_a_build_in_memory(in_memory, streamed, name):
     folder, _ = streamed
     assert rows(folder / name) == rows(in_memory / name)
+
+
+def test_streamed_build_counts_what_a_build_in_memory_counts(streamed, sample_graph):
+    _, result = streamed
+    assert result.summary == summarize(sample_graph)
 
 
 def test_streamed_build_merges_copies_across_sorted_runs_and_keeps_a_state(in_memory, streamed):
