@@ -19,7 +19,7 @@ import networkx as nx
 
 from kg.atomic import write_chunks
 
-__all__ = ["flat_records", "flat_graph", "generate_graphml", "write_graphml", "LIST_SEPARATOR"]
+__all__ = ["flat_nodes", "flat_edges", "flat_graph", "generate_graphml", "write_graphml", "LIST_SEPARATOR"]
 
 LIST_SEPARATOR = " | "
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -55,22 +55,32 @@ FlatNode = tuple[str, dict]
 FlatEdge = tuple[str, str, object, dict]
 
 
-def flat_records(graph: nx.MultiDiGraph) -> tuple[list[FlatNode], list[FlatEdge]]:
-    """The nodes and edges of :func:`flat_graph`, in its order, as ``(node, record)`` and ``(u, v, key, record)``.
+def flat_nodes(graph: nx.MultiDiGraph) -> list[FlatNode]:
+    """The nodes of :func:`flat_graph`, in its order, as ``(node, record)``.
 
     Examples
     --------
-    >>> g = nx.MultiDiGraph([("b", "a")])
-    >>> flat_records(g)
-    ([('a', {'label': 'a'}), ('b', {'label': 'b'})], [('b', 'a', 0, {})])
+    >>> flat_nodes(nx.MultiDiGraph([("b", "a")]))
+    [('a', {'label': 'a'}), ('b', {'label': 'b'})]
     """
     nodes = sorted(graph.nodes)
-    node_records = _typed([{k: _flat(v) for k, v in graph.nodes[node].items() if v is not None} for node in nodes])
-    for node, record in zip(nodes, node_records):
+    records = _typed([{k: _flat(v) for k, v in graph.nodes[node].items() if v is not None} for node in nodes])
+    for node, record in zip(nodes, records):
         record.setdefault("label", str(node))
+    return list(zip(nodes, records))
+
+
+def flat_edges(graph: nx.MultiDiGraph) -> list[FlatEdge]:
+    """The edges of :func:`flat_graph`, in its order (sorted by source, target, key), as ``(u, v, key, record)``.
+
+    Examples
+    --------
+    >>> flat_edges(nx.MultiDiGraph([("b", "a", {"start": 1}), ("a", "b", {"start": 2.5})]))
+    [('a', 'b', 0, {'start': 2.5}), ('b', 'a', 0, {'start': 1.0})]
+    """
     edges = sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])
-    edge_records = _typed([{k: _flat(v) for k, v in data.items() if v is not None} for *_, data in edges])
-    return list(zip(nodes, node_records)), [(u, v, key, record) for (u, v, key, _), record in zip(edges, edge_records)]
+    records = _typed([{k: _flat(v) for k, v in data.items() if v is not None} for *_, data in edges])
+    return [(u, v, key, record) for (u, v, key, _), record in zip(edges, records)]
 
 
 def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -87,11 +97,10 @@ def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> [dict(data) for _, data in flat_graph(g).nodes(data=True)]
     [{'kind': 'model', 'label': 'X', 'aliases': 'a | b'}, {'kind': 'result', 'value': 2.0, 'label': 'result:1'}, {'kind': 'result', 'value': 0.5, 'label': 'result:2'}]
     """
-    nodes, edges = flat_records(graph)
     flat = nx.MultiDiGraph()
-    for node, record in nodes:
+    for node, record in flat_nodes(graph):
         flat.add_node(node, **record)
-    for u, v, key, record in edges:
+    for u, v, key, record in flat_edges(graph):
         flat.add_edge(u, v, key=key, **record)
     return flat
 
@@ -169,7 +178,7 @@ def generate_graphml(graph: nx.MultiDiGraph) -> Iterator[str]:
     >>> any('attr.name="mention_count" attr.type="long"' in chunk for chunk in chunks)
     True
     """
-    nodes, edges = flat_records(graph)
+    nodes, edges = flat_nodes(graph), flat_edges(graph)
     keys = _key_ids(nodes, edges)
     yield "<?xml version='1.0' encoding='utf-8'?>\n"
     yield _as_written(_HEADER + "".join(

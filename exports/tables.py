@@ -16,7 +16,7 @@ import pandas as pd
 
 from kg.atomic import write_chunks
 
-from .graphml import flat_graph
+from .graphml import flat_edges, flat_nodes
 
 __all__ = ["nodes_frame", "edges_frame", "node_rows", "edge_rows", "columns_of", "csv_lines", "record_lines",
            "generate_csv", "write_tables", "NODE_COLUMNS", "EDGE_COLUMNS"]
@@ -46,13 +46,12 @@ def columns_of(known: tuple[str, ...], rows: list[dict]) -> list[str]:
 
 def node_rows(graph: nx.MultiDiGraph) -> list[dict]:
     """One flat record per node (see :func:`exports.graphml.flat_graph`), ``id`` first."""
-    return [{"id": node, **data} for node, data in flat_graph(graph).nodes(data=True)]
+    return [{"id": node, **data} for node, data in flat_nodes(graph)]
 
 
 def edge_rows(graph: nx.MultiDiGraph) -> list[dict]:
     """One flat record per edge, with its evidence; ``paper`` is the paper the edge comes from."""
-    return [{"source": u, "target": v, **data, "paper": data.get("paper", u)}
-            for u, v, data in flat_graph(graph).edges(data=True)]
+    return [{"source": u, "target": v, **data, "paper": data.get("paper", u)} for u, v, _, data in flat_edges(graph)]
 
 
 def nodes_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
