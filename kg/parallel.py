@@ -8,6 +8,7 @@ ships as Parquet, so there is one encoding of an extraction result.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -20,7 +21,7 @@ from itertools import islice
 from .extract import PaperEntities, extract_papers
 from .model import Mention, Paper
 
-__all__ = ["MENTION_FIELDS", "to_record", "from_record", "extract_chunk", "extract_parallel", "chunked"]
+__all__ = ["PIPELINE_PAPERS", "MENTION_FIELDS", "to_record", "from_record", "extract_chunk", "extract_parallel", "chunked"]
 
 #: Field names of a mention record, in order.
 MENTION_FIELDS = tuple(f.name for f in fields(Mention))
@@ -77,9 +78,18 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
 _worker = threading.local()
 
 
+#: Papers one pipeline extracts before a fresh one takes over: spaCy keeps every new word it
+#: sees in its vocabulary, which over millions of abstracts (new names, new numbers) would
+#: grow without end. A pipeline takes about a quarter of a second to make.
+PIPELINE_PAPERS = 50_000
+
+
 def _start_worker() -> None:
     import extractors
 
+    # The pool forks workers from a process that may hold a corpus' worth of names; frozen,
+    # they are never visited by this worker's garbage collector, so their pages stay shared.
+    gc.freeze()
     _worker.nlp = extractors.make_pipeline()
 
 
@@ -107,11 +117,13 @@ def extract_parallel(papers: Iterable[Paper], workers: int | None = None, *,
     """
     workers = workers or os.cpu_count() or 1
     if workers == 1:
-        yield from extract_papers(papers)
+        for share in chunked(papers, PIPELINE_PAPERS):
+            yield from extract_papers(share)
         return
     # fork starts a worker in milliseconds; spawn re-imports spaCy (seconds) but is the safe choice elsewhere.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(workers, initializer=_start_worker) as pool:
+    with context.Pool(workers, initializer=_start_worker,
+                      maxtasksperchild=max(1, PIPELINE_PAPERS // chunk_size)) as pool:
         pending: deque = deque()
         for chunk in chunked(papers, chunk_size):
             pending.append((chunk, pool.apply_async(extract_chunk, (chunk,))))
