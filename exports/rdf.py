@@ -52,7 +52,6 @@ RELATION_PROPERTIES = {
     "compared_with": PKG.comparedWith,
     "outperforms": PKG.outperforms,
     "has_result": PKG.hasResult,
-    "outperforms": PKG.outperforms,
     "variant_of": PKG.variantOf,
 }
 

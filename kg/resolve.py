@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import ENTITY_TYPES, normalize_key
