@@ -13,7 +13,8 @@ from .relations import TYPE_RELATIONS, comparisons, data_relations, variant_pair
 from .resolve import ResolvedEntity, Resolver
 from .results import extract_results
 
-__all__ = ["build_graph", "resolve_entities", "entity_attributes", "first_mention", "entity_variants", "variant_edges", "summarize"]
+__all__ = ["build_graph", "resolve_entities", "entity_attributes", "first_mention", "entity_variants", "variant_edges",
+           "summarize", "most_mentioned"]
 
 
 def _evidence(mention: Mention, *, rule: str | None = None, confidence: float | None = None) -> dict:
@@ -221,14 +222,16 @@ def summarize(graph: nx.MultiDiGraph, *, top: int = 5) -> dict:
     """
     kinds = Counter(kind for _, kind in graph.nodes(data="kind"))
     relations = Counter(relation for _, _, relation in graph.edges(data="relation"))
-    ranked = sorted(
-        ((data["mention_count"], data["label"], data["kind"]) for _, data in graph.nodes(data=True)
-         if data["kind"] in ENTITY_TYPES),
-        key=lambda item: (-item[0], item[1]),
-    )
+    entities = [{"name": data["label"], "type": data["kind"], "mentions": data["mention_count"]}
+                for _, data in graph.nodes(data=True) if data["kind"] in ENTITY_TYPES]
     return {
         "papers": kinds.get("paper", 0),
         "entities": {t: kinds.get(t, 0) for t in ENTITY_TYPES},
         "edges": dict(sorted(relations.items())),
-        "top": [{"name": name, "type": kind, "mentions": count} for count, name, kind in ranked[:top]],
+        "top": most_mentioned(entities, top),
     }
+
+
+def most_mentioned(entities: Iterable[dict], top: int = 5) -> list[dict]:
+    """The ``top`` entity entries (``name``, ``type``, ``mentions``) by mentions, then name."""
+    return sorted(entities, key=lambda entity: (-entity["mentions"], entity["name"]))[:top]

@@ -39,8 +39,8 @@ from .atomic import atomic_write
 from .build import BuildResult, Progress, StepClock
 from .errors import InputError
 from .extract import apply_aliases
-from .graph import (build_graph, entity_attributes, entity_variants, first_mention, resolve_entities, summarize,
-                    variant_edges)
+from .graph import (build_graph, entity_attributes, entity_variants, first_mention, most_mentioned, resolve_entities,
+                    summarize, variant_edges)
 from .model import ENTITY_TYPES, Paper
 from .parallel import chunked, extract_parallel
 from .readers import iter_papers, merge_papers
@@ -183,7 +183,7 @@ def build_streamed(
                 write(graph, entities=True)
                 part = summarize(graph)
                 summary["entities"].update(part["entities"])
-                summary["top"] = sorted(summary["top"] + part["top"], key=lambda e: (-e["mentions"], e["name"]))[:5]
+                summary["top"] = most_mentioned(summary["top"] + part["top"])
             for variant, base, attributes in variant_edges(linked, firsts.get):
                 linked.add_edge(variant, base, key="variant_of", **attributes)
             write(linked, entities=False)
