@@ -48,9 +48,8 @@ class Exporter:
 EXPORTERS: dict[str, Exporter] = {
     exporter.name: exporter
     for exporter in (
-        # Turtle writes alone, renamed into place before the next file is started, so a build killed
-        # after it finds every other file whole and from the previous build (tests/test_crash.py).
-        Exporter("turtle", ("graph.ttl",), "RDF in Turtle, for triple stores", turtle.write_turtle),
+        Exporter("turtle", ("graph.ttl",), "RDF in Turtle, for triple stores", turtle.write_turtle,
+                 turtle.turtle_chunks),
         Exporter("jsonld", ("graph.jsonld",), "RDF in JSON-LD, for web tools", jsonld.write_jsonld,
                  jsonld.jsonld_chunks),
         Exporter("ntriples", ("graph.nt",), "RDF in N-Triples, streamed; for bulk loading", ntriples.write_ntriples,
