@@ -21,7 +21,8 @@ from itertools import islice
 from .extract import PaperEntities, extract_papers
 from .model import Mention, Paper
 
-__all__ = ["PIPELINE_PAPERS", "MENTION_FIELDS", "to_record", "from_record", "extract_chunk", "extract_parallel", "chunked"]
+__all__ = ["PIPELINE_PAPERS", "MENTION_FIELDS", "to_record", "from_record", "extract_chunk", "extract_parallel",
+           "chunked"]
 
 #: Field names of a mention record, in order.
 MENTION_FIELDS = tuple(f.name for f in fields(Mention))

@@ -23,8 +23,8 @@ from .model import Paper
 from .parallel import from_record, to_record
 from .readers import merge_papers
 
-__all__ = ["STATE_DIR", "SCRATCH_PREFIX", "state_path", "text_hash", "write_state", "write_results", "read_state", "read_results",
-           "plan_update"]
+__all__ = ["STATE_DIR", "SCRATCH_PREFIX", "state_path", "text_hash", "write_state", "write_results", "read_state",
+           "read_results", "plan_update"]
 
 #: Folder inside a build's output folder that holds what the build remembers.
 STATE_DIR = ".paperkg"
