@@ -4,8 +4,8 @@ Builds ~500 varied abstracts from ``data/`` with the corpus builder of
 ``benchmarks/throughput.py``, extracts them and builds the graph once, then
 times :func:`exports.export` for each format alone and for all of them
 together (where formats can share work), the best of ``--repeats`` runs each,
-and prints wall and CPU seconds and the ratio to N-Triples (the simplest
-streamed writer). ``--graph FILE`` keeps the built graph as a pickle and reuses it on the
+and prints wall and CPU seconds, the ratio to N-Triples (the simplest
+streamed writer), and the kilobytes each format writes per paper and per CPU second. ``--graph FILE`` keeps the built graph as a pickle and reuses it on the
 next run, so a run compares exporters on the very same graph even while the
 extractors change; ``--keep DIR`` leaves the files of the last run there, for
 ``cmp`` against an earlier version's; ``--profile`` prints the functions each
@@ -92,15 +92,21 @@ def main(argv: list[str] | None = None) -> None:
                 profile.runcall(exports.export, graph, folder, [name])
                 print(f"--- {name}")
                 pstats.Stats(profile).sort_stats("tottime").print_stats(12)
+        kilobytes = {name: sum((folder / file).stat().st_size for file in exports.EXPORTERS[name].files) / 1000
+                     for name in formats}
+    papers = sum(1 for _, kind in graph.nodes(data="kind") if kind == "paper")
     reference = seconds.get("ntriples")
-    print(f"{'format':10s} {'wall s':>7s} {'CPU s':>7s}")
+    print(f"{'format':10s} {'wall s':>7s} {'CPU s':>7s} {'KB/paper':>9s} {'MB/CPU s':>9s}")
+
+    def row(name: str, wall: float, cpu: float, written: float) -> str:
+        return f"{name:10s} {wall:7.3f} {cpu:7.3f} {written / papers:9.1f} {written / 1000 / cpu:9.1f}"
+
     for name, (wall, cpu) in seconds.items():
         ratio = f"{cpu / reference[1]:5.2f} x ntriples (CPU)" if reference else ""
-        print(f"{name:10s} {wall:7.3f} {cpu:7.3f}  {ratio}")
-    print(f"{'sum':10s} {sum(w for w, _ in seconds.values()):7.3f} {sum(c for _, c in seconds.values()):7.3f}")
+        print(f"{row(name, wall, cpu, kilobytes[name])}  {ratio}")
+    print(row("sum", sum(w for w, _ in seconds.values()), sum(c for _, c in seconds.values()), sum(kilobytes.values())))
     if together is not None:
-        print(f"{'together':10s} {together[0]:7.3f} {together[1]:7.3f}  (one export call of {', '.join(formats)})")
-
+        print(f"{row('together', *together, sum(kilobytes.values()))}  (one export call of {', '.join(formats)})")
 
 if __name__ == "__main__":
     main()

@@ -12,7 +12,7 @@ from spacy.language import Language
 # The keys come first: the components import kg.model, and kg imports them from here.
 from .base import CANDIDATES_KEY, LABELS, PROPOSES_KEY, SPANS_KEY
 from . import data, metric, model, proposes, repo, resolver, sentences  # noqa: F401,E402  (registers the factories)
-from .tokenizer import bound_tokenizer  # noqa: E402
+from . import tokenizer  # noqa: F401,E402  (registers paperkg.BoundedTokenizer.v1)
 
 __all__ = ["make_pipeline", "PIPELINE", "SPANS_KEY", "CANDIDATES_KEY", "PROPOSES_KEY", "LABELS"]
 
@@ -45,12 +45,10 @@ def make_pipeline() -> Language:
     >>> [t.text for t in nlp.tokenizer("We propose MuE. It beats ViT.")][-3:]
     ['beats', 'ViT', '.']
     """
-    nlp = spacy.blank("en")
     # spaCy leaves a full stop on a word that ends in a capital or digit ("ViT.",
     # "13B."), which then hides both the name and the sentence end from every rule.
-    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z0-9])\."]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-    bound_tokenizer(nlp)  # last tokenizer change: it keeps the rules and makes hostile text cost linear time
+    tokenizer = {"@tokenizers": "paperkg.BoundedTokenizer.v1", "extra_suffixes": [r"(?<=[A-Z0-9])\."]}
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": tokenizer}})
     nlp.add_pipe("paperkg_sentencizer")
     for factory in PIPELINE:
         nlp.add_pipe(factory)

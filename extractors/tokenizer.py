@@ -11,12 +11,15 @@ length. The doc's text is the input text either way.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
+from spacy import util
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
-__all__ = ["LONGEST_WORD", "SUFFIX_WINDOW", "bound_tokenizer"]
+__all__ = ["LONGEST_WORD", "SUFFIX_WINDOW", "create_bounded_tokenizer"]
 
 LONGEST_WORD = 256
 SUFFIX_WINDOW = 64
@@ -55,22 +58,34 @@ class _WindowedSearch:
         return self.search(text[-SUFFIX_WINDOW:])
 
 
-def bound_tokenizer(nlp: Language) -> None:
-    """Give ``nlp`` a tokenizer with the same rules that stays linear on hostile text.
+@registry.tokenizers("paperkg.BoundedTokenizer.v1")
+def create_bounded_tokenizer(extra_suffixes: Sequence[str] = ()) -> Callable[[Language], Tokenizer]:
+    """spaCy's tokenizer for the language, with ``extra_suffixes``, linear on hostile text.
 
-    Call it after the tokenizer's rules are final.
+    Registered as ``paperkg.BoundedTokenizer.v1`` for a pipeline's config, so the
+    tokenizer is built once with its final rules (each rule change reloads
+    every special case, which dominates making a pipeline).
 
     Examples
     --------
     >>> import spacy
-    >>> nlp = spacy.blank("en")
-    >>> bound_tokenizer(nlp)
+    >>> nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "paperkg.BoundedTokenizer.v1"}}})
     >>> doc = nlp("See (((" + "(" * 5000 + "x) now.")
     >>> doc.text == "See (((" + "(" * 5000 + "x) now.", [t.text for t in doc][-3:]
     (True, [')', 'now', '.'])
     """
-    old = nlp.tokenizer
-    nlp.tokenizer = _BoundedTokenizer(
-        nlp.vocab, rules=old.rules, prefix_search=old.prefix_search, infix_finditer=old.infix_finditer,
-        suffix_search=_WindowedSearch(old.suffix_search) if old.suffix_search else None,
-        token_match=old.token_match, url_match=old.url_match)
+
+    def make_tokenizer(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        suffixes = [*(defaults.suffixes or ()), *extra_suffixes]
+        return _BoundedTokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            suffix_search=_WindowedSearch(util.compile_suffix_regex(suffixes).search) if suffixes else None,
+            infix_finditer=util.compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return make_tokenizer
