@@ -35,9 +35,10 @@ def ntriples_term(term: Node) -> str:
     >>> ntriples_term(Literal(3))
     '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
     """
-    if type(term) is URIRef or isinstance(term, URIRef):  # the exact type first: isinstance goes through ABCMeta
+    term_type = type(term)  # exact types first: isinstance goes through ABCMeta
+    if term_type is URIRef or term_type is not Literal and isinstance(term, URIRef):
         return f"<{term}>"
-    if isinstance(term, Literal):
+    if term_type is Literal or isinstance(term, Literal):
         return _literal_term(term)
     if isinstance(term, BNode):
         return f"_:{term}"
@@ -56,14 +57,17 @@ def _literal_term(term: Literal) -> str:
 
 def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:
     """One N-Triples line per triple."""
+    term = ntriples_term
     for subject, predicate, obj in triples:
-        yield f"{ntriples_term(subject)} {ntriples_term(predicate)} {ntriples_term(obj)} .\n"
+        yield f"{term(subject)} {term(predicate)} {term(obj)} .\n"
 
 
 def ntriples_chunks(runs: Iterable[list[Triple]]) -> Iterator[str]:
     """N-Triples text, one chunk per run of triples with one subject (see :func:`exports.rdf.subject_runs`)."""
+    term = ntriples_term
     for run in runs:
-        yield "".join(ntriples_lines(run))
+        subject = term(run[0][0])
+        yield "".join([f"{subject} {term(predicate)} {term(obj)} .\n" for _, predicate, obj in run])
 
 
 def generate_ntriples(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:

@@ -43,9 +43,10 @@ def turtle_term(term: Node) -> str:
     >>> turtle_term(RDF.type), turtle_term(URIRef("https://example.org/x y"))
     ('rdf:type', '<https://example.org/x y>')
     """
-    if type(term) is URIRef or isinstance(term, URIRef):  # the exact type first: isinstance goes through ABCMeta
+    term_type = type(term)  # exact types first: isinstance goes through ABCMeta
+    if term_type is URIRef or term_type is not Literal and isinstance(term, URIRef):
         return compact_iri(term) or ntriples_term(term)
-    if isinstance(term, Literal):
+    if term_type is Literal or isinstance(term, Literal):
         return _literal_term(term)
     return ntriples_term(term)
 
@@ -55,6 +56,11 @@ def _literal_term(term: Literal) -> str:
     if term.datatype and compact_iri(term.datatype):
         return ntriples_term(term).rsplit("^^", 1)[0] + "^^" + compact_iri(term.datatype)
     return ntriples_term(term)
+
+
+@lru_cache(maxsize=1 << 10)  # predicates are a few dozen vocabulary terms
+def _predicate_term(predicate: URIRef) -> str:
+    return "a" if predicate == RDF.type else turtle_term(predicate)
 
 
 def turtle_statement(run: list[Triple]) -> str:
@@ -68,8 +74,7 @@ def turtle_statement(run: list[Triple]) -> str:
     <https://example.org/x> a rdf:Property ;
         rdf:value "1"^^xsd:integer .
     """
-    predicate_objects = " ;\n    ".join(f"{'a' if predicate == RDF.type else turtle_term(predicate)} {turtle_term(obj)}"
-                                       for _, predicate, obj in run)
+    predicate_objects = " ;\n    ".join([f"{_predicate_term(predicate)} {turtle_term(obj)}" for _, predicate, obj in run])
     return f"\n{turtle_term(run[0][0])} {predicate_objects} .\n"
 
 
