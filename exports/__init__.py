@@ -25,6 +25,9 @@ from .rdf import Triple, generate_triples, subject_runs
 
 __all__ = ["Exporter", "EXPORTERS", "export"]
 
+#: Runs of triples whose text goes to the RDF files in one write each.
+_RUNS_PER_WRITE = 512
+
 
 @dataclass(frozen=True)
 class Exporter:
@@ -100,12 +103,15 @@ def _write_rdf(graph: nx.MultiDiGraph, paths: dict[str, Path], **options: object
     """Write every RDF format named in ``paths`` from one pass over the graph's triples.
 
     Each writer turns a run into exactly one chunk, so pulling a chunk from
-    each in turn keeps them in step and the runs in between stay few.
+    each in turn keeps them in step and the runs in between stay few. The
+    chunks of a few hundred runs go to each file in one write (a write per
+    run and file was 92,000 writes for 500 papers).
     """
     copies = itertools.tee(subject_runs(generate_triples(graph, **options)), len(paths))
     with ExitStack() as stack:
         handles = [stack.enter_context(atomic_write(path)) for path in paths.values()]
         texts = [EXPORTERS[name].text_of_runs(runs) for name, runs in zip(paths, copies)]
-        for chunks in itertools.zip_longest(*texts, fillvalue=""):
-            for handle, chunk in zip(handles, chunks):
-                handle.write(chunk)
+        steps = itertools.zip_longest(*texts, fillvalue="")
+        while batch := list(itertools.islice(steps, _RUNS_PER_WRITE)):
+            for handle, chunks in zip(handles, zip(*batch)):
+                handle.write("".join(chunks))

@@ -55,19 +55,21 @@ def _literal_term(term: Literal) -> str:
     return quoted
 
 
+#: Predicates are a few dozen vocabulary terms, each in thousands of triples.
+_predicate_term = lru_cache(maxsize=1 << 10)(ntriples_term)
+
+
 def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:
     """One N-Triples line per triple."""
-    term = ntriples_term
     for subject, predicate, obj in triples:
-        yield f"{term(subject)} {term(predicate)} {term(obj)} .\n"
+        yield f"{ntriples_term(subject)} {_predicate_term(predicate)} {ntriples_term(obj)} .\n"
 
 
 def ntriples_chunks(runs: Iterable[list[Triple]]) -> Iterator[str]:
     """N-Triples text, one chunk per run of triples with one subject (see :func:`exports.rdf.subject_runs`)."""
-    term = ntriples_term
     for run in runs:
-        subject = term(run[0][0])
-        yield "".join([f"{subject} {term(predicate)} {term(obj)} .\n" for _, predicate, obj in run])
+        subject = ntriples_term(run[0][0])
+        yield "".join([f"{subject} {_predicate_term(predicate)} {ntriples_term(obj)} .\n" for _, predicate, obj in run])
 
 
 def generate_ntriples(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:

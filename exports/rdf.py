@@ -199,6 +199,7 @@ def _evidence_iri(key: str, base_iri: str) -> URIRef:
     return URIRef(f"{base_iri}evidence/{hashlib.sha1(key.encode()).hexdigest()[:16]}")
 
 
+@lru_cache(maxsize=1 << 10)  # a few dozen rules, each named by thousands of evidence nodes
 def _rule_activity(rule: str, base_iri: str) -> URIRef:
     return URIRef(f"{base_iri}rule/{quote(rule, safe='')}")
 
