@@ -9,10 +9,11 @@ all of them.
 """
 from __future__ import annotations
 
+import gc
 import inspect
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,14 +90,33 @@ def export(graph: nx.MultiDiGraph, folder: str | Path, formats: Iterable[str] | 
     written = {name: [folder / file for file in EXPORTERS[name].files] for name in selected}
     rdf_formats = [name for name in selected if EXPORTERS[name].text_of_runs is not None]
     shared = rdf_formats if len(rdf_formats) > 1 else []
-    for name in selected:
-        exporter = EXPORTERS[name]
-        exporter_options = {k: v for k, v in options.items() if k in exporter.options()}
-        if name not in shared:
-            exporter.write(graph, *written[name], **exporter_options)
-        elif name == shared[0]:
-            _write_rdf(graph, {name: written[name][0] for name in shared}, **exporter_options)
+    with _collector_paused():
+        for name in selected:
+            exporter = EXPORTERS[name]
+            exporter_options = {k: v for k, v in options.items() if k in exporter.options()}
+            if name not in shared:
+                exporter.write(graph, *written[name], **exporter_options)
+            elif name == shared[0]:
+                _write_rdf(graph, {name: written[name][0] for name in shared}, **exporter_options)
     return written
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block, then restore it as it was.
+
+    Exporters make no reference cycles, and reference counting frees their
+    records and lines; but the many of them alive at once (GraphML's and the
+    tables' records) set off a full collection, which walks every object of
+    the graph: about a sixth of the CPU time of exporting 500 papers.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _write_rdf(graph: nx.MultiDiGraph, paths: dict[str, Path], **options: object) -> None:
