@@ -195,6 +195,16 @@ def test_round_trip_sample_corpus(tmp_path, sample_graph, name):
     ROUND_TRIPS[name](sample_graph, tmp_path)
 
 
+def test_jsonld_text_is_what_json_dumps_writes(tmp_path, sample_graph):
+    """The JSON-LD writer formats node objects itself; the text must be json.dumps's, byte for byte."""
+    for graph in (small_graph(), sample_graph):
+        exports.export(graph, tmp_path, ["jsonld"])
+        text = (tmp_path / "graph.jsonld").read_text(encoding="utf-8")
+        document = json.loads(text)
+        nodes = ",".join("\n  " + json.dumps(node, ensure_ascii=False) for node in document["@graph"])
+        assert text == f'{{"@context": {json.dumps(document["@context"], indent=1)},\n "@graph": [{nodes}\n ]\n}}\n'
+
+
 def test_hostile_title_is_data_not_markup(tmp_path):
     graph = small_graph()
     hostile = "<img src=x onerror=alert(1)></script><script>alert(2)</script>"
