@@ -19,6 +19,7 @@ __all__ = [
     "LABELS",
     "add_candidate",
     "span_evidence",
+    "span_extension",
     "doc_text",
     "title_span",
 ]
@@ -127,6 +128,25 @@ def span_evidence(doc: Doc, start_char: int, end_char: int) -> tuple[str | None,
     """
     user_data = doc.user_data
     return tuple(user_data.get(("._.", name, start_char, end_char), default) for name, default in _EXTENSIONS)
+
+
+def span_extension(doc: Doc, span: Span, name: str):
+    """``span._.<name>`` for one of paperkg's extensions, read where spaCy keeps it.
+
+    Building an ``Underscore`` for each span costs more than the rest of a lookup.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We train GPT-4 here.")
+    >>> span = add_candidate(doc, 9, 14, "MODEL", rule="example", confidence=0.9)
+    >>> span_extension(doc, span, "paperkg_rule"), span_extension(doc, doc[0:1], "paperkg_confidence")
+    ('example', 0.0)
+    """
+    return doc.user_data.get(_extension_key(name, span.start_char, span.end_char), _DEFAULTS[name])
+
+
+_DEFAULTS = dict(_EXTENSIONS)
 
 
 def _extension_key(name: str, start_char: int, end_char: int) -> tuple[str, str, int, int]:

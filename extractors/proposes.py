@@ -14,7 +14,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .base import PROPOSES_KEY, SPANS_KEY, doc_text, title_span
+from .base import PROPOSES_KEY, SPANS_KEY, doc_text, span_extension, title_span
 from .lexicon import finditer_at_words, proposal_cues, word_automaton
 from .model import title_name
 
@@ -79,21 +79,21 @@ class ProposesDetector:
             start, end = title.start_char + found[0], title.start_char + found[1]
             proposed += [s for s in spans if s.start_char < end and s.end_char > start]
             # The title name's own variants ("Ziya-VL-Chat") are the model extractor's title rule.
-            proposed += [s for s in spans if s.start_char >= end and (s._.paperkg_rule or "").endswith(":title")]
+            proposed += [s for s in spans if s.start_char >= end and self._rule(doc, s).endswith(":title")]
         starts = [s.start_char for s in spans]  # spans come sorted by position
         more_cues = (cue.end() for cue in finditer_at_words(_MORE_CUES, _MORE_CUE_WORDS, text, title.end_char))
         for cue_end in sorted({end for _, end in proposal_cues(text, title.end_char)}.union(more_cues)):
             stop = _PROPOSAL_END.search(text, cue_end)
             limit = min(cue_end + self.window, stop.start() if stop else len(text))
             first, last = bisect_left(starts, cue_end), bisect_left(starts, limit)
-            proposed += [s for s in spans[first:last] if self._novel(s) or self._defined_here(text, s)]
+            proposed += [s for s in spans[first:last] if self._novel(doc, s) or self._defined_here(text, s)]
             sentence_end = _SENTENCE_END.search(text, cue_end)
             for clause in _NEXT_CLAUSE.finditer(text, limit, sentence_end.start() if sentence_end else len(text)):
                 at = bisect_left(starts, clause.end())
-                proposed += [s for s in spans[at : at + 1] if s.start_char == clause.end() and self._novel(s)]
+                proposed += [s for s in spans[at : at + 1] if s.start_char == clause.end() and self._novel(doc, s)]
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
-            proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(s)]
+            proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(doc, s)]
         # A span the title rule and a cue both give is one proposal.
         doc.spans[PROPOSES_KEY] = list({(s.start, s.end): s for s in proposed}.values())
         return doc
@@ -104,8 +104,12 @@ class ProposesDetector:
         return _DEFINED_SHORT_FORM.search(before) is not None and text[span.end_char : span.end_char + 1] == ")"
 
     @staticmethod
-    def _novel(span: Span) -> bool:
-        return not (span._.paperkg_rule or "").endswith(":gazetteer")
+    def _novel(doc: Doc, span: Span) -> bool:
+        return not ProposesDetector._rule(doc, span).endswith(":gazetteer")
+
+    @staticmethod
+    def _rule(doc: Doc, span: Span) -> str:
+        return span_extension(doc, span, "paperkg_rule") or ""
 
 
 @Language.factory(

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .base import CANDIDATES_KEY, SPANS_KEY, span_evidence
+from .base import CANDIDATES_KEY, SPANS_KEY, span_extension
 
 __all__ = ["SpanResolver"]
 
@@ -39,7 +39,7 @@ class SpanResolver:
         candidates = list(doc.spans.get(CANDIDATES_KEY, []))
         # filter_spans prefers longer spans; sorting by confidence first makes the
         # most confident span win, and the longest among equally confident ones.
-        ranked = sorted(candidates, key=lambda span: (span_evidence(doc, span.start_char, span.end_char)[1], len(span)),
+        ranked = sorted(candidates, key=lambda span: (span_extension(doc, span, "paperkg_confidence"), len(span)),
                         reverse=True)
         kept = _non_overlapping(ranked)
         kept.sort(key=lambda s: (s.start, s.end))
