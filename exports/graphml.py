@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -26,11 +27,16 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _flat(value: object) -> object:
-    if isinstance(value, (list, tuple, set)):
-        value = LIST_SEPARATOR.join(map(str, value))
     if isinstance(value, str):
-        return _NOT_XML.sub("", value)
+        return _xml_safe(value)
+    if isinstance(value, (list, tuple, set)):
+        return _xml_safe(LIST_SEPARATOR.join(map(str, value)))
     return value
+
+
+@lru_cache(maxsize=1 << 12)  # sentences, rule names, relations and node ids repeat across edges
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def _common_types(records: list[dict]) -> dict[str, type]:
