@@ -91,6 +91,7 @@ def add_candidate(
     # more confident candidate only.
     user_data = doc.user_data
     previous = user_data.get(_extension_key("paperkg_confidence", start, end))
+    candidates = doc.spans.get(CANDIDATES_KEY)
     if previous is not None:
         if previous >= confidence:
             # A lower-confidence rule may still know what the span is another name for
@@ -99,15 +100,17 @@ def add_candidate(
             if alias_of is not None and user_data.get(alias_key) is None:
                 user_data[alias_key] = alias_of
             return None
-        doc.spans[CANDIDATES_KEY] = [s for s in doc.spans[CANDIDATES_KEY] if (s.start_char, s.end_char) != (start, end)]
+        doc.spans[CANDIDATES_KEY] = [s for s in candidates if (s.start_char, s.end_char) != (start, end)]
+        candidates = doc.spans[CANDIDATES_KEY]
     # Written where ``span._`` writes them, without building an ``Underscore`` for each value.
     user_data[_extension_key("paperkg_rule", start, end)] = rule
     user_data[_extension_key("paperkg_confidence", start, end)] = confidence
     user_data[_extension_key("paperkg_canonical", start, end)] = canonical
     user_data[_extension_key("paperkg_alias_of", start, end)] = alias_of
-    if CANDIDATES_KEY not in doc.spans:
-        doc.spans[CANDIDATES_KEY] = []
-    doc.spans[CANDIDATES_KEY].append(span)
+    if candidates is None:
+        doc.spans[CANDIDATES_KEY] = [span]
+    else:
+        candidates.append(span)
     return span
 
 
