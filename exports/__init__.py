@@ -105,10 +105,10 @@ def export(graph: nx.MultiDiGraph, folder: str | Path, formats: Iterable[str] | 
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for the block, then restore it as it was.
 
-    Exporters make no reference cycles, and reference counting frees their
-    records and lines; but the many of them alive at once (GraphML's and the
-    tables' records) set off a full collection, which walks every object of
-    the graph: about a sixth of the CPU time of exporting 500 papers.
+    Exporters make no reference cycles (reference counting frees their records
+    and lines), but the many records alive at once (GraphML's, the tables')
+    set off full collections, each walking every object of the graph: 0.13
+    CPU s of an export of 500 papers that took about 1 s.
     """
     was_enabled = gc.isenabled()
     gc.disable()
