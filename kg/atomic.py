@@ -59,8 +59,7 @@ def atomic_write(path: str | Path, mode: str = "w", *, encoding: str | None = "u
 def write_chunks(path: str | Path, chunks: Iterable[str]) -> None:
     """Write streamed text chunks to ``path`` atomically."""
     with atomic_write(path) as handle:
-        for chunk in chunks:
-            handle.write(chunk)
+        handle.writelines(chunks)
 
 
 def remove_stale_temporaries(folder: str | Path) -> list[Path]:
