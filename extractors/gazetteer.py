@@ -95,10 +95,16 @@ class Gazetteer:
             if span is None:
                 continue
             start, end = span.start_char, span.end_char
+            # Most names are one token, whose text is the span's: no token objects to build.
+            texts = (text[start:end],) if len(span) == 1 else tuple(t.text for t in span)
+            lowers = None
             for is_exact, words in entries:
-                if len(span) == len(words) and all(
-                    (t.text if is_exact else t.lower_) == word for t, word in zip(span, words)
-                ):
+                if is_exact:
+                    matched = texts == words
+                else:
+                    lowers = lowers or tuple(t.lower() for t in texts)  # the tokens' ``lower_``
+                    matched = lowers == words
+                if matched:
                     found[0 if is_exact else 1].append((start, end))
         return found
 
@@ -140,6 +146,8 @@ class Gazetteer:
 
     def _widen(self, text: str, start: int, end: int) -> tuple[int, int, bool]:
         # A version of a known name is still known; a new prefix makes a new name.
+        if text[start - 1 : start] != "-":  # _NAME_PREFIX ends in one: no need to search
+            return start, extend_name(text, end), True
         prefix = _NAME_PREFIX.search(text, max(0, start - 16), start)
         known = prefix is None or prefix.end() != start
         if not known:
