@@ -45,7 +45,9 @@ class SpanResolver:
         kept.sort(key=lambda s: (s.start, s.end))
         doc.spans[SPANS_KEY] = kept
         if self.set_ents:
-            doc.ents = kept  # already without overlaps, in order: what filter_spans would return
+            # Already without overlaps, in order: what filter_spans would return. (``doc.ents = kept``
+            # does the same after building each span again.)
+            doc.set_ents(kept)
         return doc
 
 
