@@ -135,6 +135,7 @@ def stoplist() -> frozenset[str]:
     return frozenset(normalize_key(name) for name in load_names("stoplist"))
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
 def is_generic(text: str) -> bool:
     """Whether ``text`` is a generic term: stoplisted, or a plural acronym like ``SAEs``.
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,6 +44,7 @@ _NOT_TITLE_NAMES = frozenset(
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|position paper)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8)  # the model extractor and the proposes detector read the same title
 def title_name(title: str) -> tuple[int, int] | None:
     """Character offsets of the name before a title's colon, if it looks like a name.
 
