@@ -84,7 +84,9 @@ def add_candidate(
     if span is None:
         return None
     start, end = span.start_char, span.end_char
-    if not doc_text(doc)[start:end].strip():
+    text = doc_text(doc)[start:end]
+    # A LaTeX macro left in the text ("\\ModelName") stands for a name but is none (the guidelines).
+    if not text.strip() or text.startswith("\\"):
         return None
     # spaCy keys span extensions by character offsets alone, so two candidates
     # over the same characters would share one rule and confidence: keep the

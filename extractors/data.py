@@ -18,7 +18,16 @@ from spacy.tokens import Doc
 
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
-from .lexicon import HEADS, acronym_definitions, finditer_at_words, introduced_names, is_generic, load_names, word_automaton
+from .lexicon import (
+    HEADS,
+    acronym_definitions,
+    finditer_at_words,
+    introduced_names,
+    is_generic,
+    load_names,
+    without_descriptor,
+    word_automaton,
+)
 
 __all__ = ["DataExtractor", "cued_names"]
 
@@ -49,12 +58,21 @@ _NOT_NAMES = frozenset(
     "the this these that our a an each both all new several multiple various existing standard popular "
     "public large small extensive challenging diverse real synthetic video image text audio code "
     "three two four five six several seven eight nine ten many most other english chinese multilingual "
-    "bilingual vision speech language visual textual robotics medical".split()
+    "bilingual vision speech language visual textual robotics medical "
+    # A sentence may open with the preposition before a name: "On ImageNet 256x256 benchmark, ...".
+    "on in for with across from at to by of via using".split()
 )
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Drop leading descriptive words; keep the rest if it looks like a name."""
+    """Drop leading descriptive words; keep the rest if it looks like a name (and describes no other).
+
+    Examples
+    --------
+    >>> text = "On ImageNet 256x256 and 36 NLP and COCO-style"
+    >>> [_clean(text, 0, 19), _clean(text, 24, 30), _clean(text, 35, 45)]
+    [(3, 19), None, None]
+    """
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and words[0].group().lower() in _NOT_NAMES:
         words.pop(0)
@@ -63,8 +81,12 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     start, end = start + words[0].start(), start + words[-1].end()
     name = text[start:end].rstrip(".,;:)")
     end = start + len(name)
-    if not name or is_generic(name) or name.isdigit():
+    # "36 NLP datasets": a count before a generic word.
+    counted = name.split(" ", 1)
+    if not name or is_generic(name) or name.isdigit() or (counted[0].isdigit() and is_generic(counted[-1])):
         return None
+    if without_descriptor(text, start, end) != end:
+        return None  # "COCO-style benchmarks" are benchmarks like COCO, not one named
     return start, end
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "stoplist",
     "is_generic",
     "extend_name",
+    "without_descriptor",
     "acronym_definitions",
     "is_name_shaped",
     "name_shaped_words",
@@ -61,6 +62,21 @@ _NOT_SUFFIXES = frozenset(
     "type fashion inspired driven centric agnostic conditioned augmented enhanced derived "
     "native friendly compatible powered assisted and or to of the as in on".split()
 )
+
+
+def without_descriptor(text: str, start: int, end: int) -> int:
+    """Where a name ends without a descriptive suffix hyphenated onto it ("MatFormer-based").
+
+    Examples
+    --------
+    >>> text = "a MatFormer-based ViT and COCO-style data from ST-LLM"
+    >>> [text[s:without_descriptor(text, s, e)] for s, e in ((2, 17), (26, 36), (47, 53))]
+    ['MatFormer', 'COCO', 'ST-LLM']
+    """
+    hyphen = text.rfind("-", start + 1, end)
+    if hyphen > start and text[hyphen + 1 : end].lower() in _NOT_SUFFIXES:
+        return hyphen
+    return end
 
 
 def extend_name(text: str, end: int, *, limit: int = 5) -> int:
@@ -170,6 +186,9 @@ _RUN = re.compile(r"[\w^@/.-]*")
 _MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]")
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]{2}\d|[A-Za-z][a-z]\d|\d[A-Za-z]{2}")
 _CAPS_DIGITS = re.compile(r"[A-Z]{1,3}\d+[A-Z]?|\d+[BMKbmk]|v\d+")
+# A LaTeX macro that lost its backslash, or a word that lost its space, before a number:
+# "sim0.6" ($\sim$0.6), "to1.5B", "log2" are not coined names.
+_FUSED_TO_NUMBER = re.compile(r"(?:sim|approx|times|pm|leq|geq|cdot|log|exp|to|of|by|at|in|and|or|than|about)\d")
 
 
 def is_name_shaped(word: str) -> bool:
@@ -182,10 +201,12 @@ def is_name_shaped(word: str) -> bool:
 
     Examples
     --------
-    >>> [w for w in "LLaVA HorNet ConvS5 ST-LLM A100 FP16 Vision-Language mIoU LLMs GPU".split()
+    >>> [w for w in "LLaVA HorNet ConvS5 ST-LLM A100 FP16 Vision-Language mIoU LLMs GPU sim0.6 to1.5B".split()
     ...  if is_name_shaped(w)]
     ['LLaVA', 'HorNet', 'ConvS5', 'ST-LLM', 'mIoU']
     """
+    if _FUSED_TO_NUMBER.match(word):
+        return False
     parts = word.split("-")
     if any(_MIXED_CASE.search(part) for part in parts):
         return True

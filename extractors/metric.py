@@ -128,8 +128,17 @@ class MetricExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        # "electron microscopy (EM)": the abstract's own meaning of letters a metric also has.
+        redefined = {
+            text[short_start:short_end]
+            for long_start, long_end, short_start, short_end in acronym_definitions(text)
+            if text[long_start:long_end].rsplit(None, 1)[-1].lower() not in HEADS["METRIC"]
+            and text[long_start:long_end] not in self.gazetteer
+        }
         for start, end, _ in self.gazetteer.find(doc):
             name = text[start:end]
+            if name in redefined:
+                continue
             confidence = self.confidence
             if _is_plain_word(name.lower()):
                 if not reports_result(self._sentence(doc, text, start)):

@@ -20,6 +20,7 @@ from .lexicon import (
     is_name_shaped,
     load_names,
     name_shaped_words,
+    without_descriptor,
 )
 
 __all__ = ["ModelExtractor", "title_name", "MODEL_HEADS"]
@@ -61,6 +62,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     True
     >>> title_name("Sparse then Prune: Toward Efficient Vision Transformers") is None
     True
+    >>> title_name("VLSP2022-EVJVQA Challenge: Multilingual Visual Question Answering") is None
+    True
     """
     match = _TITLE_NAME.match(title)
     if match is None or _SURVEY.search(title):
@@ -74,6 +77,8 @@ def title_name(title: str) -> tuple[int, int] | None:
         return None
     if is_generic(match["name"]):
         return None
+    if any(words[-1].lower() in heads for heads in HEADS.values()):
+        return None  # "VLSP2022-EVJVQA Challenge:", "X Benchmark:" name data, not a model
     return match.start("name"), match.end("name")
 
 
@@ -184,8 +189,11 @@ class ModelExtractor:
         for match in name_shaped_words(text):
             if any(start <= match.start() < end for start, end in spelled):
                 continue
+            end = without_descriptor(text, match.start(), match.end())
+            if end != match.end() and not is_name_shaped(text[match.start() : end]):
+                continue
             # A coined name keeps its version: "BiTimeBERT 2.0".
-            self._add(doc, text, match.start(), extend_name(text, match.end()), "shape", self.shape_confidence)
+            self._add(doc, text, match.start(), extend_name(text, end), "shape", self.shape_confidence)
         return doc
 
     def _defines_model(self, doc: Doc, long_start: int, long_end: int, short_start: int, short_end: int) -> bool:
