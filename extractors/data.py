@@ -51,6 +51,9 @@ _LIST_AFTER = re.compile(
     r"\s*\((?=[A-Za-z])(?:e\.g\.,?\s*|i\.e\.,?\s*)?"  # "three datasets (LVU, COIN and Breakfast)"
     r"|\s*(?:,\s*|\s)(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)?\s*:?\s*"
 )
+# Examples a few words on, in the same clause: "benchmarks, particularly ones that involve spatial
+# understanding (e.g., RefCOCO, OCID-Ref, TallyQA)".
+_EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?\((?:e\.g\.|i\.e\.|such as|including)[,:]?\s*")
 _NAME_AFTER = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}")
 _JOINER_AFTER = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 # Capitalised words that begin a sentence or describe, not name, a dataset.
@@ -110,6 +113,9 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
     [('ST-Bench', True), ('MMLU', False), ('GLUE', False)]
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"datasets"}))]
     ['COCO', 'LVIS']
+    >>> text = "gains on benchmarks, mainly ones of spatial skill (e.g., RefCOCO, TallyQA, VSR)."
+    >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"benchmarks"}))]
+    ['RefCOCO', 'TallyQA', 'VSR']
     >>> text = "on three video datasets (LVU, COIN and Breakfast) and a dataset (1.2M images)"
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"datasets", "dataset"}))]
     ['LVU', 'COIN', 'Breakfast']
@@ -136,20 +142,29 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
             if joiner is None:
                 break
             end = joiner.start()
-        # Forwards: "benchmarks such as X, Y, and Z".
-        after = _LIST_AFTER.match(text, noun.end())
-        position = after.end() if after and after.group().strip() else None
-        for _ in range(8 if position is not None else 0):
-            item = _NAME_AFTER.match(text, position)
-            name = item and _clean(text, item.start(), item.end())
-            if not name:
+        # Forwards: "benchmarks such as X, Y, and Z", or examples later in the clause.
+        for after in (_LIST_AFTER.match(text, noun.end()), _EXAMPLES_LATER.match(text, noun.end())):
+            listed = _listed_names(text, after.end()) if after and after.group().strip() else []
+            found += listed
+            if listed:
                 break
-            found.append((*name, False))
-            joiner = _JOINER_AFTER.match(text, name[1])
-            if joiner is None:
-                break
-            position = joiner.end()
     return found
+
+
+def _listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
+    """The names of a list that starts at ``position``: "X, Y, and Z"."""
+    listed = []
+    for _ in range(8):
+        item = _NAME_AFTER.match(text, position)
+        name = item and _clean(text, item.start(), item.end())
+        if not name:
+            break
+        listed.append((*name, False))
+        joiner = _JOINER_AFTER.match(text, name[1])
+        if joiner is None:
+            break
+        position = joiner.end()
+    return listed
 
 
 class DataExtractor:
