@@ -67,14 +67,18 @@ _NOT_NAMES = frozenset(
 )
 
 
+# A size, not a name: "a curated 1M dataset", "a 10K corpus".
+_SIZE = re.compile(r"\d[\d.,]*[KMBkmb]?\+?")
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop leading descriptive words; keep the rest if it looks like a name (and describes no other).
 
     Examples
     --------
-    >>> text = "On ImageNet 256x256 and 36 NLP and COCO-style"
-    >>> [_clean(text, 0, 19), _clean(text, 24, 30), _clean(text, 35, 45)]
-    [(3, 19), None, None]
+    >>> text = "On ImageNet 256x256 and 36 NLP and COCO-style and 1M"
+    >>> [_clean(text, 0, 19), _clean(text, 24, 30), _clean(text, 35, 45), _clean(text, 50, 52)]
+    [(3, 19), None, None, None]
     """
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and words[0].group().lower() in _NOT_NAMES:
@@ -86,7 +90,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     end = start + len(name)
     # "36 NLP datasets": a count before a generic word.
     counted = name.split(" ", 1)
-    if not name or is_generic(name) or name.isdigit() or (counted[0].isdigit() and is_generic(counted[-1])):
+    if not name or is_generic(name) or _SIZE.fullmatch(name) or (counted[0].isdigit() and is_generic(counted[-1])):
         return None
     if without_descriptor(text, start, end) != end:
         return None  # "COCO-style benchmarks" are benchmarks like COCO, not one named
