@@ -13,7 +13,7 @@ of well-known families appear faster than any list can follow.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -152,8 +152,10 @@ def stoplist() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
-def is_generic(text: str) -> bool:
+def is_generic(text: str, known: Container[str] = ()) -> bool:
     """Whether ``text`` is a generic term: stoplisted, or a plural acronym like ``SAEs``.
+
+    A plural acronym of a ``known`` name is that name's plural (``LSTMs``).
 
     Examples
     --------
@@ -161,11 +163,13 @@ def is_generic(text: str) -> bool:
     (True, True, True, False)
     >>> is_generic("SoTAs")  # the plural of a stoplisted term
     True
+    >>> is_generic("LSTMs"), is_generic("LSTMs", known={"LSTM"})
+    (True, False)
     """
     key = normalize_key(text)
     if not key or key in stoplist() or key.isdigit() or (key.endswith("s") and key[:-1] in stoplist()):
         return True
-    return bool(_PLURAL_ACRONYM.fullmatch(text))
+    return bool(_PLURAL_ACRONYM.fullmatch(text)) and text[:-1] not in known
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")

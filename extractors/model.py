@@ -159,7 +159,7 @@ class ModelExtractor:
         # A plural ("Transformers", "ConvSSMs") names the same entity as its singular.
         if alias_of is None and text.endswith("s") and (text[-2:-1].isupper() or text[:-1] in self.gazetteer):
             alias_of = text[:-1]
-        if not is_generic(text):
+        if not is_generic(text, known=self.gazetteer):
             add_candidate(doc, start, end, "MODEL", rule=f"{self.name}:{rule}", confidence=confidence, alias_of=alias_of)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -199,7 +199,7 @@ class ModelExtractor:
     def _defines_model(self, doc: Doc, long_start: int, long_end: int, short_start: int, short_end: int) -> bool:
         text = doc_text(doc)
         short, long_form = text[short_start:short_end], text[long_start:long_end]
-        if is_generic(short) or is_generic(long_form):
+        if is_generic(short, known=self.gazetteer) or is_generic(long_form):
             return False
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()):

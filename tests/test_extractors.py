@@ -44,6 +44,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("We use FOO, a model built on MedCLIP and GPT-2.", ["MedCLIP", "GPT-2"]),
         # A descriptive suffix is not part of the name.
         ("Smaller encoders come from a MatFormer-based ViT.", ["MatFormer", "ViT"]),
+        # The plural acronym of a known name is that name, not a class like "LLMs".
+        ("Long Short Term Memory Networks (LSTMs) once dominated.", ["Long Short Term Memory Networks", "LSTMs"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -58,6 +60,7 @@ def test_model_found(nlp, text, expected):
         "Retrieval-augmented generation (RAG) improves factuality.",
         "Training takes 8 hours on A100 GPUs with FP16 precision.",
         "We use contrastive learning and knowledge distillation.",
+        "A ReLU or GELU follows LayerNorm in the AutoEncoder of the vision foundation model (VFM).",
         "Our code is on GitHub and the paper on arXiv.",
         "We probe attention across transformer layers once.",
         "We study named entities and a stage called in the loop.",
