@@ -151,7 +151,6 @@ def stoplist() -> frozenset[str]:
     return frozenset(normalize_key(name) for name in load_names("stoplist"))
 
 
-@lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
 def is_generic(text: str, known: Container[str] = ()) -> bool:
     """Whether ``text`` is a generic term: stoplisted, or a plural acronym like ``SAEs``.
 
@@ -166,10 +165,13 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     >>> is_generic("LSTMs"), is_generic("LSTMs", known={"LSTM"})
     (True, False)
     """
+    return _stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
+
+
+@lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
+def _stoplisted(text: str) -> bool:
     key = normalize_key(text)
-    if not key or key in stoplist() or key.isdigit() or (key.endswith("s") and key[:-1] in stoplist()):
-        return True
-    return bool(_PLURAL_ACRONYM.fullmatch(text)) and text[:-1] not in known
+    return not key or key in stoplist() or key.isdigit() or (key.endswith("s") and key[:-1] in stoplist())
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
