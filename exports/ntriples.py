@@ -12,10 +12,10 @@ from rdflib.term import Node
 
 from kg.atomic import write_chunks
 
-from .rdf import Triple, generate_triples
+from .rdf import Triple, generate_triples, subject_runs
 from .vocab import DEFAULT_BASE_IRI, XSD
 
-__all__ = ["generate_ntriples", "ntriples_lines", "ntriples_chunks", "write_ntriples", "ntriples_term"]
+__all__ = ["generate_ntriples", "ntriples_chunks", "write_ntriples", "ntriples_term"]
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t\x00-\x1f\x7f]')
@@ -59,12 +59,6 @@ def _literal_term(term: Literal) -> str:
 _predicate_term = lru_cache(maxsize=1 << 10)(ntriples_term)
 
 
-def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:
-    """One N-Triples line per triple."""
-    for subject, predicate, obj in triples:
-        yield f"{ntriples_term(subject)} {_predicate_term(predicate)} {ntriples_term(obj)} .\n"
-
-
 def ntriples_chunks(runs: Iterable[list[Triple]]) -> Iterator[str]:
     """N-Triples text, one chunk per run of triples with one subject (see :func:`exports.rdf.subject_runs`)."""
     for run in runs:
@@ -73,8 +67,8 @@ def ntriples_chunks(runs: Iterable[list[Triple]]) -> Iterator[str]:
 
 
 def generate_ntriples(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
-    """One N-Triples line per triple, in a deterministic order."""
-    return ntriples_lines(generate_triples(graph, base_iri))
+    """N-Triples text in a deterministic order, a chunk per subject: its lines."""
+    return ntriples_chunks(subject_runs(generate_triples(graph, base_iri)))
 
 
 def write_ntriples(graph: nx.MultiDiGraph, path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:

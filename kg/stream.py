@@ -112,8 +112,8 @@ def build_streamed(
     (223, ['.paperkg', 'edges.csv', 'graph.nt', 'nodes.csv'])
     """
     import exports
-    from exports.ntriples import ntriples_lines
-    from exports.rdf import generate_triples, rule_triples
+    from exports.ntriples import ntriples_chunks
+    from exports.rdf import generate_triples, rule_triples, subject_runs
     from exports.tables import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, node_rows, record_lines
 
     formats = list(STREAMED_FORMATS if formats is None else formats)
@@ -156,8 +156,8 @@ def build_streamed(
             def write(graph: nx.MultiDiGraph, *, entities: bool, header: bool = False) -> None:
                 relations.update(relation for _, _, relation in graph.edges(data="relation"))
                 if "ntriples" in files:
-                    files["ntriples"][0].writelines(
-                        ntriples_lines(generate_triples(graph, **rdf_options, entities=entities, rules=rules)))
+                    triples = generate_triples(graph, **rdf_options, entities=entities, rules=rules)
+                    files["ntriples"][0].writelines(ntriples_chunks(subject_runs(triples)))
                 if "csv" in files:
                     nodes = [row for row in node_rows(graph) if entities or row["kind"] not in ENTITY_TYPES]
                     files["csv"][0].writelines(record_lines(nodes, list(NODE_COLUMNS), header=header))
@@ -188,7 +188,7 @@ def build_streamed(
                 linked.add_edge(variant, base, key="variant_of", **attributes)
             write(linked, entities=False)
             if "ntriples" in files:
-                files["ntriples"][0].writelines(ntriples_lines(rule_triples(rules, **rdf_options)))
+                files["ntriples"][0].writelines(ntriples_chunks(subject_runs(rule_triples(rules, **rdf_options))))
             clock.lap("graph and export")
         os.replace(results, state_path(output_dir))
     summary["entities"] = {kind: summary["entities"][kind] for kind in ENTITY_TYPES}
