@@ -140,7 +140,8 @@ class MetricExtractor:
             if name in redefined:
                 continue
             confidence = self.confidence
-            if _is_plain_word(name.lower()):
+            # "Accuracy" opening a sentence is a plain word; "CLIP score" and "FID" are coined names.
+            if _is_plain_word(name[:1].lower() + name[1:]):
                 if not reports_result(self._sentence(doc, text, start)):
                     continue
                 confidence = self.word_confidence

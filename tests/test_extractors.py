@@ -129,6 +129,8 @@ def test_data_not_found(nlp, text):
         ("It cuts the optimizer's memory usage by half.", ["memory usage"]),
         ("We compare them in terms of diversity and convergence rates.", ["diversity", "convergence rates"]),
         ("We use model consistency as a metric.", ["model consistency"]),
+        # A metric named after a model is the metric, anywhere.
+        ("The CLIP score and Inception Score of SDXL images.", ["CLIP score", "Inception Score"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
