@@ -41,12 +41,15 @@ __all__ = [
 
 GAZETTEER_DIR = Path(__file__).parent / "gazetteers"
 
+# Tiers of a hosted model, written after its name and version: "Claude 3 Opus".
+_TIERS = ("Pro", "Ultra", "Flash", "Nano", "Opus", "Sonnet", "Haiku", "Turbo", "Max", "Plus", "Mini", "mini", "Lite")
 # One suffix segment at a time (the caller loops), so no pattern nests quantifiers.
 _SUFFIX_SEGMENTS = (
     re.compile(r"-?v?\d+(?:\.\d+)?[A-Za-z]{0,3}(?![\w])"),  # -2, 3.2, -13B, 21K, v2
     re.compile(r"-?v?\d+(?:\.\d+)?(?=-)"),  # Qwen2-VL: the digits before a hyphen
     re.compile(r" v?\d(?:\.\d)?(?![\w%-]|\.\d)"),  # "Llama 2", "SD v2.1" but not "MMLU 68.9"
     re.compile(r" \d{1,3}(?:\.\d)?[BM](?![\w])"),  # "LLaMA 7B"
+    re.compile(r" (?:" + "|".join(_TIERS) + r")(?![\w-])"),  # "Gemini 1.5 Pro", "GPT-4o mini"
     _HYPHEN_WORD := re.compile(r"-[A-Za-z][A-Za-z0-9.]{0,15}"),  # -NeXT, -VL, -Base; checked below
     re.compile(r"/\d{1,3}(?![\w])"),  # ViT-B/16
     _PLURAL := re.compile(r"s(?![\w-])"),  # plural: ResNets, Transformers
@@ -90,6 +93,9 @@ def extend_name(text: str, end: int, *, limit: int = 5) -> int:
     >>> text = "Llama 2 7B reaches 68.9 on MMLU 5-shot."
     >>> text[:extend_name(text, 5)], text[27:extend_name(text, 31)]
     ('Llama 2 7B', 'MMLU')
+    >>> text = "Gemini 1.5 Pro and GPT-4o mini"
+    >>> text[:extend_name(text, 6)], text[19:extend_name(text, 25)]
+    ('Gemini 1.5 Pro', 'GPT-4o mini')
     """
     for _ in range(limit):
         if not _may_continue(text, end):
@@ -121,12 +127,13 @@ def _may_continue(text: str, end: int) -> bool:
     char = text[end : end + 1]
     if char == " ":
         after = text[end + 1 : end + 2]
-        return after.isdigit() or after == "v"
+        return after.isdigit() or after == "v" or after in _TIER_STARTS
     return char in _SEGMENT_STARTS or char.isdigit()
 
 
 # What each of _SUFFIX_SEGMENTS starts with, besides a digit or a space.
 _SEGMENT_STARTS = frozenset("-v/s")
+_TIER_STARTS = frozenset(tier[0] for tier in _TIERS)
 
 
 def load_names(name: str) -> list[str]:
