@@ -200,8 +200,9 @@ _MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]")
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]{2}\d|[A-Za-z][a-z]\d|\d[A-Za-z]{2}")
 _CAPS_DIGITS = re.compile(r"[A-Z]{1,3}\d+[A-Z]?|\d+[BMKbmk]|v\d+")
 # A LaTeX macro that lost its backslash, or a word that lost its space, before a number:
-# "sim0.6" ($\sim$0.6), "to1.5B", "log2" are not coined names.
-_FUSED_TO_NUMBER = re.compile(r"(?:sim|approx|times|pm|leq|geq|cdot|log|exp|to|of|by|at|in|and|or|than|about)\d")
+# "sim0.6" ($\sim$0.6), "to1.5B", "log2" are not coined names; nor is a data split ("val2017").
+_FUSED_TO_NUMBER = re.compile(
+    r"(?:sim|approx|times|pm|leq|geq|cdot|log|exp|to|of|by|at|in|and|or|than|about|train|val|test|dev)\d")
 
 
 def is_name_shaped(word: str) -> bool:
@@ -214,7 +215,7 @@ def is_name_shaped(word: str) -> bool:
 
     Examples
     --------
-    >>> [w for w in "LLaVA HorNet ConvS5 ST-LLM A100 FP16 Vision-Language mIoU LLMs GPU sim0.6 to1.5B".split()
+    >>> [w for w in "LLaVA HorNet ConvS5 ST-LLM A100 FP16 Vision-Language mIoU LLMs GPU sim0.6 val2017".split()
     ...  if is_name_shaped(w)]
     ['LLaVA', 'HorNet', 'ConvS5', 'ST-LLM', 'mIoU']
     """
