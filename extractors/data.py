@@ -28,6 +28,7 @@ from .lexicon import (
     without_descriptor,
     word_automaton,
 )
+from .model import title_name_mentions
 
 __all__ = ["DataExtractor", "cued_names"]
 
@@ -172,7 +173,10 @@ def _listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
 
 
 class DataExtractor:
-    """Find named datasets (or benchmarks) by gazetteer, cue nouns and acronym definitions.
+    """Find named datasets (or benchmarks) by gazetteer, cue nouns, the title and acronym definitions.
+
+    The title's name counts when its subtitle opens by calling it one ("MMIE: A Benchmark for ...";
+    :func:`~extractors.model.title_label`); the model extractor then leaves it alone.
 
     Examples
     --------
@@ -220,6 +224,8 @@ class DataExtractor:
         text = doc_text(doc)
         for start, end, known in self.gazetteer.find(doc):
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
+        for start, end in title_name_mentions(doc, self.label):
+            self._add(doc, text, start, end, "title", self.cue_confidence)
         for start, end, adjacent in cued_names(text, self.nouns):
             self._add(doc, text, start, end, "cue", self.cue_confidence if adjacent else self.list_confidence)
         for start, end, label in introduced_names(text):

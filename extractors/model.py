@@ -23,7 +23,7 @@ from .lexicon import (
     without_descriptor,
 )
 
-__all__ = ["ModelExtractor", "title_name", "MODEL_HEADS"]
+__all__ = ["ModelExtractor", "title_name", "title_label", "title_name_mentions", "MODEL_HEADS"]
 
 #: Last words of a long form that make it a model or method ("... Transformer (T2T-ViT)").
 MODEL_HEADS = frozenset(
@@ -80,6 +80,57 @@ def title_name(title: str) -> tuple[int, int] | None:
     if any(words[-1].lower() in heads for heads in HEADS.values()):
         return None  # "VLSP2022-EVJVQA Challenge:", "X Benchmark:" name data, not a model
     return match.start("name"), match.end("name")
+
+
+# Words that end a subtitle's opening phrase: "X: A Benchmark for ..." names X, "X: Better
+# Reasoning on Math Benchmarks" does not.
+_SUBTITLE_WORD = re.compile(r"[\w'-]+")
+_PHRASE_ENDS = frozenset("for on with of in to via by from at as using towards toward through".split())
+
+
+@lru_cache(maxsize=8)
+def title_label(title: str) -> str:
+    """What a title's name is: ``BENCHMARK`` or ``DATASET`` when its subtitle opens by saying so, else ``MODEL``.
+
+    Examples
+    --------
+    >>> title_label("MMIE: Massive Multimodal Interleaved Comprehension Benchmark for LVLMs")
+    'BENCHMARK'
+    >>> title_label("ST-Align: A Dataset and Benchmark for Spatial-Temporal Grounding")
+    'DATASET'
+    >>> title_label("Foo: Better Reasoning on Math Benchmarks"), title_label("LaVin-DiT: Large Vision Diffusion Transformer")
+    ('MODEL', 'MODEL')
+    """
+    for word in _SUBTITLE_WORD.findall(title.partition(":")[2])[:12]:
+        word = word.lower()
+        if word in _PHRASE_ENDS:
+            break
+        for label in ("BENCHMARK", "DATASET"):
+            if word in HEADS[label]:
+                return label
+    return "MODEL"
+
+
+def title_name_mentions(doc: Doc, label: str) -> list[tuple[int, int]]:
+    """Where the title's name (see :func:`title_name`) occurs in the doc, if the name is a ``label``.
+
+    The paper's own variants come with it: "Ziya-VL-Base", "COSMO-7B".
+    """
+    text = doc_text(doc)
+    title = title_span(doc)
+    title_text = text[title.start_char : title.end_char]  # Span.text would join its tokens again
+    found = title_name(title_text)
+    if found is None or title_label(title_text) != label:
+        return []
+    name = text[title.start_char + found[0] : title.start_char + found[1]]
+    mentions = []
+    for start in _standalone(text, name, joiners_after=""):
+        end = start + len(name)
+        if text[end : end + 1] == "-":
+            end = extend_name(text, end)
+        if not _joins(text[end : end + 1], "-"):
+            mentions.append((start, end))
+    return mentions
 
 
 def _standalone(text: str, name: str, joiners_after: str = "-") -> Iterator[int]:
@@ -166,17 +217,8 @@ class ModelExtractor:
         text = doc_text(doc)
         for start, end, known in self.gazetteer.find(doc):
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
-        title = title_span(doc)
-        found = title_name(text[title.start_char : title.end_char])  # Span.text would join its tokens again
-        if found is not None:
-            name = text[title.start_char + found[0] : title.start_char + found[1]]
-            # The paper's own variants come with it: "Ziya-VL-Base", "COSMO-7B".
-            for start in _standalone(text, name, joiners_after=""):
-                end = start + len(name)
-                if text[end : end + 1] == "-":
-                    end = extend_name(text, end)
-                if not _joins(text[end : end + 1], "-"):
-                    self._add(doc, text, start, end, "title", self.title_confidence)
+        for start, end in title_name_mentions(doc, "MODEL"):
+            self._add(doc, text, start, end, "title", self.title_confidence)
         for long_start, long_end, short_start, short_end in acronym_definitions(text):
             if self._defines_model(doc, long_start, long_end, short_start, short_end):
                 short = text[short_start:short_end]

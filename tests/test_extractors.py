@@ -83,6 +83,7 @@ def test_definition_links_long_form_to_acronym(nlp):
 
 def test_title_name_is_a_model(nlp):
     assert found(nlp, "HorNet: Efficient High-Order Spatial Interactions\n\nWe study it.", "MODEL") == ["HorNet"]
+    assert found(nlp, "MMIE: A Benchmark for Interleaved Comprehension\n\nWe study it.", "MODEL") == []
 
 
 @pytest.mark.parametrize(
@@ -99,6 +100,9 @@ def test_title_name_is_a_model(nlp):
         ("We use three video datasets (LVU, COIN and Breakfast).", "DATASET", ["LVU", "COIN", "Breakfast"]),
         ("We design and release the SNARE, the first probing benchmark.", "BENCHMARK", ["SNARE"]),
         ("On ImageNet 256x256 benchmark, VAR improves FID.", "BENCHMARK", ["ImageNet 256x256"]),
+        # A title whose subtitle opens by calling the name a benchmark.
+        ("MMIE: Massive Multimodal Interleaved Comprehension Benchmark\n\nMMIE has 20K queries.", "BENCHMARK",
+         ["MMIE", "MMIE"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
