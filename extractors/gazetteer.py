@@ -22,8 +22,9 @@ __all__ = ["Gazetteer"]
 class Gazetteer:
     """Known names of one type, found as spaCy's PhraseMatcher would and widened over suffixes.
 
-    A name matches a run of whole tokens with its tokens' texts (``=`` names)
-    or their lower case (the others), as a PhraseMatcher matches. The runs are
+    A name matches a run of whole tokens with its text (``=`` names) or its
+    lower case (the others), spaces between tokens aside, as a PhraseMatcher
+    matches, whatever the tokens inside the run. The runs are
     found in one Aho-Corasick pass over the lower-cased text and checked
     against the tokens, which costs a fraction of matching token by token.
     Names fused with a version (``LLaMA2``, ``ResNet50``, ``Llama-2``) are one
@@ -38,6 +39,9 @@ class Gazetteer:
     >>> doc = nlp("LLaMA2-13B beats stable diffusion; a clip of CLIP.")
     >>> [(doc.text[s:e], known) for s, e, known in gazetteer.find(doc)]
     [('CLIP', True), ('stable diffusion', True), ('LLaMA2-13B', True)]
+    >>> doc = nlp("Results on ADE20k and ADE20K here.")
+    >>> [doc.text[s:e] for s, e, _ in Gazetteer(nlp, ["ADE20K"]).find(doc)]
+    ['ADE20k', 'ADE20K']
     """
 
     def __init__(self, nlp: Language, names: Iterable[str]):
@@ -95,16 +99,11 @@ class Gazetteer:
             if span is None:
                 continue
             start, end = span.start_char, span.end_char
-            # Most names are one token, whose text is the span's: no token objects to build.
-            texts = (text[start:end],) if len(span) == 1 else tuple(t.text for t in span)
-            lowers = None
+            # The tokens inside may split otherwise than the name's ("ADE20K" is "ADE20", "K";
+            # "ADE20k" one token): the run's text, spaces aside, is what must match.
+            joined = text[start:end].replace(" ", "")
             for is_exact, words in entries:
-                if is_exact:
-                    matched = texts == words
-                else:
-                    lowers = lowers or tuple(t.lower() for t in texts)  # the tokens' ``lower_``
-                    matched = lowers == words
-                if matched:
+                if (joined if is_exact else joined.lower()) == "".join(words):
                     found[0 if is_exact else 1].append((start, end))
         return found
 
