@@ -44,7 +44,10 @@ class Gazetteer:
     ['ADE20k', 'ADE20K']
     """
 
-    def __init__(self, nlp: Language, names: Iterable[str]):
+    def __init__(self, nlp: Language, names: Iterable[str], *, spaced_versions: bool = True):
+        # Whether a version after a space is the name's ("Llama 2"), as for models and data;
+        # a metric's next number is its value ("FID 8.3").
+        self._spaced_versions = spaced_versions
         names = list(names)
         self._repeated = {n[1:].casefold() for n in names if n.startswith("~")}
         names = [n.lstrip("~") for n in names]
@@ -145,13 +148,14 @@ class Gazetteer:
 
     def _widen(self, text: str, start: int, end: int) -> tuple[int, int, bool]:
         # A version of a known name is still known; a new prefix makes a new name.
+        end = extend_name(text, end, spaced=self._spaced_versions)
         if text[start - 1 : start] != "-":  # _NAME_PREFIX ends in one: no need to search
-            return start, extend_name(text, end), True
+            return start, end, True
         prefix = _NAME_PREFIX.search(text, max(0, start - 16), start)
         known = prefix is None or prefix.end() != start
         if not known:
             start = prefix.start()
-        return start, extend_name(text, end), known
+        return start, end, known
 
 
 class _SharedAutomaton:

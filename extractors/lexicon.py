@@ -82,8 +82,11 @@ def without_descriptor(text: str, start: int, end: int) -> int:
     return end
 
 
-def extend_name(text: str, end: int, *, limit: int = 5) -> int:
+def extend_name(text: str, end: int, *, limit: int = 5, spaced: bool = True) -> int:
     """Where a name that ends at ``end`` really ends, after version and size suffixes.
+
+    ``spaced=False`` leaves suffixes after a space ("Llama 2", "Gemini Pro") out: a
+    number after a metric's name is its value ("FID 8.3").
 
     Examples
     --------
@@ -96,9 +99,12 @@ def extend_name(text: str, end: int, *, limit: int = 5) -> int:
     >>> text = "Gemini 1.5 Pro and GPT-4o mini"
     >>> text[:extend_name(text, 6)], text[19:extend_name(text, 25)]
     ('Gemini 1.5 Pro', 'GPT-4o mini')
+    >>> text = "FID-50K of 2.1 and FID 8.3"
+    >>> text[:extend_name(text, 3, spaced=False)], text[19:extend_name(text, 22, spaced=False)]
+    ('FID-50K', 'FID')
     """
     for _ in range(limit):
-        if not _may_continue(text, end):
+        if not _may_continue(text, end) or (not spaced and text[end : end + 1] == " "):
             return end
         for segment in _SUFFIX_SEGMENTS:
             match = segment.match(text, end)

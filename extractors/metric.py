@@ -122,7 +122,7 @@ class MetricExtractor:
 
     def __init__(self, nlp: Language, name: str, *, gazetteer: str, confidence: float, word_confidence: float):
         self.name = name
-        self.gazetteer = Gazetteer(nlp, load_names(gazetteer))
+        self.gazetteer = Gazetteer(nlp, load_names(gazetteer), spaced_versions=False)
         self.confidence = confidence
         self.word_confidence = word_confidence
 
@@ -135,9 +135,10 @@ class MetricExtractor:
             if text[long_start:long_end].rsplit(None, 1)[-1].lower() not in HEADS["METRIC"]
             and text[long_start:long_end] not in self.gazetteer
         }
-        for start, end, _ in self.gazetteer.find(doc):
+        for start, end, known in self.gazetteer.find(doc):
             name = text[start:end]
-            if name in redefined:
+            # "ReST-EM" is a coined method, not the EM metric; "Macro-F1" is a metric.
+            if name in redefined or (not known and is_name_shaped(name.split("-", 1)[0])):
                 continue
             confidence = self.confidence
             # "Accuracy" opening a sentence is a plain word; "CLIP score" and "FID" are coined names.

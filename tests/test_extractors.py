@@ -46,6 +46,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("Smaller encoders come from a MatFormer-based ViT.", ["MatFormer", "ViT"]),
         # The plural acronym of a known name is that name, not a class like "LLMs".
         ("Long Short Term Memory Networks (LSTMs) once dominated.", ["Long Short Term Memory Networks", "LSTMs"]),
+        # A coined method whose last part is a metric's name.
+        ("It beats STaR and ReST-EM on math.", ["STaR", "ReST-EM"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -135,6 +137,8 @@ def test_data_not_found(nlp, text):
         ("We use model consistency as a metric.", ["model consistency"]),
         # A metric named after a model is the metric, anywhere.
         ("The CLIP score and Inception Score of SDXL images.", ["CLIP score", "Inception Score"]),
+        # A number after a metric is its value; a prefix of plain words still names a metric.
+        ("We report Macro-F1 of 81.2 and FID 8.3.", ["Macro-F1", "FID"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
