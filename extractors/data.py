@@ -63,6 +63,8 @@ _NOT_NAMES = frozenset(
     "public large small extensive challenging diverse real synthetic video image text audio code "
     "three two four five six several seven eight nine ten many most other english chinese multilingual "
     "bilingual vision speech language visual textual robotics medical "
+    # Pronouns before a verb that is also a cue noun: "We benchmark X".
+    "we it they you i one "
     # A sentence may open with the preposition before a name: "On ImageNet 256x256 benchmark, ...".
     "on in for with across from at to by of via using".split()
 )

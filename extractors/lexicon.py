@@ -57,7 +57,7 @@ _SUFFIX_SEGMENTS = (
 # Lower-case words that continue a name ("GPT-4-turbo", "BERT-base").
 _SIZE_WORDS = frozenset(
     "small base large tiny mini medium chat instruct hf it xl xxl huge giant pro plus turbo lite "
-    "nano micro vision".split()
+    "nano micro vision preview".split()
 )
 # Capitalised hyphenated words that describe a name rather than continue it ("BERT-Based").
 _NOT_SUFFIXES = frozenset(

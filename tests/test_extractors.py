@@ -118,6 +118,7 @@ def test_data_found(nlp, text, label, expected):
         "Extensive experiments on several benchmarks show the benefit.",
         "Our method improves results on English and Chinese benchmarks.",
         "It is tested on 36 NLP datasets and on Foo-style benchmarks.",
+        "We benchmark GPT-4o and o1-preview as agents.",
     ],
 )
 def test_data_not_found(nlp, text):
