@@ -381,6 +381,12 @@ _LOWER_APPOSITIVE = re.compile(
     r"\s+(?!(?:a|an|the|our|new|novel|simple|several|various|two|three|four|many|some|this|these)\b)"
     r"(?P<name>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){1,2}), (?:a|an) "
 )
+# The paper's own thing named after what it is: "our method, SRR, ...", "our agent DreamSmooth".
+# Only a coined-looking name (capitals inside or digits): "our model, Transformer-based, ..." is none.
+_OUR_NAMED = re.compile(
+    r"\b[Oo]ur (?:[a-z-]+ ){0,2}?(?:method|model|approach|framework|system|algorithm|architecture|agent|pipeline|"
+    r"variant),? (?:called |named |dubbed )?(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?![\w-])"
+)
 # Between the cue and the name: "we design and release the SNARE".
 _WORDS_BEFORE_NAME = re.compile(r"\s+(?:and \w+\s+)?(?:the |a |an |our )?")
 
@@ -401,6 +407,9 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     >>> text = "We propose two fixes to attention: clipped softmax and gated attention. One, soft capping, helps."
     >>> [text[s:e] for s, e, _ in introduced_names(text)]
     ['clipped softmax', 'gated attention', 'soft capping']
+    >>> text = "With our method, SRR, and our graph transformer variant GT-Lite, a model, Mamba, helps."
+    >>> [text[s:e] for s, e, _ in introduced_names(text)]
+    ['SRR', 'GT-Lite']
     """
     return tuple(_introduced_names(text))
 
@@ -421,6 +430,10 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         lower = _LOWER_APPOSITIVE.match(text, cue_end)
         if lower is not None and not is_generic(lower["name"]):
             yield lower.start("name"), lower.end("name"), "MODEL"
+    if "our " in text or "Our " in text:
+        for match in _OUR_NAMED.finditer(text):
+            if not is_generic(match["name"]):
+                yield match.start("name"), match.end("name"), "MODEL"
     if "One, " in text or "The other, " in text or "The first, " in text or "The second, " in text:
         for match in _ENUMERATED_NAME.finditer(text):
             if not is_generic(match["name"]):

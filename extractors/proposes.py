@@ -28,18 +28,21 @@ _PROPOSAL_END = re.compile(
 )
 # Cues the shared PROPOSAL_CUE leaves out because they name no subject: a second verb of
 # the paper's ("..., and introduce X"), "our research introduces X", "three new tasks (X, Y)",
-# "the result is X" naming what the paper's design led to, "One, X, ... The other, Y, ...".
+# "the result is X" naming what the paper's design led to, "One, X, ... The other, Y, ...",
+# "our method, SRR, ...".
 _MORE_CUES = re.compile(
     r"\b(?:and|then) (?:introduce|propose|present)s?\b|\bour (?:research|study) (?:introduce|propose|present)s\b"
     r"|\b(?:new|novel|innovative)\b(?! (?:state|sota|record|best|high|low|level|insight|perspective))"
-    r"|\bthe (?:end )?result is(?=(?-i: [A-Z]))|(?-i:\b(?:One|The other|The first|The second), (?=[a-z]))",
+    r"|\bthe (?:end )?result is(?=(?-i: [A-Z]))|(?-i:\b(?:One|The other|The first|The second), (?=[a-z]))"
+    r"|\bour (?:[a-z-]+ ){0,2}?(?:method|model|approach|framework|system|algorithm|architecture|agent|pipeline|"
+    r"variant),? (?=(?-i:[A-Z]|[a-z]+[A-Z]))",
     re.IGNORECASE,
 )
 # Where a _MORE_CUES match starts: the first words of its branches.
 _MORE_CUE_WORDS = word_automaton(
     [f"{first} {verb}" for first in ("and", "then") for verb in ("introduce", "propose", "present")]
     + ["our research ", "our study ", "new", "novel", "innovative", "the result is", "the end result is"]
-    + ["one, ", "the other, ", "the first, ", "the second, "]
+    + ["one, ", "the other, ", "the first, ", "the second, ", "our "]
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "We introduce three frameworks: A, which ...; B, a ...; and C, ...": each clause of a
