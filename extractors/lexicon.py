@@ -326,6 +326,10 @@ _PROPOSAL_CUE_WORDS = word_automaton(
 )
 
 
+# Where an _OUR_NAMED match starts.
+_OUR_WORD = word_automaton(["our "])
+
+
 @lru_cache(maxsize=8)  # the model extractors and the proposes detector read the same doc text
 def proposal_cues(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of each :data:`PROPOSAL_CUE` in ``text``, as ``PROPOSAL_CUE.finditer(text, start)``.
@@ -431,7 +435,7 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         if lower is not None and not is_generic(lower["name"]):
             yield lower.start("name"), lower.end("name"), "MODEL"
     if "our " in text or "Our " in text:
-        for match in _OUR_NAMED.finditer(text):
+        for match in finditer_at_words(_OUR_NAMED, _OUR_WORD, text):
             if not is_generic(match["name"]):
                 yield match.start("name"), match.end("name"), "MODEL"
     if "One, " in text or "The other, " in text or "The first, " in text or "The second, " in text:
