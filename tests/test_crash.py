@@ -76,16 +76,16 @@ def test_a_killed_build_leaves_whole_files_and_a_second_build_is_refused(tmp_pat
     turtle_before = (out / "graph.ttl").stat().st_ino
 
     big = start_build([DATA], out, hash_seed=0)
-    wait_for(lambda: (out / LOCK_NAME).exists(), big, "lock file")
+    # Stop it once the new Turtle file is in place and the next file is half-written: a build
+    # started now is refused, and the kill lands there whatever either process's speed.
+    wait_for(lambda: (out / LOCK_NAME).exists() and (out / "graph.ttl").stat().st_ino != turtle_before
+             and temporaries(out), big, "half-written export")
+    big.send_signal(signal.SIGSTOP)
     second = start_build([SMALL], out, hash_seed=0)
     _, refused = second.communicate(timeout=600)
     assert second.returncode == 2
     assert refused.strip() == (f"Error: {out}: another paperkg build (pid {big.pid}) is writing into this folder; "
                                "wait for it to finish or choose another --output")
-
-    # Kill it once the new Turtle file is in place and the next file is half-written.
-    wait_for(lambda: (out / "graph.ttl").stat().st_ino != turtle_before and temporaries(out), big,
-             "half-written export")
     big.send_signal(signal.SIGKILL)
     big.wait(timeout=60)
     assert big.returncode == -signal.SIGKILL
