@@ -75,10 +75,14 @@ def mentions_of(doc: Doc, paper: Paper, sentences: list[Span] | None = None) -> 
     # again; the sentence holding a span's first token is looked up instead.
     sentences = list(doc.sents) if sentences is None else sentences
     sentence_starts = [sentence.start for sentence in sentences]
+    # One string per sentence, shared by its mentions: pickled once per record, held once in memory.
+    sentence_texts: dict[int, str] = {}
     found = []
     for span in spans:
         sentence = sentences[bisect.bisect_right(sentence_starts, span.start) - 1]
         start, end, sentence_start = span.start_char, span.end_char, sentence.start_char
+        if sentence_start not in sentence_texts:
+            sentence_texts[sentence_start] = text[sentence_start : sentence.end_char]
         rule, confidence, canonical, alias_of = span_evidence(doc, start, end)
         found.append(
             Mention(
@@ -87,7 +91,7 @@ def mentions_of(doc: Doc, paper: Paper, sentences: list[Span] | None = None) -> 
                 text=text[start:end],
                 start=start,
                 end=end,
-                sentence=text[sentence_start : sentence.end_char],
+                sentence=sentence_texts[sentence_start],
                 sentence_start=sentence_start,
                 rule=rule,
                 confidence=round(float(confidence), 4),
