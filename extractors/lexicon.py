@@ -35,6 +35,7 @@ __all__ = [
     "PROPOSAL_CUE",
     "proposal_cues",
     "introduced_names",
+    "OWN_THING",
     "word_automaton",
     "finditer_at_words",
 ]
@@ -385,11 +386,14 @@ _LOWER_APPOSITIVE = re.compile(
     r"\s+(?!(?:a|an|the|our|new|novel|simple|several|various|two|three|four|many|some|this|these)\b)"
     r"(?P<name>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){1,2}), (?:a|an) "
 )
+#: What a paper calls its own thing after "our": "our method", "our graph transformer variant".
+OWN_THING = (r"(?:[a-z-]+ ){0,2}?(?:method|model|approach|framework|system|algorithm|architecture|agent|pipeline|"
+             r"variant)")
 # The paper's own thing named after what it is: "our method, SRR, ...", "our agent DreamSmooth".
 # Only a coined-looking name (capitals inside or digits): "our model, Transformer-based, ..." is none.
 _OUR_NAMED = re.compile(
-    r"\b[Oo]ur (?:[a-z-]+ ){0,2}?(?:method|model|approach|framework|system|algorithm|architecture|agent|pipeline|"
-    r"variant),? (?:called |named |dubbed )?(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?![\w-])"
+    r"\b[Oo]ur " + OWN_THING
+    + r",? (?:called |named |dubbed )?(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?![\w-])"
 )
 # Between the cue and the name: "we design and release the SNARE".
 _WORDS_BEFORE_NAME = re.compile(r"\s+(?:and \w+\s+)?(?:the |a |an |our )?")

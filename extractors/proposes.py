@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, span_extension, title_span
-from .lexicon import finditer_at_words, proposal_cues, word_automaton
+from .lexicon import OWN_THING, finditer_at_words, proposal_cues, word_automaton
 from .model import title_name
 
 __all__ = ["ProposesDetector"]
@@ -34,8 +34,7 @@ _MORE_CUES = re.compile(
     r"\b(?:and|then) (?:introduce|propose|present)s?\b|\bour (?:research|study) (?:introduce|propose|present)s\b"
     r"|\b(?:new|novel|innovative)\b(?! (?:state|sota|record|best|high|low|level|insight|perspective))"
     r"|\bthe (?:end )?result is(?=(?-i: [A-Z]))|(?-i:\b(?:One|The other|The first|The second), (?=[a-z]))"
-    r"|\bour (?:[a-z-]+ ){0,2}?(?:method|model|approach|framework|system|algorithm|architecture|agent|pipeline|"
-    r"variant),? (?=(?-i:[A-Z]|[a-z]+[A-Z]))",
+    r"|\bour " + OWN_THING + r",? (?=(?-i:[A-Z]|[a-z]+[A-Z]))",
     re.IGNORECASE,
 )
 # Where a _MORE_CUES match starts: the first words of its branches.

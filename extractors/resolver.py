@@ -9,8 +9,6 @@ from .base import CANDIDATES_KEY, SPANS_KEY, span_extension
 __all__ = ["SpanResolver"]
 
 
-
-
 class SpanResolver:
     """Keep the most confident, then longest, of each set of overlapping candidates.
 
