@@ -40,9 +40,9 @@ def benchmark_graph(abstracts: int, cache: Path | None = None):
     """The graph of ``abstracts`` made-up papers, read from ``cache`` when that pickle exists."""
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
-    from kg.extract import extract_papers
-    from kg.graph import build_graph
-    from kg.readers import read_papers
+    from paperkg.extract import extract_papers
+    from paperkg.graph import build_graph
+    from paperkg.readers import read_papers
 
     with tempfile.TemporaryDirectory() as scratch:
         corpus = make_corpus(abstracts, Path(scratch) / "corpus.jsonl")
@@ -57,7 +57,7 @@ def export_seconds(graph, formats: list[str], folder: Path, *, repeats: int = 2)
 
     CPU time (this process's) moves far less than wall time when other jobs share the cores.
     """
-    import exports
+    from paperkg import exports
 
     wall = cpu = float("inf")
     for _ in range(repeats):
@@ -68,7 +68,7 @@ def export_seconds(graph, formats: list[str], folder: Path, *, repeats: int = 2)
 
 
 def main(argv: list[str] | None = None) -> None:
-    import exports
+    from paperkg import exports
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--abstracts", type=int, default=500)

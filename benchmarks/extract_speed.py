@@ -42,10 +42,10 @@ TARGET_RATIO = 0.6
 def abstracts_per_second(nlp, texts: list[str], *, repeats: int = 3) -> float:
     """The best of ``repeats`` timed passes of ``nlp.pipe`` over ``texts`` (less noise than one).
 
-    Docs are made with :func:`extractors.base.make_doc`, as :func:`kg.extract.extract_papers`
+    Docs are made with :func:`extractors.base.make_doc`, as :func:`paperkg.extract.extract_papers`
     makes them, tokenizing inside the timing.
     """
-    from extractors.base import make_doc
+    from paperkg.extractors.base import make_doc
 
     list(nlp.pipe(make_doc(nlp, text) for text in texts[:50]))  # lookup tables and matchers load untimed
     best = float("inf")
@@ -65,7 +65,7 @@ def component_milliseconds(nlp, texts: list[str]) -> dict[str, float]:
     what one component computes for a doc and caches by its text (acronym
     definitions, gazetteer hits) is still cached when the next one asks.
     """
-    from extractors.base import make_doc
+    from paperkg.extractors.base import make_doc
 
     start = time.perf_counter()
     docs = [make_doc(nlp, text) for text in texts]
@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
-    import extractors
-    from kg.readers import read_papers
+    from paperkg import extractors
+    from paperkg.readers import read_papers
 
     with tempfile.TemporaryDirectory() as folder:
         corpus = make_corpus(args.abstracts, Path(folder) / "corpus.jsonl")

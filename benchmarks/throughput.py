@@ -62,7 +62,7 @@ def _new_name(index: int) -> str:
 
 def make_corpus(count: int, path: Path, *, seed: int = 5, offset: int = 0) -> Path:
     """Write ``count`` varied papers as JSON Lines to ``path``, built from the sample corpus."""
-    from kg.readers import read_papers
+    from paperkg.readers import read_papers
 
     rng = random.Random(seed + offset)
     papers = read_papers([ROOT / "data"])
@@ -93,9 +93,9 @@ def measure_extraction(corpus: Path) -> dict:
     """Papers per second of tokenization alone and of extraction, same texts, same process."""
     import spacy
 
-    import extractors
-    from kg.extract import extract_papers, gold_record
-    from kg.readers import read_papers
+    from paperkg import extractors
+    from paperkg.extract import extract_papers, gold_record
+    from paperkg.readers import read_papers
 
     papers = read_papers([corpus])
     texts = [paper.text for paper in papers]
@@ -115,9 +115,9 @@ def measure_extraction(corpus: Path) -> dict:
 def measure_build(corpus: list[Path], output: Path, workers: int, formats: list[str] | None, update: bool,
                   stream: bool = False) -> dict:
     """Time and peak memory of one build (or update, or streamed build) of ``corpus`` into ``output``."""
-    from kg.build import build
-    from kg.readers import read_papers
-    from kg.stream import build_streamed
+    from paperkg.build import build
+    from paperkg.readers import read_papers
+    from paperkg.stream import build_streamed
 
     start = time.perf_counter()
     if stream:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.atomic import write_chunks
+from paperkg.atomic import write_chunks
 
 __all__ = ["KIND_COLORS", "DEFAULT_MAX_NODES", "top_nodes", "viewer_data", "generate_html", "write_html"]
 
@@ -121,7 +121,7 @@ def generate_html(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES)
     >>> "<script>alert(1)</script>" in page, "https://" in page.split("vis-network")[0]
     (False, False)
     """
-    template = resources.files("exports").joinpath("templates", "viewer.html").read_text(encoding="utf-8")
+    template = resources.files(__package__).joinpath("templates", "viewer.html").read_text(encoding="utf-8")
     page = (template.replace("/*VIS_CSS*/", _vis_asset("vis-network.css"))
                     .replace("/*GRAPH_DATA*/", _script_safe_json(viewer_data(graph, max_nodes))))
     before, after = page.split("/*VIS_JS*/")

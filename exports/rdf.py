@@ -23,7 +23,7 @@ import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.model import ENTITY_TYPES
+from paperkg.model import ENTITY_TYPES
 
 from .vocab import DCAT, DCTERMS, DEFAULT_BASE_IRI, MLS, OA, PKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
@@ -256,7 +256,7 @@ def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI, *
     Memory beyond the graph itself is the set of rule names (a few dozen), so
     streaming writers stay flat however large the export.
 
-    A graph written in batches (:mod:`kg.stream`) passes ``entities=False``,
+    A graph written in batches (:mod:`paperkg.stream`) passes ``entities=False``,
     leaving out the triples of entity nodes (written once, with the whole
     corpus's counts), and a ``rules`` set that collects the rule names instead
     of yielding their triples (:func:`rule_triples` writes them once, at the end).

@@ -99,7 +99,7 @@ def base_iri_problem(base_iri: str) -> str | None:
 
 def vocabulary_path(name: str):
     """The packaged Turtle file ``exports/vocab/<name>.ttl`` (``paperkg`` or ``shapes``)."""
-    return resources.files("exports").joinpath("vocab", f"{name}.ttl")
+    return resources.files(__package__).joinpath("vocab", f"{name}.ttl")
 
 
 def load_vocabulary(name: str) -> rdflib.Graph:

@@ -182,7 +182,7 @@ class DataExtractor:
 
     Examples
     --------
-    >>> import spacy, extractors
+    >>> import spacy; from paperkg import extractors
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("paperkg_dataset")
     >>> _ = nlp.add_pipe("paperkg_benchmark")

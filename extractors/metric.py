@@ -111,7 +111,7 @@ class MetricExtractor:
 
     Examples
     --------
-    >>> import spacy, extractors
+    >>> import spacy; from paperkg import extractors
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("sentencizer")
     >>> _ = nlp.add_pipe("paperkg_metric")

@@ -176,7 +176,7 @@ class ModelExtractor:
 
     Examples
     --------
-    >>> import spacy, extractors
+    >>> import spacy; from paperkg import extractors
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("paperkg_model")
     >>> doc = nlp("SlimFit: Memory-Efficient Fine-Tuning\\n\\nUnlike LLMs, SlimFit tunes BERT and ViT-B/16.")

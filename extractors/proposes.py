@@ -59,7 +59,7 @@ class ProposesDetector:
 
     Examples
     --------
-    >>> import extractors
+    >>> from paperkg import extractors
     >>> nlp = extractors.make_pipeline()
     >>> doc = nlp("COSMO: a model\\n\\nWe propose COSMO and the ST-Align dataset, built with GPT-4.")
     >>> [s.text for s in doc.spans["paperkg_proposes"]]

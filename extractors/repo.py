@@ -63,7 +63,7 @@ class RepoExtractor:
 
     Examples
     --------
-    >>> import spacy, extractors
+    >>> import spacy; from paperkg import extractors
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("paperkg_repo")
     >>> doc = nlp("Code: https://github.com/yuweihao/MambaOut.")

@@ -17,8 +17,8 @@ class SpanResolver:
 
     Examples
     --------
-    >>> import spacy, extractors
-    >>> from extractors.base import add_candidate
+    >>> import spacy; from paperkg import extractors
+    >>> from paperkg.extractors.base import add_candidate
     >>> nlp = spacy.blank("en")
     >>> doc = nlp("We fine-tune Llama 2 7B today.")
     >>> _ = add_candidate(doc, 13, 20, "MODEL", rule="a", confidence=0.9)

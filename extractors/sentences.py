@@ -37,7 +37,7 @@ class SentenceSplitter:
 
     Examples
     --------
-    >>> import spacy, extractors
+    >>> import spacy; from paperkg import extractors
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("paperkg_sentencizer")
     >>> [s.text for s in nlp("We propose a model. It beats Y by 3.5% (e.g. on COCO)! Really?").sents]

@@ -10,7 +10,7 @@ The file is plain UTF-8 text, one rule a line::
 ``canonical = alias | alias`` makes every alias (and the canonical name) one
 entity whose label is the canonical name; ``!name`` blocks a name: it is
 dropped from extraction output and never becomes a graph node. Names match
-the way entities resolve (:func:`kg.resolve.entity_key`: case, spaces,
+the way entities resolve (:func:`paperkg.resolve.entity_key`: case, spaces,
 punctuation and a ``v`` before a version do not matter).
 """
 from __future__ import annotations
@@ -67,7 +67,7 @@ def parse_aliases(lines, source: str = "<aliases>") -> AliasTable:
     >>> parse_aliases(["LLaVA"], "aliases.txt")
     Traceback (most recent call last):
     ...
-    kg.errors.InputError: aliases.txt:1: expected 'canonical = alias | alias' or '!blocked name'
+    paperkg.errors.InputError: aliases.txt:1: expected 'canonical = alias | alias' or '!blocked name'
     """
     table = AliasTable()
     for number, raw in enumerate(lines, 1):
@@ -92,7 +92,7 @@ def parse_aliases(lines, source: str = "<aliases>") -> AliasTable:
 
 
 def load_aliases(path: str | Path) -> AliasTable:
-    """Read an alias file; a missing or malformed file is an :class:`~kg.errors.InputError`."""
+    """Read an alias file; a missing or malformed file is an :class:`~paperkg.errors.InputError`."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -4,7 +4,7 @@
 process, on a pool of worker processes (``workers``), or on Dask
 (``engine="dask"``); the result is the same graph whichever runs it. Every
 build also keeps its papers and extraction results in the output folder
-(:mod:`kg.update`), so a later ``update=True`` build extracts only the papers
+(:mod:`paperkg.update`), so a later ``update=True`` build extracts only the papers
 it has not seen and still writes what a full rebuild over all inputs would.
 """
 from __future__ import annotations
@@ -36,10 +36,10 @@ class BuildResult:
     """What a build made: the graph, the files per format, how many papers it extracted.
 
     ``seconds`` gives the wall time of each step (extract, graph, export, state);
-    ``summary`` counts papers, entities and edges (:func:`kg.graph.summarize`).
+    ``summary`` counts papers, entities and edges (:func:`paperkg.graph.summarize`).
     """
 
-    graph: nx.MultiDiGraph | None  # None for a streamed build (kg.stream): the graph is in its files
+    graph: nx.MultiDiGraph | None  # None for a streamed build (paperkg.stream): the graph is in its files
     written: dict[str, list[Path]] = field(default_factory=dict)
     papers: int = 0
     extracted: int = 0
@@ -89,7 +89,7 @@ def build(
     extracted; the graph and exports are rebuilt over all papers.
     ``progress(iterable, total)`` may wrap the extraction (a progress bar).
     ``aliases`` (an alias file) and ``corpus_pass`` (see
-    :func:`kg.extract.recognise_corpus_names`) apply to the graph, not to the
+    :func:`paperkg.extract.recognise_corpus_names`) apply to the graph, not to the
     extraction kept for updates, so an update may change either.
 
     Examples
@@ -103,7 +103,7 @@ def build(
     >>> (first.extracted, again.extracted, again.reused, again.papers)
     (1, 1, 1, 2)
     """
-    import exports
+    from paperkg import exports
 
     clock = StepClock()
     previous: dict[str, PaperEntities] = {}

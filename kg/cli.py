@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from exports.tables import generate_csv
+from paperkg.exports.tables import generate_csv
 
 from .aliases import load_aliases
 from .atomic import atomic_write, write_chunks
@@ -93,7 +93,7 @@ def progress(iterable, *, total: int, quiet: bool, unit: str = "paper"):
 
 
 def _formats(ctx, param, value: str | None) -> list[str]:
-    import exports
+    from paperkg import exports
 
     if not value:
         return None  # the build's default: every format, or every streamed one

@@ -1,10 +1,10 @@
 """Extraction on a Dask cluster: partitions of papers go to workers, Parquet comes back.
 
-Each partition of papers is extracted on a worker (:func:`kg.parallel.extract_chunk`)
+Each partition of papers is extracted on a worker (:func:`paperkg.parallel.extract_chunk`)
 and sent back as two Parquet files in memory: the mentions, one row each, and
 the per-paper results (entities, proposes, ...), so no Python object and no
 shared file system crosses the cluster. The client merges the parts, in input
-order, into the same :class:`~kg.extract.PaperEntities` a single process gives.
+order, into the same :class:`~paperkg.extract.PaperEntities` a single process gives.
 
 Without a scheduler address a ``LocalCluster`` on this machine is started
 (loopback only); with ``tcp://HOST:PORT`` an existing cluster is used, whose

@@ -59,13 +59,13 @@ def _find(graph: nx.MultiDiGraph, name: str) -> str:
 def explain(graph: nx.MultiDiGraph, name: str) -> Explanation:
     """The entity ``name`` resolves to (any alias, any spelling) and all its evidence.
 
-    Raises :class:`~kg.errors.PaperkgError` naming close matches when no
+    Raises :class:`~paperkg.errors.PaperkgError` naming close matches when no
     entity has that name.
 
     Examples
     --------
-    >>> from kg import Paper, extract_papers
-    >>> from kg.graph import build_graph
+    >>> from paperkg import Paper, extract_papers
+    >>> from paperkg.graph import build_graph
     >>> graph = build_graph(extract_papers([Paper("DeiT", "DeiT outperforms ViT on ImageNet.")]))
     >>> found = explain(graph, "vit")
     >>> found.label, found.type, [(e.relation, e.rule) for e in found.evidence]
@@ -73,7 +73,7 @@ def explain(graph: nx.MultiDiGraph, name: str) -> Explanation:
     >>> explain(graph, "DeiT-B")
     Traceback (most recent call last):
     ...
-    kg.errors.PaperkgError: no entity named 'DeiT-B' in the graph; did you mean 'DeiT'?
+    paperkg.errors.PaperkgError: no entity named 'DeiT-B' in the graph; did you mean 'DeiT'?
     """
     node = _find(graph, name)
     data = graph.nodes[node]

@@ -13,9 +13,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-import extractors
-from extractors import PROPOSES_KEY, SPANS_KEY
-from extractors.base import doc_text, make_doc, span_evidence
+from paperkg import extractors
+from paperkg.extractors import PROPOSES_KEY, SPANS_KEY
+from paperkg.extractors.base import doc_text, make_doc, span_evidence
 
 from .aliases import AliasTable
 from .model import ENTITY_TYPES, Mention, Paper, normalize_key
@@ -57,7 +57,7 @@ class PaperEntities:
 
 
 def mentions_of(doc: Doc, paper: Paper, sentences: list[Span] | None = None) -> list[Mention]:
-    """The doc's entity spans as :class:`~kg.model.Mention` records with their sentences.
+    """The doc's entity spans as :class:`~paperkg.model.Mention` records with their sentences.
 
     ``sentences`` are ``list(doc.sents)``, when the caller has them already.
 
@@ -250,7 +250,7 @@ def apply_aliases(found: PaperEntities, aliases: AliasTable | None) -> PaperEnti
 
     Examples
     --------
-    >>> from kg.aliases import parse_aliases
+    >>> from paperkg.aliases import parse_aliases
     >>> found = next(extract_papers([Paper("X", "We compare GPT-4 with BERT, LLaMA-2 and Llama2-Chat.")]))
     >>> found.entities["model"]
     [['GPT-4'], ['BERT'], ['LLaMA-2'], ['Llama2-Chat']]

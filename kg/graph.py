@@ -39,7 +39,7 @@ def resolve_entities(extracted: Iterable[PaperEntities], *, aliases: AliasTable 
 
     Examples
     --------
-    >>> from kg import Paper, extract_papers
+    >>> from paperkg import Paper, extract_papers
     >>> resolver = resolve_entities(extract_papers([Paper("ViT", "We train ViT-B on ImageNet.")]))
     >>> [e.node_id for e in resolver.entities()]
     ['dataset:imagenet', 'model:vit', 'model:vitb']
@@ -67,24 +67,24 @@ def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | Non
     """A typed ``MultiDiGraph`` of papers and the entities they name.
 
     Nodes have a ``kind`` (``paper`` or an entity type) and a ``label``. Every
-    edge has a ``relation`` (see :data:`kg.model.RELATIONS`) and its evidence:
+    edge has a ``relation`` (see :data:`paperkg.model.RELATIONS`) and its evidence:
     the ``sentence``, the mention's ``start``/``end`` offsets in the paper text
     (title, blank line, abstract), the extractor ``rule`` and a ``confidence``.
     Each mention is its own ``mentions`` edge; other relations are one edge per
     pair, with the first mention as evidence. A cue ("trained on X", "results
     on X") decides ``uses_dataset`` / ``evaluated_on``; without one the type
     does, at lower confidence. Reported numbers become ``result`` nodes (see
-    :mod:`kg.results`), linked by ``has_result``. ``aliases`` merges the names
+    :mod:`paperkg.results`), linked by ``has_result``. ``aliases`` merges the names
     an alias file groups, under its canonical name.
 
     ``resolver``, when given, has resolved a larger corpus that ``extracted``
-    is one batch of (:mod:`kg.stream`): the graph then holds the batch's papers
+    is one batch of (:mod:`paperkg.stream`): the graph then holds the batch's papers
     and only the entities they name, and no ``variant_of`` edges, which need
     every entity (see :func:`variant_edges`).
 
     Examples
     --------
-    >>> from kg import Paper, extract_papers
+    >>> from paperkg import Paper, extract_papers
     >>> papers = [Paper("MambaOut: Do We Really Need Mamba?", "Code: https://github.com/yuweihao/MambaOut.")]
     >>> graph = build_graph(extract_papers(papers))
     >>> [(u[:2], v, d["relation"]) for u, v, d in graph.edges(data=True) if d["relation"] == "has_code"]

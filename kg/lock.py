@@ -64,7 +64,7 @@ def output_lock(folder: str | Path) -> Iterator[Path]:
     ...     with output_lock(out):  # doctest: +ELLIPSIS
     ...         pass
     Traceback (most recent call last):
-    kg.lock.OutputLocked: .../out: another paperkg build (pid ...) is writing into this folder; wait for it to finish or choose another --output
+    paperkg.lock.OutputLocked: .../out: another paperkg build (pid ...) is writing into this folder; wait for it to finish or choose another --output
     >>> out.exists()
     False
     """

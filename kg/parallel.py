@@ -3,7 +3,7 @@
 Workers run the spaCy pipeline on chunks of papers and send back plain
 records (tuples, lists and dicts of strings and numbers), never spaCy
 ``Doc`` objects: pickling a ``Doc`` back costs as much as parsing it. The same
-records are what :mod:`kg.update` keeps on disk and what :mod:`kg.distributed`
+records are what :mod:`paperkg.update` keeps on disk and what :mod:`paperkg.distributed`
 ships as Parquet, so there is one encoding of an extraction result.
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ def to_record(found: PaperEntities) -> dict:
 
 
 def from_record(paper: Paper, record: dict) -> PaperEntities:
-    """The :class:`~kg.extract.PaperEntities` a :func:`to_record` record describes.
+    """The :class:`~paperkg.extract.PaperEntities` a :func:`to_record` record describes.
 
     The record may have been through JSON (lists where tuples were).
     """
@@ -86,7 +86,7 @@ PIPELINE_PAPERS = 50_000
 
 
 def _start_worker() -> None:
-    import extractors
+    from paperkg import extractors
 
     # The pool forks workers from a process that may hold a corpus' worth of names; frozen,
     # they are never visited by this worker's garbage collector, so their pages stay shared.
@@ -106,7 +106,7 @@ def extract_parallel(papers: Iterable[Paper], workers: int | None = None, *,
     """Extract papers on ``workers`` processes (default: one per core), in input order.
 
     One worker runs in this process, with no pool. Results are the same as
-    :func:`kg.extract.extract_papers` gives, paper for paper. Papers are read
+    :func:`paperkg.extract.extract_papers` gives, paper for paper. Papers are read
     from ``papers`` only a few chunks ahead of the results, so a stream of
     any length extracts in flat memory.
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from exports.vocab import PREFIXES
+from paperkg.exports.vocab import PREFIXES
 
 from .errors import PaperkgError
 from .lock import output_lock
@@ -108,7 +108,7 @@ def open_store(folder: str | Path, *, allow_update: bool = False) -> ox.Store:
 
     Examples
     --------
-    >>> import tempfile, networkx as nx, exports
+    >>> import tempfile, networkx as nx; from paperkg import exports
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("metric:fid", kind="metric", label="FID", aliases=[], mention_count=1)
     >>> folder = tempfile.mkdtemp()
@@ -151,7 +151,7 @@ def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False):
     >>> run_query(store, "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }")
     Traceback (most recent call last):
     ...
-    kg.errors.PaperkgError: the store is opened read-only: updates need --allow-update
+    paperkg.errors.PaperkgError: the store is opened read-only: updates need --allow-update
     """
     is_update = _UPDATE.match(sparql) is not None
     if is_update and not allow_update:

@@ -293,7 +293,7 @@ def extract_results(found: PaperEntities) -> list[Result]:
 
     Examples
     --------
-    >>> from kg import Paper, extract_papers
+    >>> from paperkg import Paper, extract_papers
     >>> paper = Paper("FlowAR: Scale-wise Autoregressive Image Generation",
     ...               "We propose FlowAR. FlowAR achieves an FID of 1.97 on ImageNet. "
     ...               "It runs 2.4× faster than VAR with 10% fewer steps.")
@@ -316,7 +316,7 @@ def results_frame(extracted: Iterable[PaperEntities]):
 
     Examples
     --------
-    >>> from kg import Paper, extract_papers
+    >>> from paperkg import Paper, extract_papers
     >>> paper = Paper("T2T-ViT", "T2T-ViT reaches 83.3% top-1 accuracy on ImageNet.")
     >>> results_frame(extract_papers([paper]))[["model", "metric", "value", "unit"]].to_dict("records")
     [{'model': 'T2T-ViT', 'metric': 'top-1 accuracy', 'value': 83.3, 'unit': '%'}]

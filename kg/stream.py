@@ -5,11 +5,11 @@ many papers it reads (the arXiv metadata snapshot has 2.7 million):
 
 1. Records are read one at a time and sorted by paper id on disk (sorted runs
    of ``run_size`` records, then merged), so the copies of a paper arrive
-   together and merge as :func:`kg.readers.merge_papers` merges them.
+   together and merge as :func:`paperkg.readers.merge_papers` merges them.
 2. Papers are extracted in that order (on ``workers`` processes); each result
    is written to disk as it comes, and only its names go on to the resolver.
 3. The results are read back ``batch_size`` papers at a time; each batch
-   becomes a graph (:func:`kg.graph.build_graph` with the corpus-wide
+   becomes a graph (:func:`paperkg.graph.build_graph` with the corpus-wide
    resolver) whose papers, results and edges are appended to the files. The
    entities, with corpus-wide counts, and the ``variant_of`` edges come last.
 
@@ -111,10 +111,10 @@ def build_streamed(
     >>> result.summary["papers"], sorted(p.name for p in Path(folder).iterdir())
     (223, ['.paperkg', 'edges.csv', 'graph.nt', 'nodes.csv'])
     """
-    import exports
-    from exports.ntriples import ntriples_chunks
-    from exports.rdf import generate_triples, rule_triples, subject_runs
-    from exports.tables import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, node_rows, record_lines
+    from paperkg import exports
+    from paperkg.exports.ntriples import ntriples_chunks
+    from paperkg.exports.rdf import generate_triples, rule_triples, subject_runs
+    from paperkg.exports.tables import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, node_rows, record_lines
 
     formats = list(STREAMED_FORMATS if formats is None else formats)
     unsupported = [name for name in formats if name not in STREAMED_FORMATS]

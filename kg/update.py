@@ -2,7 +2,7 @@
 
 Every build keeps, in ``OUTDIR/.paperkg/papers.jsonl``, one line per paper:
 the paper (title, abstract, metadata, sources), a hash of the text the
-extractors read, and the extraction result (:func:`kg.parallel.to_record`).
+extractors read, and the extraction result (:func:`paperkg.parallel.to_record`).
 An update reads that file, merges the new records in exactly as the readers
 merge duplicate records, and re-extracts only the papers whose text hash is
 not in the file; resolution, the graph and the exports are then redone over
@@ -70,7 +70,7 @@ def read_state(output_dir: str | Path) -> Iterator[tuple[str, PaperEntities]]:
     Examples
     --------
     >>> import tempfile
-    >>> from kg.extract import extract_papers
+    >>> from paperkg.extract import extract_papers
     >>> folder = tempfile.mkdtemp()
     >>> found = list(extract_papers([Paper("ViT", "We train ViT on ImageNet.")]))
     >>> _ = write_state(folder, found)

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import extract_papers
-from kg.graph import build_graph
-from kg.readers import read_papers
+from paperkg.extract import extract_papers
+from paperkg.graph import build_graph
+from paperkg.readers import read_papers
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

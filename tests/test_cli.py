@@ -6,9 +6,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-import exports
-from kg.cli import cli
-from kg.update import STATE_DIR
+from paperkg import exports
+from paperkg.cli import cli
+from paperkg.update import STATE_DIR
 
 from .conftest import DATA, GOLD
 

@@ -5,8 +5,8 @@ import pytest
 
 pytest.importorskip("dask.distributed")
 
-from kg.distributed import extract_dask, extract_partition, read_partition  # noqa: E402
-from kg.graph import build_graph  # noqa: E402
+from paperkg.distributed import extract_dask, extract_partition, read_partition  # noqa: E402
+from paperkg.graph import build_graph  # noqa: E402
 
 from .test_scale import graph_contents  # noqa: E402
 

@@ -16,7 +16,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kg.readers import iter_papers
+from paperkg.readers import iter_papers
 
 from .conftest import DATA, ROOT
 
@@ -24,7 +24,7 @@ from .conftest import DATA, ROOT
 def start_build(inputs: list[Path | str], output: Path, *, hash_seed: int, cwd: Path = ROOT) -> subprocess.Popen:
     environment = {**os.environ, "PYTHONHASHSEED": str(hash_seed),
                    "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.Popen([sys.executable, "-m", "kg", "build", *map(str, inputs), "-o", str(output), "--quiet"],
+    return subprocess.Popen([sys.executable, "-m", "paperkg", "build", *map(str, inputs), "-o", str(output), "--quiet"],
                             cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

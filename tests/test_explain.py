@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from kg.cli import cli
-from kg.explain import explain
+from paperkg.cli import cli
+from paperkg.explain import explain
 
 from .conftest import DATA
 

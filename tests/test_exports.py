@@ -21,13 +21,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
-import exports
-from exports.graphml import flat_graph, generate_graphml
-from exports.ntriples import generate_ntriples
-from exports.rdf import RELATION_PROPERTIES, generate_triples, node_iri
-from exports.turtle import to_rdflib
-from exports.vocab import MLS, OA, PKG, PROV, RDF, RDFS, XSD, load_vocabulary
-from kg.model import RELATIONS
+from paperkg import exports
+from paperkg.exports.graphml import flat_graph, generate_graphml
+from paperkg.exports.ntriples import generate_ntriples
+from paperkg.exports.rdf import RELATION_PROPERTIES, generate_triples, node_iri
+from paperkg.exports.turtle import to_rdflib
+from paperkg.exports.vocab import MLS, OA, PKG, PROV, RDF, RDFS, XSD, load_vocabulary
+from paperkg.model import RELATIONS
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("PAPERKG_UPDATE_GOLDEN") == "1"

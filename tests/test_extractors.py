@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import extractors
-from extractors import PROPOSES_KEY, SPANS_KEY
+from paperkg import extractors
+from paperkg.extractors import PROPOSES_KEY, SPANS_KEY
 
 GOLD = Path(__file__).parent / "data" / "gold-dev.jsonl"
 

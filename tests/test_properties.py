@@ -22,15 +22,15 @@ import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import exports
-from exports.ntriples import ntriples_term
-from exports.rdf import ENTITY_CLASSES, node_iri
-from exports.tables import generate_csv
-from extractors import make_pipeline
-from kg.errors import InputError
-from kg.extract import extract_papers
-from kg.graph import build_graph
-from kg.readers import clean_text, read_papers
+from paperkg import exports
+from paperkg.exports.ntriples import ntriples_term
+from paperkg.exports.rdf import ENTITY_CLASSES, node_iri
+from paperkg.exports.tables import generate_csv
+from paperkg.extractors import make_pipeline
+from paperkg.errors import InputError
+from paperkg.extract import extract_papers
+from paperkg.graph import build_graph
+from paperkg.readers import clean_text, read_papers
 
 HOSTILE = ["<", ">", "&", '"', "'", "\\", "\n", "\r\n", "\t", "\x00", "\x0b", "\x1f", "\x7f", "\x85", "\u2028",
            "\u200f", "\u202e", "\ufeff", "\ufffe", "\ud800", "=", "+", "-", "@", "{", "}", "|", "^", "`", " ",

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import LENIENT, MICRO, load_gold, score_records
-from kg.extract import extract_papers, gold_record
-from kg.model import Paper
+from paperkg.evaluate import LENIENT, MICRO, load_gold, score_records
+from paperkg.extract import extract_papers, gold_record
+from paperkg.model import Paper
 
 DATA = Path(__file__).parent / "data"
 

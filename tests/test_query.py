@@ -10,10 +10,10 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
-import exports
-from kg.cli import cli
-from kg.errors import PaperkgError
-from kg.query import EXAMPLE_QUERIES, open_store, query_folder, run_query
+from paperkg import exports
+from paperkg.cli import cli
+from paperkg.errors import PaperkgError
+from paperkg.query import EXAMPLE_QUERIES, open_store, query_folder, run_query
 
 from .conftest import ROOT
 

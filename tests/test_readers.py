@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from kg.errors import InputError
-from kg.readers import iter_papers, read_papers
+from paperkg.errors import InputError
+from paperkg.readers import iter_papers, read_papers
 
 from .conftest import DATA
 
@@ -113,7 +113,7 @@ def test_bad_records_are_skipped_with_warnings_unless_strict(tmp_path):
 def test_line_reader_splits_as_the_whole_text_splits(tmp_path, content):
     # JSON Lines are read a line at a time (a 4 GB arXiv dump never sits in memory), with the
     # line numbers the whole-text split gives, so sources stay "file:line" either way.
-    from kg.readers import _lines, _read_lines, _read_text
+    from paperkg.readers import _lines, _read_lines, _read_text
 
     path = tmp_path / "records.jsonl"
     path.write_bytes(content.encode("utf-8"))

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from kg import Paper, extract_papers
-from kg.aliases import load_aliases
-from kg.cli import cli
-from kg.errors import InputError
-from kg.extract import CORPUS_CONFIDENCE, recognise_corpus_names
-from kg.graph import build_graph
+from paperkg import Paper, extract_papers
+from paperkg.aliases import load_aliases
+from paperkg.cli import cli
+from paperkg.errors import InputError
+from paperkg.extract import CORPUS_CONFIDENCE, recognise_corpus_names
+from paperkg.graph import build_graph
 
 
 def _edges(graph, relation):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.graph import build_graph, summarize
-from kg.model import ENTITY_TYPES, RELATIONS
-from kg.resolve import Resolver, entity_key
+from paperkg.graph import build_graph, summarize
+from paperkg.model import ENTITY_TYPES, RELATIONS
+from paperkg.resolve import Resolver, entity_key
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,11 @@ import csv
 
 from click.testing import CliRunner
 
-from kg import Paper, extract_papers
-from kg.cli import cli
-from kg.evaluate import load_gold
-from kg.graph import build_graph
-from kg.results import extract_results, results_frame, score_results
+from paperkg import Paper, extract_papers
+from paperkg.cli import cli
+from paperkg.evaluate import load_gold
+from paperkg.graph import build_graph
+from paperkg.results import extract_results, results_frame, score_results
 
 from .conftest import ROOT
 

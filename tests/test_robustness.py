@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
-from kg.readers import MAX_RECORD_CHARS
+from paperkg.cli import cli
+from paperkg.readers import MAX_RECORD_CHARS
 
 GOOD = b"We fine-tune BERT on ImageNet and report accuracy."
 HUGE_LINE = b"We use BERT. " * (5_000_000 // 13)  # a 5 MB line
@@ -134,7 +134,7 @@ def test_extraction_time_stays_linear_on_adversarial_text(sample_papers):
     """Every hostile 100 KB text extracts within 10x the time of 100 KB of real abstracts."""
     import time
 
-    from extractors import make_pipeline
+    from paperkg.extractors import make_pipeline
 
     size = 100_000
     nlp = make_pipeline()

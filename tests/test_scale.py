@@ -6,10 +6,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
-from kg.graph import build_graph
-import kg.parallel
-from kg.parallel import extract_parallel, from_record, to_record
+from paperkg.cli import cli
+from paperkg.graph import build_graph
+import paperkg.parallel
+from paperkg.parallel import extract_parallel, from_record, to_record
 
 from .conftest import DATA
 
@@ -51,6 +51,6 @@ def test_build_command_with_two_workers_writes_the_same_files(tmp_path):
 def test_fresh_pipelines_take_over_with_the_same_results(monkeypatch, sample_papers, sample_extracted, workers):
     # Every PIPELINE_PAPERS papers a new pipeline (a new worker process) takes over, so spaCy's
     # vocabulary cannot grow with the corpus; the results must not notice.
-    monkeypatch.setattr(kg.parallel, "PIPELINE_PAPERS", 64)
+    monkeypatch.setattr(paperkg.parallel, "PIPELINE_PAPERS", 64)
     papers = iter(sample_papers)  # a stream, read as it is extracted
     assert list(extract_parallel(papers, workers, chunk_size=16)) == sample_extracted

@@ -7,11 +7,11 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
-from kg.graph import summarize
-from kg.readers import iter_papers
-from kg.stream import build_streamed
-from kg.update import SCRATCH_PREFIX, STATE_DIR, read_state
+from paperkg.cli import cli
+from paperkg.graph import summarize
+from paperkg.readers import iter_papers
+from paperkg.stream import build_streamed
+from paperkg.update import SCRATCH_PREFIX, STATE_DIR, read_state
 
 from .conftest import DATA
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
-from kg.update import STATE_DIR
+from paperkg.cli import cli
+from paperkg.update import STATE_DIR
 
 from .conftest import DATA
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-import exports
-from exports.html import write_html
+from paperkg import exports
+from paperkg.exports.html import write_html
 
 from .conftest import ROOT
 
