@@ -19,7 +19,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from paperkg.atomic import atomic_write
+from paperkg.core.atomic import atomic_write
 
 from . import graphml, html, jsonld, ntriples, tables, turtle
 from .rdf import Triple, generate_triples, subject_runs

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from paperkg.atomic import write_chunks
+from paperkg.core.atomic import write_chunks
 
 __all__ = ["flat_nodes", "flat_edges", "flat_graph", "generate_graphml", "write_graphml", "LIST_SEPARATOR"]
 

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from paperkg.atomic import write_chunks
+from paperkg.core.atomic import write_chunks
+from paperkg.core.schema import KIND_COLORS
 
 __all__ = ["KIND_COLORS", "DEFAULT_MAX_NODES", "top_nodes", "viewer_data", "generate_html", "write_html"]
 
-KIND_COLORS = {"paper": "#9e9e9e", "model": "#1f77b4", "dataset": "#2ca02c", "benchmark": "#ff7f0e",
-               "metric": "#9467bd", "repo": "#d62728", "result": "#17becf"}
 #: Above this many nodes browsers stall on the layout, so the page shows the best-connected ones.
 DEFAULT_MAX_NODES = 5000
 _EVIDENCE_PER_NODE = 20

@@ -16,7 +16,7 @@ import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from paperkg.atomic import write_chunks
+from paperkg.core.atomic import write_chunks
 
 from .rdf import Triple, generate_triples, subject_runs
 from .vocab import DEFAULT_BASE_IRI, PREFIXES, RDF, XSD, compact_iri

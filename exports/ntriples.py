@@ -10,7 +10,7 @@ import networkx as nx
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from paperkg.atomic import write_chunks
+from paperkg.core.atomic import write_chunks
 
 from .rdf import Triple, generate_triples, subject_runs
 from .vocab import DEFAULT_BASE_IRI, XSD

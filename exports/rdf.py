@@ -23,37 +23,19 @@ import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from paperkg.model import ENTITY_TYPES
+from paperkg.core.schema import ENTITY_TYPES, NODE_KINDS, RELATIONS
 
-from .vocab import DCAT, DCTERMS, DEFAULT_BASE_IRI, MLS, OA, PKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from .vocab import DCAT, DCTERMS, DEFAULT_BASE_IRI, MLS, OA, PKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, expand_iri
 
 __all__ = ["generate_triples", "rule_triples", "subject_runs", "node_iri", "relation_property", "ENTITY_CLASSES", "RELATION_PROPERTIES"]
 
 Triple = tuple[Node, Node, Node]
 
-#: Classes of each node kind (the first is the primary one).
-ENTITY_CLASSES = {
-    "paper": (SCHEMA.ScholarlyArticle,),
-    "model": (PKG.Model, MLS.Model),
-    "dataset": (SCHEMA.Dataset, DCAT.Dataset),
-    "benchmark": (PKG.Benchmark, SCHEMA.Dataset),
-    "metric": (MLS.EvaluationMeasure,),
-    "repo": (SCHEMA.SoftwareSourceCode,),
-    "result": (MLS.ModelEvaluation,),
-}
+#: Classes of each node kind (the first is the primary one), from the schema.
+ENTITY_CLASSES = {name: tuple(map(expand_iri, kind.classes)) for name, kind in NODE_KINDS.items()}
 
-RELATION_PROPERTIES = {
-    "mentions": PKG.mentions,
-    "proposes": PKG.proposes,
-    "evaluated_on": PKG.evaluatedOn,
-    "uses_dataset": PKG.usesDataset,
-    "has_code": PKG.hasCode,
-    "reports_metric": PKG.reportsMetric,
-    "compared_with": PKG.comparedWith,
-    "outperforms": PKG.outperforms,
-    "has_result": PKG.hasResult,
-    "variant_of": PKG.variantOf,
-}
+#: The property of each relation, from the schema.
+RELATION_PROPERTIES = {name: expand_iri(relation.property) for name, relation in RELATIONS.items()}
 
 #: Result attributes naming the nodes that went into the evaluation run.
 _RUN_INPUTS = ("model", "benchmark", "dataset")

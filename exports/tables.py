@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import networkx as nx
 import pandas as pd
 
-from paperkg.atomic import write_chunks
+from paperkg.core.atomic import write_chunks
 
 from .graphml import flat_edges, flat_nodes
 

@@ -16,7 +16,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from paperkg.atomic import write_chunks
+from paperkg.core.atomic import write_chunks
 
 from .ntriples import ntriples_term
 from .rdf import Triple, generate_triples, subject_runs

@@ -18,7 +18,7 @@ import rdflib
 from rdflib import Namespace, namespace
 
 __all__ = ["Vocabulary", "PKG", "SCHEMA", "MLS", "OA", "DCAT", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-           "DEFAULT_BASE_IRI", "PREFIXES", "compact_iri", "base_iri_problem", "vocabulary_path", "load_vocabulary"]
+           "DEFAULT_BASE_IRI", "PREFIXES", "compact_iri", "expand_iri", "base_iri_problem", "vocabulary_path", "load_vocabulary"]
 
 
 class Vocabulary(Namespace):
@@ -76,6 +76,18 @@ def compact_iri(iri: str) -> str | None:
     """
     match = _COMPACTABLE.match(iri)
     return f"{_PREFIX_OF[match[1]]}:{match[2]}" if match else None
+
+
+def expand_iri(compact: str) -> rdflib.URIRef:
+    """The term a compact IRI of the schema (``pkg:evaluatedOn``) names.
+
+    Examples
+    --------
+    >>> expand_iri("schema:Dataset")
+    rdflib.term.URIRef('https://schema.org/Dataset')
+    """
+    prefix, local = compact.split(":", 1)
+    return getattr(PREFIXES[prefix], local)
 
 
 def base_iri_problem(base_iri: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-# The keys come first: the components import paperkg.model, and kg imports them from here.
+# The keys come first: the components import paperkg.core.model, and kg imports them from here.
 from .base import CANDIDATES_KEY, LABELS, PROPOSES_KEY, SPANS_KEY
 from . import data, metric, model, proposes, repo, resolver, sentences  # noqa: F401,E402  (registers the factories)
 from . import tokenizer  # noqa: F401,E402  (registers paperkg.BoundedTokenizer.v1)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from paperkg.core.schema import LABELS as SCHEMA_LABELS
+
 __all__ = [
     "make_doc",
     "CANDIDATES_KEY",
@@ -27,7 +29,8 @@ __all__ = [
 CANDIDATES_KEY = "paperkg_candidates"
 SPANS_KEY = "paperkg"
 PROPOSES_KEY = "paperkg_proposes"
-LABELS = ("MODEL", "DATASET", "BENCHMARK", "METRIC", "REPO")
+#: The spaCy labels the extractors assign, one per entity type of the schema.
+LABELS = tuple(SCHEMA_LABELS.values())
 
 # Extension values for spans live in doc.user_data, keyed by span offsets.
 _EXTENSIONS = (

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from paperkg.model import normalize_key
+from paperkg.core.model import normalize_key
 
 __all__ = [
     "GAZETTEER_DIR",

@@ -1,17 +1,36 @@
-"""paperkg: knowledge graphs of machine-learning papers."""
-from .errors import InputError, PaperkgError
-from .extract import PaperEntities, extract_papers, gold_record
-from .model import ENTITY_TYPES, RELATIONS, Mention, Paper, normalize_key
+"""paperkg: knowledge graphs of machine-learning papers.
 
-__all__ = [
-    "ENTITY_TYPES",
-    "RELATIONS",
-    "InputError",
-    "Mention",
-    "Paper",
-    "PaperEntities",
-    "PaperkgError",
-    "extract_papers",
-    "gold_record",
-    "normalize_key",
-]
+Importing ``paperkg`` is cheap: the names below load their modules (and
+spaCy, for extraction) on first use.
+"""
+from __future__ import annotations
+
+import importlib
+
+#: Public name → the module that defines it.
+_EXPORTS = {
+    "ENTITY_TYPES": "paperkg.core.schema",
+    "RELATIONS": "paperkg.core.schema",
+    "InputError": "paperkg.core.errors",
+    "PaperkgError": "paperkg.core.errors",
+    "Mention": "paperkg.core.model",
+    "Paper": "paperkg.core.model",
+    "PaperEntities": "paperkg.core.model",
+    "normalize_key": "paperkg.core.model",
+    "extract_papers": "paperkg.extract",
+    "gold_record": "paperkg.extract",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'paperkg' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .core.errors import InputError
 from .resolve import entity_key
 
 __all__ = ["AliasTable", "load_aliases", "parse_aliases"]
@@ -67,7 +67,7 @@ def parse_aliases(lines, source: str = "<aliases>") -> AliasTable:
     >>> parse_aliases(["LLaVA"], "aliases.txt")
     Traceback (most recent call last):
     ...
-    paperkg.errors.InputError: aliases.txt:1: expected 'canonical = alias | alias' or '!blocked name'
+    paperkg.core.errors.InputError: aliases.txt:1: expected 'canonical = alias | alias' or '!blocked name'
     """
     table = AliasTable()
     for number, raw in enumerate(lines, 1):
@@ -92,7 +92,7 @@ def parse_aliases(lines, source: str = "<aliases>") -> AliasTable:
 
 
 def load_aliases(path: str | Path) -> AliasTable:
-    """Read an alias file; a missing or malformed file is an :class:`~paperkg.errors.InputError`."""
+    """Read an alias file; a missing or malformed file is an :class:`~paperkg.core.errors.InputError`."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -19,9 +19,10 @@ import networkx as nx
 from .aliases import AliasTable
 from .extract import PaperEntities, apply_aliases, recognise_corpus_names
 from .graph import build_graph, summarize
-from .model import Paper
+from .core.model import Paper
 from .parallel import extract_parallel
-from .update import plan_update, text_hash, write_state
+from .core.records import text_hash
+from .update import plan_update, write_state
 
 __all__ = ["ENGINES", "BuildResult", "StepClock", "build", "extract_with"]
 

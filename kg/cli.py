@@ -15,8 +15,8 @@ from tqdm import tqdm
 from paperkg.exports.tables import generate_csv
 
 from .aliases import load_aliases
-from .atomic import atomic_write, write_chunks
-from .errors import EXIT_USAGE, InputError, PaperkgError
+from .core.atomic import atomic_write, write_chunks
+from .core.errors import EXIT_USAGE, InputError, PaperkgError
 from .evaluate import format_table, load_gold, score_records
 from .build import ENGINES
 from .build import build as build_outputs
@@ -24,8 +24,8 @@ from .extract import extract_papers, gold_record
 from .explain import explain as explain_entity
 from .explain import format_explanation
 from .graph import build_graph
-from .lock import output_lock
-from .model import Paper
+from .core.lock import output_lock
+from .core.model import Paper
 from .query import OUTPUT_FORMATS, query_folder
 from .readers import FORMATS, read_papers
 from .results import results_frame, score_results

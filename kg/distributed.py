@@ -17,10 +17,10 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .errors import PaperkgError
-from .extract import PaperEntities
-from .model import Paper
-from .parallel import MENTION_FIELDS, chunked, extract_chunk, from_record
+from .core.errors import PaperkgError
+from .core.model import Paper, PaperEntities
+from .core.records import MENTION_FIELDS, chunked, from_record
+from .parallel import extract_chunk
 
 __all__ = ["extract_partition", "read_partition", "dask_client", "extract_dask"]
 

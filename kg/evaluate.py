@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .model import ENTITY_TYPES, normalize_key
+from .core.errors import InputError
+from .core.model import ENTITY_TYPES, normalize_key
 
 __all__ = ["Score", "load_gold", "score_records", "format_table", "LENIENT", "MICRO"]
 
 LENIENT = "dataset+benchmark"
-MICRO = "micro (5 types)"
+MICRO = f"micro ({len(ENTITY_TYPES)} types)"
 
 
 @dataclass

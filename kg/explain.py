@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .errors import PaperkgError
-from .model import ENTITY_TYPES
+from .core.errors import PaperkgError
+from .core.model import ENTITY_TYPES
 from .resolve import entity_key
 
 __all__ = ["Evidence", "Explanation", "explain", "format_explanation"]
@@ -59,7 +59,7 @@ def _find(graph: nx.MultiDiGraph, name: str) -> str:
 def explain(graph: nx.MultiDiGraph, name: str) -> Explanation:
     """The entity ``name`` resolves to (any alias, any spelling) and all its evidence.
 
-    Raises :class:`~paperkg.errors.PaperkgError` naming close matches when no
+    Raises :class:`~paperkg.core.errors.PaperkgError` naming close matches when no
     entity has that name.
 
     Examples
@@ -73,7 +73,7 @@ def explain(graph: nx.MultiDiGraph, name: str) -> Explanation:
     >>> explain(graph, "DeiT-B")
     Traceback (most recent call last):
     ...
-    paperkg.errors.PaperkgError: no entity named 'DeiT-B' in the graph; did you mean 'DeiT'?
+    paperkg.core.errors.PaperkgError: no entity named 'DeiT-B' in the graph; did you mean 'DeiT'?
     """
     node = _find(graph, name)
     data = graph.nodes[node]

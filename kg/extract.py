@@ -5,7 +5,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 
 import spacy
@@ -18,10 +18,9 @@ from paperkg.extractors import PROPOSES_KEY, SPANS_KEY
 from paperkg.extractors.base import doc_text, make_doc, span_evidence
 
 from .aliases import AliasTable
-from .model import ENTITY_TYPES, Mention, Paper, normalize_key
+from .core.model import ENTITY_TYPES, Mention, Paper, PaperEntities, normalize_key
 
 __all__ = [
-    "PaperEntities",
     "extract_papers",
     "mentions_of",
     "group_mentions",
@@ -40,24 +39,8 @@ STRONG_RULES = frozenset({"title", "definition", "cue"})
 CORPUS_CONFIDENCE = 0.5
 
 
-@dataclass
-class PaperEntities:
-    """What one paper names: its mentions, grouped into entities, and what it proposes.
-
-    ``entities`` maps each type to groups of surface forms, one group per
-    entity, the most specific name first (the annotation guidelines' format).
-    """
-
-    paper: Paper
-    mentions: list[Mention]
-    entities: dict[str, list[list[str]]] = field(default_factory=dict)
-    proposes: list[str] = field(default_factory=list)
-    #: ``(start, end)`` offsets of every sentence in :attr:`Paper.text`.
-    sentences: list[tuple[int, int]] = field(default_factory=list)
-
-
 def mentions_of(doc: Doc, paper: Paper, sentences: list[Span] | None = None) -> list[Mention]:
-    """The doc's entity spans as :class:`~paperkg.model.Mention` records with their sentences.
+    """The doc's entity spans as :class:`~paperkg.core.model.Mention` records with their sentences.
 
     ``sentences`` are ``list(doc.sents)``, when the caller has them already.
 

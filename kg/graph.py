@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 import networkx as nx
 
 from .aliases import AliasTable
-from .extract import PaperEntities
-from .model import ENTITY_TYPES, Mention
-from .relations import TYPE_RELATIONS, comparisons, data_relations, variant_pairs
+from .core.model import ENTITY_TYPES, Mention, PaperEntities
+from .core.schema import DATA_TYPES, IMPLIED_RELATIONS
+from .relations import comparisons, data_relations, variant_pairs
 from .resolve import ResolvedEntity, Resolver
 from .results import extract_results
 
@@ -67,7 +67,7 @@ def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | Non
     """A typed ``MultiDiGraph`` of papers and the entities they name.
 
     Nodes have a ``kind`` (``paper`` or an entity type) and a ``label``. Every
-    edge has a ``relation`` (see :data:`paperkg.model.RELATIONS`) and its evidence:
+    edge has a ``relation`` (see :data:`paperkg.core.model.RELATIONS`) and its evidence:
     the ``sentence``, the mention's ``start``/``end`` offsets in the paper text
     (title, blank line, abstract), the extractor ``rule`` and a ``confidence``.
     Each mention is its own ``mentions`` edge; other relations are one edge per
@@ -122,16 +122,16 @@ def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | Non
         cued = set()
         for cue in data_relations(found.mentions):
             node = node_of[cue.mention]
-            if graph.nodes[node]["kind"] in ("dataset", "benchmark"):
+            if graph.nodes[node]["kind"] in DATA_TYPES:
                 cued.add(node)
                 if not graph.has_edge(paper.id, node, key=cue.relation):
                     graph.add_edge(paper.id, node, key=cue.relation, relation=cue.relation,
                                    **_evidence(cue.mention, rule=cue.rule, confidence=cue.confidence))
         for node, mention in first.items():
             kind = graph.nodes[node]["kind"]
-            relation = TYPE_RELATIONS.get(kind)
+            relation = IMPLIED_RELATIONS.get(kind)
             if relation and node not in cued:
-                confidence = round(mention.confidence * TYPE_ONLY_FACTOR, 4) if kind in ("dataset", "benchmark") else None
+                confidence = round(mention.confidence * TYPE_ONLY_FACTOR, 4) if kind in DATA_TYPES else None
                 graph.add_edge(paper.id, node, key=relation, relation=relation,
                                **_evidence(mention, rule=f"type:{kind}", confidence=confidence))
         for name in found.proposes:
@@ -167,7 +167,7 @@ def _add_results(graph: nx.MultiDiGraph, found: PaperEntities, node_of: dict[Men
 
     for number, result in enumerate(extract_results(found)):
         node = f"result:{paper.id}:{number}"
-        dataset = node_of_kind(result.dataset_or_benchmark, "dataset", "benchmark")
+        dataset = node_of_kind(result.dataset_or_benchmark, *DATA_TYPES)
         kind = graph.nodes[dataset]["kind"] if dataset else None
         graph.add_node(node, kind="result", label=result.label, model=node_of_kind(result.model, "model"),
                        benchmark=dataset if kind == "benchmark" else None,

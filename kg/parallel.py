@@ -1,10 +1,7 @@
-"""Extraction on several processes, and the compact records results travel in.
+"""Extraction on several processes.
 
-Workers run the spaCy pipeline on chunks of papers and send back plain
-records (tuples, lists and dicts of strings and numbers), never spaCy
-``Doc`` objects: pickling a ``Doc`` back costs as much as parsing it. The same
-records are what :mod:`paperkg.update` keeps on disk and what :mod:`paperkg.distributed`
-ships as Parquet, so there is one encoding of an extraction result.
+Workers run the spaCy pipeline on chunks of papers and send back records
+(:mod:`paperkg.core.records`), never spaCy ``Doc`` objects.
 """
 from __future__ import annotations
 
@@ -15,65 +12,12 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import fields
-from itertools import islice
 
-from .extract import PaperEntities, extract_papers
-from .model import Mention, Paper
+from .core.model import Paper, PaperEntities
+from .core.records import chunked, from_record, to_record
+from .extract import extract_papers
 
-__all__ = ["PIPELINE_PAPERS", "MENTION_FIELDS", "to_record", "from_record", "extract_chunk", "extract_parallel",
-           "chunked"]
-
-#: Field names of a mention record, in order.
-MENTION_FIELDS = tuple(f.name for f in fields(Mention))
-# Fields of PaperEntities besides the paper and its mentions (entities, proposes, ...).
-_RESULT_FIELDS = tuple(f.name for f in fields(PaperEntities) if f.name not in ("paper", "mentions"))
-# Those typed list[tuple[...]]: JSON and Parquet hand their items back as lists.
-_TUPLE_LISTS = {f.name for f in fields(PaperEntities) if str(f.type).startswith("list[tuple")}
-
-
-def to_record(found: PaperEntities) -> dict:
-    """One paper's extraction result as plain data (JSON- and pickle-friendly), without the paper.
-
-    Examples
-    --------
-    >>> paper = Paper("MambaOut", "Code: https://github.com/yuweihao/MambaOut")
-    >>> found = next(extract_papers([paper]))
-    >>> record = to_record(found)
-    >>> [m[MENTION_FIELDS.index("text")] for m in record["mentions"]]
-    ['MambaOut', 'https://github.com/yuweihao/MambaOut']
-    >>> from_record(paper, record) == found
-    True
-    """
-    record = {name: getattr(found, name) for name in _RESULT_FIELDS}
-    record["mentions"] = [tuple(getattr(m, name) for name in MENTION_FIELDS) for m in found.mentions]
-    return record
-
-
-def from_record(paper: Paper, record: dict) -> PaperEntities:
-    """The :class:`~paperkg.extract.PaperEntities` a :func:`to_record` record describes.
-
-    The record may have been through JSON (lists where tuples were).
-    """
-    values = {name: record[name] for name in _RESULT_FIELDS if name in record}
-    for name in _TUPLE_LISTS & values.keys():
-        values[name] = [tuple(item) for item in values[name]]
-    mentions = [Mention(*values) for values in record["mentions"]]
-    return PaperEntities(paper, mentions, **values)
-
-
-def chunked(items: Iterable, size: int) -> Iterator[list]:
-    """Consecutive lists of ``size`` items (the last may be shorter).
-
-    Examples
-    --------
-    >>> list(chunked(range(5), 2))
-    [[0, 1], [2, 3], [4]]
-    """
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
+__all__ = ["PIPELINE_PAPERS", "extract_chunk", "extract_parallel"]
 
 # One pipeline per worker thread (Dask may run several threads in one process), built once.
 _worker = threading.local()

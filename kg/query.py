@@ -19,8 +19,8 @@ import pyoxigraph as ox
 
 from paperkg.exports.vocab import PREFIXES
 
-from .errors import PaperkgError
-from .lock import output_lock
+from .core.errors import PaperkgError
+from .core.lock import output_lock
 
 __all__ = ["EXAMPLE_QUERIES", "OUTPUT_FORMATS", "open_store", "run_query", "format_results", "query_folder"]
 
@@ -151,7 +151,7 @@ def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False):
     >>> run_query(store, "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }")
     Traceback (most recent call last):
     ...
-    paperkg.errors.PaperkgError: the store is opened read-only: updates need --allow-update
+    paperkg.core.errors.PaperkgError: the store is opened read-only: updates need --allow-update
     """
     is_update = _UPDATE.match(sparql) is not None
     if is_update and not allow_update:

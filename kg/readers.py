@@ -2,12 +2,12 @@
 
 The format is chosen from the file extension unless given. Folders are read
 recursively (files with a known extension only). The same paper read twice
-(same normalized title) becomes one :class:`~paperkg.model.Paper` that lists
+(same normalized title) becomes one :class:`~paperkg.core.model.Paper` that lists
 every source it came from.
 
 Problems with a whole file (missing, unknown format, undecodable, not JSON
 at all, a table row with more fields than the header) raise
-:class:`~paperkg.errors.InputError`. Problems with one record (a malformed JSON
+:class:`~paperkg.core.errors.InputError`. Problems with one record (a malformed JSON
 line, a missing title or abstract, a record longer than
 :data:`MAX_RECORD_CHARS`, a second copy of a paper with another abstract) are
 reported through ``on_warning`` and the record is skipped, unless ``strict``
@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .errors import InputError
-from .model import Paper
+from .core.errors import InputError
+from .core.model import Paper
 
 __all__ = ["FORMATS", "MAX_RECORD_CHARS", "clean_text", "format_of", "input_files", "iter_papers", "merge_papers", "read_papers"]
 
@@ -70,7 +70,7 @@ def format_of(path: Path, override: str | None = None) -> str:
     'jsonl'
     >>> format_of(Path("notes.docx"))
     Traceback (most recent call last):
-    paperkg.errors.InputError: notes.docx: unknown input format '.docx'; expected one of .csv, .json, .jsonl, .ndjson, .tab, .tsv, .txt (or pass --format)
+    paperkg.core.errors.InputError: notes.docx: unknown input format '.docx'; expected one of .csv, .json, .jsonl, .ndjson, .tab, .tsv, .txt (or pass --format)
     """
     if override:
         if override not in FORMATS:

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .model import Mention
+from .core.model import Mention
+from .core.schema import DATA_TYPES
 from .resolve import entity_key
 
 __all__ = [
-    "TYPE_RELATIONS",
     "COMPARISON_CUE",
     "Relation",
     "DataRelation",
@@ -27,14 +27,6 @@ __all__ = [
     "strip_variant",
     "variant_pairs",
 ]
-
-#: The paper → entity relation each entity type implies when no cue says more.
-TYPE_RELATIONS = {
-    "benchmark": "evaluated_on",
-    "dataset": "uses_dataset",
-    "repo": "has_code",
-    "metric": "reports_metric",
-}
 
 # Cues that rank what comes before them above what follows.
 _OUTPERFORM = re.compile(r"^(?:outperform|surpass|beat|exceed|outshin)", re.IGNORECASE)
@@ -139,7 +131,7 @@ def data_relations(mentions: list[Mention]) -> Iterator[DataRelation]:
     ...     [m("LAION-5B"), m("CC3M"), m("MMBench", "benchmark"), m("GQA", "benchmark")])]
     [('uses_dataset', 'LAION-5B', 'cue:pre-trained on'), ('uses_dataset', 'CC3M', 'cue:pre-trained on'), ('evaluated_on', 'MMBench', 'cue:results on'), ('evaluated_on', 'GQA', 'cue:benchmarks such as')]
     """
-    data = sorted((m for m in mentions if m.type in ("dataset", "benchmark")), key=lambda m: m.start)
+    data = sorted((m for m in mentions if m.type in DATA_TYPES), key=lambda m: m.start)
     previous: DataRelation | None = None
     for mention in data:
         local = mention.start - mention.sentence_start

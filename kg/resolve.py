@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .model import ENTITY_TYPES, normalize_key
+from .core.model import ENTITY_TYPES, normalize_key
 
 __all__ = ["entity_key", "ResolvedEntity", "Resolver"]
 

@@ -21,9 +21,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
+from .core.model import Mention, PaperEntities, normalize_key
+from .core.schema import DATA_TYPES
 from .evaluate import Score
-from .extract import PaperEntities
-from .model import Mention, normalize_key
 from .relations import COMPARISON_CUE
 
 __all__ = ["Result", "extract_results", "results_frame", "result_matches", "score_results", "RESULT_COLUMNS"]
@@ -221,7 +221,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     if not values:
         return
     models = [m for m in inside if m.type == "model"]
-    data = [m for m in inside if m.type in ("dataset", "benchmark")]
+    data = [m for m in inside if m.type in DATA_TYPES]
     sentence = text[start:end]
     cues = [(start + c.start(), start + c.end(), c[0].lower()) for c in COMPARISON_CUE.finditer(sentence)]
     model, model_rule = _subject(models, cues[0][0] if cues else None)

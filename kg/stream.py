@@ -35,17 +35,17 @@ from pathlib import Path
 import networkx as nx
 
 from .aliases import AliasTable
-from .atomic import atomic_write
+from .core.atomic import atomic_write
 from .build import BuildResult, Progress, StepClock
-from .errors import InputError
+from .core.errors import InputError
 from .extract import apply_aliases
 from .graph import (build_graph, entity_attributes, entity_variants, first_mention, most_mentioned, resolve_entities,
                     summarize, variant_edges)
-from .model import ENTITY_TYPES, Paper
-from .parallel import chunked, extract_parallel
+from .core.model import ENTITY_TYPES, Paper
+from .core.records import SCRATCH_PREFIX, STATE_DIR, chunked, read_results, state_path, write_results
+from .parallel import extract_parallel
 from .readers import iter_papers, merge_papers
 from .resolve import Resolver
-from .update import SCRATCH_PREFIX, STATE_DIR, read_results, state_path, write_results
 
 __all__ = ["STREAMED_FORMATS", "build_streamed", "sorted_papers"]
 

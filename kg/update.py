@@ -2,7 +2,7 @@
 
 Every build keeps, in ``OUTDIR/.paperkg/papers.jsonl``, one line per paper:
 the paper (title, abstract, metadata, sources), a hash of the text the
-extractors read, and the extraction result (:func:`paperkg.parallel.to_record`).
+extractors read, and the extraction result (:func:`paperkg.core.records.to_record`).
 An update reads that file, merges the new records in exactly as the readers
 merge duplicate records, and re-extracts only the papers whose text hash is
 not in the file; resolution, the graph and the exports are then redone over
@@ -10,58 +10,20 @@ all papers, so the result equals a full rebuild over all the inputs.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from pathlib import Path
 
-from .atomic import atomic_write
-from .errors import InputError
-from .extract import PaperEntities
-from .model import Paper
-from .parallel import from_record, to_record
+from .core.errors import InputError
+from .core.model import Paper, PaperEntities
+from .core.records import STATE_DIR, read_results, state_path, text_hash, write_results
 from .readers import merge_papers
 
-__all__ = ["STATE_DIR", "SCRATCH_PREFIX", "state_path", "text_hash", "write_state", "write_results", "read_state",
-           "read_results", "plan_update"]
-
-#: Folder inside a build's output folder that holds what the build remembers.
-STATE_DIR = ".paperkg"
-#: Prefix of the scratch folders a streamed build sorts and spills into, inside :data:`STATE_DIR`.
-SCRATCH_PREFIX = "scratch-"
-
-
-def state_path(output_dir: str | Path) -> Path:
-    """Where a build in ``output_dir`` keeps its papers and their extraction results."""
-    return Path(output_dir) / STATE_DIR / "papers.jsonl"
-
-
-def text_hash(paper: Paper) -> str:
-    """A hash of the text the extractors read: same hash, same extraction result.
-
-    Examples
-    --------
-    >>> text_hash(Paper("A", "B")) == text_hash(Paper("A", "B", sources=["x.txt:3"]))
-    True
-    >>> text_hash(Paper("A", "B")) == text_hash(Paper("A", "B!"))
-    False
-    """
-    return hashlib.sha1(paper.text.encode()).hexdigest()
+__all__ = ["write_state", "read_state", "plan_update"]
 
 
 def write_state(output_dir: str | Path, extracted: Iterable[PaperEntities]) -> Path:
     """Write one line per paper (paper, text hash, extraction result), streamed."""
     return write_results(state_path(output_dir), extracted)
-
-
-def write_results(path: str | Path, extracted: Iterable[PaperEntities]) -> Path:
-    """Write one state line per paper to ``path`` (atomically), streamed."""
-    with atomic_write(path) as handle:
-        for found in extracted:
-            line = {"hash": text_hash(found.paper), "paper": asdict(found.paper), "result": to_record(found)}
-            handle.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
-    return Path(path)
 
 
 def read_state(output_dir: str | Path) -> Iterator[tuple[str, PaperEntities]]:
@@ -82,18 +44,6 @@ def read_state(output_dir: str | Path) -> Iterator[tuple[str, PaperEntities]]:
         raise InputError(output_dir, f"no previous build to update (no {STATE_DIR}/{path.name}); "
                                      "build it once without --update")
     return read_results(path)
-
-
-def read_results(path: str | Path) -> Iterator[tuple[str, PaperEntities]]:
-    """``(text hash, result)`` for every line :func:`write_results` wrote to ``path``, streamed."""
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            try:
-                record = json.loads(line)
-                yield record["hash"], from_record(Paper(**record["paper"]), record["result"])
-            except (ValueError, KeyError, TypeError) as error:
-                raise InputError(path, f"unreadable build state ({error}); rebuild without --update",
-                                 line=number) from None
 
 
 def plan_update(output_dir: str | Path, new_papers: Iterable[Paper], *, strict: bool = False,

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from paperkg import exports
 from paperkg.cli import cli
-from paperkg.update import STATE_DIR
+from paperkg.core.records import STATE_DIR
 
 from .conftest import DATA, GOLD
 

@@ -15,9 +15,9 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
-import paperkg.atomic
+import paperkg.core.atomic
 from paperkg.cli import cli
-from paperkg.lock import LOCK_NAME
+from paperkg.core.lock import LOCK_NAME
 
 from .conftest import DATA
 from .test_determinism import start_build
@@ -60,7 +60,7 @@ def test_every_output_file_is_renamed_into_place_by_atomic_write(tmp_path, monke
         renamed.append(Path(target).name)
         _replace(source, target)
 
-    monkeypatch.setattr(paperkg.atomic.os, "replace", recording_replace)
+    monkeypatch.setattr(paperkg.core.atomic.os, "replace", recording_replace)
     result = CliRunner().invoke(cli, ["build", str(SMALL), "-o", str(tmp_path / "out"), "-q"],
                                 catch_exceptions=False)
     assert result.exit_code == 0

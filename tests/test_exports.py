@@ -27,7 +27,7 @@ from paperkg.exports.ntriples import generate_ntriples
 from paperkg.exports.rdf import RELATION_PROPERTIES, generate_triples, node_iri
 from paperkg.exports.turtle import to_rdflib
 from paperkg.exports.vocab import MLS, OA, PKG, PROV, RDF, RDFS, XSD, load_vocabulary
-from paperkg.model import RELATIONS
+from paperkg.core.model import RELATIONS
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("PAPERKG_UPDATE_GOLDEN") == "1"

@@ -27,7 +27,7 @@ from paperkg.exports.ntriples import ntriples_term
 from paperkg.exports.rdf import ENTITY_CLASSES, node_iri
 from paperkg.exports.tables import generate_csv
 from paperkg.extractors import make_pipeline
-from paperkg.errors import InputError
+from paperkg.core.errors import InputError
 from paperkg.extract import extract_papers
 from paperkg.graph import build_graph
 from paperkg.readers import clean_text, read_papers

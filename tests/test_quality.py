@@ -16,7 +16,7 @@ import pytest
 
 from paperkg.evaluate import LENIENT, MICRO, load_gold, score_records
 from paperkg.extract import extract_papers, gold_record
-from paperkg.model import Paper
+from paperkg.core.model import Paper
 
 DATA = Path(__file__).parent / "data"
 

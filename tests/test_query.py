@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from paperkg import exports
 from paperkg.cli import cli
-from paperkg.errors import PaperkgError
+from paperkg.core.errors import PaperkgError
 from paperkg.query import EXAMPLE_QUERIES, open_store, query_folder, run_query
 
 from .conftest import ROOT

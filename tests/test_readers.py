@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from paperkg.errors import InputError
+from paperkg.core.errors import InputError
 from paperkg.readers import iter_papers, read_papers
 
 from .conftest import DATA

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from paperkg import Paper, extract_papers
 from paperkg.aliases import load_aliases
 from paperkg.cli import cli
-from paperkg.errors import InputError
+from paperkg.core.errors import InputError
 from paperkg.extract import CORPUS_CONFIDENCE, recognise_corpus_names
 from paperkg.graph import build_graph
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from paperkg.graph import build_graph, summarize
-from paperkg.model import ENTITY_TYPES, RELATIONS
+from paperkg.core.model import ENTITY_TYPES, RELATIONS
 from paperkg.resolve import Resolver, entity_key
 
 

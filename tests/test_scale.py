@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from paperkg.cli import cli
 from paperkg.graph import build_graph
 import paperkg.parallel
-from paperkg.parallel import extract_parallel, from_record, to_record
+from paperkg.core.records import from_record, to_record
+from paperkg.parallel import extract_parallel
 
 from .conftest import DATA
 

@@ -11,7 +11,8 @@ from paperkg.cli import cli
 from paperkg.graph import summarize
 from paperkg.readers import iter_papers
 from paperkg.stream import build_streamed
-from paperkg.update import SCRATCH_PREFIX, STATE_DIR, read_state
+from paperkg.core.records import SCRATCH_PREFIX, STATE_DIR
+from paperkg.update import read_state
 
 from .conftest import DATA
 

@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from paperkg.cli import cli
-from paperkg.update import STATE_DIR
+from paperkg.core.records import STATE_DIR
 
 from .conftest import DATA
 

@@ -1,4 +1,4 @@
-"""The data model: papers, mentions and the vocabulary of node and edge types."""
+"""The data model: papers, the mentions found in them, and what one paper names."""
 from __future__ import annotations
 
 import hashlib
@@ -6,32 +6,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .schema import ENTITY_TYPES, RELATIONS
+
 __all__ = [
     "ENTITY_TYPES",
     "RELATIONS",
     "Paper",
     "Mention",
+    "PaperEntities",
     "normalize_key",
     "paper_key",
     "paper_id",
 ]
-
-#: Entity types, in the order reports list them; spaCy labels are the upper-case forms.
-ENTITY_TYPES = ("model", "dataset", "benchmark", "metric", "repo")
-
-#: Edge relations in the graph and what each links.
-RELATIONS = {
-    "mentions": "paper → any entity named in its title or abstract",
-    "proposes": "paper → entity the paper itself introduces",
-    "evaluated_on": "paper → benchmark (or dataset) it reports results on",
-    "uses_dataset": "paper → dataset it trains or tests on",
-    "has_code": "paper → code or model repository",
-    "reports_metric": "paper → metric its results are given in",
-    "compared_with": "model → model it is compared with in the same paper",
-    "outperforms": "model → model the paper says it outperforms (surpasses, beats)",
-    "variant_of": "entity → entity whose name it extends by a size, edition or version",
-    "has_result": "paper → result (a reported value with its model, dataset, metric)",
-}
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -132,3 +118,19 @@ class Mention:
     confidence: float
     canonical: str | None = None
     alias_of: str | None = None
+
+
+@dataclass
+class PaperEntities:
+    """What one paper names: its mentions, grouped into entities, and what it proposes.
+
+    ``entities`` maps each type to groups of surface forms, one group per
+    entity, the most specific name first (the annotation guidelines' format).
+    """
+
+    paper: Paper
+    mentions: list[Mention]
+    entities: dict[str, list[list[str]]] = field(default_factory=dict)
+    proposes: list[str] = field(default_factory=list)
+    #: ``(start, end)`` offsets of every sentence in :attr:`Paper.text`.
+    sentences: list[tuple[int, int]] = field(default_factory=list)

@@ -1,6 +1,6 @@
 """One build at a time per output folder, so two runs never interleave their files.
 
-The lock is an ``flock`` on ``OUTDIR/.paperkg.lock``. The kernel drops it when
+The lock is an ``flock`` on ``OUTDIR/.paperkg.core.lock``. The kernel drops it when
 the process ends, however it ends, so a killed build never leaves the folder
 locked; a finished build removes the lock file so the folder holds only outputs.
 """
@@ -14,12 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .atomic import remove_stale_temporaries
-from .update import SCRATCH_PREFIX, STATE_DIR
+from .records import SCRATCH_PREFIX, STATE_DIR
 from .errors import PaperkgError
 
 __all__ = ["LOCK_NAME", "OutputLocked", "output_lock"]
 
-LOCK_NAME = ".paperkg.lock"
+LOCK_NAME = ".paperkg.core.lock"
 
 
 class OutputLocked(PaperkgError):
@@ -64,7 +64,7 @@ def output_lock(folder: str | Path) -> Iterator[Path]:
     ...     with output_lock(out):  # doctest: +ELLIPSIS
     ...         pass
     Traceback (most recent call last):
-    paperkg.lock.OutputLocked: .../out: another paperkg build (pid ...) is writing into this folder; wait for it to finish or choose another --output
+    paperkg.core.lock.OutputLocked: .../out: another paperkg build (pid ...) is writing into this folder; wait for it to finish or choose another --output
     >>> out.exists()
     False
     """

@@ -66,7 +66,7 @@ def remove_stale_temporaries(folder: str | Path) -> list[Path]:
     """Delete the temporary files killed writers left in ``folder``; returns them.
 
     Only call this while no other process writes into ``folder`` (paperkg's
-    build holds :func:`paperkg.lock.output_lock` when it does).
+    build holds :func:`paperkg.core.lock.output_lock` when it does).
 
     Examples
     --------
