@@ -1,77 +1,146 @@
 """Exporters, one module per format, in one registry keyed by format name.
 
 Each format module offers ``generate_X(graph)`` (streamed text) and
-``write_X(graph, path)``; the registry knows which files a format writes and
-which options (``base_iri``, ...) it takes, so :func:`export` can write any
-selection of formats into a folder. The RDF formats also write text from runs
-of triples (``X_chunks(runs)``), so one export generates the triples once for
-all of them.
+``write_X(graph, path)`` for a whole graph; the registry opens each format's
+:class:`~paperkg.exports.sink.Sink`, which a build writes a batch at a time.
+:data:`EXPORTERS` is the only list of formats: the CLI's choices, the build's
+defaults and the tests derive from it. The RDF formats share one pass over
+each batch's triples (:class:`~paperkg.exports.sink.RdfSink`).
 """
 from __future__ import annotations
 
 import gc
 import inspect
-import itertools
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
-from paperkg.core.atomic import atomic_write
+from paperkg.core.errors import PaperkgError
 
 from . import graphml, html, jsonld, ntriples, tables, turtle
-from .rdf import Triple, generate_triples, subject_runs
+from .sink import GraphSink, RdfSink, Sink, write_graph
+from .vocab import DEFAULT_BASE_IRI, base_iri_problem
 
-__all__ = ["Exporter", "EXPORTERS", "export"]
-
-#: Runs of triples whose text goes to the RDF files in one write each.
-_RUNS_PER_WRITE = 512
+__all__ = ["Exporter", "EXPORTERS", "export", "open_sinks", "check_options"]
 
 
 @dataclass(frozen=True)
 class Exporter:
-    """A registered output format: the files it writes and the function that writes them.
+    """A registered output format: the files it writes and how to open its sink.
 
-    An RDF format also has ``text_of_runs``: its text from runs of triples with
-    one subject (:func:`exports.rdf.subject_runs`), one chunk per run.
+    ``open(paths, **options)`` returns the format's sink writing ``paths``
+    (the files named by ``files``, in a folder). An RDF format also has
+    ``text_of_runs``: its text from runs of triples with one subject, so that
+    all the RDF formats of a build share one :class:`RdfSink`.
     """
 
     name: str
     files: tuple[str, ...]
     description: str
-    write: Callable[..., None]
-    text_of_runs: Callable[[Iterable[list[Triple]]], Iterator[str]] | None = None
+    open: Callable[..., Sink]
+    text_of_runs: Callable[[Iterable], Iterator[str]] | None = None
 
     def options(self) -> set[str]:
-        """The keyword options the writer accepts."""
-        return {p.name for p in inspect.signature(self.write).parameters.values() if p.kind is p.KEYWORD_ONLY}
+        """The keyword options the format takes."""
+        return {p.name for p in inspect.signature(self.open).parameters.values() if p.kind is p.KEYWORD_ONLY}
+
+
+def _open_rdf(text_of_runs: Callable[[Iterable], Iterator[str]]) -> Callable[..., Sink]:
+    def open_rdf(paths: list[Path], *, base_iri: str = DEFAULT_BASE_IRI) -> Sink:
+        return RdfSink({paths[0]: text_of_runs}, base_iri=base_iri)
+
+    return open_rdf
+
+
+def _ntriples_text(runs: Iterable) -> Iterator[str]:
+    yield ""  # N-Triples has no header
+    yield from ntriples.ntriples_chunks(runs)
+
+
+def _open_html(paths: list[Path], *, max_nodes: int = html.DEFAULT_MAX_NODES) -> Sink:
+    return GraphSink(html.write_html, paths, max_nodes=max_nodes)
 
 
 EXPORTERS: dict[str, Exporter] = {
     exporter.name: exporter
     for exporter in (
-        Exporter("turtle", ("graph.ttl",), "RDF in Turtle, for triple stores", turtle.write_turtle,
+        Exporter("turtle", ("graph.ttl",), "RDF in Turtle, for triple stores", _open_rdf(turtle.turtle_chunks),
                  turtle.turtle_chunks),
-        Exporter("jsonld", ("graph.jsonld",), "RDF in JSON-LD, for web tools", jsonld.write_jsonld,
+        Exporter("jsonld", ("graph.jsonld",), "RDF in JSON-LD, for web tools", _open_rdf(jsonld.jsonld_chunks),
                  jsonld.jsonld_chunks),
-        Exporter("ntriples", ("graph.nt",), "RDF in N-Triples, streamed; for bulk loading", ntriples.write_ntriples,
-                 ntriples.ntriples_chunks),
-        Exporter("graphml", ("graph.graphml",), "GraphML, for Gephi, Cytoscape and networkx", graphml.write_graphml),
-        Exporter("html", ("graph.html",), "interactive viewer that works offline", html.write_html),
+        Exporter("ntriples", ("graph.nt",), "RDF in N-Triples, streamed; for bulk loading",
+                 _open_rdf(_ntriples_text), _ntriples_text),
+        Exporter("graphml", ("graph.graphml",), "GraphML, for Gephi, Cytoscape and networkx",
+                 lambda paths: GraphSink(graphml.write_graphml, paths)),
+        Exporter("html", ("graph.html",), "interactive viewer that works offline", _open_html),
         Exporter("csv", ("nodes.csv", "edges.csv"), "node and edge tables, for pandas and spreadsheets",
-                 tables.write_tables),
+                 lambda paths: tables.TablesSink(*paths)),
     )
 }
+
+
+def check_options(formats: Iterable[str], options: dict[str, object]) -> list[str]:
+    """The formats to write, checked with their options; raises :class:`PaperkgError` on any problem.
+
+    An unknown format, an option no chosen format takes, and an invalid
+    ``base_iri`` are errors, so a build never silently ignores what it was asked.
+
+    Examples
+    --------
+    >>> check_options(["csv", "turtle"], {"base_iri": "https://example.org/kg/"})
+    ['csv', 'turtle']
+    >>> check_options(["csv"], {"base_iri": "https://example.org/kg/"})
+    Traceback (most recent call last):
+    ...
+    paperkg.core.errors.PaperkgError: base_iri applies to turtle, jsonld, ntriples, none of which is being written
+    """
+    selected = list(dict.fromkeys(formats))
+    unknown = [name for name in selected if name not in EXPORTERS]
+    if unknown:
+        raise PaperkgError(f"unknown export format(s) {', '.join(unknown)}; choose from {', '.join(EXPORTERS)}")
+    for option in options:
+        takers = [name for name, exporter in EXPORTERS.items() if option in exporter.options()]
+        if not takers:
+            raise PaperkgError(f"unknown export option {option!r}")
+        if not set(takers) & set(selected):
+            raise PaperkgError(f"{option} applies to {', '.join(takers)}, none of which is being written")
+    if "base_iri" in options and (problem := base_iri_problem(str(options["base_iri"]))):
+        raise PaperkgError(problem)
+    return selected
+
+
+def open_sinks(folder: str | Path, formats: Iterable[str] | None = None, **options: object) -> dict[str, Sink]:
+    """Open a sink for each format, writing into ``folder``; the RDF formats share one.
+
+    Options are checked first (:func:`check_options`); nothing is opened if one is wrong.
+    """
+    folder = Path(folder)
+    selected = check_options(EXPORTERS if formats is None else formats, options)
+    sinks: dict[str, Sink] = {}
+    rdf = {folder / EXPORTERS[name].files[0]: EXPORTERS[name].text_of_runs
+           for name in selected if EXPORTERS[name].text_of_runs}
+    try:
+        shared = RdfSink(rdf, **{k: v for k, v in options.items() if k == "base_iri"}) if rdf else None
+        for name in selected:
+            exporter = EXPORTERS[name]
+            if exporter.text_of_runs:
+                sinks[name] = shared
+            else:
+                taken = {key: value for key, value in options.items() if key in exporter.options()}
+                sinks[name] = exporter.open([folder / file for file in exporter.files], **taken)
+    except BaseException:
+        for sink in {id(sink): sink for sink in sinks.values()}.values():
+            sink.abort()
+        raise
+    return sinks
 
 
 def export(graph: nx.MultiDiGraph, folder: str | Path, formats: Iterable[str] | None = None,
            **options: object) -> dict[str, list[Path]]:
     """Write the graph in each format into ``folder``; returns the files per format.
-
-    Options a format does not take are ignored by it (``base_iri`` only
-    concerns the RDF formats).
 
     Examples
     --------
@@ -82,27 +151,15 @@ def export(graph: nx.MultiDiGraph, folder: str | Path, formats: Iterable[str] | 
     >>> {name: [p.name for p in paths] for name, paths in written.items()}
     {'csv': ['nodes.csv', 'edges.csv'], 'ntriples': ['graph.nt']}
     """
-    folder = Path(folder)
-    selected = list(EXPORTERS) if formats is None else list(formats)
-    unknown = [name for name in selected if name not in EXPORTERS]
-    if unknown:
-        raise ValueError(f"unknown export format(s) {', '.join(unknown)}; choose from {', '.join(EXPORTERS)}")
-    written = {name: [folder / file for file in EXPORTERS[name].files] for name in selected}
-    rdf_formats = [name for name in selected if EXPORTERS[name].text_of_runs is not None]
-    shared = rdf_formats if len(rdf_formats) > 1 else []
-    with _collector_paused():
-        for name in selected:
-            exporter = EXPORTERS[name]
-            exporter_options = {k: v for k, v in options.items() if k in exporter.options()}
-            if name not in shared:
-                exporter.write(graph, *written[name], **exporter_options)
-            elif name == shared[0]:
-                _write_rdf(graph, {name: written[name][0] for name in shared}, **exporter_options)
-    return written
+    sinks = open_sinks(folder, formats, **options)
+    with collector_paused():
+        for sink in {id(sink): sink for sink in sinks.values()}.values():
+            write_graph(sink, graph)
+    return {name: [Path(folder) / file for file in EXPORTERS[name].files] for name in sinks}
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for the block, then restore it as it was.
 
     Exporters make no reference cycles (reference counting frees their records
@@ -117,21 +174,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _write_rdf(graph: nx.MultiDiGraph, paths: dict[str, Path], **options: object) -> None:
-    """Write every RDF format named in ``paths`` from one pass over the graph's triples.
-
-    Each writer turns a run into exactly one chunk, so pulling a chunk from
-    each in turn keeps them in step and the runs in between stay few. The
-    chunks of a few hundred runs go to each file in one write (a write per
-    run and file was 92,000 writes for 500 papers).
-    """
-    copies = itertools.tee(subject_runs(generate_triples(graph, **options)), len(paths))
-    with ExitStack() as stack:
-        handles = [stack.enter_context(atomic_write(path)) for path in paths.values()]
-        texts = [EXPORTERS[name].text_of_runs(runs) for name, runs in zip(paths, copies)]
-        steps = itertools.zip_longest(*texts, fillvalue="")
-        while batch := list(itertools.islice(steps, _RUNS_PER_WRITE)):
-            for handle, chunks in zip(handles, zip(*batch)):
-                handle.write("".join(chunks))

@@ -14,12 +14,13 @@ from types import SimpleNamespace
 import networkx as nx
 import pandas as pd
 
-from paperkg.core.atomic import write_chunks
+from paperkg.core.schema import ENTITY_TYPES
 
 from .graphml import flat_edges, flat_nodes
+from .sink import FileSink, write_graph
 
 __all__ = ["nodes_frame", "edges_frame", "node_rows", "edge_rows", "columns_of", "csv_lines", "record_lines",
-           "generate_csv", "write_tables", "NODE_COLUMNS", "EDGE_COLUMNS"]
+           "generate_csv", "write_tables", "TablesSink", "NODE_COLUMNS", "EDGE_COLUMNS"]
 
 #: Node columns: every attribute paperkg gives papers, entities and results, so the
 #: table has the same columns whatever the corpus (and whichever batch of it).
@@ -117,8 +118,36 @@ def generate_csv(frame: pd.DataFrame) -> Iterator[str]:
     return csv_lines(frame.itertuples(index=False), frame.columns)
 
 
+class TablesSink(FileSink):
+    """``nodes.csv`` and ``edges.csv`` written a batch at a time, under the fixed columns.
+
+    Columns are :data:`NODE_COLUMNS` and :data:`EDGE_COLUMNS` whatever the
+    batch, so every batch's rows line up under the one header.
+    """
+
+    def __init__(self, nodes_path: str | Path, edges_path: str | Path) -> None:
+        super().__init__([nodes_path, edges_path])
+        self.emit(0, csv_lines([], NODE_COLUMNS))
+        self.emit(1, csv_lines([], EDGE_COLUMNS))
+
+    def write(self, batch: nx.MultiDiGraph, *, entities: bool = False) -> None:
+        nodes = [row for row in node_rows(batch) if (row["kind"] in ENTITY_TYPES) == entities]
+        self.emit(0, record_lines(nodes, list(NODE_COLUMNS), header=False))
+        if not entities:
+            self.emit(1, record_lines(edge_rows(batch), list(EDGE_COLUMNS), header=False))
+
+
 def write_tables(graph: nx.MultiDiGraph, nodes_path: str | Path, edges_path: str | Path) -> None:
-    """Write ``nodes.csv`` and ``edges.csv``."""
-    nodes, edges = node_rows(graph), edge_rows(graph)
-    write_chunks(nodes_path, record_lines(nodes, columns_of(NODE_COLUMNS, nodes)))
-    write_chunks(edges_path, record_lines(edges, columns_of(EDGE_COLUMNS, edges)))
+    """Write ``nodes.csv`` and ``edges.csv``: papers and results first, then entities.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("metric:fid", kind="metric", label="FID", aliases=[], mention_count=1)
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_tables(g, folder / "nodes.csv", folder / "edges.csv")
+    >>> (folder / "nodes.csv").read_text().splitlines()[1][:20]
+    'metric:fid,metric,FI'
+    """
+    write_graph(TablesSink(nodes_path, edges_path), graph)

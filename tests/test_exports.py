@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
 from paperkg import exports
+from paperkg.core.errors import PaperkgError
 from paperkg.exports.graphml import flat_graph, generate_graphml
 from paperkg.exports.ntriples import generate_ntriples
 from paperkg.exports.rdf import RELATION_PROPERTIES, generate_triples, node_iri
@@ -240,9 +241,16 @@ def test_base_iri_changes_every_resource(tmp_path):
     assert "https://w3id.org/paperkg/id/" not in text
 
 
-def test_unknown_format_is_refused(tmp_path):
-    with pytest.raises(ValueError, match="unknown export format"):
-        exports.export(small_graph(), tmp_path, ["docx"])
+@pytest.mark.parametrize(("formats", "options", "problem"), [
+    (["docx"], {}, "unknown export format"),
+    (["csv"], {"colour": "red"}, "unknown export option 'colour'"),
+    (["csv"], {"base_iri": "https://example.org/kg/"}, "base_iri applies to turtle"),
+    (["turtle"], {"base_iri": "example.org/kg"}, "must be absolute"),
+])
+def test_what_an_export_cannot_honour_is_refused_before_writing(tmp_path, formats, options, problem):
+    with pytest.raises(PaperkgError, match=problem):
+        exports.export(small_graph(), tmp_path, formats, **options)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_every_graph_relation_has_its_own_rdf_property():
