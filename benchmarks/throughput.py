@@ -115,20 +115,13 @@ def measure_extraction(corpus: Path) -> dict:
 def measure_build(corpus: list[Path], output: Path, workers: int, formats: list[str] | None, update: bool,
                   stream: bool = False) -> dict:
     """Time and peak memory of one build (or update, or streamed build) of ``corpus`` into ``output``."""
-    from paperkg.build import build
-    from paperkg.readers import read_papers
-    from paperkg.stream import build_streamed
+    from paperkg.pipeline import run
 
     start = time.perf_counter()
-    if stream:
-        result, read = build_streamed(corpus, output, formats=formats, workers=workers), 0.0
-    else:
-        papers = read_papers(corpus)
-        read = time.perf_counter() - start
-        result = build(papers, output, formats=formats, workers=workers, update=update)
+    result = run(corpus, output, formats=formats, workers=workers, update=update, stream=stream)
     seconds = time.perf_counter() - start
     return {"papers": result.papers, "extracted": result.extracted, "seconds": seconds,
-            "steps": {"read": round(read, 3), **result.seconds}, "peak_mb": _peak_mb()}
+            "steps": result.seconds, "peak_mb": _peak_mb()}
 
 
 def _spin(count: int) -> int:

@@ -2,11 +2,12 @@
 
 A build hands each format's sink the graph a batch at a time, in this order:
 
-1. ``write(batch)`` once per batch of papers, papers in paper-id order across
-   batches. A batch holds its papers, the result nodes they report, the
-   entity nodes they name (their attributes already the whole corpus's) and
-   every edge among them. The sink writes every node that is not an entity
-   and every edge; entity nodes are there to be looked up, not written.
+1. ``write(paper)`` once per paper, in paper-id order: the graph of one
+   paper, the result nodes it reports, the entity nodes it names (their
+   attributes already the whole corpus's) and every edge among them. The
+   sink writes every node that is not an entity and every edge; entity nodes
+   are there to be looked up, not written. (A whole graph, as
+   :func:`write_graph` hands it, may hold many papers.)
 2. ``write(batch, entities=True)`` once per batch of entity nodes: graphs of
    entity nodes only, no edges. The sink writes these nodes.
 3. ``write(links)`` once: entity nodes (not to be written) and the edges
@@ -14,10 +15,9 @@ A build hands each format's sink the graph a batch at a time, in this order:
 4. ``close()`` finishes the files (footers, totals) and moves each into
    place atomically; ``abort()`` removes what was written instead.
 
-A sink's output never depends on where batches begin and end: a build in
-one batch and a build in batches of seven papers write the same bytes.
-Anything that needs the whole corpus goes in a header or is written at
-``close()``.
+Because a paper's output depends only on that paper, a build in one batch
+and a build in batches of seven papers write the same bytes. Anything that
+needs the whole corpus goes in a header or is written at ``close()``.
 
 Examples
 --------

@@ -20,7 +20,7 @@ from .errors import InputError
 from .model import Mention, Paper, PaperEntities
 
 __all__ = ["STATE_DIR", "SCRATCH_PREFIX", "MENTION_FIELDS", "state_path", "text_hash", "to_record", "from_record",
-           "write_results", "read_results", "chunked"]
+           "result_line", "write_results", "read_results", "chunked"]
 
 #: Folder inside a build's output folder that holds what the build remembers.
 STATE_DIR = ".paperkg"
@@ -83,12 +83,16 @@ def from_record(paper: Paper, record: dict) -> PaperEntities:
     return PaperEntities(paper, mentions, **values)
 
 
+def result_line(found: PaperEntities) -> str:
+    """One paper's line of a results file: its text hash, the paper, its extraction record."""
+    line = {"hash": text_hash(found.paper), "paper": asdict(found.paper), "result": to_record(found)}
+    return json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def write_results(path: str | Path, extracted: Iterable[PaperEntities]) -> Path:
-    """Write one line per paper (text hash, paper, extraction result) to ``path`` atomically, streamed."""
+    """Write one :func:`result_line` per paper to ``path`` atomically, streamed."""
     with atomic_write(path) as handle:
-        for found in extracted:
-            line = {"hash": text_hash(found.paper), "paper": asdict(found.paper), "result": to_record(found)}
-            handle.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+        handle.writelines(map(result_line, extracted))
     return Path(path)
 
 
