@@ -47,8 +47,8 @@ from .resolve import Resolver
 from .stream import sorted_papers
 from .update import plan_update
 
-__all__ = ["ENGINES", "BuildResult", "StepClock", "Progress", "check_build", "run", "extract_with", "load_graph",
-           "BUILD_FILE"]
+__all__ = ["ENGINES", "BuildResult", "StepClock", "Progress", "check_build", "run", "extract", "extract_with",
+           "transform", "load_graph", "BUILD_FILE"]
 
 #: ``progress(step, items, total)`` wraps the items a step goes through (a progress bar); returns them.
 Progress = Callable[[str, Iterable, "int | None"], Iterable]
@@ -127,6 +127,42 @@ def extract_with(papers: Iterable[Paper], *, engine: str = "local", workers: int
     if engine not in ENGINES:
         raise PaperkgError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     return ENGINES[engine](papers, workers=workers, scheduler=scheduler)
+
+
+def transform(results: Iterable[PaperEntities], *, aliases: AliasTable | None = None,
+              corpus_pass: bool = False) -> list[PaperEntities]:
+    """The transforms between extraction and the graph, in input order: an alias file, then the corpus pass.
+
+    Every command that shows what a build would find (``extract``,
+    ``results``, ``eval``) applies exactly these, as :func:`run` does.
+
+    Examples
+    --------
+    >>> from paperkg.aliases import parse_aliases
+    >>> found = extract([Paper("X", "We compare GPT-4 with BERT.")], aliases=parse_aliases(["!BERT"]))
+    >>> found[0].entities["model"]
+    [['GPT-4']]
+    """
+    transformed = [apply_aliases(found, aliases) for found in results]
+    return recognise_corpus_names(transformed) if corpus_pass else transformed
+
+
+def extract(inputs: Iterable[Paper] | Iterable[str | Path], *, aliases: AliasTable | None = None,
+            corpus_pass: bool = False, engine: str = "local", workers: int = 1, scheduler: str | None = None,
+            input_format: str | None = None, strict: bool = False,
+            on_warning: Callable[[Exception], None] | None = None,
+            progress: Progress | None = None) -> list[PaperEntities]:
+    """What a build's graph is made of, without the graph: papers read, extracted on the engine, transformed.
+
+    Results come in input order (papers read from files: in reading order, copies merged).
+    """
+    progress = progress or (lambda step, items, total: items)
+    inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    papers = (read_papers(progress("read", inputs, len(inputs)), format=input_format, strict=strict,
+                          on_warning=on_warning) if _is_paths(inputs) else inputs)
+    found = progress("extract", extract_with(papers, engine=engine, workers=workers, scheduler=scheduler),
+                     len(papers))
+    return transform(found, aliases=aliases, corpus_pass=corpus_pass)
 
 
 def check_build(*, output_dir: str | Path | None, formats: Iterable[str] | None, export_options: dict,
@@ -274,7 +310,7 @@ def _run(inputs, output_dir, staged: Path | None, formats: list[str], export_opt
         if stream:
             for found in progress("extract", extract_with(papers, workers=workers), None):
                 results.add(found)
-                resolve_entities([apply_aliases(found, aliases)], aliases=aliases, resolver=resolver)
+                resolve_entities(transform([found], aliases=aliases), aliases=aliases, resolver=resolver)
             if not results.count:
                 raise PaperkgError(", ".join(map(str, inputs)) + ": no papers found")
         else:
@@ -288,14 +324,13 @@ def _run(inputs, output_dir, staged: Path | None, formats: list[str], export_opt
         # 3. Transform and resolve (a streamed build resolved as it extracted).
         if not stream:
             # Paper-id order, as a streamed build meets them: the same papers resolve the same whatever their order.
-            transformed = sorted((apply_aliases(found, aliases) for found in results), key=lambda found: found.paper.id)
-            if corpus_pass:
-                transformed = recognise_corpus_names(transformed)
+            transformed = sorted(transform(results, aliases=aliases, corpus_pass=corpus_pass),
+                                 key=lambda found: found.paper.id)
             resolve_entities(transformed, aliases=aliases, resolver=resolver)
             batches_of = lambda size: chunked(transformed, size)
         else:
             batches_of = lambda size: (
-                [apply_aliases(found, aliases) for found in batch] for batch in chunked(results.in_paper_order(), size))
+                transform(batch, aliases=aliases) for batch in chunked(results.in_paper_order(), size))
         clock.lap("resolve")
 
         # 4. The graph, a batch at a time, into every sink.
@@ -492,7 +527,6 @@ def load_graph(output_dir: str | Path) -> nx.MultiDiGraph:
     except ValueError as error:
         raise PaperkgError(f"{output_dir / STATE_DIR / BUILD_FILE}: unreadable ({error})") from None
     aliases = _alias_table(saved.get("aliases", {}))
-    extracted = [apply_aliases(found, aliases) for _, found in read_results(path)]
-    if saved.get("corpus_pass"):
-        extracted = recognise_corpus_names(extracted)
+    extracted = transform((found for _, found in read_results(path)), aliases=aliases,
+                          corpus_pass=bool(saved.get("corpus_pass")))
     return build_graph(extracted, aliases=aliases)
