@@ -19,6 +19,10 @@ _EXPORTS = {
     "normalize_key": "paperkg.core.model",
     "extract_papers": "paperkg.extract",
     "gold_record": "paperkg.extract",
+    "read": "paperkg.api",
+    "build": "paperkg.api",
+    "load": "paperkg.api",
+    "nlp": "paperkg.api",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,12 +1,16 @@
-"""The ``paperkg`` command: a thin layer over the library.
+"""The ``paperkg`` command: a thin layer over the library (:mod:`paperkg.api`).
 
 Every error a user can fix prints one line (``Error: FILE:LINE: problem``)
-and exits with status 2, leaving no partial output behind.
+and exits with status 2, leaving no partial output behind. Option names keep
+one meaning across commands: ``--input-format`` is the format of the inputs,
+``--output-format`` the format of what a command prints, ``--quiet`` silences
+progress, warnings and summaries everywhere.
 """
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -14,22 +18,19 @@ from tqdm import tqdm
 
 from paperkg.exports.tables import generate_csv
 
+from . import api
 from .aliases import load_aliases
 from .core.atomic import atomic_write, write_chunks
 from .core.errors import EXIT_USAGE, InputError, PaperkgError
+from .core.model import Paper
 from .evaluate import format_table, load_gold, score_records
-from .build import ENGINES
-from .build import build as build_outputs
-from .extract import extract_papers, gold_record
 from .explain import explain as explain_entity
 from .explain import format_explanation
-from .graph import build_graph
-from .core.lock import output_lock
-from .core.model import Paper
+from .extract import extract_papers, gold_record
+from .pipeline import ENGINES
 from .query import OUTPUT_FORMATS, query_folder
-from .readers import FORMATS, read_papers
+from .readers import FORMATS
 from .results import results_frame, score_results
-from .stream import build_streamed
 
 __all__ = ["main", "cli"]
 
@@ -58,41 +59,73 @@ def cli() -> None:
 
 
 _inputs = click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-_format = click.option("--format", "input_format", type=click.Choice(sorted(FORMATS)),
-                       help="Input format for every file (default: from each file's extension).")
+
+
+def _input_format(command):
+    """``--input-format``; ``--format``, its old name, still works but is not shown."""
+    choice = click.Choice(sorted(FORMATS))
+    command = click.option("--format", "input_format", type=choice, hidden=True)(command)
+    return click.option("--input-format", "input_format", type=choice,
+                        help="Format of every input file (default: from each file's extension).")(command)
+
+
+def _output_format(command):
+    """``--output-format``; ``--format``, its old name on ``query``, still works but is not shown."""
+    choice = click.Choice(OUTPUT_FORMATS)
+    command = click.option("--format", "output_format", type=choice, hidden=True)(command)
+    return click.option("--output-format", "output_format", type=choice, default="table", show_default=True,
+                        help="table for reading; csv or json (SPARQL 1.1 results formats) for other programs.")(command)
+
+
 _strict = click.option("--strict", is_flag=True, help="Treat a bad record as an error instead of skipping it.")
-_quiet = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+_quiet = click.option("-q", "--quiet", is_flag=True, help="Print no progress, warnings or summary; only results "
+                                                          "and errors.")
 _aliases = click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
                         callback=lambda ctx, param, value: load_aliases(value) if value else None,
-                        help="Alias file: 'canonical = alias | alias' merges names, '!name' blocks one (see README).")
+                        help="Alias file: 'canonical = alias | alias' merges names, '!name' blocks one "
+                             "(see docs/commands.md).")
 _corpus_pass = click.option("--corpus-pass", is_flag=True,
                             help="Second pass: find names other papers give with a strong cue in every paper.")
 
 
+def progress_bars(quiet: bool):
+    """``progress(step, iterable, total)``: a bar per step on stderr, kept when done; silent when piped or quiet."""
+    def progress(step: str, iterable: Iterable, total: int | None) -> Iterable:
+        return tqdm(iterable, total=total, desc=f"{step:>8}", unit="", disable=True if quiet else None,
+                    file=sys.stderr, leave=True, dynamic_ncols=True)
+
+    return progress
+
+
+def _warnings(quiet: bool):
+    """Print each skipped record's problem as it comes, and count them."""
+    problems: list[InputError] = []
+
+    def warn(problem: InputError) -> None:
+        problems.append(problem)
+        if not quiet:
+            click.echo(f"warning: {problem}", err=True)
+
+    return warn, problems
+
+
+def _report_skipped(problems: list, quiet: bool) -> None:
+    if problems and not quiet:
+        click.echo(f"warning: skipped {len(problems)} bad record(s); --strict makes them errors", err=True)
+
+
 def load_inputs(inputs: tuple[Path, ...], input_format: str | None, strict: bool, quiet: bool) -> list[Paper]:
     """Read the inputs, reporting skipped records; no papers at all is an error."""
-    problems: list[InputError] = []
-    papers = read_papers(inputs, format=input_format, strict=strict, on_warning=problems.append)
-    report_problems(problems, quiet)
+    warn, problems = _warnings(quiet)
+    papers = api.read(inputs, input_format=input_format, strict=strict, on_warning=warn,
+                      progress=progress_bars(quiet))
+    _report_skipped(problems, quiet)
     if not papers:
         raise InputError(", ".join(map(str, inputs)), "no papers found")
     return papers
 
 
-def report_problems(problems: list[InputError], quiet: bool) -> None:
-    """Print the skipped records' problems and how many there were."""
-    for problem in problems if not quiet else ():
-        click.echo(f"warning: {problem}", err=True)
-    if problems and not quiet:
-        click.echo(f"warning: skipped {len(problems)} bad record(s); --strict makes them errors", err=True)
-
-
-def progress(iterable, *, total: int, quiet: bool, unit: str = "paper"):
-    """A progress bar on stderr for interactive runs; silent when piped or ``--quiet``."""
-    return tqdm(iterable, total=total, unit=unit, disable=True if quiet else None, file=sys.stderr, leave=False)
-
-
-def _formats(ctx, param, value: str | None) -> list[str]:
+def _formats(ctx, param, value: str | None) -> list[str] | None:
     from paperkg import exports
 
     if not value:
@@ -102,6 +135,34 @@ def _formats(ctx, param, value: str | None) -> list[str]:
     if unknown:
         raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(exports.EXPORTERS)}")
     return chosen
+
+
+def format_seconds(seconds: dict[str, float]) -> str:
+    """Each step's wall time and the total, as the build summary prints them.
+
+    Examples
+    --------
+    >>> format_seconds({"read": 0.21, "extract": 4.5, "csv": 0.05})
+    'read 0.2 s, extract 4.5 s, csv 0.1 s; total 4.8 s'
+    """
+    steps = ", ".join(f"{step} {value:.1f} s" for step, value in seconds.items())
+    return f"{steps}; total {sum(seconds.values()):.1f} s"
+
+
+def print_summary(result, *, update: bool) -> None:
+    """What the build made: counts, top entities, each file written, each step's time."""
+    summary = result.summary
+    if update:
+        click.echo(f"extracted {result.extracted} new paper(s), reused {result.reused}")
+    click.echo(f"papers: {summary['papers']}")
+    click.echo("entities: " + ", ".join(f"{t} {n}" for t, n in summary["entities"].items()))
+    click.echo("edges: " + ", ".join(f"{r} {n}" for r, n in summary["edges"].items()))
+    click.echo("top: " + ", ".join(f"{e['name']} ({e['type']}, {e['mentions']})" for e in summary["top"]))
+    for name, paths in result.written.items():
+        click.echo(f"{name:>9}: " + ", ".join(map(str, paths)))
+    click.echo(f"time: {format_seconds(result.seconds)}")
+    if "html" in result.written:
+        click.echo(f"open {result.written['html'][0]} in a browser to explore the graph")
 
 
 @cli.command()
@@ -117,7 +178,7 @@ def _formats(ctx, param, value: str | None) -> list[str]:
               help="Largest graph the HTML viewer draws whole; above it, the N best-connected nodes (default: 5000).")
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Extraction processes (or Dask workers for a local cluster).")
-@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+@click.option("--engine", type=click.Choice(list(ENGINES)), default="local", show_default=True,
               help="Where extraction runs: here, or on Dask (pip install 'paperkg[dask]').")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler of an existing cluster (implies --engine dask).")
 @click.option("--stream", is_flag=True,
@@ -125,7 +186,7 @@ def _formats(ctx, param, value: str | None) -> list[str]:
                    "graph pass through disk in batches; writes ntriples and csv.")
 @_aliases
 @_corpus_pass
-@_format
+@_input_format
 @_strict
 @_quiet
 def build(inputs, output_dir, update_dir, formats, base_iri, html_max_nodes, workers, engine, scheduler, stream,
@@ -133,6 +194,8 @@ def build(inputs, output_dir, update_dir, formats, base_iri, html_max_nodes, wor
     """Build the knowledge graph of the papers and write it in every format.
 
     \b
+    Prints a progress bar per step (read, extract, resolve, graph, each
+    export) on stderr, then a summary: counts, files written, each step's time.
     Example:
         paperkg build data/ -o out/
         paperkg build arxiv.jsonl -o out/ --formats turtle,graphml --workers 2
@@ -146,41 +209,15 @@ def build(inputs, output_dir, update_dir, formats, base_iri, html_max_nodes, wor
     output_dir = output_dir or update_dir
     export_options = {name: value for name, value in (("base_iri", base_iri), ("max_nodes", html_max_nodes))
                       if value is not None}
-    on_warning = None if quiet else lambda problem: click.echo(f"warning: {problem}", err=True)
-
-    def show_progress(items, total):
-        return progress(items, total=total, quiet=quiet)
-
-    with output_lock(output_dir):  # a second build into the same folder fails at once, never interleaves
-        if stream:
-            if update_dir or engine != "local" or scheduler or corpus_pass:
-                raise click.UsageError("--stream makes a new build on this machine: no --update, --engine dask, "
-                                       "--scheduler or --corpus-pass")
-            problems: list[InputError] = []
-            try:
-                result = build_streamed(inputs, output_dir, formats=formats, export_options=export_options,
-                                        workers=workers, input_format=input_format, strict=strict,
-                                        on_warning=problems.append, progress=show_progress, aliases=aliases)
-            except ValueError as error:
-                raise click.UsageError(str(error)) from None
-            report_problems(problems, quiet)
-        else:
-            papers = load_inputs(inputs, input_format, strict, quiet)
-            result = build_outputs(
-                papers, output_dir, formats=formats, export_options=export_options,
-                engine=engine, workers=workers, scheduler=scheduler, update=update_dir is not None, strict=strict,
-                on_warning=on_warning, progress=show_progress, aliases=aliases, corpus_pass=corpus_pass)
-    if quiet:
-        return
-    written, summary = result.written, result.summary
-    if update_dir:
-        click.echo(f"extracted {result.extracted} new paper(s), reused {result.reused}")
-    click.echo(f"papers: {summary['papers']}")
-    click.echo("entities: " + ", ".join(f"{t} {n}" for t, n in summary["entities"].items()))
-    click.echo("edges: " + ", ".join(f"{r} {n}" for r, n in summary["edges"].items()))
-    click.echo("top: " + ", ".join(f"{e['name']} ({e['type']}, {e['mentions']})" for e in summary["top"]))
-    for name, paths in written.items():
-        click.echo(f"{name:>9}: " + ", ".join(map(str, paths)))
+    warn, problems = _warnings(quiet)
+    # The runner holds the folder's lock: a second build into the same folder fails at once.
+    result = api.build(inputs, output_dir, formats=formats, export_options=export_options, engine=engine,
+                       workers=workers, scheduler=scheduler, stream=stream, update=update_dir is not None,
+                       aliases=aliases, corpus_pass=corpus_pass, input_format=input_format, strict=strict,
+                       on_warning=warn, progress=progress_bars(quiet))
+    _report_skipped(problems, quiet)
+    if not quiet:
+        print_summary(result, update=update_dir is not None)
 
 
 @cli.command()
@@ -189,7 +226,7 @@ def build(inputs, output_dir, update_dir, formats, base_iri, html_max_nodes, wor
               help="JSON Lines file to write, one line per paper.")
 @_aliases
 @_corpus_pass
-@_format
+@_input_format
 @_strict
 @_quiet
 def extract(inputs, output, aliases, corpus_pass, input_format, strict, quiet):
@@ -203,7 +240,7 @@ def extract(inputs, output, aliases, corpus_pass, input_format, strict, quiet):
     """
     papers = load_inputs(inputs, input_format, strict, quiet)
     found = extract_papers(papers, aliases=aliases, corpus_pass=corpus_pass)
-    records = [gold_record(paper) for paper in progress(found, total=len(papers), quiet=quiet)]
+    records = [gold_record(paper) for paper in progress_bars(quiet)("extract", found, len(papers))]
     with atomic_write(output) as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -211,21 +248,27 @@ def extract(inputs, output, aliases, corpus_pass, input_format, strict, quiet):
         click.echo(f"{len(records)} papers → {output}")
 
 
+def _gold_papers(gold: Path, quiet: bool):
+    records = load_gold(gold)
+    papers = [Paper(r["title"], r.get("abstract", "")) for r in records]
+    return records, progress_bars(quiet)("extract", extract_papers(papers), len(papers))
+
+
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(gold, as_json):
+@_quiet
+def evaluate(gold, as_json, quiet):
     """Extract entities from the papers of a gold file and score them against it.
 
     \b
-    Prints precision, recall and F1 per type, as GUIDELINES.md defines them.
+    Prints precision, recall and F1 per type; docs/quality.md gives the
+    matching rules and the figures.
     Example:
         paperkg eval tests/data/gold-dev.jsonl
     """
-    records = load_gold(gold)
-    papers = [Paper(r["title"], r.get("abstract", "")) for r in records]
-    predicted = [gold_record(found) for found in extract_papers(papers)]
-    scores = score_records(records, predicted)
+    records, found = _gold_papers(gold, quiet)
+    scores = score_records(records, [gold_record(paper) for paper in found])
     if as_json:
         table = {name: {"tp": s.tp, "gold": s.gold, "pred": s.pred, "p": s.precision, "r": s.recall, "f1": s.f1}
                  for name, s in scores.items()}
@@ -240,20 +283,20 @@ def evaluate(gold, as_json):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="CSV file to write, one row per result.")
 @_aliases
-@_format
+@_input_format
 @_strict
 @_quiet
 def results(inputs, output, aliases, input_format, strict, quiet):
     """Extract reported results (model, dataset, metric, value, unit, baseline) into a CSV table.
 
     \b
-    Values are numbers; each row also gives the sentence, offsets, rule and confidence.
+    Values are numbers; each row also gives the paper's id, title and arXiv
+    id (when known), the sentence, offsets, rule and confidence.
     Example:
         paperkg results data/ -o results.csv
     """
     papers = load_inputs(inputs, input_format, strict, quiet)
-    found = progress(extract_papers(papers, aliases=aliases), total=len(papers), quiet=quiet)
-    frame = results_frame(found)
+    frame = results_frame(progress_bars(quiet)("extract", extract_papers(papers, aliases=aliases), len(papers)))
     write_chunks(output, generate_csv(frame))
     if not quiet:
         click.echo(f"{len(frame)} results from {len(papers)} papers → {output}")
@@ -262,7 +305,8 @@ def results(inputs, output, aliases, input_format, strict, quiet):
 @cli.command(name="eval-results")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the score as JSON.")
-def eval_results(gold, as_json):
+@_quiet
+def eval_results(gold, as_json, quiet):
     """Extract results from the papers of a results gold file and score them against it.
 
     \b
@@ -271,8 +315,8 @@ def eval_results(gold, as_json):
     Example:
         paperkg eval-results tests/data/results-dev.jsonl
     """
-    records = load_gold(gold)
-    score = score_results(records, extract_papers([Paper(r["title"], r.get("abstract", "")) for r in records]))
+    records, found = _gold_papers(gold, quiet)
+    score = score_results(records, found)
     figures = {"papers": len(records), "tp": score.tp, "gold": score.gold, "pred": score.pred,
                "p": score.precision, "r": score.recall, "f1": score.f1}
     if as_json:
@@ -283,41 +327,40 @@ def eval_results(gold, as_json):
 
 @cli.command()
 @click.argument("name")
-@_inputs
-@_aliases
-@_format
-@_strict
+@click.argument("outdir", type=click.Path(path_type=Path))
 @_quiet
-def explain(name, inputs, aliases, input_format, strict, quiet):
-    """Show why an entity is in the graph: names, type, every sentence and rule behind it.
+def explain(name, outdir, quiet):
+    """Show why an entity is in a built graph: names, type, every sentence and rule behind it.
 
     \b
-    Extracts the INPUT papers afresh (as build would), finds NAME under any
-    of its spellings or aliases, and prints each piece of evidence.
+    Reads the build in OUTDIR (nothing is extracted again), finds NAME under
+    any of its spellings or aliases, and prints, paper by paper, each
+    sentence once and each mention in it with its offsets, relations, rules
+    and confidences.
     Example:
-        paperkg explain "LLaVA-1.5" data/
+        paperkg build data/ -o out/
+        paperkg explain "LLaVA-1.5" out/
     """
-    papers = load_inputs(inputs, input_format, strict, quiet)
-    graph = build_graph(extract_papers(papers, aliases=aliases), aliases=aliases)
-    click.echo(format_explanation(explain_entity(graph, name)))
+    graph = api.load_graph(outdir)
+    click.echo(format_explanation(explain_entity(graph, name), graph))
 
 
 @cli.command()
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("sparql")
-@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
-              help="table for reading; csv or json (SPARQL 1.1 results formats) for other programs.")
+@_output_format
 @click.option("--allow-update", is_flag=True, help="Open the store writable so INSERT/DELETE updates run.")
-def query(outdir, sparql, output_format, allow_update):
+@_quiet
+def query(outdir, sparql, output_format, allow_update, quiet):
     """Run a SPARQL query on a built graph (OUTDIR/graph.nt), through a store kept in OUTDIR/store.
 
     \b
     The store is built on the first query and rebuilt when graph.nt changes;
-    it is opened read-only unless --allow-update is given. The README lists
-    example queries.
+    it is opened read-only unless --allow-update is given. docs/queries/
+    holds example queries.
     Example:
         paperkg query out/ "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }"
-        paperkg query out/ "$(cat models.rq)" --format csv > models.csv
+        paperkg query out/ "$(cat models.rq)" --output-format csv > models.csv
     """
     click.echo(query_folder(outdir, sparql, output_format, allow_update=allow_update))
 

@@ -71,8 +71,8 @@ _ON_BEFORE_NAME = re.compile(r"\b(?:on|in|for|over|across|using)\b", re.IGNORECA
 _LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$")
 
 #: Columns of :func:`results_frame`, in order.
-RESULT_COLUMNS = ("paper_id", "model", "dataset_or_benchmark", "metric", "value", "unit", "baseline",
-                  "sentence", "start", "end", "sentence_start", "rule", "confidence")
+RESULT_COLUMNS = ("paper_id", "title", "arxiv_id", "model", "dataset_or_benchmark", "metric", "value", "unit",
+                  "baseline", "sentence", "start", "end", "sentence_start", "rule", "confidence")
 
 
 @dataclass(frozen=True)
@@ -323,7 +323,8 @@ def results_frame(extracted: Iterable[PaperEntities]):
     """
     import pandas as pd
 
-    rows = [asdict(result) for found in extracted for result in extract_results(found)]
+    rows = [{**asdict(result), "title": found.paper.title, "arxiv_id": found.paper.arxiv_id}
+            for found in extracted for result in extract_results(found)]
     return pd.DataFrame(rows, columns=list(RESULT_COLUMNS)).astype({"value": float})
 
 

@@ -27,3 +27,13 @@ def sample_extracted(sample_papers):
 @pytest.fixture(scope="session")
 def sample_graph(sample_extracted):
     return build_graph(sample_extracted)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):
+    """A build folder of the sample corpus, every format, as ``paperkg build data/ -o OUT`` writes it."""
+    from paperkg.api import build
+
+    folder = tmp_path_factory.mktemp("sample-build")
+    build([DATA], folder)
+    return folder

@@ -1,16 +1,19 @@
 """The command line, through click's runner: every command, its help, and bad input."""
 from __future__ import annotations
 
+import io
 import json
+import re
+import sys
 
 import pytest
 from click.testing import CliRunner
 
 from paperkg import exports
-from paperkg.cli import cli
+from paperkg.cli import cli, format_seconds, progress_bars
 from paperkg.core.records import STATE_DIR
 
-from .conftest import DATA, GOLD
+from .conftest import DATA, GOLD, ROOT
 
 
 @pytest.fixture
@@ -35,6 +38,42 @@ def test_build_writes_every_format_and_prints_a_summary(run, tmp_path):
     assert {p.name for p in (tmp_path / "out").iterdir()} == expected | {STATE_DIR}
     for file in expected:
         assert str(tmp_path / "out" / file) in result.output
+    assert f"open {tmp_path / 'out' / 'graph.html'} in a browser" in result.output
+    # Not a terminal: no progress bar, only the summary.
+    assert "it/s" not in result.output and "%|" not in result.output
+
+
+def test_build_summary_gives_each_steps_time(tmp_path):
+    from paperkg.api import build
+
+    built = build([DATA / "002_580fc155f03476d3.txt"], tmp_path, formats=["csv", "ntriples"])
+    assert {"read", "extract"} <= built.seconds.keys() and all(s >= 0 for s in built.seconds.values())
+    timing = format_seconds(built.seconds)
+    assert all(f"{step} " in timing for step in built.seconds) and "; total " in timing
+    result = CliRunner().invoke(cli, ["build", str(DATA / "002_580fc155f03476d3.txt"), "-o", str(tmp_path / "b"),
+                                      "--formats", "csv,ntriples"])
+    time_line = next(line for line in result.output.splitlines() if line.startswith("time: "))
+    assert all(f"{step} " in time_line for step in built.seconds)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_a_bar_per_step_on_a_terminal_and_nothing_when_quiet(tmp_path, monkeypatch):
+    from paperkg.api import build
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    built = build([DATA], tmp_path / "a", formats=["csv"], progress=progress_bars(quiet=False))
+    shown = {line.split(":")[0].strip() for line in terminal.getvalue().replace("\r", "\n").splitlines()
+             if ":" in line}
+    assert {"read", "extract"} <= shown and shown <= set(built.seconds) | {"resolve", "graph"}
+    quiet = _Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    build([DATA], tmp_path / "b", formats=["csv"], progress=progress_bars(quiet=True))
+    assert quiet.getvalue() == ""
 
 
 def test_build_selected_formats(run, tmp_path):
@@ -104,3 +143,46 @@ def test_bad_records_warn_and_strict_fails(run, tmp_path):
 def test_every_command_has_help_with_an_example(run, command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Example" in result.output and "paperkg " + command in result.output
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_takes_quiet(run, command):
+    assert "--quiet" in run(command, "--help").output
+
+
+def _options(command: str) -> set[str]:
+    return {name for param in cli.commands[command].params if not getattr(param, "hidden", False)
+            for name in param.opts if name.startswith("--")}
+
+
+def test_option_names_keep_one_meaning_across_commands():
+    inputs = {command for command in cli.commands if "--input-format" in _options(command)}
+    assert inputs == {"build", "extract", "results"}
+    assert _options("query") >= {"--output-format"}
+    assert not any("--format" in _options(command) for command in cli.commands)
+    helps = {param.help for command in cli.commands.values() for param in command.params
+             if "--strict" in getattr(param, "opts", ())}
+    assert len(helps) == 1  # the same words wherever an option appears
+
+
+def test_old_format_spelling_still_works_unlisted(run, tmp_path):
+    source = tmp_path / "papers.data"
+    source.write_text('{"title": "ViT", "abstract": "We train ViT on ImageNet."}\n', encoding="utf-8")
+    old = run("extract", source, "-o", tmp_path / "old.jsonl", "--format", "jsonl", "-q")
+    new = run("extract", source, "-o", tmp_path / "new.jsonl", "--input-format", "jsonl", "-q")
+    assert old.exit_code == new.exit_code == 0
+    assert (tmp_path / "old.jsonl").read_text() == (tmp_path / "new.jsonl").read_text()
+    assert "--format " not in run("extract", "--help").output
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_files_a_help_cites_are_in_the_repository(run, command):
+    for cited in re.findall(r"[\w./-]+\.(?:md|jsonl|rq)\b", run(command, "--help").output):
+        if "/" in cited and not cited.startswith(("out/", "new-")):
+            assert (ROOT / cited).exists() or cited.startswith("docs/"), cited
+
+
+def test_eval_and_eval_results_are_quiet_under_quiet(run):
+    for command, gold in (("eval", GOLD), ("eval-results", ROOT / "tests" / "data" / "results-dev.jsonl")):
+        result = run(command, gold, "--json", "--quiet")
+        assert result.exit_code == 0 and json.loads(result.output)["papers"] > 0
