@@ -1,7 +1,9 @@
 """spaCy components that find models, datasets, benchmarks, metrics and repos.
 
-Importing this package registers the components with spaCy, so they can be
-added to any pipeline by name (``nlp.add_pipe("paperkg_repo")``).
+The components are declared to spaCy through the ``spacy_factories`` entry point
+(and the tokenizer through ``spacy_tokenizers``), so any pipeline can add them by
+name (``nlp.add_pipe("paperkg_repo")``) and ``spacy.load`` rebuilds a saved one
+without importing paperkg first; importing this package registers them too.
 :func:`make_pipeline` assembles paperkg's own pipeline on ``spacy.blank("en")``.
 """
 from __future__ import annotations
@@ -11,7 +13,7 @@ from spacy.language import Language
 
 # The keys come first: the components import paperkg.core.model, and kg imports them from here.
 from .base import CANDIDATES_KEY, LABELS, PROPOSES_KEY, SPANS_KEY
-from . import data, metric, model, proposes, repo, resolver, sentences  # noqa: F401,E402  (registers the factories)
+from . import abbreviations, data, metric, model, proposes, repo, resolver, sentences  # noqa: F401,E402  (registers the factories)
 from . import tokenizer  # noqa: F401,E402  (registers paperkg.BoundedTokenizer.v1)
 
 __all__ = ["make_pipeline", "PIPELINE", "SPANS_KEY", "CANDIDATES_KEY", "PROPOSES_KEY", "LABELS"]
@@ -20,6 +22,7 @@ __all__ = ["make_pipeline", "PIPELINE", "SPANS_KEY", "CANDIDATES_KEY", "PROPOSES
 #: add candidates, the resolver chooses among them, and ``paperkg_proposes`` picks
 #: from the chosen entities.
 PIPELINE = (
+    "paperkg_abbreviations",
     "paperkg_repo",
     "paperkg_model",
     "paperkg_dataset",

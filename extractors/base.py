@@ -22,6 +22,8 @@ __all__ = [
     "add_candidate",
     "span_evidence",
     "span_extension",
+    "evidence_table",
+    "EVIDENCE",
     "doc_text",
     "title_span",
 ]
@@ -32,16 +34,69 @@ PROPOSES_KEY = "paperkg_proposes"
 #: The spaCy labels the extractors assign, one per entity type of the schema.
 LABELS = tuple(SCHEMA_LABELS.values())
 
-# Extension values for spans live in doc.user_data, keyed by span offsets.
-_EXTENSIONS = (
-    ("paperkg_rule", None),  # which extractor rule produced the span
+#: What a span's ``._`` extensions say, in order, with their defaults: the rule that produced
+#: it, its confidence, its canonical name when it differs from the text (repos), and the
+#: text of the span it is another name for.
+EVIDENCE = (
+    ("paperkg_rule", None),
     ("paperkg_confidence", 0.0),
-    ("paperkg_canonical", None),  # canonical name when it differs from the text (repos)
-    ("paperkg_alias_of", None),  # text of the span this one is another name for
+    ("paperkg_canonical", None),
+    ("paperkg_alias_of", None),
 )
-for _name, _default in _EXTENSIONS:
+_DEFAULTS = dict(EVIDENCE)
+_NO_EVIDENCE = tuple(_DEFAULTS.values())
+# Every span's evidence lives in one dict on the doc, ``doc._.paperkg_evidence``, keyed by the
+# span's character offsets (so a candidate's evidence stays with the entity made of it); the
+# span extensions read and write it through getters and setters.
+if not Doc.has_extension("paperkg_evidence"):
+    Doc.set_extension("paperkg_evidence", default=None)
+
+
+def _evidence_getter(position: int):
+    def get(span: Span):
+        return span_evidence(span.doc, span.start_char, span.end_char)[position]
+
+    return get
+
+
+def _evidence_setter(position: int):
+    def set_value(span: Span, value) -> None:
+        table = evidence_table(span.doc)
+        values = list(table.get((span.start_char, span.end_char), _NO_EVIDENCE))
+        values[position] = value
+        table[span.start_char, span.end_char] = tuple(values)
+
+    return set_value
+
+
+for _position, (_name, _default) in enumerate(EVIDENCE):
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
+        Span.set_extension(_name, getter=_evidence_getter(_position), setter=_evidence_setter(_position))
+
+
+def evidence_table(doc: Doc) -> dict[tuple[int, int], tuple]:
+    """``doc._.paperkg_evidence``: each span's evidence (as :data:`EVIDENCE`) by character offsets.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We train GPT-4 here.")
+    >>> doc[2:3]._.paperkg_rule = "by hand"
+    >>> evidence_table(doc)
+    {(9, 14): ('by hand', 0.0, None, None)}
+    """
+    global _last_table
+    if _last_table[0] is doc:  # every candidate of a doc asks in turn: spare each an ``Underscore``
+        return _last_table[1]
+    underscore = doc._
+    table = underscore.paperkg_evidence
+    if table is None:
+        table = underscore.paperkg_evidence = {}
+    _last_table = (doc, table)
+    return table
+
+
+_last_table: tuple[Doc | None, dict] = (None, {})
 
 
 def add_candidate(
@@ -91,27 +146,21 @@ def add_candidate(
     # A LaTeX macro left in the text ("\\ModelName") stands for a name but is none (the guidelines).
     if not text.strip() or text.startswith("\\"):
         return None
-    # spaCy keys span extensions by character offsets alone, so two candidates
-    # over the same characters would share one rule and confidence: keep the
-    # more confident candidate only.
-    user_data = doc.user_data
-    previous = user_data.get(_extension_key("paperkg_confidence", start, end))
+    # Evidence is keyed by character offsets alone, so two candidates over the same
+    # characters would share one rule and confidence: keep the more confident candidate only.
+    table = evidence_table(doc)
+    previous = table.get((start, end))
     candidates = doc.spans.get(CANDIDATES_KEY)
     if previous is not None:
-        if previous >= confidence:
+        if previous[1] >= confidence:
             # A lower-confidence rule may still know what the span is another name for
             # ("Vision Transformer (ViT)" over two gazetteer names): keep that link.
-            alias_key = _extension_key("paperkg_alias_of", start, end)
-            if alias_of is not None and user_data.get(alias_key) is None:
-                user_data[alias_key] = alias_of
+            if alias_of is not None and previous[3] is None:
+                table[start, end] = (*previous[:3], alias_of)
             return None
         doc.spans[CANDIDATES_KEY] = [s for s in candidates if (s.start_char, s.end_char) != (start, end)]
         candidates = doc.spans[CANDIDATES_KEY]
-    # Written where ``span._`` writes them, without building an ``Underscore`` for each value.
-    user_data[_extension_key("paperkg_rule", start, end)] = rule
-    user_data[_extension_key("paperkg_confidence", start, end)] = confidence
-    user_data[_extension_key("paperkg_canonical", start, end)] = canonical
-    user_data[_extension_key("paperkg_alias_of", start, end)] = alias_of
+    table[start, end] = (rule, confidence, canonical, alias_of)
     if candidates is None:
         doc.spans[CANDIDATES_KEY] = [span]
     else:
@@ -121,8 +170,6 @@ def add_candidate(
 
 def span_evidence(doc: Doc, start_char: int, end_char: int) -> tuple[str | None, float, str | None, str | None]:
     """``span._`` rule, confidence, canonical name and alias link of the span over these characters.
-
-    They are read where ``span._`` keeps them, without building an ``Underscore`` for each value.
 
     Examples
     --------
@@ -134,14 +181,11 @@ def span_evidence(doc: Doc, start_char: int, end_char: int) -> tuple[str | None,
     >>> span_evidence(doc, 0, 2)
     (None, 0.0, None, None)
     """
-    user_data = doc.user_data
-    return tuple(user_data.get(("._.", name, start_char, end_char), default) for name, default in _EXTENSIONS)
+    return evidence_table(doc).get((start_char, end_char), _NO_EVIDENCE)
 
 
 def span_extension(doc: Doc, span: Span, name: str):
-    """``span._.<name>`` for one of paperkg's extensions, read where spaCy keeps it.
-
-    Building an ``Underscore`` for each span costs more than the rest of a lookup.
+    """``span._.<name>`` for one of paperkg's extensions (:data:`EVIDENCE`).
 
     Examples
     --------
@@ -151,15 +195,11 @@ def span_extension(doc: Doc, span: Span, name: str):
     >>> span_extension(doc, span, "paperkg_rule"), span_extension(doc, doc[0:1], "paperkg_confidence")
     ('example', 0.0)
     """
-    return doc.user_data.get(_extension_key(name, span.start_char, span.end_char), _DEFAULTS[name])
+    found = evidence_table(doc).get((span.start_char, span.end_char))
+    return _DEFAULTS[name] if found is None else found[_POSITIONS[name]]
 
 
-_DEFAULTS = dict(_EXTENSIONS)
-
-
-def _extension_key(name: str, start_char: int, end_char: int) -> tuple[str, str, int, int]:
-    """Where spaCy keeps the value of ``span._.<name>`` in ``doc.user_data``."""
-    return ("._.", name, start_char, end_char)
+_POSITIONS = {name: position for position, (name, _) in enumerate(EVIDENCE)}
 
 
 def doc_text(doc: Doc) -> str:

@@ -16,11 +16,11 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .abbreviations import add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import (
     HEADS,
-    acronym_definitions,
     finditer_at_words,
     introduced_names,
     is_generic,
@@ -235,13 +235,12 @@ class DataExtractor:
                 self._add(doc, text, start, end, "introduced", self.cue_confidence)
         for match in self.shape.finditer(text) if self.shape else ():
             self._add(doc, text, match.start(), match.end(), "shape", self.shape_confidence)
-        for long_start, long_end, short_start, short_end in acronym_definitions(text):
-            head = text[long_start:long_end].rsplit(None, 1)[-1].lower()
-            if head in HEADS[self.label]:
-                short = text[short_start:short_end]
-                self._add(doc, text, short_start, short_end, "definition", self.definition_confidence)
-                self._add(doc, text, long_start, long_end, "definition", self.definition_confidence, alias_of=short)
+        add_definitions(doc, self.label, rule="definition", confidence=self.definition_confidence,
+                        accepts=self._defines, add=self._add)
         return doc
+
+    def _defines(self, long_form: str, short: str, long_start: int) -> bool:
+        return long_form.rsplit(None, 1)[-1].lower() in HEADS[self.label]
 
 
 _DEFAULTS = {
@@ -265,6 +264,7 @@ _DEFAULTS = {
         "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{1,30}(?:-\d{1,4}[MK]|[a-z]QA|-QA)(?![\w-])",
         **_DEFAULTS,
     },
+    assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],
 )
 @Language.factory(
     "paperkg_benchmark",
@@ -276,6 +276,7 @@ _DEFAULTS = {
         "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{0,30}(?:Bench|-Eval|Eval|Arena)(?![\w-])",
         **_DEFAULTS,
     },
+    assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],
 )
 def make_data_extractor(
     nlp: Language,

@@ -1,4 +1,4 @@
-"""Shared vocabulary machinery: gazetteer files, the stoplist, name shapes, cues and acronym definitions.
+"""Shared vocabulary machinery: gazetteer files, the stoplist, name shapes and cues.
 
 Every typed extractor matches a gazetteer file (``gazetteers/<name>.txt``,
 one name per line, ``#`` comments; a leading ``=`` makes an entry match
@@ -28,7 +28,6 @@ __all__ = [
     "is_generic",
     "extend_name",
     "without_descriptor",
-    "acronym_definitions",
     "is_name_shaped",
     "name_shaped_words",
     "HEADS",
@@ -471,61 +470,3 @@ def _label_of(words: list[str]) -> str:
         if any(word.lower().strip(",") in HEADS[label] for word in words):
             return label
     return "MODEL"
-
-
-# An acronym in parentheses: short, starts with a letter, has a capital.
-_PAREN_ACRONYM = re.compile(r"\((?P<short>[A-Za-z][\w^.+-]{0,19})\)")
-_WORD = re.compile(r"[\w^'-]+")
-
-
-@lru_cache(maxsize=8)  # every typed extractor asks about the same doc text
-def acronym_definitions(text: str) -> tuple[tuple[int, int, int, int], ...]:
-    """``(long_start, long_end, short_start, short_end)`` for each "Long Form (LF)" in ``text``.
-
-    The long form is the shortest run of preceding words whose initials (and
-    inner capitals) spell the acronym in order, in the manner of Schwartz and
-    Hearst (2003), so "a novel Context Perception Parallel Decoder (CPPD)"
-    keeps only the four words that make up the acronym.
-
-    Examples
-    --------
-    >>> text = "We propose a Large Vision Diffusion Transformer (LaVin-DiT) here."
-    >>> [(text[a:b], text[c:d]) for a, b, c, d in acronym_definitions(text)]
-    [('Large Vision Diffusion Transformer', 'LaVin-DiT')]
-    >>> list(acronym_definitions("trained on ImageNet (1.2M images)"))
-    []
-    """
-    return tuple(_acronym_definitions(text))
-
-
-def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
-    for match in _PAREN_ACRONYM.finditer(text):
-        short = match["short"]
-        if not any(c.isupper() for c in short) or short.count("-") > 2:
-            continue
-        window_start = max(0, match.start() - 160)
-        words = list(_WORD.finditer(text, window_start, match.start()))
-        letters = [c.lower() for c in short if c.isalpha()]
-        if len(letters) < 2:
-            continue
-        for first in range(len(words) - 1, max(-1, len(words) - len(letters) - 4), -1):
-            long_form = text[words[first].start() : words[-1].end()]
-            if _spells(letters, [w.group() for w in words[first:]]):
-                if long_form.casefold() != short.casefold() and "\n" not in long_form:
-                    yield words[first].start(), words[-1].end(), match.start("short"), match.end("short")
-                break
-
-
-def _spells(letters: list[str], words: list[str]) -> bool:
-    """Whether the acronym's letters appear in order, its first one starting the first word."""
-    if not words or not words[0] or words[0][0].lower() != letters[0]:
-        return False
-    joined = " ".join(words).lower()
-    position = 0
-    for letter in letters:
-        position = joined.find(letter, position)
-        if position < 0:
-            return False
-        position += 1
-    # Every word after the first should lend the acronym a letter, or it is not part of it.
-    return len(words) <= len(letters) + 1

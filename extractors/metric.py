@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .abbreviations import acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
-from .lexicon import HEADS, acronym_definitions, is_generic, is_name_shaped, load_names
+from .lexicon import HEADS, is_generic, is_name_shaped, load_names
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 
@@ -106,6 +107,10 @@ def _is_plain_word(name: str) -> bool:
     return name.replace(" ", "").replace("-", "").isalpha() and name.islower()
 
 
+def _defines_metric(long_form: str, short: str, long_start: int) -> bool:
+    return long_form.rsplit(None, 1)[-1].lower() in HEADS["METRIC"] and not is_generic(short)
+
+
 class MetricExtractor:
     """Find metrics by gazetteer (plain words only in result sentences) and definitions.
 
@@ -149,12 +154,8 @@ class MetricExtractor:
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence)
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
-        for long_start, long_end, short_start, short_end in acronym_definitions(text):
-            long_form, short = text[long_start:long_end], text[short_start:short_end]
-            if long_form.rsplit(None, 1)[-1].lower() in HEADS["METRIC"] and not is_generic(short):
-                rule = f"{self.name}:definition"
-                add_candidate(doc, short_start, short_end, "METRIC", rule=rule, confidence=self.confidence)
-                add_candidate(doc, long_start, long_end, "METRIC", rule=rule, confidence=self.confidence, alias_of=short)
+        add_definitions(doc, "METRIC", rule=f"{self.name}:definition", confidence=self.confidence,
+                        accepts=_defines_metric)
         return doc
 
     @staticmethod
@@ -172,6 +173,7 @@ class MetricExtractor:
 @Language.factory(
     "paperkg_metric",
     default_config={"gazetteer": "metrics", "confidence": 0.9, "word_confidence": 0.7},
+    assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],
 )
 def make_metric_extractor(
     nlp: Language, name: str, gazetteer: str, confidence: float, word_confidence: float

@@ -8,12 +8,12 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .abbreviations import add_definitions
 from .base import add_candidate, doc_text, title_span
 from .gazetteer import Gazetteer
 from .lexicon import (
     HEADS,
     PROPOSAL_CUE,
-    acronym_definitions,
     extend_name,
     introduced_names,
     is_generic,
@@ -219,11 +219,9 @@ class ModelExtractor:
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         for start, end in title_name_mentions(doc, "MODEL"):
             self._add(doc, text, start, end, "title", self.title_confidence)
-        for long_start, long_end, short_start, short_end in acronym_definitions(text):
-            if self._defines_model(doc, long_start, long_end, short_start, short_end):
-                short = text[short_start:short_end]
-                self._add(doc, text, short_start, short_end, "definition", self.definition_confidence)
-                self._add(doc, text, long_start, long_end, "definition", self.definition_confidence, alias_of=short)
+        add_definitions(doc, "MODEL", rule="definition", confidence=self.definition_confidence,
+                        accepts=lambda long_form, short, long_start: self._defines_model(text, long_form, short, long_start),
+                        add=self._add)
         for start, end, label in introduced_names(text):
             if label == "MODEL":
                 self._add(doc, text, start, end, "introduced", self.introduced_confidence)
@@ -238,9 +236,7 @@ class ModelExtractor:
             self._add(doc, text, match.start(), extend_name(text, end), "shape", self.shape_confidence)
         return doc
 
-    def _defines_model(self, doc: Doc, long_start: int, long_end: int, short_start: int, short_end: int) -> bool:
-        text = doc_text(doc)
-        short, long_form = text[short_start:short_end], text[long_start:long_end]
+    def _defines_model(self, text: str, long_form: str, short: str, long_start: int) -> bool:
         if is_generic(short, known=self.gazetteer) or is_generic(long_form):
             return False
         head = long_form.rsplit(None, 1)[-1].lower()
@@ -288,6 +284,7 @@ def _spelled_out_acronyms(text: str) -> list[tuple[int, int]]:
         "introduced_confidence": 0.65,
         "shape_confidence": 0.55,
     },
+    assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],
 )
 def make_model_extractor(
     nlp: Language,

@@ -117,6 +117,8 @@ class ProposesDetector:
 @Language.factory(
     "paperkg_proposes",
     default_config={"labels": ["MODEL", "DATASET", "BENCHMARK"], "window": 150},
+    requires=["doc.spans", "span._.paperkg_rule"],
+    assigns=["doc.spans"],
 )
 def make_proposes_detector(nlp: Language, name: str, labels: list[str], window: int) -> ProposesDetector:
     return ProposesDetector(nlp, name, labels=labels, window=window)

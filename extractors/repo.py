@@ -97,6 +97,10 @@ class RepoExtractor:
         return doc
 
 
-@Language.factory("paperkg_repo", default_config={"confidence": 0.99})
+@Language.factory(
+    "paperkg_repo",
+    default_config={"confidence": 0.99},
+    assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_canonical"],
+)
 def make_repo_extractor(nlp: Language, name: str, confidence: float) -> RepoExtractor:
     return RepoExtractor(nlp, name, confidence=confidence)

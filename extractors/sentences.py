@@ -71,6 +71,6 @@ class SentenceSplitter:
         return doc
 
 
-@Language.factory("paperkg_sentencizer")
+@Language.factory("paperkg_sentencizer", assigns=["token.is_sent_start", "doc.sents"])
 def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter(nlp, name)

@@ -46,6 +46,14 @@ class _BoundedTokenizer(Tokenizer):
         for text in texts:
             yield self(text)
 
+    def from_bytes(self, bytes_data, *, exclude=tuple()):
+        # spaCy compiles the saved suffix pattern into a plain search (``from_disk`` comes here
+        # too): a tokenizer loaded with ``spacy.load`` searches a window again.
+        super().from_bytes(bytes_data, exclude=exclude)
+        if self.suffix_search is not None and not isinstance(self.suffix_search, _WindowedSearch):
+            self.suffix_search = _WindowedSearch(self.suffix_search)
+        return self
+
 
 class _WindowedSearch:
     """A suffix search over a word's last characters; ``__self__`` is the regex, which spaCy serialises."""

@@ -19,6 +19,7 @@ from paperkg.extractors.base import doc_text, make_doc, span_evidence
 
 from .aliases import AliasTable
 from .core.model import ENTITY_TYPES, Mention, Paper, PaperEntities, normalize_key
+from .resolve import DisjointSets
 
 __all__ = [
     "extract_papers",
@@ -110,25 +111,18 @@ def group_mentions(mentions: list[Mention]) -> dict[str, list[list[str]]]:
     ... ])
     {'model': [['LaVin-DiT', 'Lavin-DiT', 'Large Vision Diffusion Transformer']], 'dataset': [['ImageNet']], 'benchmark': [], 'metric': [], 'repo': []}
     """
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        while parent.setdefault(key, key) != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
+    sets = DisjointSets()
     for mention in mentions:
         key = _key(_name(mention))
-        find(key)
+        sets.find(key)
         if mention.alias_of and _key(mention.alias_of):
-            parent[find(key)] = find(_key(mention.alias_of))
+            sets.union(key, _key(mention.alias_of))
 
-    _link_expanded_abbreviations(mentions, parent, find)
+    _link_expanded_abbreviations(mentions, sets)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: m.start):
-        groups[find(_key(_name(mention)))].append(mention)
+        groups[sets.find(_key(_name(mention)))].append(mention)
 
     entities: dict[str, list[list[str]]] = {t: [] for t in ENTITY_TYPES}
     for root, members in groups.items():
@@ -149,7 +143,7 @@ def group_mentions(mentions: list[Mention]) -> dict[str, list[list[str]]]:
 _ABBREVIATION_MAX = 8
 
 
-def _link_expanded_abbreviations(mentions: list[Mention], parent: dict[str, str], find) -> None:
+def _link_expanded_abbreviations(mentions: list[Mention], sets: DisjointSets) -> None:
     """Join names that differ only in a short form the paper defines: "T2T-ViT" and "Tokens-to-Token ViT".
 
     Every short form an alias link gives ("Vision Transformer" → "ViT") is
@@ -180,9 +174,7 @@ def _link_expanded_abbreviations(mentions: list[Mention], parent: dict[str, str]
         if expanded == key and expanded not in by_expansion:
             by_expansion[expanded] = key
             continue
-        other = by_expansion.setdefault(expanded, key)
-        if find(other) != find(key):
-            parent[find(key)] = find(other)
+        sets.union(key, by_expansion.setdefault(expanded, key))
 
 
 def extract_papers(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .core.model import ENTITY_TYPES, normalize_key
 
-__all__ = ["entity_key", "ResolvedEntity", "Resolver"]
+__all__ = ["entity_key", "ResolvedEntity", "Resolver", "DisjointSets"]
 
 _VERSION_V = re.compile(r"(?<![a-z])v(?=\d)")
 
@@ -36,6 +36,43 @@ def entity_key(name: str) -> str:
     if key:
         return key
     return "u-" + hashlib.sha1(" ".join(folded.split()).encode()).hexdigest()[:10]
+
+
+class DisjointSets:
+    """Union-find over names or keys: which ones are one entity.
+
+    Examples
+    --------
+    >>> sets = DisjointSets()
+    >>> sets.union("vit", "visiontransformer"); sets.union("t2t", "tokenstotoken")
+    >>> sets.find("vit") == sets.find("visiontransformer"), sets.find("vit") == sets.find("t2t")
+    (True, False)
+    >>> sorted(sets), "swin" in sets
+    (['t2t', 'tokenstotoken', 'visiontransformer', 'vit'], False)
+    """
+
+    def __init__(self) -> None:
+        self._parent: dict = {}
+
+    def find(self, key):
+        """The representative of ``key``'s set (``key`` joins as a set of its own if new)."""
+        parent = self._parent
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]  # path halving: later finds take fewer steps
+            key = parent[key]
+        return key
+
+    def union(self, key, other) -> None:
+        """Join the sets of ``key`` and ``other``; the representative of ``other``'s set stays one."""
+        root, other_root = self.find(key), self.find(other)
+        if root != other_root:
+            self._parent[root] = other_root
+
+    def __contains__(self, key) -> bool:
+        return key in self._parent
+
+    def __iter__(self):
+        return iter(self._parent)
 
 
 @dataclass
@@ -72,18 +109,11 @@ class Resolver:
 
     def __init__(self, *, preferred: set[str] = frozenset()) -> None:
         self._preferred = preferred  # names that label their entity whenever it has them (an alias file's)
-        self._parent: dict[str, str] = {}
+        self._sets = DisjointSets()
         self._names: dict[str, Counter] = defaultdict(Counter)
         self._types: dict[str, Counter] = defaultdict(Counter)
         self._papers: dict[str, set[str]] = defaultdict(set)
         self._resolved: dict[str, ResolvedEntity] | None = None
-
-    def _find(self, key: str) -> str:
-        parent = self._parent
-        while parent.setdefault(key, key) != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
 
     def add(self, paper_id: str, entity_type: str, names: list[str], *, mentions: int) -> None:
         """Record that a paper names one entity, under ``names`` (preferred first).
@@ -94,11 +124,9 @@ class Resolver:
         if self._resolved is not None:
             raise ValueError("this resolver has resolved its names; add names to a new Resolver")
         keys = [entity_key(name) for name in names]
-        root = self._find(keys[0])
+        self._sets.find(keys[0])
         for key in keys[1:]:
-            other = self._find(key)
-            if other != root:
-                self._parent[other] = root
+            self._sets.union(key, keys[0])
         # The first (most specific) name counts once per mention, others once.
         for position, (key, name) in enumerate(zip(keys, names)):
             self._names[key][name] += mentions if position == 0 else 1
@@ -107,17 +135,15 @@ class Resolver:
 
     def _merge_plurals(self) -> None:
         """Join "Transformers" to "Transformer" and "ResNets" to "ResNet" when both are used."""
-        for key in list(self._parent):
-            if key.endswith("s") and key[:-1] in self._parent and not key[:-1].isdigit():
-                singular, plural = self._find(key[:-1]), self._find(key)
-                if singular != plural:
-                    self._parent[plural] = singular
+        for key in list(self._sets):
+            if key.endswith("s") and key[:-1] in self._sets and not key[:-1].isdigit():
+                self._sets.union(key, key[:-1])
 
     def _resolve(self) -> dict[str, ResolvedEntity]:
         self._merge_plurals()
         members: dict[str, list[str]] = defaultdict(list)
-        for key in self._parent:
-            members[self._find(key)].append(key)
+        for key in self._sets:
+            members[self._sets.find(key)].append(key)
         resolved = {}
         for root, keys in members.items():
             names, types, papers = Counter(), Counter(), set()
@@ -139,7 +165,7 @@ class Resolver:
                 resolved[key] = entity
         # Only the resolution is needed from here on; for millions of papers the name tables
         # take more memory than the entities do.
-        self._parent, self._names, self._types, self._papers = {}, {}, {}, {}
+        self._sets, self._names, self._types, self._papers = DisjointSets(), {}, {}, {}
         return resolved
 
     def lookup(self, name: str) -> ResolvedEntity:

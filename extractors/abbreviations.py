@@ -1,0 +1,155 @@
+"""Abbreviations a text defines, "Long Form (LF)", found once and shared by every extractor.
+
+The ``paperkg_abbreviations`` component finds each pair in the manner of
+Schwartz and Hearst (2003), as scispaCy's ``AbbreviationDetector`` does, and
+keeps the short forms in ``doc.spans["paperkg_abbreviations"]`` with their long
+form in ``span._.paperkg_long_form``. The typed extractors then claim the pairs
+that are theirs with :func:`add_definitions`: each decides from the long form
+(its head noun, its context) whether the pair names one of its things.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .base import add_candidate, doc_text
+
+__all__ = ["ABBREVIATIONS_KEY", "AbbreviationDetector", "acronym_definitions", "add_definitions"]
+
+ABBREVIATIONS_KEY = "paperkg_abbreviations"
+if not Span.has_extension("paperkg_long_form"):
+    Span.set_extension("paperkg_long_form", default=None)
+
+# An acronym in parentheses: short, starts with a letter, has a capital.
+_PAREN_ACRONYM = re.compile(r"\((?P<short>[A-Za-z][\w^.+-]{0,19})\)")
+_WORD = re.compile(r"[\w^'-]+")
+
+
+@lru_cache(maxsize=8)  # every typed extractor asks about the same doc text
+def acronym_definitions(text: str) -> tuple[tuple[int, int, int, int], ...]:
+    """``(long_start, long_end, short_start, short_end)`` for each "Long Form (LF)" in ``text``.
+
+    The long form is the shortest run of preceding words whose initials (and
+    inner capitals) spell the acronym in order, in the manner of Schwartz and
+    Hearst (2003), so "a novel Context Perception Parallel Decoder (CPPD)"
+    keeps only the four words that make up the acronym.
+
+    Examples
+    --------
+    >>> text = "We propose a Large Vision Diffusion Transformer (LaVin-DiT) here."
+    >>> [(text[a:b], text[c:d]) for a, b, c, d in acronym_definitions(text)]
+    [('Large Vision Diffusion Transformer', 'LaVin-DiT')]
+    >>> list(acronym_definitions("trained on ImageNet (1.2M images)"))
+    []
+    """
+    return tuple(_acronym_definitions(text))
+
+
+def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
+    for match in _PAREN_ACRONYM.finditer(text):
+        short = match["short"]
+        if not any(c.isupper() for c in short) or short.count("-") > 2:
+            continue
+        window_start = max(0, match.start() - 160)
+        words = list(_WORD.finditer(text, window_start, match.start()))
+        letters = [c.lower() for c in short if c.isalpha()]
+        if len(letters) < 2:
+            continue
+        for first in range(len(words) - 1, max(-1, len(words) - len(letters) - 4), -1):
+            long_form = text[words[first].start() : words[-1].end()]
+            if _spells(letters, [w.group() for w in words[first:]]):
+                if long_form.casefold() != short.casefold() and "\n" not in long_form:
+                    yield words[first].start(), words[-1].end(), match.start("short"), match.end("short")
+                break
+
+
+def _spells(letters: list[str], words: list[str]) -> bool:
+    """Whether the acronym's letters appear in order, its first one starting the first word."""
+    if not words or not words[0] or words[0][0].lower() != letters[0]:
+        return False
+    joined = " ".join(words).lower()
+    position = 0
+    for letter in letters:
+        position = joined.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    # Every word after the first should lend the acronym a letter, or it is not part of it.
+    return len(words) <= len(letters) + 1
+
+
+def add_definitions(
+    doc: Doc,
+    label: str,
+    *,
+    rule: str,
+    confidence: float,
+    accepts: Callable[[str, str, int], bool],
+    add: Callable[..., object] | None = None,
+) -> None:
+    """Add the short and the long form of each pair ``accepts(long_form, short, long_start)`` as ``label``.
+
+    The long form is another name for the short one (``alias_of``). ``add``
+    replaces :func:`~extractors.base.add_candidate` for an extractor that checks
+    its candidates further (its signature, less the label).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We use the Word Error Rate (WER) and a Vision Transformer (ViT).")
+    >>> add_definitions(doc, "METRIC", rule="m:definition", confidence=0.9,
+    ...                 accepts=lambda long_form, short, at: long_form.endswith("Rate"))
+    >>> [(s.text, s._.paperkg_alias_of) for s in doc.spans["paperkg_candidates"]]
+    [('WER', None), ('Word Error Rate', 'WER')]
+    """
+    text = doc_text(doc)
+    for long_start, long_end, short_start, short_end in acronym_definitions(text):
+        long_form, short = text[long_start:long_end], text[short_start:short_end]
+        if not accepts(long_form, short, long_start):
+            continue
+        if add is None:
+            add_candidate(doc, short_start, short_end, label, rule=rule, confidence=confidence)
+            add_candidate(doc, long_start, long_end, label, rule=rule, confidence=confidence, alias_of=short)
+        else:
+            add(doc, text, short_start, short_end, rule, confidence)
+            add(doc, text, long_start, long_end, rule, confidence, alias_of=short)
+
+
+class AbbreviationDetector:
+    """Find every "Long Form (LF)" pair: short forms in ``doc.spans["paperkg_abbreviations"]``.
+
+    Each short form's ``span._.paperkg_long_form`` is the long form's span.
+
+    Examples
+    --------
+    >>> import spacy; from paperkg import extractors
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("paperkg_abbreviations")
+    >>> doc = nlp("We propose adaptive draft sampling (ADS), tested on ImageNet (1.2M images).")
+    >>> [(s.text, s._.paperkg_long_form.text) for s in doc.spans["paperkg_abbreviations"]]
+    [('ADS', 'adaptive draft sampling')]
+    """
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        shorts = []
+        for long_start, long_end, short_start, short_end in acronym_definitions(doc_text(doc)):
+            short = doc.char_span(short_start, short_end, alignment_mode="expand")
+            long_form = doc.char_span(long_start, long_end, alignment_mode="expand")
+            if short is None or long_form is None:
+                continue
+            short._.paperkg_long_form = long_form
+            shorts.append(short)
+        doc.spans[ABBREVIATIONS_KEY] = shorts
+        return doc
+
+
+@Language.factory("paperkg_abbreviations", assigns=["doc.spans", "span._.paperkg_long_form"])
+def make_abbreviation_detector(nlp: Language, name: str) -> AbbreviationDetector:
+    return AbbreviationDetector(nlp, name)
