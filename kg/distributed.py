@@ -56,7 +56,8 @@ def extract_partition(papers: list[Paper]) -> tuple[bytes, bytes]:
 def _mention_schema():
     import pyarrow as pa
 
-    types = {"start": pa.int64(), "end": pa.int64(), "sentence_start": pa.int64(), "confidence": pa.float64()}
+    types = {"start": pa.int64(), "end": pa.int64(), "sentence": pa.int64(), "sentence_start": pa.int64(),
+             "confidence": pa.float64()}
     return pa.schema([("paper_index", pa.int64())] + [(name, types.get(name, pa.string())) for name in MENTION_FIELDS])
 
 

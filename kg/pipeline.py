@@ -25,7 +25,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from .core.lock import output_lock
 from .core.model import Paper, PaperEntities
 from .core.records import STATE_DIR, chunked, read_results, result_line, state_path, text_hash, write_results
 from .core.schema import ENTITY_TYPES
-from .extract import apply_aliases, recognise_corpus_names
+from .extract import apply_aliases, group_mentions, recognise_corpus_names
 from .graph import (build_graph, entity_attributes, entity_variants, first_mention, most_mentioned, resolve_entities,
                     summarize, variant_edges)
 from .parallel import extract_parallel
@@ -48,7 +48,7 @@ from .stream import sorted_papers
 from .update import plan_update
 
 __all__ = ["ENGINES", "BuildResult", "StepClock", "Progress", "check_build", "run", "extract", "extract_with",
-           "transform", "load_graph", "BUILD_FILE"]
+           "transform", "bounded", "load_graph", "BUILD_FILE", "MAX_MENTIONS_PER_PAPER", "MAX_MENTIONS_PER_SENTENCE"]
 
 #: ``progress(step, items, total)`` wraps the items a step goes through (a progress bar); returns them.
 Progress = Callable[[str, Iterable, "int | None"], Iterable]
@@ -90,29 +90,43 @@ class BuildResult:
 
 
 class StepClock:
-    """Wall time of each step, in seconds, in ``laps``; time inside :meth:`timing` blocks adds up per name."""
+    """Wall time of each step, in seconds, in ``laps``.
+
+    :meth:`lap` ends the running step; time inside a :meth:`timing` block
+    goes to that block's name instead, and the running step keeps the rest.
+
+    Examples
+    --------
+    >>> clock = StepClock()
+    >>> with clock.timing("export:csv"):
+    ...     pass
+    >>> clock.lap("graph")
+    >>> sorted(clock.laps)
+    ['export:csv', 'graph']
+    """
 
     def __init__(self) -> None:
         self.laps: dict[str, float] = {}
         self._last = time.perf_counter()
+        self._running = 0.0  # time of the running step, before its timed blocks
+
+    def _add(self, name: str, seconds: float) -> None:
+        self.laps[name] = round(self.laps.get(name, 0.0) + seconds, 3)
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
-        self.laps[name] = round(self.laps.get(name, 0.0) + now - self._last, 3)
-        self._last = now
+        self._add(name, self._running + now - self._last)
+        self._running, self._last = 0.0, now
 
-    def timing(self, name: str):
-        clock = self
-
-        class _Block:
-            def __enter__(self):
-                clock.lap("_")  # close the running lap, whatever it was
-                return self
-
-            def __exit__(self, *exc):
-                clock.lap(name)
-
-        return _Block()
+    @contextmanager
+    def timing(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        self._running += start - self._last
+        try:
+            yield
+        finally:
+            self._last = time.perf_counter()
+            self._add(name, self._last - start)
 
 
 def extract_with(papers: Iterable[Paper], *, engine: str = "local", workers: int = 1,
@@ -129,9 +143,9 @@ def extract_with(papers: Iterable[Paper], *, engine: str = "local", workers: int
     return ENGINES[engine](papers, workers=workers, scheduler=scheduler)
 
 
-def transform(results: Iterable[PaperEntities], *, aliases: AliasTable | None = None,
-              corpus_pass: bool = False) -> list[PaperEntities]:
-    """The transforms between extraction and the graph, in input order: an alias file, then the corpus pass.
+def transform(results: Iterable[PaperEntities], *, aliases: AliasTable | None = None, corpus_pass: bool = False,
+              on_warning: Callable[[Exception], None] | None = None) -> list[PaperEntities]:
+    """The transforms between extraction and the graph, in input order: bounds, an alias file, the corpus pass.
 
     Every command that shows what a build would find (``extract``,
     ``results``, ``eval``) applies exactly these, as :func:`run` does.
@@ -143,8 +157,43 @@ def transform(results: Iterable[PaperEntities], *, aliases: AliasTable | None = 
     >>> found[0].entities["model"]
     [['GPT-4']]
     """
-    transformed = [apply_aliases(found, aliases) for found in results]
+    transformed = [apply_aliases(bounded(found, on_warning), aliases) for found in results]
     return recognise_corpus_names(transformed) if corpus_pass else transformed
+
+
+#: Most mentions a paper keeps, and a sentence: real abstracts name a few dozen things, and a record
+#: listing thousands of names would otherwise cost time and output quadratic in its length.
+MAX_MENTIONS_PER_PAPER = 1_000
+MAX_MENTIONS_PER_SENTENCE = 100
+
+
+def bounded(found: PaperEntities, on_warning: Callable[[Exception], None] | None = None) -> PaperEntities:
+    """``found`` with at most :data:`MAX_MENTIONS_PER_SENTENCE` mentions a sentence and
+    :data:`MAX_MENTIONS_PER_PAPER` a paper (the first ones); a warning names a paper that had more.
+
+    Examples
+    --------
+    >>> listing = " ".join(f"Net{i}" for i in range(150)) + "."
+    >>> found = bounded(next(extract_with([Paper("Hostile", listing)])), on_warning=print)
+    Hostile: 150 mentions in one sentence; kept the first 100
+    >>> len(found.mentions), len(found.entities["model"])
+    (100, 100)
+    """
+    kept, per_sentence = [], Counter()
+    for mention in found.mentions:
+        if per_sentence[mention.sentence_start] < MAX_MENTIONS_PER_SENTENCE and len(kept) < MAX_MENTIONS_PER_PAPER:
+            kept.append(mention)
+        per_sentence[mention.sentence_start] += 1
+    if len(kept) == len(found.mentions):
+        return found
+    if on_warning is not None:
+        crowded = max(per_sentence.values())
+        problem = (f"{crowded} mentions in one sentence; kept the first {MAX_MENTIONS_PER_SENTENCE}"
+                   if crowded > MAX_MENTIONS_PER_SENTENCE else
+                   f"{len(found.mentions)} mentions; kept the first {MAX_MENTIONS_PER_PAPER}")
+        on_warning(PaperkgError(f"{found.paper.sources[0] if found.paper.sources else found.paper.title}: {problem}"))
+    return replace(found, mentions=kept, entities=group_mentions(kept),
+                   proposes=[name for name in found.proposes if any(m.text == name for m in kept)])
 
 
 def extract(inputs: Iterable[Paper] | Iterable[str | Path], *, aliases: AliasTable | None = None,
@@ -162,7 +211,7 @@ def extract(inputs: Iterable[Paper] | Iterable[str | Path], *, aliases: AliasTab
                           on_warning=on_warning) if _is_paths(inputs) else inputs)
     found = progress("extract", extract_with(papers, engine=engine, workers=workers, scheduler=scheduler),
                      len(papers))
-    return transform(found, aliases=aliases, corpus_pass=corpus_pass)
+    return transform(found, aliases=aliases, corpus_pass=corpus_pass, on_warning=on_warning)
 
 
 def check_build(*, output_dir: str | Path | None, formats: Iterable[str] | None, export_options: dict,
@@ -310,7 +359,8 @@ def _run(inputs, output_dir, staged: Path | None, formats: list[str], export_opt
         if stream:
             for found in progress("extract", extract_with(papers, workers=workers), None):
                 results.add(found)
-                resolve_entities(transform([found], aliases=aliases), aliases=aliases, resolver=resolver)
+                resolve_entities(transform([found], aliases=aliases, on_warning=on_warning), aliases=aliases,
+                                 resolver=resolver)
             if not results.count:
                 raise PaperkgError(", ".join(map(str, inputs)) + ": no papers found")
         else:
@@ -324,7 +374,7 @@ def _run(inputs, output_dir, staged: Path | None, formats: list[str], export_opt
         # 3. Transform and resolve (a streamed build resolved as it extracted).
         if not stream:
             # Paper-id order, as a streamed build meets them: the same papers resolve the same whatever their order.
-            transformed = sorted(transform(results, aliases=aliases, corpus_pass=corpus_pass),
+            transformed = sorted(transform(results, aliases=aliases, corpus_pass=corpus_pass, on_warning=on_warning),
                                  key=lambda found: found.paper.id)
             resolve_entities(transformed, aliases=aliases, resolver=resolver)
             batches_of = lambda size: chunked(transformed, size)

@@ -61,13 +61,20 @@ def to_record(found: PaperEntities) -> dict:
     >>> mention = Mention(paper.id, "repo", "github.com/yuweihao/MambaOut", 16, 44, paper.abstract, 10, "repo:url", 1.0)
     >>> found = PaperEntities(paper, [mention], {"repo": [["github.com/yuweihao/MambaOut"]]})
     >>> record = to_record(found)
-    >>> record["mentions"][0][MENTION_FIELDS.index("text")]
-    'github.com/yuweihao/MambaOut'
+    >>> record["mentions"][0][MENTION_FIELDS.index("text")], record["mentions"][0][MENTION_FIELDS.index("sentence")]
+    ('github.com/yuweihao/MambaOut', 34)
     >>> from_record(paper, json.loads(json.dumps(record))) == found
     True
     """
     record = {name: getattr(found, name) for name in _RESULT_FIELDS}
-    record["mentions"] = [tuple(getattr(m, name) for name in MENTION_FIELDS) for m in found.mentions]
+    text = found.paper.text
+    # A mention's sentence is a slice of the paper's text: the record keeps its length, not a copy,
+    # so a record grows with the paper, not with its mentions times its sentence lengths.
+    for mention in found.mentions:
+        if not text.startswith(mention.sentence, mention.sentence_start):
+            raise ValueError(f"{found.paper.title!r}: the sentence of {mention.text!r} is not in the paper's text")
+    record["mentions"] = [tuple(len(m.sentence) if name == "sentence" else getattr(m, name) for name in MENTION_FIELDS)
+                          for m in found.mentions]
     return record
 
 
@@ -79,7 +86,10 @@ def from_record(paper: Paper, record: dict) -> PaperEntities:
     values = {name: record[name] for name in _RESULT_FIELDS if name in record}
     for name in _TUPLE_LISTS & values.keys():
         values[name] = [tuple(item) for item in values[name]]
-    mentions = [Mention(*values) for values in record["mentions"]]
+    text, at = paper.text, MENTION_FIELDS.index("sentence")
+    start = MENTION_FIELDS.index("sentence_start")
+    mentions = [Mention(*fields[:at], text[fields[start]:fields[start] + fields[at]], *fields[at + 1:])
+                for fields in record["mentions"]]
     return PaperEntities(paper, mentions, **values)
 
 
