@@ -28,7 +28,7 @@ from .explain import explain as explain_entity
 from .explain import format_explanation
 from .extract import extract_papers, gold_record
 from .pipeline import ENGINES
-from .query import OUTPUT_FORMATS, query_folder
+from .query import DEFAULT_TIMEOUT, OUTPUT_FORMATS, query_folder, read_query_file
 from .readers import FORMATS
 from .results import results_frame, score_results
 
@@ -347,11 +347,17 @@ def explain(name, outdir, quiet):
 
 @cli.command()
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
-@click.argument("sparql")
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.rq",
+              help="Read the query from a file instead of the SPARQL argument.")
 @_output_format
 @click.option("--allow-update", is_flag=True, help="Open the store writable so INSERT/DELETE updates run.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE and LOAD reach other servers and files (refused by default).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Stop a query that runs longer.")
 @_quiet
-def query(outdir, sparql, output_format, allow_update, quiet):
+def query(outdir, sparql, query_file, output_format, allow_update, allow_service, timeout, quiet):
     """Run a SPARQL query on a built graph (OUTDIR/graph.nt), through a store kept in OUTDIR/store.
 
     \b
@@ -360,9 +366,13 @@ def query(outdir, sparql, output_format, allow_update, quiet):
     holds example queries.
     Example:
         paperkg query out/ "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }"
-        paperkg query out/ "$(cat models.rq)" --output-format csv > models.csv
+        paperkg query out/ -f models.rq --output-format csv > models.csv
     """
-    click.echo(query_folder(outdir, sparql, output_format, allow_update=allow_update))
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give the query either as SPARQL or with -f FILE.rq")
+    sparql = read_query_file(query_file) if query_file else sparql
+    click.echo(query_folder(outdir, sparql, output_format, allow_update=allow_update, allow_service=allow_service,
+                            timeout=timeout))
 
 
 def main() -> None:

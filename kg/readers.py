@@ -1,31 +1,48 @@
 """Read papers from daily-papers pages, JSON Lines / JSON, and CSV / TSV files.
 
-The format is chosen from the file extension unless given. Folders are read
-recursively (files with a known extension only). The same paper read twice
-(same normalized title) becomes one :class:`~paperkg.core.model.Paper` that lists
-every source it came from.
+The format is chosen from the file extension unless given; a ``.gz`` file
+(``papers.jsonl.gz``) is read as the format of its inner extension. Folders
+are read recursively (regular files with a known extension only). The same
+paper read twice (same normalized title) becomes one
+:class:`~paperkg.core.model.Paper` that lists every source it came from.
 
-Problems with a whole file (missing, unknown format, undecodable, not JSON
-at all, a table row with more fields than the header) raise
-:class:`~paperkg.core.errors.InputError`. Problems with one record (a malformed JSON
-line, a missing title or abstract, a record longer than
-:data:`MAX_RECORD_CHARS`, a second copy of a paper with another abstract) are
+Files are read a line (or a block) at a time, and a line longer than
+:data:`MAX_LINE_BYTES` is never held whole: it is skipped, or refused where
+a line cannot be skipped (tables), before any parsing.
+
+Problems with a whole file (missing, unreadable, not a regular file, unknown
+format, undecodable, not JSON at all, a table row with more fields than the
+header) raise :class:`~paperkg.core.errors.InputError`. Problems with one
+record (a malformed JSON line, one nested deeper than the JSON reader goes or
+holding a number of more than 4,300 digits, a missing title or abstract, a
+record longer than :data:`MAX_RECORD_CHARS` or a line longer than
+:data:`MAX_LINE_BYTES`, a second copy of a paper with another abstract) are
 reported through ``on_warning`` and the record is skipped, unless ``strict``
-is set, which makes them errors too.
+is set, which makes them errors too. So is a file or a subfolder inside an
+input folder that cannot be read: it is skipped with a warning (a file named
+on its own that cannot be read is an error).
 """
 from __future__ import annotations
 
+import codecs
+import gzip
 import json
+import os
 import re
+import stat
+import zlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
-from .core.errors import InputError
+from .core.errors import InputError, os_error, os_problem
 from .core.model import Paper
 
-__all__ = ["FORMATS", "MAX_RECORD_CHARS", "clean_text", "format_of", "input_files", "iter_papers", "merge_papers", "read_papers"]
+__all__ = ["FORMATS", "MAX_RECORD_CHARS", "MAX_LINE_BYTES", "clean_text", "format_of", "input_files", "open_input",
+           "iter_papers", "merge_papers", "read_papers"]
 
-#: Format name → the file extensions it is chosen for.
+#: Format name → the file extensions it is chosen for (each also read gzipped, with ``.gz`` after it).
 FORMATS = {
     "daily": (".txt",),
     "jsonl": (".jsonl", ".ndjson"),
@@ -40,6 +57,13 @@ _METADATA_KEYS = ("authors", "categories", "update_date")
 #: characters; anything near this limit is a dump of a whole text, not a paper record,
 #: and would only slow extraction down (spaCy refuses a doc over a million characters).
 MAX_RECORD_CHARS = 100_000
+#: Longest line read, in bytes: a record of :data:`MAX_RECORD_CHARS` characters with room for JSON
+#: escapes and metadata. A longer line is passed over a block at a time, never held whole, so a
+#: 2 GB file with no line end costs a megabyte of memory, not gigabytes.
+MAX_LINE_BYTES = 1 << 20
+_BLOCK = 1 << 20
+_FILE_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+               stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 # Line ends only: str.splitlines() also splits at U+2028, U+0085 and other characters
 # a JSON string or a title may legitimately hold.
@@ -68,60 +92,151 @@ def format_of(path: Path, override: str | None = None) -> str:
     --------
     >>> format_of(Path("arxiv-metadata.jsonl"))
     'jsonl'
+    >>> format_of(Path("arxiv-metadata.jsonl.gz"))
+    'jsonl'
     >>> format_of(Path("notes.docx"))
     Traceback (most recent call last):
-    paperkg.core.errors.InputError: notes.docx: unknown input format '.docx'; expected one of .csv, .json, .jsonl, .ndjson, .tab, .tsv, .txt (or pass --format)
+    paperkg.core.errors.InputError: notes.docx: unknown input format '.docx'; expected one of .csv, .json, .jsonl, .ndjson, .tab, .tsv, .txt, each also gzipped (.gz), or pass --format
     """
     if override:
         if override not in FORMATS:
             raise InputError(path, f"unknown format {override!r}; choose one of {', '.join(FORMATS)}")
         return override
     try:
-        return _FORMAT_OF_SUFFIX[path.suffix.lower()]
+        return _FORMAT_OF_SUFFIX[_inner_suffix(path)]
     except KeyError:
         known = ", ".join(sorted(_FORMAT_OF_SUFFIX))
-        raise InputError(path, f"unknown input format {path.suffix!r}; expected one of {known} (or pass --format)") from None
+        raise InputError(path, f"unknown input format {_inner_suffix(path)!r}; expected one of {known}, "
+                               "each also gzipped (.gz), or pass --format") from None
 
 
-def input_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand folders (recursively, known extensions only) and check files exist."""
-    files: list[Path] = []
+def _inner_suffix(path: Path) -> str:
+    """The extension that names the format: ``.jsonl`` for ``papers.jsonl`` and for ``papers.jsonl.gz``."""
+    suffix = path.suffix.lower()
+    return Path(path.stem).suffix.lower() if suffix == ".gz" else suffix
+
+
+def input_files(paths: Iterable[str | Path], *, on_warning: Warn | None = None) -> list[Path]:
+    """Expand folders (recursively, regular files with known extensions only) and check the paths exist.
+
+    A subfolder that cannot be listed is reported through ``on_warning`` and skipped.
+    """
+    return [path for path, _ in _input_files(paths, on_warning or (lambda problem: None))]
+
+
+def _input_files(paths: Iterable[str | Path], warn: Warn) -> Iterator[tuple[Path, bool]]:
+    """``(file, whether it was found inside a folder)`` for every input file, in order."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _FORMAT_OF_SUFFIX))
-        elif path.is_file():
-            files.append(path)
+            def skip_folder(error: OSError) -> None:
+                warn(InputError(error.filename or path, f"cannot read this folder ({os_problem(error)}); skipped"))
+
+            found = []
+            for folder, subfolders, names in os.walk(path, onerror=skip_folder):
+                subfolders.sort()
+                found.extend(Path(folder) / name for name in names if _inner_suffix(Path(name)) in _FORMAT_OF_SUFFIX)
+            yield from ((file, True) for file in sorted(found) if file.is_file())
+        elif path.exists():
+            yield path, False
         else:
             raise InputError(path, "no such file or folder")
-    return files
 
 
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+@contextmanager
+def open_input(path: str | Path) -> Iterator[BinaryIO]:
+    """A regular file opened for reading bytes, decompressed when its name ends in ``.gz``.
+
+    A FIFO, a device or a socket is refused without waiting on it (a FIFO
+    would block the open, a device might never end), and every
+    operating-system or decompression error, opening or reading, becomes one
+    :class:`~paperkg.core.errors.InputError` naming the file.
+
+    Examples
+    --------
+    >>> with open_input("/dev/zero") as handle:
+    ...     handle.read(1)
+    Traceback (most recent call last):
+    paperkg.core.errors.InputError: /dev/zero: not a regular file (a character device)
+    """
+    path = Path(path)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise _not_utf8(path, data, error, data[: error.start].count(b"\n") + 1, 0) from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise _binary(path, line)
-    return text
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO with no writer must not block
+        try:
+            kind = stat.S_IFMT(os.fstat(descriptor).st_mode)
+            if kind != stat.S_IFREG:
+                raise InputError(path, f"not a regular file ({_FILE_KINDS.get(kind, 'a special file')})")
+            os.set_blocking(descriptor, True)
+            raw = os.fdopen(descriptor, "rb")
+        except BaseException:
+            os.close(descriptor)
+            raise
+        with raw, (gzip.GzipFile(fileobj=raw, mode="rb") if path.name.lower().endswith(".gz") else raw) as handle:
+            yield handle
+    except (OSError, EOFError) as error:
+        raise os_error(path, error) from None
+    except zlib.error as error:
+        raise InputError(path, f"cannot read: not a valid gzip file ({error})") from None
 
 
-def _read_lines(path: Path) -> Iterator[tuple[int, str]]:
+def _read_text(path: Path, *, max_line: int | None = None) -> str:
+    """The whole UTF-8 text of a file, read a block at a time and failing at the first block at fault.
+
+    A NUL byte or a byte that is not UTF-8 stops the read where it is met,
+    not after the whole file is in memory; with ``max_line``, so does a line
+    longer than ``max_line`` bytes.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    parts, line, offset, line_bytes = [], 1, 0, 0
+    with open_input(path) as handle:
+        while block := handle.read(_BLOCK):
+            try:
+                parts.append(decoder.decode(block))
+            except UnicodeDecodeError as error:
+                start = min(max(error.start - (len(error.object) - len(block)), 0), len(block) - 1)
+                raise _not_utf8(path, block, line + block.count(b"\n", 0, start), offset, start) from None
+            if b"\x00" in block:
+                raise _binary(path, line + block.count(b"\n", 0, block.index(b"\x00")))
+            last = block.rfind(b"\n")
+            line_bytes = line_bytes + len(block) if last < 0 else len(block) - last - 1
+            line += block.count(b"\n")
+            offset += len(block)
+            if max_line is not None and line_bytes > max_line:
+                raise InputError(path, f"line longer than {max_line:,} bytes; is this a file of papers?", line=line)
+        try:
+            parts.append(decoder.decode(b"", final=True))
+        except UnicodeDecodeError:
+            raise InputError(path, "not UTF-8 text (the file ends inside a character)", line=line) from None
+    return "".join(parts)
+
+
+def _read_lines(path: Path) -> Iterator[tuple[int, str | None]]:
     """``(line number, line)`` of a UTF-8 file, a line at a time, as :func:`_lines` splits its text.
 
     A file of millions of JSON Lines never sits in memory whole; a file that
     is not UTF-8 text fails at the line at fault, as :func:`_read_text` does.
+    A line longer than :data:`MAX_LINE_BYTES` comes as ``None``: it is read
+    past a block at a time, never held whole.
     """
     number, offset = 0, 0
-    with path.open("rb") as handle:
-        for chunk in handle:  # split at "\n" only; a lone "\r" is split below
+    with open_input(path) as handle:
+        while chunk := handle.readline(MAX_LINE_BYTES + 1):  # split at "\n" only; a lone "\r" is split below
+            if len(chunk) > MAX_LINE_BYTES and not chunk.endswith(b"\n"):
+                number += 1
+                while chunk:
+                    if b"\x00" in chunk:
+                        raise _binary(path, number)
+                    offset += len(chunk)
+                    if chunk.endswith(b"\n"):
+                        break
+                    chunk = handle.readline(_BLOCK)
+                yield number, None
+                continue
             try:
                 text = chunk.decode("utf-8-sig" if offset == 0 else "utf-8")
             except UnicodeDecodeError as error:
-                raise _not_utf8(path, chunk, error, number + 1 + chunk[: error.start].count(b"\r"), offset) from None
+                raise _not_utf8(path, chunk, number + 1 + chunk[: error.start].count(b"\r"), offset,
+                                error.start) from None
             offset += len(chunk)
             pieces = _LINE_END.split(text)
             if len(pieces) > 1 and pieces[-1] == "":
@@ -133,13 +248,30 @@ def _read_lines(path: Path) -> Iterator[tuple[int, str]]:
                 yield number, piece
 
 
-def _not_utf8(path: Path, data: bytes, error: UnicodeDecodeError, line: int, offset: int) -> InputError:
-    return InputError(path, f"not UTF-8 text (byte {data[error.start]:#04x} at offset {offset + error.start})",
-                      line=line)
+def _not_utf8(path: Path, data: bytes, line: int, offset: int, start: int) -> InputError:
+    return InputError(path, f"not UTF-8 text (byte {data[start]:#04x} at offset {offset + start})", line=line)
 
 
 def _binary(path: Path, line: int) -> InputError:
     return InputError(path, "contains a NUL byte; is this a binary file?", line=line)
+
+
+def _too_long(path: Path, line: int) -> InputError:
+    return InputError(path, f"line longer than {MAX_LINE_BYTES:,} bytes, more than a paper record could be; "
+                            "skipped", line=line)
+
+
+def _loads(text: str) -> tuple[object, str | None]:
+    """The JSON value of ``text``, or why it has none (a syntax error, a limit of Python's reader)."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as error:
+        return None, f"not JSON: {error.msg} (column {error.colno})"
+    except RecursionError:
+        return None, "JSON nested deeper than paperkg reads (about 1,000 levels)"
+    except ValueError as error:  # an integer of more than sys.get_int_max_str_digits() digits
+        digits = re.search(r"limit \((\d+) digits\)", str(error))
+        return None, f"JSON number with more than {int(digits[1]) if digits else 4300:,} digits"
 
 
 def clean_text(value: object) -> str:
@@ -184,32 +316,42 @@ def _flat(value: object) -> str:
 
 
 def _daily(path: Path, warn: Warn) -> Iterator[Paper]:
-    lines = [(n, line.strip()) for n, line in enumerate(_lines(_read_text(path)), 1) if line.strip()]
-    start = 0
-    while start < len(lines) and _DAILY_HEADER.match(lines[start][1]):
-        start += 1
-    body = lines[start:]
-    for i in range(0, len(body) - 1, 2):
-        (line, title), (_, abstract) = body[i], body[i + 1]
-        paper = _paper({"title": title, "abstract": abstract}, path, line, warn)
+    lines = ((n, line if line is None else line.strip()) for n, line in _read_lines(path))
+    body = (item for item in lines if item[1] is None or item[1])
+    pending = None  # the title line waiting for its abstract
+    in_header = True
+    for number, line in body:
+        if in_header and line is not None and _DAILY_HEADER.match(line):
+            continue
+        in_header = False
+        if pending is None:
+            pending = (number, line)
+            continue
+        (title_line, title), pending = pending, None
+        if title is None or line is None:
+            warn(_too_long(path, title_line if title is None else number))
+            continue
+        paper = _paper({"title": title, "abstract": line}, path, title_line, warn)
         if paper:
             yield paper
-    if len(body) % 2:
-        warn(InputError(path, "title with no abstract after it; skipped", line=body[-1][0]))
+    if pending is not None:
+        warn(InputError(path, "title with no abstract after it; skipped", line=pending[0]))
 
 
 def _jsonl(path: Path, warn: Warn) -> Iterator[Paper]:
     yield from _json_lines(path, _read_lines(path), warn)
 
 
-def _json_lines(path: Path, lines: Iterable[tuple[int, str]], warn: Warn) -> Iterator[Paper]:
+def _json_lines(path: Path, lines: Iterable[tuple[int, str | None]], warn: Warn) -> Iterator[Paper]:
     for line, raw in lines:
+        if raw is None:
+            warn(_too_long(path, line))
+            continue
         if not raw.strip():
             continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as error:
-            warn(InputError(path, f"not JSON: {error.msg} (column {error.colno})", line=line))
+        record, problem = _loads(raw)
+        if problem:
+            warn(InputError(path, f"{problem}; skipped", line=line))
             continue
         if not isinstance(record, dict):
             warn(InputError(path, f"expected a JSON object, got {_JSON_KINDS[type(record)]}", line=line))
@@ -221,11 +363,8 @@ def _json_lines(path: Path, lines: Iterable[tuple[int, str]], warn: Warn) -> Ite
 
 def _opens_json_lines(path: Path) -> bool:
     """Whether the file's first non-blank line is a whole JSON object, as in JSON Lines."""
-    first = next((line for _, line in _read_lines(path) if line.strip()), "")
-    try:
-        return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
-        return False
+    first = next((line for _, line in _read_lines(path) if line is None or line.strip()), None)
+    return first is not None and isinstance(_loads(first)[0], dict)
 
 
 def _json(path: Path, warn: Warn) -> Iterator[Paper]:
@@ -239,6 +378,8 @@ def _json(path: Path, warn: Warn) -> Iterator[Paper]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(path, f"not JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
+    except ValueError:
+        raise InputError(path, _loads(text)[1]) from None
     records = [document] if isinstance(document, dict) else document
     if not isinstance(records, list):
         raise InputError(path, f"expected an array of paper objects, got {_JSON_KINDS[type(document)]}", line=1)
@@ -257,7 +398,7 @@ def _table(path: Path, warn: Warn, sep: str) -> Iterator[Paper]:
     import pandas as pd
 
     try:
-        frame = pd.read_csv(io.StringIO(_read_text(path)), sep=sep, dtype=str, keep_default_na=False)
+        frame = pd.read_csv(io.StringIO(_read_text(path, max_line=MAX_LINE_BYTES)), sep=sep, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         line = re.search(r"\bline (\d+)", str(error))
         raise InputError(path, f"not a readable table: {str(error).strip()}",
@@ -303,10 +444,22 @@ def iter_papers(
     strict: bool = False,
     on_warning: Warn | None = None,
 ) -> Iterator[Paper]:
-    """Yield every paper record in the inputs, in file order, duplicates included."""
+    """Yield every paper record in the inputs, in file order, duplicates included.
+
+    A file inside an input folder that cannot be opened (unreadable, not a
+    regular file) is reported through ``on_warning`` and skipped.
+    """
     warn = _warner(strict, on_warning)
-    for path in input_files(paths):
-        yield from _READERS[format_of(path, format)](path, warn)
+    for path, in_folder in _input_files(paths, warn):
+        reader = _READERS[format_of(path, format)]
+        if in_folder:
+            try:
+                with open_input(path):
+                    pass
+            except InputError as problem:
+                warn(InputError(path, f"{problem.problem}; skipped"))
+                continue
+        yield from reader(path, warn)
 
 
 def _source_order(source: str) -> tuple[str, int]:

@@ -14,10 +14,11 @@ import pytest
 from click.testing import CliRunner
 
 from paperkg.cli import cli
-from paperkg.readers import MAX_RECORD_CHARS
+from paperkg.readers import MAX_LINE_BYTES, MAX_RECORD_CHARS
 
 GOOD = b"We fine-tune BERT on ImageNet and report accuracy."
-HUGE_LINE = b"We use BERT. " * (5_000_000 // 13)  # a 5 MB line
+HUGE_LINE = b"We use BERT. " * (5_000_000 // 13)  # a 5 MB line: over the line limit, skipped unread
+LONG_LINE = b"We use BERT. " * (150_000 // 13)  # under the line limit, over the record limit
 
 
 def ok(titles: list[str], warning: str | None = None) -> dict:
@@ -47,10 +48,13 @@ CASES = [
     ("bom.csv", b"\xef\xbb\xbftitle,abstract\nBOM Table Paper," + GOOD + b"\n", ok(["BOM Table Paper"])),
     ("latin1.csv", "title,abstract\nCaf\xe9 Paper,x\n".encode("latin-1"), error("latin1.csv:2: not UTF-8 text")),
     ("nul.txt", b"Paper\n\nAn abs\x00tract\n", error("nul.txt:3: contains a NUL byte")),
-    ("binary.txt", bytes(range(256)) * 64, error("binary.txt:2: not UTF-8 text (byte 0x80")),
+    ("binary.txt", bytes(range(256)) * 64, error("binary.txt:1: contains a NUL byte")),
+    ("binary.csv", bytes(range(256)) * 64, error("binary.csv:2: not UTF-8 text (byte 0x80")),
     ("png.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", error("png.csv:1: not UTF-8 text (byte 0x89")),
     ("huge-line.txt", b"Good Paper\n\n" + GOOD + b"\n\nHuge Paper\n\n" + HUGE_LINE + b"\n",
-     ok(["Good Paper"], f"huge-line.txt:5: record has {len(HUGE_LINE.strip() + b'Huge Paper'):,} characters")),
+     ok(["Good Paper"], f"huge-line.txt:7: line longer than {MAX_LINE_BYTES:,} bytes")),
+    ("long-line.txt", b"Good Paper\n\n" + GOOD + b"\n\nLong Paper\n\n" + LONG_LINE + b"\n",
+     ok(["Good Paper"], f"long-line.txt:5: record has {len(LONG_LINE.strip() + b'Long Paper'):,} characters")),
     ("huge-line.jsonl", json.dumps({"title": "Huge", "abstract": HUGE_LINE.decode()}).encode(),
      error("huge-line.jsonl: no papers found")),
     ("truncated.jsonl", b'{"title": "Whole Paper", "abstract": "' + GOOD + b'"}\n{"title": "Cut Paper", "abst',
@@ -89,8 +93,8 @@ def build(tmp_path):
     return run
 
 
-def test_the_huge_line_is_over_the_record_limit():
-    assert len(HUGE_LINE) > MAX_RECORD_CHARS
+def test_the_long_lines_are_over_their_limits():
+    assert len(HUGE_LINE) > MAX_LINE_BYTES and MAX_RECORD_CHARS < len(LONG_LINE) < MAX_LINE_BYTES
 
 
 @pytest.mark.parametrize(("name", "content", "expected"), CASES, ids=[case[0] for case in CASES])

@@ -9,7 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_write", "write_chunks", "remove_stale_temporaries"]
+from .errors import OutputError, os_error, writing
+
+__all__ = ["atomic_write", "write_chunks", "make_folder", "remove_stale_temporaries"]
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -23,7 +25,9 @@ def atomic_write(path: str | Path, mode: str = "w", *, encoding: str | None = "u
 
     If the block raises (or the process dies), ``path`` keeps its previous
     content and the temporary file is removed (or, after a kill, left with a
-    ``.tmp`` suffix for :func:`remove_stale_temporaries` to clear).
+    ``.tmp`` suffix for :func:`remove_stale_temporaries` to clear). A folder
+    that cannot be made or written, or a full disk, raises one
+    :class:`~paperkg.core.errors.OutputError` naming the path.
 
     Examples
     --------
@@ -41,8 +45,9 @@ def atomic_write(path: str | Path, mode: str = "w", *, encoding: str | None = "u
     ('whole', ['out.txt'])
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    make_folder(path.parent)
+    with writing(path.parent):
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     binary = "b" in mode
     try:
         os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp's 0600 would hide outputs from other users
@@ -51,9 +56,37 @@ def atomic_write(path: str | Path, mode: str = "w", *, encoding: str | None = "u
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        if error.filename not in (None, temporary, str(path)):
+            raise  # the block's own trouble with another file: not ours to describe
+        raise os_error(path, error, write=True) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def make_folder(folder: str | Path) -> Path:
+    """Make ``folder`` and its parents if missing; one :class:`~paperkg.core.errors.OutputError` if it cannot be.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> afile = pathlib.Path(tempfile.mkdtemp()) / "notes.txt"
+    >>> _ = afile.write_text("")
+    >>> make_folder(afile / "out")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    paperkg.core.errors.OutputError: .../notes.txt/out: cannot write: .../notes.txt is not a folder
+    """
+    folder = Path(folder)
+    with writing(folder):
+        for parent in (folder, *folder.parents):
+            if parent.exists():
+                if not parent.is_dir():
+                    raise OutputError(folder, f"cannot write: {parent} is not a folder")
+                break
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def write_chunks(path: str | Path, chunks: Iterable[str]) -> None:

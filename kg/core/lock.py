@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .atomic import remove_stale_temporaries
+from .atomic import make_folder, remove_stale_temporaries
 from .records import SCRATCH_PREFIX, STATE_DIR
-from .errors import PaperkgError
+from .errors import PaperkgError, writing
 
 __all__ = ["LOCK_NAME", "OutputLocked", "output_lock"]
 
@@ -51,7 +51,9 @@ def _acquire(path: Path) -> int:
 def output_lock(folder: str | Path) -> Iterator[Path]:
     """Hold the lock on ``folder`` (created if missing) for the block.
 
-    A second holder fails at once with :class:`OutputLocked`, a one-line error.
+    A second holder fails at once with :class:`OutputLocked`, a one-line error;
+    a folder that cannot be made or written is one
+    :class:`~paperkg.core.errors.OutputError`.
     When the block succeeds, temporary files of killed writers are removed.
     If the block fails and the folder was created for it and is still empty,
     the folder is removed again, so a failed build leaves nothing behind.
@@ -70,10 +72,11 @@ def output_lock(folder: str | Path) -> Iterator[Path]:
     """
     folder = Path(folder)
     created = not folder.exists()
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     path = folder / LOCK_NAME
     try:
-        descriptor = _acquire(path)
+        with writing(folder):
+            descriptor = _acquire(path)
     except BaseException:
         _remove_if_empty(folder, created)
         raise
