@@ -17,8 +17,11 @@ from urllib.parse import urlsplit
 import rdflib
 from rdflib import Namespace, namespace
 
+from paperkg.core.errors import PaperkgError, printable
+
 __all__ = ["Vocabulary", "PKG", "SCHEMA", "MLS", "OA", "DCAT", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-           "DEFAULT_BASE_IRI", "PREFIXES", "compact_iri", "expand_iri", "base_iri_problem", "vocabulary_path", "load_vocabulary"]
+           "DEFAULT_BASE_IRI", "PREFIXES", "compact_iri", "expand_iri", "base_iri_problem", "check_base_iri",
+           "vocabulary_path", "load_vocabulary"]
 
 
 class Vocabulary(Namespace):
@@ -55,6 +58,12 @@ DEFAULT_BASE_IRI = "https://w3id.org/paperkg/id/"
 PREFIXES = {"pkg": PKG, "schema": SCHEMA, "mls": MLS, "oa": OA, "dcat": DCAT, "dcterms": DCTERMS,
             "prov": PROV, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "xsd": XSD}
 
+
+# What an IRI may not hold: space and controls (C0, DEL, C1), what IRIREF excludes, lone surrogates and the
+# noncharacters, and the bidirectional controls and line separators that would hide what an IRI says.
+_IRI_FORBIDDEN = re.compile('[\x00-\x20\x7f-\x9f<>"{}|\\\\^`\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069'
+                            '\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]')
+_IRI_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 _PREFIX_OF = {str(namespace): prefix for prefix, namespace in PREFIXES.items()}
 # Longest namespace first; the local part limited to characters every RDF syntax takes unescaped.
@@ -93,20 +102,58 @@ def expand_iri(compact: str) -> rdflib.URIRef:
 def base_iri_problem(base_iri: str) -> str | None:
     """Why ``base_iri`` cannot prefix node IRIs, or ``None`` when it can.
 
-    Node IRIs are the base followed by ``kind/local-name``, so the base must be
-    absolute and end with ``/`` or ``#``.
+    Node IRIs are the base followed by ``kind/local-name``, and the base is
+    written into N-Triples, Turtle and JSON-LD as it is, so it must be an
+    absolute IRI (a scheme, and a host after ``//`` if it has ``//``) that
+    ends with ``/`` or ``#``, with no space, control character or any of
+    ``<>"{}|\\^``` ``, at most one ``#``, and ``%`` only before two hex digits
+    (an ``http`` or ``https`` IRI also needs a host).
 
     Examples
     --------
-    >>> base_iri_problem("http://example.org/kg/") is None
-    True
+    >>> base_iri_problem("http://example.org/kg/") is None, base_iri_problem("urn:paperkg:id#") is None
+    (True, True)
     >>> base_iri_problem("example.org/kg")
-    "base IRI 'example.org/kg' must be absolute (scheme://host/...) and end with '/' or '#'"
+    "base IRI 'example.org/kg' must be absolute: it has no scheme (http:, https:, urn:, ...)"
+    >>> base_iri_problem("http://x")
+    "base IRI 'http://x' must end with '/' or '#', so that node IRIs (base + kind/name) stay inside it"
+    >>> print(base_iri_problem("http://x/\\n<http://evil/"))
+    base IRI 'http://x/\\n<http://evil/' must not contain '\\n'
     """
-    parts = urlsplit(base_iri)
-    if parts.scheme and parts.netloc and base_iri.endswith(("/", "#")) and not any(c in base_iri for c in ' <>"{}|\\^`'):
-        return None
-    return f"base IRI {base_iri!r} must be absolute (scheme://host/...) and end with '/' or '#'"
+    if not isinstance(base_iri, str) or not base_iri:
+        return f"base IRI {base_iri!r} is empty; give an absolute IRI such as {DEFAULT_BASE_IRI}"
+    shown = f"'{printable(base_iri)}'"
+    forbidden = _IRI_FORBIDDEN.search(base_iri)
+    if forbidden:
+        return f"base IRI {shown} must not contain '{printable(forbidden[0])}'"
+    scheme = _IRI_SCHEME.match(base_iri)
+    if not scheme:
+        return f"base IRI {shown} must be absolute: it has no scheme (http:, https:, urn:, ...)"
+    if scheme[1].lower() in ("http", "https") and not (base_iri[scheme.end():].startswith("//")
+                                                       and urlsplit(base_iri).netloc):
+        return f"base IRI {shown} must be absolute: it has no host (scheme://host/...)"
+    if not base_iri.endswith(("/", "#")):
+        return f"base IRI {shown} must end with '/' or '#', so that node IRIs (base + kind/name) stay inside it"
+    if base_iri.count("#") > 1:
+        return f"base IRI {shown} has more than one '#'"
+    if re.search(r"%(?![0-9A-Fa-f]{2})", base_iri):
+        return f"base IRI {shown} has a '%' not followed by two hex digits"
+    return None
+
+
+def check_base_iri(base_iri: str) -> str:
+    """``base_iri`` if it can prefix node IRIs; else :class:`~paperkg.core.errors.PaperkgError` saying why.
+
+    Examples
+    --------
+    >>> check_base_iri("http://x/{a}/")
+    Traceback (most recent call last):
+    paperkg.core.errors.PaperkgError: base IRI 'http://x/{a}/' must not contain '{'
+    """
+    problem = base_iri_problem(base_iri)
+    if problem:
+        raise PaperkgError(problem)
+    return base_iri
 
 
 def vocabulary_path(name: str):
