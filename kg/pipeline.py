@@ -300,10 +300,10 @@ def run(
             clear_stale(output_dir)
             staged = stage(output_dir)
         try:
-            result = _run(inputs, output_dir, staged, chosen, export_options, engine=engine, workers=workers,
-                          scheduler=scheduler, stream=stream, batch_size=batch_size, run_size=run_size,
-                          update=update, aliases=aliases, corpus_pass=corpus_pass, input_format=input_format,
-                          strict=strict, on_warning=on_warning, progress=progress)
+            settings = _Settings(aliases, corpus_pass, engine, workers, scheduler, input_format, strict, on_warning,
+                                 progress)
+            result = _run(inputs, output_dir, staged, chosen, export_options, stream=stream, batch_size=batch_size,
+                          run_size=run_size, update=update, settings=settings)
         except BaseException:
             if staged is not None:
                 discard(staged)
@@ -319,90 +319,155 @@ def _is_paths(inputs: Iterable) -> bool:
     return isinstance(inputs, (str, Path)) or any(isinstance(item, (str, Path)) for item in inputs)
 
 
-def _run(inputs, output_dir, staged: Path | None, formats: list[str], export_options: dict, *, engine, workers,
-         scheduler, stream, batch_size, run_size, update, aliases, corpus_pass, input_format, strict, on_warning,
-         progress) -> BuildResult:
+@dataclass
+class _Settings:
+    """The options every step of a build reads."""
+
+    aliases: AliasTable
+    corpus_pass: bool
+    engine: str
+    workers: int
+    scheduler: str | None
+    input_format: str | None
+    strict: bool
+    on_warning: Callable[[Exception], None] | None
+    progress: Progress
+
+    def read(self, paths: list) -> list[Paper]:
+        return read_papers(self.progress("read", paths, len(paths)), format=self.input_format, strict=self.strict,
+                           on_warning=self.on_warning)
+
+    def extract(self, papers: Iterable[Paper], total: int | None) -> Iterable[PaperEntities]:
+        return self.progress("extract", extract_with(papers, engine=self.engine, workers=self.workers,
+                                                     scheduler=self.scheduler), total)
+
+    def transform(self, results: Iterable[PaperEntities]) -> list[PaperEntities]:
+        return transform(results, aliases=self.aliases, corpus_pass=self.corpus_pass, on_warning=self.on_warning)
+
+    def new_resolver(self) -> Resolver:
+        return Resolver(preferred=set(self.aliases.canonical.values()))
+
+
+def _no_papers(inputs: list) -> PaperkgError:
+    return PaperkgError(", ".join(map(str, inputs)) + ": no papers found" if _is_paths(inputs) else "no papers to build")
+
+
+class _InMemory:
+    """A corpus that fits in memory: every paper read, what is new extracted, all resolved in paper-id order."""
+
+    def __init__(self, settings: _Settings) -> None:
+        self._settings = settings
+        self.results: list[PaperEntities] = []
+        self.extracted = 0
+
+    def read(self, inputs: list, output_dir: Path | None, update: bool) -> None:
+        papers = self._settings.read(inputs) if _is_paths(inputs) else inputs
+        self._previous: dict[str, PaperEntities] = {}
+        if update:
+            papers, self._previous = plan_update(output_dir, papers, strict=self._settings.strict,
+                                                 on_warning=self._settings.on_warning)
+        if not papers:
+            raise _no_papers(inputs)
+        self._papers = papers
+
+    def extract(self) -> None:
+        todo = [paper for paper in self._papers if text_hash(paper) not in self._previous]
+        fresh = {text_hash(found.paper): found for found in self._settings.extract(todo, len(todo))}
+        # A reused result takes the merged paper, whose sources and metadata may have grown.
+        self.results = [fresh.get(digest) or replace(self._previous[digest], paper=paper)
+                        for paper, digest in ((paper, text_hash(paper)) for paper in self._papers)]
+        self.extracted = len(fresh)
+
+    def resolve(self) -> Resolver:
+        # Paper-id order, as a streamed build meets them: the same papers resolve the same whatever their order.
+        self._transformed = sorted(self._settings.transform(self.results), key=lambda found: found.paper.id)
+        return resolve_entities(self._transformed, aliases=self._settings.aliases,
+                                resolver=self._settings.new_resolver())
+
+    def batches(self, size: int | None) -> Iterator[list[PaperEntities]]:
+        return chunked(self._transformed, size or len(self._transformed))
+
+    @property
+    def count(self) -> int:
+        return len(self.results)
+
+    def save(self, path: Path) -> None:
+        write_results(path, self.results)
+
+
+class _Streamed:
+    """A corpus larger than memory: papers sorted on disk, results spilled as they come and resolved on the way."""
+
+    def __init__(self, settings: _Settings, scratch: Path, run_size: int) -> None:
+        self._settings, self._scratch, self._run_size = settings, scratch, run_size
+        self._spill = scratch / "results.jsonl"
+        self.count = self.extracted = 0
+
+    def read(self, inputs: list, output_dir: Path | None, update: bool) -> None:
+        self._inputs = inputs
+        self._papers = sorted_papers(inputs, self._scratch, run_size=self._run_size,
+                                     input_format=self._settings.input_format, strict=self._settings.strict,
+                                     on_warning=self._settings.on_warning)
+
+    def extract(self) -> None:
+        self._resolver = self._settings.new_resolver()
+        with self._spill.open("w", encoding="utf-8") as spill:
+            for found in self._settings.extract(self._papers, None):
+                spill.write(result_line(found))
+                resolve_entities(self._settings.transform([found]), aliases=self._settings.aliases,
+                                 resolver=self._resolver)
+                self.count += 1
+        if not self.count:
+            raise _no_papers(self._inputs)
+        self.extracted = self.count
+
+    def resolve(self) -> Resolver:
+        return self._resolver
+
+    def batches(self, size: int | None) -> Iterator[list[PaperEntities]]:
+        results = (found for _, found in read_results(self._spill))
+        return (self._settings.transform(batch) for batch in chunked(results, size or 5_000))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._spill.replace(path)
+
+
+def _save_options(staged: Path, aliases: AliasTable, corpus_pass: bool) -> None:
+    """Record what :func:`load_graph` needs to rebuild the graph the build wrote."""
+    saved = {"aliases": {"canonical": aliases.canonical, "blocked": sorted(aliases.blocked)},
+             "corpus_pass": corpus_pass}
+    (staged / STATE_DIR / BUILD_FILE).write_text(json.dumps(saved, ensure_ascii=False, sort_keys=True),
+                                                  encoding="utf-8")
+
+
+def _run(inputs, output_dir: Path | None, staged: Path | None, formats: list[str], export_options: dict, *,
+         stream: bool, batch_size: int | None, run_size: int, update: bool, settings: _Settings) -> BuildResult:
     clock = StepClock()
-    inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs) if not stream else inputs
-    paths_given = stream or _is_paths(inputs)
+    inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     scratch = stage(output_dir) if stream else None
     try:
-        # 1. Read (a streamed build sorts on disk as extraction pulls the papers).
-        if stream:
-            papers: Iterable[Paper] = sorted_papers(inputs, scratch, run_size=run_size, input_format=input_format,
-                                                    strict=strict, on_warning=on_warning)
-        elif paths_given:
-            papers = read_papers(progress("read", inputs, len(inputs)), format=input_format, strict=strict,
-                                 on_warning=on_warning)
-        else:
-            papers = inputs
-        previous: dict[str, PaperEntities] = {}
-        if update:
-            papers, previous = plan_update(output_dir, papers, strict=strict, on_warning=on_warning)
+        corpus = _Streamed(settings, scratch, run_size) if stream else _InMemory(settings)
+        corpus.read(inputs, output_dir, update)  # a streamed build sorts on disk as extraction pulls the papers
         clock.lap("read")
-
-        # 2. Extract what is new, on the engine; a streamed build spills results to disk as they come.
-        if stream:
-            results = _SpilledResults(scratch / "results.jsonl")
-        else:
-            papers = list(papers)
-            if not papers:
-                raise PaperkgError(", ".join(map(str, inputs)) + ": no papers found" if paths_given
-                                   else "no papers to build")
-            results = _MemoryResults()
-        resolver = Resolver(preferred=set(aliases.canonical.values()))
-        todo = (paper for paper in papers if text_hash(paper) not in previous) if previous else papers
-        fresh = {text_hash(found.paper): found
-                 for found in progress("extract", extract_with(todo, engine=engine, workers=workers,
-                                                               scheduler=scheduler),
-                                       None if stream else len(papers) - len(previous))} if not stream else None
-        if stream:
-            for found in progress("extract", extract_with(papers, workers=workers), None):
-                results.add(found)
-                resolve_entities(transform([found], aliases=aliases, on_warning=on_warning), aliases=aliases,
-                                 resolver=resolver)
-            if not results.count:
-                raise PaperkgError(", ".join(map(str, inputs)) + ": no papers found")
-        else:
-            for paper in papers:
-                digest = text_hash(paper)
-                # A reused result takes the merged paper, whose sources and metadata may have grown.
-                results.add(fresh[digest] if digest in fresh else replace(previous[digest], paper=paper))
+        corpus.extract()
         clock.lap("extract")
-        extracted = len(fresh) if fresh is not None else results.count
-
-        # 3. Transform and resolve (a streamed build resolved as it extracted).
-        if not stream:
-            # Paper-id order, as a streamed build meets them: the same papers resolve the same whatever their order.
-            transformed = sorted(transform(results, aliases=aliases, corpus_pass=corpus_pass, on_warning=on_warning),
-                                 key=lambda found: found.paper.id)
-            resolve_entities(transformed, aliases=aliases, resolver=resolver)
-            batches_of = lambda size: chunked(transformed, size)
-        else:
-            batches_of = lambda size: (
-                transform(batch, aliases=aliases) for batch in chunked(results.in_paper_order(), size))
+        resolver = corpus.resolve()
         clock.lap("resolve")
-
-        # 4. The graph, a batch at a time, into every sink.
         sinks = _open_sinks(staged, formats, export_options)
-        graph, summary = _write_graph(batches_of(batch_size or (5_000 if stream else 1 << 62)), resolver, aliases,
-                                      sinks, clock, keep=not stream, progress=progress)
-        summary["papers"] = results.count
-
-        # 5. What the build remembers: its results for --update, and its options for load_graph.
+        graph, summary = _write_graph(corpus.batches(batch_size), resolver, settings.aliases, sinks, clock,
+                                      keep=not stream, progress=settings.progress)
+        summary["papers"] = corpus.count
         if staged is not None:
-            results.save(state_path(staged))
-            aliases_saved = {"canonical": aliases.canonical, "blocked": sorted(aliases.blocked)}
-            (staged / STATE_DIR / BUILD_FILE).write_text(json.dumps(
-                {"aliases": aliases_saved, "corpus_pass": corpus_pass}, ensure_ascii=False, sort_keys=True),
-                encoding="utf-8")
+            corpus.save(state_path(staged))
+            _save_options(staged, settings.aliases, settings.corpus_pass)
         clock.lap("state")
     finally:
         if scratch is not None:
             discard(scratch)
-    return BuildResult(graph, {name: [staged / file for file in _files(name)] for name in sinks} if staged else {},
-                       papers=results.count, extracted=extracted, reused=results.count - extracted,
-                       seconds=clock.laps, summary=summary)
+    written = {name: [staged / file for file in _files(name)] for name in sinks} if staged else {}
+    return BuildResult(graph, written, papers=corpus.count, extracted=corpus.extracted,
+                       reused=corpus.count - corpus.extracted, seconds=clock.laps, summary=summary)
 
 
 def _files(name: str) -> tuple[str, ...]:
@@ -503,48 +568,6 @@ def _write_graph(batches: Iterable[list[PaperEntities]], resolver: Resolver, ali
 def _add_to(whole: nx.MultiDiGraph, part: nx.MultiDiGraph) -> None:
     whole.add_nodes_from(part.nodes(data=True))
     whole.add_edges_from(part.edges(keys=True, data=True))
-
-
-class _MemoryResults:
-    """Extraction results held in memory, in input order."""
-
-    def __init__(self) -> None:
-        self._results: list[PaperEntities] = []
-
-    def add(self, found: PaperEntities) -> None:
-        self._results.append(found)
-
-    def __iter__(self) -> Iterator[PaperEntities]:
-        return iter(self._results)
-
-    @property
-    def count(self) -> int:
-        return len(self._results)
-
-    def save(self, path: Path) -> None:
-        write_results(path, self._results)
-
-
-class _SpilledResults:
-    """Extraction results spilled to a file as they come (in paper-id order: the papers were sorted)."""
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._handle = path.open("w", encoding="utf-8")
-        self.count = 0
-
-    def add(self, found: PaperEntities) -> None:
-        self._handle.write(result_line(found))
-        self.count += 1
-
-    def in_paper_order(self) -> Iterator[PaperEntities]:
-        self._handle.close()
-        return (found for _, found in read_results(self._path))
-
-    def save(self, path: Path) -> None:
-        self._handle.close()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._path.replace(path)
 
 
 def _alias_table(saved: dict) -> AliasTable:
