@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 import networkx as nx
 
@@ -104,55 +105,89 @@ def build_graph(extracted: Iterable[PaperEntities], *, aliases: AliasTable | Non
     graph = nx.MultiDiGraph()
     for entity in entities:
         graph.add_node(entity.node_id, **entity_attributes(entity))
-
     for found in extracted:
-        paper = found.paper
-        graph.add_node(paper.id, kind="paper", label=paper.title, title=paper.title, abstract=paper.abstract,
-                       arxiv_id=paper.arxiv_id, authors=paper.authors, categories=paper.categories,
-                       update_date=paper.update_date, sources=list(paper.sources))
-        node_of = {}
-        for mention in found.mentions:
-            node = resolver.lookup(mention.canonical or mention.text).node_id
-            node_of[mention] = node
-            graph.add_edge(paper.id, node, key=f"mentions@{mention.start}", relation="mentions", **_evidence(mention))
-
-        first: dict[str, Mention] = {}
-        for mention in found.mentions:
-            first.setdefault(node_of[mention], mention)
-        cued = set()
-        for cue in data_relations(found.mentions):
-            node = node_of[cue.mention]
-            if graph.nodes[node]["kind"] in DATA_TYPES:
-                cued.add(node)
-                if not graph.has_edge(paper.id, node, key=cue.relation):
-                    graph.add_edge(paper.id, node, key=cue.relation, relation=cue.relation,
-                                   **_evidence(cue.mention, rule=cue.rule, confidence=cue.confidence))
-        for node, mention in first.items():
-            kind = graph.nodes[node]["kind"]
-            relation = IMPLIED_RELATIONS.get(kind)
-            if relation and node not in cued:
-                confidence = round(mention.confidence * TYPE_ONLY_FACTOR, 4) if kind in DATA_TYPES else None
-                graph.add_edge(paper.id, node, key=relation, relation=relation,
-                               **_evidence(mention, rule=f"type:{kind}", confidence=confidence))
-        for name in found.proposes:
-            node = resolver.lookup(name).node_id
-            if node in first:
-                graph.add_edge(paper.id, node, key="proposes", relation="proposes",
-                               **_evidence(first[node], rule="proposes"))
-        for relation in comparisons(found.mentions):
-            source, target = node_of[relation.source], node_of[relation.target]
-            # A name tagged model here may resolve to a node of another type (mIoU is mostly a metric).
-            both_models = graph.nodes[source]["kind"] == graph.nodes[target]["kind"] == "model"
-            key = f"{relation.relation}@{paper.id}"
-            if source != target and both_models and not graph.has_edge(source, target, key=key):
-                graph.add_edge(source, target, key=key, relation=relation.relation,
-                               paper=paper.id, **_evidence(relation.target, rule=relation.rule,
-                                                           confidence=relation.confidence))
-        _add_results(graph, found, node_of)
+        _add_paper(graph, found, resolver)
     if whole_corpus:
         for variant, base, attributes in variant_edges(graph, lambda node: first_mention(graph, node)):
             graph.add_edge(variant, base, key="variant_of", **attributes)
     return graph
+
+
+def _add_paper(graph: nx.MultiDiGraph, found: PaperEntities, resolver: Resolver) -> None:
+    """A paper's node, an edge per mention, the relations its sentences state, and its results."""
+    paper = found.paper
+    graph.add_node(paper.id, kind="paper", label=paper.title, title=paper.title, abstract=paper.abstract,
+                   arxiv_id=paper.arxiv_id, authors=paper.authors, categories=paper.categories,
+                   update_date=paper.update_date, sources=list(paper.sources))
+    node_of = {}
+    for mention in found.mentions:
+        node = resolver.lookup(mention.canonical or mention.text).node_id
+        node_of[mention] = node
+        graph.add_edge(paper.id, node, key=f"mentions@{mention.start}", relation="mentions", **_evidence(mention))
+    first: dict[str, Mention] = {}
+    for mention in found.mentions:
+        first.setdefault(node_of[mention], mention)
+    cued = _add_data_relations(graph, paper.id, found.mentions, node_of)
+    _add_implied_relations(graph, paper.id, first, cued)
+    for name in found.proposes:
+        node = resolver.lookup(name).node_id
+        if node in first:
+            graph.add_edge(paper.id, node, key="proposes", relation="proposes",
+                           **_evidence(first[node], rule="proposes"))
+    _add_comparisons(graph, paper.id, found.mentions, node_of)
+    _add_results(graph, found, node_of)
+
+
+def _add_data_relations(graph: nx.MultiDiGraph, paper: str, mentions: list[Mention],
+                        node_of: dict[Mention, str]) -> set[str]:
+    """``uses_dataset``/``evaluated_on`` edges a cue in the sentence states; returns the nodes cued."""
+    cued = set()
+    for cue in data_relations(mentions):
+        node = node_of[cue.mention]
+        if graph.nodes[node]["kind"] in DATA_TYPES:
+            cued.add(node)
+            if not graph.has_edge(paper, node, key=cue.relation):
+                graph.add_edge(paper, node, key=cue.relation, relation=cue.relation,
+                               **_evidence(cue.mention, rule=cue.rule, confidence=cue.confidence))
+    return cued
+
+
+def _add_implied_relations(graph: nx.MultiDiGraph, paper: str, first: dict[str, Mention], cued: set[str]) -> None:
+    """The relation each entity type implies (:data:`~paperkg.core.schema.IMPLIED_RELATIONS`), where no cue spoke."""
+    for node, mention in first.items():
+        kind = graph.nodes[node]["kind"]
+        relation = IMPLIED_RELATIONS.get(kind)
+        if relation and node not in cued:
+            confidence = round(mention.confidence * TYPE_ONLY_FACTOR, 4) if kind in DATA_TYPES else None
+            graph.add_edge(paper, node, key=relation, relation=relation,
+                           **_evidence(mention, rule=f"type:{kind}", confidence=confidence))
+
+
+#: Most model → model comparison edges one paper adds: a listing of names around "outperforms"
+#: would otherwise add one for every pair.
+MAX_COMPARISONS_PER_PAPER = 200
+
+
+def _add_comparisons(graph: nx.MultiDiGraph, paper: str, mentions: list[Mention],
+                     node_of: dict[Mention, str]) -> None:
+    """``compared_with``/``outperforms`` edges between the paper's models, one per pair and paper."""
+    added = 0
+    for relation in comparisons(mentions):
+        source, target = node_of[relation.source], node_of[relation.target]
+        # A name tagged model here may resolve to a node of another type (mIoU is mostly a metric).
+        both_models = graph.nodes[source]["kind"] == graph.nodes[target]["kind"] == "model"
+        key = f"{relation.relation}@{paper}"
+        if source != target and both_models and not graph.has_edge(source, target, key=key):
+            graph.add_edge(source, target, key=key, relation=relation.relation,
+                           paper=paper, **_evidence(relation.target, rule=relation.rule,
+                                                    confidence=relation.confidence))
+            added += 1
+            if added == MAX_COMPARISONS_PER_PAPER:
+                return
+
+
+#: Most result nodes one paper adds (a results table pasted into an abstract stays bounded).
+MAX_RESULTS_PER_PAPER = 200
 
 
 def _add_results(graph: nx.MultiDiGraph, found: PaperEntities, node_of: dict[Mention, str]) -> None:
@@ -165,7 +200,7 @@ def _add_results(graph: nx.MultiDiGraph, found: PaperEntities, node_of: dict[Men
         node = node_by_name.get(name)
         return node if node and graph.nodes[node]["kind"] in kinds else None
 
-    for number, result in enumerate(extract_results(found)):
+    for number, result in enumerate(islice(extract_results(found), MAX_RESULTS_PER_PAPER)):
         node = f"result:{paper.id}:{number}"
         dataset = node_of_kind(result.dataset_or_benchmark, *DATA_TYPES)
         kind = graph.nodes[dataset]["kind"] if dataset else None

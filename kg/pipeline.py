@@ -510,16 +510,14 @@ class _TimedSinks:
 
 def _write_graph(batches: Iterable[list[PaperEntities]], resolver: Resolver, aliases: AliasTable, sinks: dict,
                  clock: StepClock, *, keep: bool, progress: Progress) -> tuple[nx.MultiDiGraph | None, dict]:
-    """Write the papers' graph a batch at a time, then the entities, then the links between them.
+    """Write the papers' graphs, then the entities, then the links between them, into every sink.
 
     Returns the whole graph when ``keep`` (else ``None``) and the build's summary.
     """
     from .exports import collector_paused
-    from .exports.sink import entity_batch
 
     out = _TimedSinks(sinks, clock)
-    whole = nx.MultiDiGraph() if keep else None
-    relations: Counter = Counter()
+    written = _Written(keep)
     variants = entity_variants((e.node_id, e.type, [e.name, *e.aliases]) for e in resolver.entities())
     firsts: dict[str, tuple | None] = {node: None for pair in variants for node in pair}
     try:
@@ -532,42 +530,51 @@ def _write_graph(batches: Iterable[list[PaperEntities]], resolver: Resolver, ali
                     for node in firsts.keys() & graph.nodes:
                         # Papers come in paper-id order, so an entity's first mention is in its first paper.
                         firsts[node] = firsts[node] or first_mention(graph, node)
-                    relations.update(relation for _, _, relation in graph.edges(data="relation"))
                     out.write(graph)
-                    if keep:
-                        _add_to(whole, graph)
-            summary = {"entities": Counter(), "top": []}
+                    written.add(graph)
             linked = nx.MultiDiGraph()  # the variants and their bases, for the variant_of edges
             for entities in chunked(resolver.entities(), 5_000):
                 graph = nx.MultiDiGraph()
                 graph.add_nodes_from((entity.node_id, entity_attributes(entity)) for entity in entities)
                 linked.add_nodes_from((node, graph.nodes[node]) for node in firsts.keys() & graph.nodes)
-                part = summarize(graph)
-                summary["entities"].update(part["entities"])
-                summary["top"] = most_mentioned(summary["top"] + part["top"])
                 clock.lap("graph")
-                out.write(entity_batch(graph), entities=True)
-                if keep:
-                    _add_to(whole, graph)
+                out.write(graph, entities=True)
+                written.add(graph, entities=True)
             for variant, base, attributes in variant_edges(linked, firsts.get):
                 linked.add_edge(variant, base, key="variant_of", **attributes)
-            relations.update(relation for _, _, relation in linked.edges(data="relation"))
             clock.lap("graph")
             out.write(linked)
+            written.add(linked)
             out.close()
     except BaseException:
         out.abort()
         raise
-    if keep:
-        _add_to(whole, linked)
-    summary["entities"] = {kind: summary["entities"][kind] for kind in ENTITY_TYPES}
-    summary["edges"] = dict(sorted(relations.items()))
-    return whole, summary
+    return written.graph, written.summary()
 
 
-def _add_to(whole: nx.MultiDiGraph, part: nx.MultiDiGraph) -> None:
-    whole.add_nodes_from(part.nodes(data=True))
-    whole.add_edges_from(part.edges(keys=True, data=True))
+class _Written:
+    """What went to the sinks, counted for the summary, and gathered into one graph when kept."""
+
+    def __init__(self, keep: bool) -> None:
+        self.graph = nx.MultiDiGraph() if keep else None
+        self._relations: Counter = Counter()
+        self._entities: Counter = Counter()
+        self._top: list[dict] = []
+
+    def add(self, graph: nx.MultiDiGraph, *, entities: bool = False) -> None:
+        if entities:
+            part = summarize(graph)
+            self._entities.update(part["entities"])
+            self._top = most_mentioned(self._top + part["top"])
+        else:
+            self._relations.update(relation for _, _, relation in graph.edges(data="relation"))
+        if self.graph is not None:
+            self.graph.add_nodes_from(graph.nodes(data=True))
+            self.graph.add_edges_from(graph.edges(keys=True, data=True))
+
+    def summary(self) -> dict:
+        return {"entities": {kind: self._entities[kind] for kind in ENTITY_TYPES}, "top": self._top,
+                "edges": dict(sorted(self._relations.items()))}
 
 
 def _alias_table(saved: dict) -> AliasTable:
