@@ -57,3 +57,47 @@ def test_update_needs_a_previous_build(tmp_path):
 def test_output_and_update_are_exclusive(tmp_path):
     result = run("build", FIRST, "-o", tmp_path, "--update", tmp_path)
     assert result.exit_code == 2 and "either -o OUTDIR" in result.output
+
+
+GOOD = "We fine-tune BERT on ImageNet and report accuracy against ViT."
+# Formats whose bytes the update must reproduce; the state (.paperkg/papers.jsonl) is compared too.
+PLAIN = ("--formats", "ntriples,csv")
+
+
+def daily(*papers: tuple[str, str]) -> str:
+    return "".join(f"{title}\n\n{abstract}\n\n" for title, abstract in papers)
+
+
+@pytest.mark.parametrize("edit", ["changed abstract", "deleted record", "shorter copy of a paper in another file"])
+def test_update_with_an_edited_file_equals_a_full_rebuild(tmp_path, edit):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(daily(("Shared Paper", "Short: BERT."), ("Only First", GOOD)))
+    second.write_text(daily(("Shared Paper", "A longer abstract: we train RoBERTa on GLUE."), ("Only Second", GOOD),
+                            ("Third Paper", "We propose DeiT for ImageNet.")))
+    updated, rebuilt = tmp_path / "updated", tmp_path / "rebuilt"
+    assert run("build", first, second, "-o", updated, "-q", *PLAIN).exit_code == 0
+    text = second.read_text()
+    second.write_text({"changed abstract": text.replace("We propose DeiT", "We propose Swin"),
+                       "deleted record": text.replace("Third Paper\n\nWe propose DeiT for ImageNet.\n\n", ""),
+                       "shorter copy of a paper in another file": text.replace(
+                           "A longer abstract: we train RoBERTa on GLUE.", "BERT.")}[edit])
+    result = run("build", "--update", updated, second, *PLAIN)
+    assert result.exit_code == 0, result.output
+    extracted = int(result.output.split("extracted ")[1].split()[0])
+    assert extracted == {"changed abstract": 1, "deleted record": 0, "shorter copy of a paper in another file": 1}[edit]
+    assert run("build", first, second, "-o", rebuilt, "-q", *PLAIN).exit_code == 0
+    assert contents(updated) == contents(rebuilt)
+    papers = (updated / "nodes.csv").read_text()
+    assert ("Swin" in papers) == (edit == "changed abstract")
+    assert ("Third Paper" in papers) == (edit != "deleted record")
+    assert ("RoBERTa" in papers) == (edit != "shorter copy of a paper in another file")
+
+
+def test_update_with_the_same_files_again_changes_nothing(tmp_path):
+    first = tmp_path / "first.txt"
+    first.write_text(daily(("Only First", GOOD)))
+    out = tmp_path / "out"
+    assert run("build", first, "-o", out, "-q", *PLAIN).exit_code == 0
+    before = contents(out)
+    again = run("build", "--update", out, tmp_path / "." / "first.txt", *PLAIN)
+    assert "extracted 0 new paper(s)" in again.output and contents(out) == before
