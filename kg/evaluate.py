@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .core.errors import InputError
+from .core.errors import InputError, reading
 from .core.model import ENTITY_TYPES, normalize_key
 
 __all__ = ["Score", "load_gold", "score_records", "format_table", "LENIENT", "MICRO"]
@@ -47,9 +47,9 @@ class Score:
 
 
 def load_gold(path: str | Path) -> list[dict]:
-    """Gold records, one per line; a line that is not a JSON object is an error."""
+    """Gold records, one per line; a line that is not a JSON object, an unreadable file or no records is an error."""
     records = []
-    with open(path, encoding="utf-8") as lines:
+    with reading(path), open(path, encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -60,6 +60,8 @@ def load_gold(path: str | Path) -> list[dict]:
             if not isinstance(record, dict) or "title" not in record:
                 raise InputError(path, "expected an object with a title", line=number)
             records.append(record)
+    if not records:
+        raise InputError(path, "no gold records (one JSON object per line)")
     return records
 
 
