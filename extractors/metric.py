@@ -3,7 +3,11 @@
 Coined metric names (``FID``, ``mIoU``, ``CIDEr``) count wherever they
 appear. Names that are also plain English (``accuracy``, ``latency``,
 ``throughput``) count only in a sentence that reports a result: one with a
-number or a word of comparison ("improves accuracy by 3%", "lower latency").
+number or a word of comparison ("improves accuracy by 3%", "lower latency"),
+and keep their modifiers ("average token count"). Measures no list names
+come from the grammar of :mod:`~extractors.measures` ("human preference
+rate", "tokens per second") and from frames that call a phrase a measure
+("reduces X by 50%", "in terms of X", "the metric of X").
 "Performance", "efficiency" and "quality" are never metrics, so they are not
 in the gazetteer at all.
 """
@@ -19,6 +23,7 @@ from .abbreviations import acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, is_generic, is_name_shaped, load_names
+from .measures import measure_phrases, measure_start, names_a_setting
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 
@@ -35,7 +40,8 @@ _RESULT_CONTEXT = re.compile(
 # A measure word or phrase: one to five words, letters with inner hyphens (``on-device GPU memory usage``).
 _FUNCTION_WORD = (
     r"(?!(?:and|or|of|by|to|in|on|for|with|while|from|at|as|since|that|which|when|where|than|is|are|was|were|be|"
-    r"a|an|we|it|they|this|these|both|even|not|only|over|under|up)(?![\w-]))"
+    r"a|an|we|it|they|this|these|both|even|not|only|over|under|up|across|between|among|within|without|against|"
+    r"compared|such|like|including)(?![\w-]))"
 )
 _MEASURE = _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9-]*){0,4}"
 #: Frames that make whatever they hold a measure of results: "reduces X by 50%",
@@ -49,9 +55,12 @@ RESULT_FRAMES = (
     ),
     re.compile(r"\b(?:using|use|uses|with|adopt\w*) (?P<measures>" + _MEASURE + r") as (?:an? |the )(?:\w+ )?(?:metric|measure)\b"),
     re.compile(r"\bin terms of (?P<measures>" + _MEASURE + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,3})"),
+    # The text calling it so: "the metric of next-word prediction", "metrics such as X and Y".
+    re.compile(r"\bmetrics? (?:of|such as|like|including|namely) (?P<measures>" + _MEASURE
+               + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,3})"),
 )
 # Words every match of each frame holds.
-_FRAME_WORDS = ((" by ",), ("metric", "measure"), ("in terms of ",))
+_FRAME_WORDS = ((" by ",), ("metric", "measure"), ("in terms of ",), ("metric",))
 # Words that open a measure phrase without belonging to the name.
 _MEASURE_OPENERS = frozenset("overall total average mean the its their our".split())
 # Loose words, never metrics (the guidelines), and words that end a phrase too early to name a measure.
@@ -87,7 +96,7 @@ def result_measures(text: str) -> Iterator[tuple[int, int]]:
                 # Coined names ("improves ViT-L by 2%") are models; coined metrics are in the gazetteer.
                 if not words or not words[0][0].islower() or any(is_name_shaped(w) for w in words):
                     continue
-                if words[-1].lower() not in _NOT_MEASURES and not is_generic(" ".join(words)):
+                if words[-1].lower() not in _NOT_MEASURES and not is_generic(" ".join(words)) and not names_a_setting(part):
                     yield start, position
 
 
@@ -150,10 +159,15 @@ class MetricExtractor:
             if _is_plain_word(name[:1].lower() + name[1:]):
                 if not reports_result(self._sentence(doc, text, start)):
                     continue
+                # The measure's own modifiers stay with it: "average token count", "GPU memory footprint".
+                start = measure_start(text, start)
                 confidence = self.word_confidence
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence)
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
+        for start, end in measure_phrases(text):
+            if not is_generic(text[start:end]):
+                add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:measure", confidence=self.word_confidence)
         add_definitions(doc, "METRIC", rule=f"{self.name}:definition", confidence=self.confidence,
                         accepts=_defines_metric)
         return doc

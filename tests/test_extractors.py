@@ -140,6 +140,12 @@ def test_data_not_found(nlp, text):
         ("The CLIP score and Inception Score of SDXL images.", ["CLIP score", "Inception Score"]),
         # A number after a metric is its value; a prefix of plain words still names a metric.
         ("We report Macro-F1 of 81.2 and FID 8.3.", ["Macro-F1", "FID"]),
+        # The grammar of measures: a head with its modifiers, in a measurement context.
+        ("Our approach reduces the average token count by 75%.", ["average token count"]),
+        ("It decodes 120 images per second, where others suffer from low recall.", ["images per second", "recall"]),
+        ("Our chat models deliver strong human preference rate.", ["human preference rate"]),
+        ("It needs 0.1% trainable parameters, with large savings in training time.", ["training time"]),
+        ("Slow decoding hurts: it reaches a 2.3x decoding speedup.", ["decoding speedup"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
@@ -155,6 +161,10 @@ def test_metric_found(nlp, text, expected):
         "It improves performance by 3% and efficiency by 2x.",
         # The abstract's own meaning of letters that also name a metric.
         "We assemble an electron microscopy (EM) dataset, the largest to date with 45% more voxels.",
+        # Measure words that measure nothing here: a verb, a goal without an amount, a setting.
+        "The model learns to recall items from a list of 20 words.",
+        "Dynamic tokenization improves inference speed.",
+        "We raise the learning rate by 10x.",
     ],
 )
 def test_metric_not_found(nlp, text):

@@ -1,0 +1,212 @@
+"""A grammar of measures: a head word ("latency", "rate", "count") with the words that modify it.
+
+A measure in an abstract is usually a noun phrase of ordinary words: "peak
+memory usage", "human preference rate", "average token count", "tokens per
+second". Without a tagger, the phrase is read from the head backwards: up to
+three modifier words, each a plain noun or adjective, not a function word,
+not an evaluating adjective ("high", "faster"), not a verb or adverb. A head
+that is a measure by itself ("latency", "perplexity") may stand alone; a
+head that is also an everyday noun ("time", "memory", "count") needs a
+modifier. Either counts only in a *measurement context*: a number next to
+it, an evaluating word right before it ("low recall", "fast inference
+speed"), a verb of change ("reduces the average token count by 75%") or a
+frame such as "in terms of".
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["measure_phrases", "measure_start", "in_measurement_context", "names_a_setting"]
+
+#: Heads that name a measure on their own.
+STANDALONE_HEADS = frozenset(
+    "accuracy accuracies latency latencies throughput speedup speedups speed-up speed-ups perplexity "
+    "recall precision".split()
+)
+#: Heads that are also everyday nouns: a measure only with a modifier ("training time", "win rate").
+MODIFIED_HEADS = frozenset(
+    "error errors rate rates ratio ratios speed speeds footprint usage consumption "
+    "time count coherence consistency".split()
+)
+# Modifier + head pairs that name a setting, not a measure.
+_NOT_MEASURES = frozenset({"learning rate", "dropout rate", "sampling rate", "frame rate", "mask ratio",
+                           "masking ratio", "aspect ratio", "real time", "same time", "first time", "long time",
+                           "test time"})
+# Words that evaluate or compare a measure rather than name it; they mark a measurement context.
+_EVALUATIVE = frozenset(
+    "high higher highest low lower lowest fast faster fastest slow slower slowest good better best poor worse worst "
+    "strong stronger weak weaker significant significantly competitive comparable superior inferior improved "
+    "reduced increased decreased enhanced boosted substantial considerable remarkable impressive notable "
+    "marginal minimal negligible similar same light lighter heavy heavier small smaller smallest large larger "
+    "largest great greater little less more much new overall relative absolute reasonable acceptable "
+    "state-of-the-art sota leading top-tier excellent outstanding high-quality robust consistent "
+    "limited moderate modest minimum maximum".split()
+)
+# Adjectives that say which measure, not how much: never modifiers, and no measurement either.
+_CHOOSING = frozenset("total optimal traditional conventional standard existing original final desired".split())
+# Words that are verbs or the thing measured, never part of the measure's name: "can increase accuracy",
+# "model perplexity" (the model's perplexity).
+_NOT_MODIFIERS = frozenset(
+    "can could may might will would shall should must do does did increase reduce improve boost lower raise cut "
+    "halve double accelerate minimize minimise maximize maximise save enhance achieve attain deliver report "
+    "measure yield obtain reach trade sacrifice preserve maintain retain match exceed surpass outperform drop "
+    "degrade harm hurt affect impact hinder limit bound show demonstrate compare evaluate model models method "
+    "methods system systems approach paper work point points percentage percent".split()
+)
+# Verbs of change or report before a measure: "reduces X", "savings in X", "measured by X".
+_CHANGE_WORDS = re.compile(
+    r"\b(?:improv|increas|reduc|decreas|boost|lower|rais|cut|halv|doubl|accelerat|minimi[sz]|maximi[sz]|sav|"
+    r"enhanc|achiev|attain|deliver|report|measur|yield|obtain|reach|speed(?:s|ing)? up|trad(?:e|es|ing) off|"
+    r"sacrific|preserv|maintain|retain|match|exceed|surpass|outperform|drop|degrad|harm|hurt)\w*"
+    r"(?:\s+(?:in|of|on|the|its|their|our|both|up|by))*\s*$",
+    re.IGNORECASE,
+)
+_FUNCTION_WORDS = frozenset(
+    "and or of by to in on for with while from at as since that which when where than is are was were be been "
+    "a an the we it they this these those both even not only over under up its their our his her my your "
+    "per via into onto across between among against without within using use uses used no any each every all "
+    "such other another some most many few several".split()
+)
+# Nouns in -ing that modify a measure ("training time", "decoding speed").
+_ING_NOUNS = frozenset(
+    "training decoding sampling processing running prefilling pre-filling encoding rendering reasoning matching "
+    "ranking tracking grounding retrieval serving loading generation".split()
+)
+# Capitalised modifiers: hardware and memory words ("GPU memory usage", "KV cache size").
+_CAPITAL_MODIFIERS = frozenset("GPU CPU TPU NPU KV DRAM HBM VRAM I/O".split())
+_TOP_K = re.compile(r"[Tt]op-?\d{1,3}")
+_HEAD = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, STANDALONE_HEADS | MODIFIED_HEADS), key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+# "tokens per second", "images per GPU hour": a count over a unit.
+_PER_UNIT = re.compile(
+    r"(?<![\w-])[a-z]+s per (?:second|sec|minute|hour|day|GPU(?: hour)?|dollar|token|image|sample|step|query|"
+    r"request|watt|joule)(?![\w-])"
+)
+_WORD_BEFORE = re.compile(r"([\w/-]+)\s+$")
+# "to" before a verb, not the preposition of "due to", "compared to", "up to"; an adverb may sit between.
+_VERB_BEFORE = re.compile(
+    r"(?:(?<!due )(?<!compared )(?<!relative )(?<!up )(?<!close )(?<!similar )(?<!equal )(?<!leads )(?<!lead )"
+    r"(?<!according )(?<!led )(?<!contributes )(?<!contribute )\bto|\b(?:can|could|may|might|will|would|should|must|cannot))"
+    r"\s+(?:(?:better|further|also|not|only|\w+ly)\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBER_NEAR = re.compile(r"[^,]*?(?<![\w.-])\d[\d.,]*\s*(?:%|x|×|times|ms|s|fps|points?|pp|GB|MB|TB|\\%)?(?![\w-])")
+_FRAME_BEFORE = re.compile(r"\b(?:in terms of|terms of|measured (?:by|in|as)|metrics? (?:of|such as|like|including)|"
+                           r"savings? in|gains? in|improvements? in|reductions? in|drops? in|increases? in)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_VALUE_AFTER = re.compile(r"\s*(?:of|is|was|=|:|at|to|by|reaches|reaching|below|above|under|over)?\s*(?:about|around|"
+                          r"only|just|roughly|nearly|approximately|up to|over|above|below|under|a|an|>|<|~|≈)?\s*\d")
+_BY_AMOUNT = re.compile(r"(?:[^.;:()]{0,60}?)\bby\s+(?:up to |over |about |nearly |almost |more than |an average of |a factor of |roughly )?\d")
+_CLAUSE_END = re.compile(r"[.;:!?]\s|[.;:!?]$|\n")
+
+
+def _is_modifier(word: str) -> bool:
+    """Whether a word may modify a measure's head (a noun or adjective, not an evaluation)."""
+    lower = word.lower()
+    if word in _CAPITAL_MODIFIERS or _TOP_K.fullmatch(word):
+        return True
+    if not word[:1].islower() or not re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", word):
+        return False
+    if lower in _FUNCTION_WORDS or lower in _EVALUATIVE or lower in _CHOOSING or lower in _NOT_MODIFIERS:
+        return False
+    if lower.endswith("ly"):
+        return False
+    if lower.endswith("ing") and lower not in _ING_NOUNS:
+        return False  # a verb: "reducing latency", "achieving accuracy"
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return False  # a verb ("achieves accuracy") or a plural subject
+    return True
+
+
+def measure_start(text: str, head_start: int, limit: int = 3) -> int:
+    """Where the measure whose head starts at ``head_start`` starts: before up to ``limit`` modifiers.
+
+    Examples
+    --------
+    >>> text = "It cuts on-device GPU memory usage and reduces latency, with strong human preference rate."
+    >>> [text[measure_start(text, text.index(h)):text.index(h) + len(h)] for h in ("usage", "latency", "rate")]
+    ['on-device GPU memory usage', 'latency', 'human preference rate']
+    """
+    start = head_start
+    for _ in range(limit):
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is None or not _is_modifier(before[1]):
+            break
+        if _VERB_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1)):
+            break  # "to better represent time": a verb, with what it acts on
+        start = before.start(1)
+    return start
+
+
+def in_measurement_context(text: str, start: int, end: int) -> bool:
+    """Whether the measure at ``text[start:end]`` is used to measure: a value, an evaluation, a change.
+
+    Examples
+    --------
+    >>> text = "Latency matters. It has low recall and an accuracy of 91%; we reduce memory usage by 30%."
+    >>> [in_measurement_context(text, text.index(w), text.index(w) + len(w)) for w in ("Latency", "recall", "accuracy", "memory usage")]
+    [False, True, True, True]
+    >>> text = "It improves inference speed."  # a goal, with no amount
+    >>> in_measurement_context(text, 12, 27)
+    False
+    """
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    clause_end_match = _CLAUSE_END.search(text, end)
+    clause_end = clause_end_match.start() if clause_end_match else len(text)
+    before = text[clause_start:start]
+    word = _WORD_BEFORE.search(before)
+    if word is not None and word[1].lower() in _EVALUATIVE:
+        return True
+    if _FRAME_BEFORE.search(before[-40:]):
+        return True
+    # A verb of change counts with the amount it changes by: "reduces X by 75%", not "improves X".
+    if _CHANGE_WORDS.search(before[-60:]) and _BY_AMOUNT.match(text, end, min(clause_end, end + 80)):
+        return True
+    if _VALUE_AFTER.match(text, end, min(clause_end, end + 40)):
+        return True
+    # A value right before: "75.6% win rate", "84.1% Top1-acc", "2x lower latency".
+    if re.search(r"\d[\d.,]*\s*(?:%|\\%|x|×|times|points?|pp)?\s+(?:(?:\w+\s+){0,1})$", before[-30:]):
+        return True
+    # "X and Y of 3.2 and 4.5 points", a value later in the clause, close enough to be this measure's.
+    return _NUMBER_NEAR.match(text, end, min(clause_end, end + 60)) is not None
+
+
+def names_a_setting(phrase: str) -> bool:
+    """Whether a measure-like phrase names a setting instead ("learning rate", "mask ratios").
+
+    Examples
+    --------
+    >>> names_a_setting("the learning rates"), names_a_setting("win rate")
+    (True, False)
+    """
+    phrase = phrase.lower().rstrip("s")
+    return any(phrase == setting or phrase.endswith(" " + setting) for setting in _NOT_MEASURES)
+
+
+def measure_phrases(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each measure phrase of the grammar used in a measurement context.
+
+    Examples
+    --------
+    >>> text = ("Our approach reduces the average token count by 75%, savings in training time, and reaches "
+    ...         "76 frames per second; human preference rate is strong. The time is right.")
+    >>> [text[s:e] for s, e in measure_phrases(text)]
+    ['average token count', 'training time', 'frames per second']
+    """
+    for head in _HEAD.finditer(text):
+        start = measure_start(text, head.start())
+        if start == head.start() and head.group().lower() not in STANDALONE_HEADS:
+            continue
+        if names_a_setting(text[start : head.end()]):
+            continue
+        if _VERB_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "used to recall items": the head is a verb
+        if in_measurement_context(text, start, head.end()):
+            yield start, head.end()
+    for per_unit in _PER_UNIT.finditer(text):
+        if in_measurement_context(text, per_unit.start(), per_unit.end()):
+            yield per_unit.span()
