@@ -119,6 +119,7 @@ def group_mentions(mentions: list[Mention]) -> dict[str, list[list[str]]]:
             sets.union(key, _key(mention.alias_of))
 
     _link_expanded_abbreviations(mentions, sets)
+    _link_modified_measures(mentions, sets)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -175,6 +176,36 @@ def _link_expanded_abbreviations(mentions: list[Mention], sets: DisjointSets) ->
             by_expansion[expanded] = key
             continue
         sets.union(key, by_expansion.setdefault(expanded, key))
+
+
+def _link_modified_measures(mentions: list[Mention], sets: DisjointSets) -> None:
+    """Join a metric to the one longer metric of the paper that is it with modifiers added.
+
+    "average accuracy" and "accuracy", "on-device GPU memory usage" and "on-device
+    memory usage" are one measure written twice; when two longer names qualify
+    ("top-1 accuracy", "top-5 accuracy"), the short one stays apart.
+
+    Examples
+    --------
+    >>> m = lambda text, start: Mention("p", "metric", text, start, start + len(text), "", 0, "test", 0.7)
+    >>> group_mentions([m("accuracy", 0), m("average accuracy", 20), m("on-device GPU memory usage", 40),
+    ...                 m("on-device memory usage", 80)])["metric"]
+    [['accuracy', 'average accuracy'], ['on-device GPU memory usage', 'on-device memory usage']]
+    >>> group_mentions([m("accuracy", 0), m("top-1 accuracy", 20), m("top-5 accuracy", 40)])["metric"]
+    [['accuracy'], ['top-1 accuracy'], ['top-5 accuracy']]
+    """
+    words = {_key(_name(m)): _name(m).lower().split() for m in mentions if m.type == "metric"}
+    for key, short in words.items():
+        longer = [other for other, long_words in words.items()
+                  if len(long_words) > len(short) and long_words[-1] == short[-1] and _subsequence(short, long_words)]
+        if len(longer) == 1:
+            sets.union(longer[0], key)
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """Whether ``short``'s words appear in ``long`` in order."""
+    remaining = iter(long)
+    return all(word in remaining for word in short)
 
 
 def extract_papers(
