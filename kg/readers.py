@@ -136,7 +136,7 @@ def _input_files(paths: Iterable[str | Path], warn: Warn) -> Iterator[tuple[Path
             for folder, subfolders, names in os.walk(path, onerror=skip_folder):
                 subfolders.sort()
                 found.extend(Path(folder) / name for name in names if _inner_suffix(Path(name)) in _FORMAT_OF_SUFFIX)
-            yield from ((file, True) for file in sorted(found) if file.is_file())
+            yield from ((file, True) for file in sorted(found))  # not a regular file: a warning when opened
         elif path.exists():
             yield path, False
         else:
@@ -378,7 +378,7 @@ def _json(path: Path, warn: Warn) -> Iterator[Paper]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(path, f"not JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
-    except ValueError:
+    except (ValueError, RecursionError):
         raise InputError(path, _loads(text)[1]) from None
     records = [document] if isinstance(document, dict) else document
     if not isinstance(records, list):
