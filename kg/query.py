@@ -40,6 +40,7 @@ from paperkg.exports.tables import csv_lines
 from paperkg.exports.vocab import PREFIXES
 
 from .core.errors import OutputError, PaperkgError, os_problem, printable, reading
+from .core.generation import recover
 from .core.lock import output_lock
 
 __all__ = ["EXAMPLE_QUERIES", "OUTPUT_FORMATS", "MAX_QUERY_CHARS", "MAX_QUERY_DEPTH", "DEFAULT_TIMEOUT",
@@ -272,6 +273,7 @@ def _build_store(folder: Path, source: Path) -> None:
 def _current_store(folder: str | Path) -> Path:
     """The database of ``folder``'s store, built or rebuilt from its ``graph.nt`` when needed."""
     folder = Path(folder)
+    recover(folder)  # a build killed while switching its outputs in: finish it, so the query sees one generation
     source = folder / _SOURCE
     if not source.is_file() and not _store_is_current(folder / "store", source):
         raise PaperkgError(f"{printable(folder)}: no {_SOURCE} here; run `paperkg build INPUT -o {printable(folder)}` "
