@@ -20,7 +20,8 @@ import networkx as nx
 
 from paperkg.core.errors import PaperkgError
 
-from . import graphml, html, jsonld, ntriples, tables, turtle
+from . import graphml, html, jsonld, ntriples, parquet, store, tables, turtle
+from .evidence import DEFAULT_EVIDENCE, check_evidence
 from .sink import GraphSink, RdfSink, Sink, write_graph
 from .vocab import DEFAULT_BASE_IRI, base_iri_problem
 
@@ -49,8 +50,8 @@ class Exporter:
 
 
 def _open_rdf(text_of_runs: Callable[[Iterable], Iterator[str]]) -> Callable[..., Sink]:
-    def open_rdf(paths: list[Path], *, base_iri: str = DEFAULT_BASE_IRI) -> Sink:
-        return RdfSink({paths[0]: text_of_runs}, base_iri=base_iri)
+    def open_rdf(paths: list[Path], *, base_iri: str = DEFAULT_BASE_IRI, evidence: str = DEFAULT_EVIDENCE) -> Sink:
+        return RdfSink({paths[0]: text_of_runs}, base_iri=base_iri, evidence=evidence)
 
     return open_rdf
 
@@ -74,10 +75,17 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("ntriples", ("graph.nt",), "RDF in N-Triples, streamed; for bulk loading",
                  _open_rdf(_ntriples_text), _ntriples_text),
         Exporter("graphml", ("graph.graphml",), "GraphML, for Gephi, Cytoscape and networkx",
-                 lambda paths: GraphSink(graphml.write_graphml, paths)),
+                 lambda paths, *, evidence=DEFAULT_EVIDENCE: graphml.GraphMLSink(*paths, evidence=evidence)),
         Exporter("html", ("graph.html",), "interactive viewer that works offline", _open_html),
-        Exporter("csv", ("nodes.csv", "edges.csv"), "node and edge tables, for pandas and spreadsheets",
-                 lambda paths: tables.TablesSink(*paths)),
+        Exporter("csv", ("nodes.csv", "edges.csv", "mentions.csv"),
+                 "node, edge and mention tables, for pandas and spreadsheets",
+                 lambda paths, *, evidence=DEFAULT_EVIDENCE: tables.TablesSink(*paths, evidence=evidence)),
+        Exporter("parquet", ("nodes.parquet", "edges.parquet", "mentions.parquet"),
+                 "the same tables as Parquet, for pandas, polars and DuckDB",
+                 lambda paths, *, evidence=DEFAULT_EVIDENCE: parquet.ParquetSink(*paths, evidence=evidence)),
+        Exporter("store", ("store",), "Oxigraph store, filled during the build, for paperkg query",
+                 lambda paths, *, base_iri=DEFAULT_BASE_IRI, evidence=DEFAULT_EVIDENCE:
+                 store.StoreSink(*paths, base_iri=base_iri, evidence=evidence)),
     )
 }
 
@@ -95,7 +103,7 @@ def check_options(formats: Iterable[str], options: dict[str, object]) -> list[st
     >>> check_options(["csv"], {"base_iri": "https://example.org/kg/"})
     Traceback (most recent call last):
     ...
-    paperkg.core.errors.PaperkgError: base_iri applies to turtle, jsonld, ntriples, none of which is being written
+    paperkg.core.errors.PaperkgError: base_iri applies to turtle, jsonld, ntriples, store, none of which is being written
     """
     selected = list(dict.fromkeys(formats))
     unknown = [name for name in selected if name not in EXPORTERS]
@@ -109,6 +117,8 @@ def check_options(formats: Iterable[str], options: dict[str, object]) -> list[st
             raise PaperkgError(f"{option} applies to {', '.join(takers)}, none of which is being written")
     if "base_iri" in options and (problem := base_iri_problem(str(options["base_iri"]))):
         raise PaperkgError(problem)
+    if "evidence" in options:
+        check_evidence(options["evidence"])
     return selected
 
 
@@ -123,7 +133,7 @@ def open_sinks(folder: str | Path, formats: Iterable[str] | None = None, **optio
     rdf = {folder / EXPORTERS[name].files[0]: EXPORTERS[name].text_of_runs
            for name in selected if EXPORTERS[name].text_of_runs}
     try:
-        shared = RdfSink(rdf, **{k: v for k, v in options.items() if k == "base_iri"}) if rdf else None
+        shared = RdfSink(rdf, **{k: v for k, v in options.items() if k in ("base_iri", "evidence")}) if rdf else None
         for name in selected:
             exporter = EXPORTERS[name]
             if exporter.text_of_runs:

@@ -13,7 +13,7 @@ from json.encoder import encode_basestring as _json_string  # the very escaping 
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from paperkg.core.atomic import write_chunks
@@ -24,7 +24,9 @@ from .vocab import DEFAULT_BASE_IRI, PREFIXES, RDF, XSD, compact_iri
 __all__ = ["jsonld_chunks", "generate_jsonld", "write_jsonld"]
 
 
-def _iri(term: URIRef) -> str:
+def _iri(term: URIRef | BNode) -> str:
+    if type(term) is BNode:
+        return f"_:{term}"
     return compact_iri(term) or str(term)
 
 

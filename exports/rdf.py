@@ -1,14 +1,23 @@
 """The graph as RDF triples, streamed: the one mapping every RDF format shares.
 
 Papers are ``schema:ScholarlyArticle`` with ``dcterms:title`` and
-``dcterms:abstract``; entities carry ``skos:prefLabel``/``skos:altLabel``;
-result nodes are ``mls:ModelEvaluation`` (value as ``xsd:decimal``, measure
-by ``mls:specifiedBy``, model and dataset as inputs of the ``mls:Run`` that
-output it). Each edge is a direct triple plus an evidence node: an
-``oa:Annotation`` whose ``oa:TextPositionSelector`` gives the offsets in the
-paper text, ``rdf:subject``/``rdf:predicate``/``rdf:object`` say which triple
-it supports, ``prov:wasDerivedFrom`` names the paper and
-``prov:wasGeneratedBy`` the extraction rule (a ``prov:Activity``).
+``dcterms:abstract`` (the paper text, written once); entities carry
+``skos:prefLabel``/``skos:altLabel``; result nodes are ``mls:ModelEvaluation``
+(value as ``xsd:decimal``, measure by ``mls:specifiedBy``, model and dataset as
+inputs of the ``mls:Run`` that output it). Each edge is a direct triple.
+
+Evidence is written once (:mod:`paperkg.exports.evidence`): each mention is
+one Web Annotation (``oa:hasBody`` the entity, or the result for a reported
+number; ``oa:hasTarget`` the paper with an ``oa:TextPositionSelector``;
+``pkg:sentence`` the sentence, itself a selector of the paper text written
+once; ``prov:wasGeneratedBy`` the extraction rule, a ``prov:Activity``;
+``pkg:confidence``). A relation edge other than ``mentions`` and
+``has_result`` has a statement (``rdf:subject``/``rdf:predicate``/``rdf:object``)
+pointing at its mention with ``pkg:evidence``, with the edge's own rule and
+confidence; a ``mentions`` edge's evidence is the annotations of the entity in
+the paper, a ``has_result`` edge's the result's. Annotations, sentences and
+rules have IRIs; targets, selectors and statements are blank nodes, labelled
+from what they describe so that every batching writes the same text.
 """
 from __future__ import annotations
 
@@ -20,14 +29,16 @@ from decimal import Decimal
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from paperkg.core.schema import ENTITY_TYPES, NODE_KINDS, RELATIONS
 
-from .vocab import DCAT, DCTERMS, DEFAULT_BASE_IRI, MLS, OA, PKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, expand_iri
+from .evidence import DEFAULT_EVIDENCE, MentionRecord, batch_mentions, evidence_id
+from .vocab import DCTERMS, DEFAULT_BASE_IRI, MLS, OA, PKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, expand_iri
 
-__all__ = ["generate_triples", "rule_triples", "subject_runs", "node_iri", "relation_property", "ENTITY_CLASSES", "RELATION_PROPERTIES"]
+__all__ = ["generate_triples", "rule_triples", "subject_runs", "node_iri", "mention_iri", "sentence_iri", "relation_property",
+           "ENTITY_CLASSES", "RELATION_PROPERTIES"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -109,6 +120,7 @@ def _node_ref(graph: nx.MultiDiGraph, node: str, base_iri: str) -> URIRef:
 
 def _entity_triples(subject: URIRef, kind: str, data: dict, base_iri: str) -> Iterator[Triple]:
     if kind == "paper":
+        yield subject, RDFS.label, _literal(data["title"])
         yield subject, DCTERMS.title, _literal(data["title"])
         yield subject, DCTERMS.abstract, _literal(data["abstract"])
         if data.get("arxiv_id"):
@@ -121,6 +133,7 @@ def _entity_triples(subject: URIRef, kind: str, data: dict, base_iri: str) -> It
         for source in data.get("sources", []):
             yield subject, PROV.hadPrimarySource, _literal(source)
         return
+    # No rdfs:label: skos:prefLabel is a sub-property of it, and one name a line is what scale asks.
     yield subject, SKOS.prefLabel, _literal(data["label"])
     for alias in data.get("aliases", []):
         yield subject, SKOS.altLabel, _literal(alias)
@@ -139,6 +152,7 @@ def _source_paper(graph: nx.MultiDiGraph, node: str, data: dict) -> str | None:
 
 def _result_triples(graph: nx.MultiDiGraph, node: str, subject: URIRef, data: dict,
                     base_iri: str) -> Iterator[Triple]:
+    yield subject, RDFS.label, _literal(data["label"])
     value = _decimal(data["value"]) if data.get("value") is not None else None
     if value is not None:
         yield subject, MLS.hasValue, value
@@ -148,20 +162,15 @@ def _result_triples(graph: nx.MultiDiGraph, node: str, subject: URIRef, data: di
         yield subject, PKG.unit, _literal(data["unit"])
     if data.get("baseline"):
         yield subject, PKG.baseline, _node_ref(graph, data["baseline"], base_iri)
+    paper = _source_paper(graph, node, data)
+    if paper is not None:
+        yield subject, PROV.wasDerivedFrom, node_iri(paper, "paper", base_iri)
     run = URIRef(f"{base_iri}run/{str(subject).rsplit('/', 1)[1]}")
     yield run, RDF.type, MLS.Run
     yield run, MLS.hasOutput, subject
     for key in _RUN_INPUTS:
         if data.get(key):
             yield run, MLS.hasInput, _node_ref(graph, data[key], base_iri)
-    paper = _source_paper(graph, node, data)
-    if paper is None:
-        return
-    yield subject, PROV.wasDerivedFrom, node_iri(paper, "paper", base_iri)
-    if data.get("sentence") is not None and data.get("start") is not None:
-        evidence = _evidence_iri(node, base_iri)
-        yield evidence, OA.hasBody, subject
-        yield from _annotation_triples(evidence, paper, data, base_iri)
 
 
 def _node_triples(graph: nx.MultiDiGraph, node: str, data: dict, base_iri: str) -> Iterator[Triple]:
@@ -169,79 +178,112 @@ def _node_triples(graph: nx.MultiDiGraph, node: str, data: dict, base_iri: str) 
     subject = node_iri(node, kind, base_iri)
     for cls in ENTITY_CLASSES[kind]:
         yield subject, RDF.type, cls
-    if data.get("label") is not None:
-        yield subject, RDFS.label, _literal(data["label"])
     if kind == "result":
         yield from _result_triples(graph, node, subject, data, base_iri)
-    else:
+    elif kind == "paper" or data.get("label") is not None:
         yield from _entity_triples(subject, kind, data, base_iri)
 
 
-def _evidence_iri(key: str, base_iri: str) -> URIRef:
-    return URIRef(f"{base_iri}evidence/{hashlib.sha1(key.encode()).hexdigest()[:16]}")
+def mention_iri(mention: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    """The IRI of a mention's annotation, from its id (:func:`~paperkg.exports.evidence.mention_id`).
+
+    Examples
+    --------
+    >>> mention_iri("p-0ea83918854b-120-128")
+    rdflib.term.URIRef('https://w3id.org/paperkg/id/mention/p-0ea83918854b-120-128')
+    """
+    return URIRef(f"{base_iri}mention/{quote(mention, safe='')}")
 
 
-@lru_cache(maxsize=1 << 10)  # a few dozen rules, each named by thousands of evidence nodes
+def sentence_iri(paper: str, start: int, end: int, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    """The IRI of a sentence: a ``oa:TextPositionSelector`` of the paper text, shared by its mentions."""
+    return URIRef(f"{base_iri}sentence/{quote(paper, safe='')}-{start}-{end}")
+
+
+def _blank(prefix: str, key: str) -> BNode:
+    # A label made from what the node describes: the same in every batching, unique in the file.
+    return BNode(prefix + hashlib.sha1(key.encode()).hexdigest()[:16])
+
+
+@lru_cache(maxsize=1 << 10)  # a few dozen rules, each named by thousands of annotations
 def _rule_activity(rule: str, base_iri: str) -> URIRef:
     return URIRef(f"{base_iri}rule/{quote(rule, safe='')}")
 
 
-def _annotation_triples(evidence: URIRef, paper: str, data: dict, base_iri: str) -> Iterator[Triple]:
-    """An ``oa:Annotation`` pointing at the evidence sentence and offsets in ``paper``, with its provenance."""
-    paper_iri = node_iri(paper, "paper", base_iri)
-    # IRIs rather than blank nodes, so stores can address them and graphs compare as plain sets;
-    # "-target" (not "/target") keeps them in the evidence/ namespace, which Turtle abbreviates once.
-    target = URIRef(f"{evidence}-target")
-    selector = URIRef(f"{evidence}-selector")
-    yield evidence, RDF.type, OA.Annotation
-    yield evidence, RDF.type, PKG.Evidence
-    yield evidence, PROV.wasDerivedFrom, paper_iri
-    yield evidence, OA.hasTarget, target
-    yield target, OA.hasSource, paper_iri
+def _provenance(subject: Node, rule: str | None, confidence: float | None, base_iri: str,
+                rules: set[str]) -> Iterator[Triple]:
+    if rule is not None:
+        rules.add(rule)
+        yield subject, PROV.wasGeneratedBy, _rule_activity(rule, base_iri)
+    if confidence is not None:
+        yield subject, PKG.confidence, _literal(float(confidence))
+
+
+def _mention_triples(graph: nx.MultiDiGraph, mention: MentionRecord, base_iri: str, rules: set[str],
+                     sentences: set) -> Iterator[Triple]:
+    """A mention as one Web Annotation: body the node it names, target the paper at its offsets."""
+    annotation = mention_iri(mention.id, base_iri)
+    paper = node_iri(mention.paper, "paper", base_iri)
+    sentence = None
+    if mention.sentence_start is not None:
+        sentence = sentence_iri(mention.paper, mention.sentence_start, mention.sentence_end, base_iri)
+        if sentence not in sentences:
+            sentences.add(sentence)
+            yield sentence, RDF.type, OA.TextPositionSelector
+            yield sentence, OA.start, _literal(mention.sentence_start)
+            yield sentence, OA.end, _literal(mention.sentence_end)
+    target, selector = _blank("t", mention.id), _blank("s", mention.id)
+    yield annotation, RDF.type, OA.Annotation
+    yield annotation, OA.hasBody, _node_ref(graph, mention.node, base_iri)
+    yield annotation, OA.hasTarget, target
+    if sentence is not None:
+        yield annotation, PKG.sentence, sentence
+    yield from _provenance(annotation, mention.rule, mention.confidence, base_iri, rules)
+    yield target, OA.hasSource, paper
     yield target, OA.hasSelector, selector
     yield selector, RDF.type, OA.TextPositionSelector
-    yield selector, OA.start, _literal(data["start"])
-    yield selector, OA.end, _literal(data["end"])
-    yield evidence, PKG.sentence, _literal(data["sentence"])
-    for key, predicate in (("mention", PKG.mentionText), ("rule", PKG.rule)):
-        if data.get(key) is not None:
-            yield evidence, predicate, _literal(data[key])
-    if data.get("rule") is not None:
-        yield evidence, PROV.wasGeneratedBy, _rule_activity(data["rule"], base_iri)
-    if data.get("confidence") is not None:
-        yield evidence, PKG.confidence, _literal(float(data["confidence"]))
+    yield selector, OA.start, _literal(mention.start)
+    yield selector, OA.end, _literal(mention.end)
 
 
-def _edge_triples(u: str, v: str, key: str, data: dict, graph: nx.MultiDiGraph, base_iri: str) -> Iterator[Triple]:
-    """The evidence for one edge; the edge's own triple is yielded by the caller, once."""
-    if data.get("sentence") is None or data.get("start") is None:
+def _statement_triples(u: str, v: str, key: str, data: dict, graph: nx.MultiDiGraph, base_iri: str,
+                       rules: set[str]) -> Iterator[Triple]:
+    """The statement of one relation edge: which triple, the mention it was read from, its own rule."""
+    pointed = evidence_id(u, v, data)
+    if pointed is None:
         return
-    evidence = _evidence_iri(f"{u}|{v}|{key}", base_iri)
-    yield evidence, RDF.subject, _node_ref(graph, u, base_iri)
-    yield evidence, RDF.predicate, relation_property(data["relation"])
-    yield evidence, RDF.object, _node_ref(graph, v, base_iri)
-    yield from _annotation_triples(evidence, data.get("paper", u), data, base_iri)
+    statement = _blank("e", f"{u}|{v}|{key}")
+    yield statement, RDF.subject, _node_ref(graph, u, base_iri)
+    yield statement, RDF.predicate, relation_property(data["relation"])
+    yield statement, RDF.object, _node_ref(graph, v, base_iri)
+    yield statement, PKG.evidence, mention_iri(pointed, base_iri)
+    yield from _provenance(statement, data.get("rule"), data.get("confidence"), base_iri, rules)
 
 
 def rule_triples(rules: set[str], base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Triple]:
-    """The ``prov:Activity`` of each extraction rule named."""
+    """The ``prov:Activity`` of each extraction rule named, labelled with the rule's name."""
     for rule in sorted(rules):
         activity = _rule_activity(rule, base_iri)
         yield activity, RDF.type, PROV.Activity
-        yield activity, RDFS.label, Literal(f"paperkg extraction rule {rule}")
+        yield activity, RDFS.label, Literal(rule)
+
+
+#: Relations whose evidence needs no statement: the annotations of the entity or result say it all.
+_ANNOTATED = ("mentions", "has_result")
 
 
 def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI, *, entities: bool = True,
-                     rules: set[str] | None = None) -> Iterator[Triple]:
-    """Every triple of the graph, nodes then edges then extraction rules, in a deterministic order.
+                     rules: set[str] | None = None, evidence: str = DEFAULT_EVIDENCE) -> Iterator[Triple]:
+    """Every triple of the graph: nodes, edges with their statements, mentions, then rules; deterministic.
 
-    Memory beyond the graph itself is the set of rule names (a few dozen), so
-    streaming writers stay flat however large the export.
+    Memory beyond the graph itself is the set of rule names (a few dozen) and
+    the batch's mentions, so streaming writers stay flat however large the export.
 
-    A graph written in batches (:mod:`paperkg.stream`) passes ``entities=False``,
+    A graph written in batches (:mod:`paperkg.exports.sink`) passes ``entities=False``,
     leaving out the triples of entity nodes (written once, with the whole
     corpus's counts), and a ``rules`` set that collects the rule names instead
     of yielding their triples (:func:`rule_triples` writes them once, at the end).
+    ``evidence`` is ``full``, ``first`` or ``none`` (see :mod:`paperkg.exports.evidence`).
 
     Examples
     --------
@@ -253,7 +295,7 @@ def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI, *
     >>> sorted(o.n3() for _, p, o in triples if p == RDF.type)
     ['<http://www.w3.org/ns/mls#Model>', '<https://w3id.org/paperkg/vocab#Model>']
     >>> g.add_node("metric:acc", kind="metric", label="accuracy", mention_count=1)
-    >>> g.add_node("result:1", kind="result", model="model:gpt4", metric="metric:acc", value=1e-05)
+    >>> g.add_node("result:1", kind="result", label="r", model="model:gpt4", metric="metric:acc", value=1e-05)
     >>> [o.n3() for s, p, o in generate_triples(g) if p == MLS.hasValue]
     ['"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>']
     """
@@ -263,18 +305,20 @@ def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI, *
         data = graph.nodes[node]
         if not entities and data["kind"] in ENTITY_TYPES:
             continue
-        if data["kind"] == "result" and data.get("rule"):
-            rules.add(data["rule"])
         yield from _node_triples(graph, node, data, base_iri)
     for u, v in sorted(set(graph.edges())):
         subject = _node_ref(graph, u, base_iri)
         obj = _node_ref(graph, v, base_iri)
-        for relation in sorted({data["relation"] for data in graph.get_edge_data(u, v).values()}):
+        edges = graph.get_edge_data(u, v)
+        for relation in sorted({data["relation"] for data in edges.values()}):
             yield subject, relation_property(relation), obj
-        for key, data in sorted(graph.get_edge_data(u, v).items()):
-            if data.get("rule"):
-                rules.add(data["rule"])
-            yield from _edge_triples(u, v, key, data, graph, base_iri)
+        if evidence != "none":
+            for key, data in sorted(edges.items(), key=lambda item: str(item[0])):
+                if data["relation"] not in _ANNOTATED:
+                    yield from _statement_triples(u, v, key, data, graph, base_iri, rules)
+    sentences: set = set()
+    for mention in batch_mentions(graph, evidence):
+        yield from _mention_triples(graph, mention, base_iri, rules, sentences)
     if not collect:
         yield from rule_triples(rules, base_iri)
 

@@ -43,6 +43,7 @@ from paperkg.core.atomic import atomic_write
 from paperkg.core.records import chunked
 from paperkg.core.schema import ENTITY_TYPES
 
+from .evidence import DEFAULT_EVIDENCE
 from .rdf import generate_triples, rule_triples, subject_runs
 from .vocab import DEFAULT_BASE_IRI
 
@@ -151,9 +152,9 @@ class RdfSink(FileSink):
     _RUNS_PER_WRITE = 512
 
     def __init__(self, writers: dict[Path, Callable[[Iterator], Iterator[str]]], *,
-                 base_iri: str = DEFAULT_BASE_IRI) -> None:
+                 base_iri: str = DEFAULT_BASE_IRI, evidence: str = DEFAULT_EVIDENCE) -> None:
         super().__init__(writers)
-        self._base_iri = base_iri
+        self._base_iri, self._evidence = base_iri, evidence
         self._rules: set[str] = set()  # written once, at the end, as their prov:Activity
         self._feeds = []
         for index, make_chunks in enumerate(writers.values()):
@@ -162,7 +163,8 @@ class RdfSink(FileSink):
             self._feeds.append((feed, end))
 
     def write(self, batch: nx.MultiDiGraph, *, entities: bool = False) -> None:
-        self._write_runs(subject_runs(generate_triples(batch, self._base_iri, entities=entities, rules=self._rules)))
+        self._write_runs(subject_runs(generate_triples(batch, self._base_iri, entities=entities, rules=self._rules,
+                                                      evidence=self._evidence)))
 
     def _write_runs(self, runs: Iterable[list]) -> None:
         for some in chunked(runs, self._RUNS_PER_WRITE):

@@ -1,8 +1,17 @@
-"""Node and edge tables: pandas frames for notebooks, CSV files for spreadsheets.
+"""Node, edge and mention tables: CSV files for spreadsheets, pandas frames for notebooks.
+
+The files store evidence once (:mod:`paperkg.exports.evidence`): ``nodes.csv``
+(papers with their text, results, entities), ``edges.csv`` (one row per edge,
+one ``mentions`` row per paper and entity, ``evidence`` the id of a mention)
+and ``mentions.csv`` (each mention once: paper, node, offsets of the mention
+and of its sentence in the paper text, rule, confidence), joined by id.
 
 Cells a spreadsheet would run as a formula (starting with ``=``, ``+``,
 ``-``, ``@``, tab or carriage return) are written with a leading ``'``, the
 OWASP advice, so opening the CSV runs nothing.
+
+The frames (:func:`nodes_frame`, :func:`edges_frame`) are the in-memory
+graph as it is, every attribute of every node and edge, evidence on each edge.
 """
 from __future__ import annotations
 
@@ -14,22 +23,25 @@ from types import SimpleNamespace
 import networkx as nx
 import pandas as pd
 
-from paperkg.core.schema import ENTITY_TYPES
-
+from .evidence import (DEFAULT_EVIDENCE, EDGE_COLUMNS, MENTION_COLUMNS, NODE_COLUMNS, edge_records,
+                       mention_records, node_records)
 from .graphml import flat_edges, flat_nodes
 from .sink import FileSink, write_graph
 
 __all__ = ["nodes_frame", "edges_frame", "node_rows", "edge_rows", "columns_of", "csv_lines", "record_lines",
-           "generate_csv", "write_tables", "TablesSink", "NODE_COLUMNS", "EDGE_COLUMNS"]
+           "generate_csv", "write_tables", "table_records", "TablesSink", "NODE_COLUMNS", "EDGE_COLUMNS", "MENTION_COLUMNS",
+           "TABLES"]
 
-#: Node columns: every attribute paperkg gives papers, entities and results, so the
-#: table has the same columns whatever the corpus (and whichever batch of it).
-NODE_COLUMNS = ("id", "kind", "label", "aliases", "mention_count", "paper_count",
-                "arxiv_id", "authors", "categories", "update_date", "sources",
-                "abstract", "baseline", "benchmark", "confidence", "dataset", "end", "metric", "model", "rule",
-                "sentence", "sentence_start", "start", "title", "unit", "value")
-EDGE_COLUMNS = ("source", "target", "relation", "paper", "mention", "sentence", "start", "end",
-                "sentence_start", "rule", "confidence")
+#: The tables of an export, each with its columns, in file order.
+TABLES = {"nodes": NODE_COLUMNS, "edges": EDGE_COLUMNS, "mentions": MENTION_COLUMNS}
+
+# The frames' columns: every attribute of the in-memory graph, evidence on each edge.
+_FRAME_NODE_COLUMNS = ("id", "kind", "label", "aliases", "mention_count", "paper_count",
+                       "arxiv_id", "authors", "categories", "update_date", "sources",
+                       "abstract", "baseline", "benchmark", "confidence", "dataset", "end", "metric", "model", "rule",
+                       "sentence", "sentence_start", "start", "title", "unit", "value")
+_FRAME_EDGE_COLUMNS = ("source", "target", "relation", "paper", "mention", "sentence", "start", "end",
+                       "sentence_start", "rule", "confidence")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -46,18 +58,18 @@ def columns_of(known: tuple[str, ...], rows: list[dict]) -> list[str]:
 
 
 def node_rows(graph: nx.MultiDiGraph) -> list[dict]:
-    """One flat record per node (see :func:`exports.graphml.flat_graph`), ``id`` first."""
+    """One flat record per node, every attribute (see :func:`exports.graphml.flat_graph`), ``id`` first."""
     return [{"id": node, **data} for node, data in flat_nodes(graph)]
 
 
 def edge_rows(graph: nx.MultiDiGraph) -> list[dict]:
-    """One flat record per edge, with its evidence; ``paper`` is the paper the edge comes from."""
+    """One flat record per edge, every attribute and its evidence; ``paper`` is the paper the edge comes from."""
     return [{"source": u, "target": v, **data, "paper": data.get("paper", u)} for u, v, _, data in flat_edges(graph)]
 
 
 def nodes_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """One row per node (papers, entities, results), lists joined with `` | ``; attributes beyond
-    :data:`NODE_COLUMNS` follow as extra columns.
+    the known ones follow as extra columns.
 
     Examples
     --------
@@ -67,13 +79,13 @@ def nodes_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     [{'id': 'model:gpt4', 'label': 'GPT-4', 'aliases': 'GPT 4'}]
     """
     rows = node_rows(graph)
-    return pd.DataFrame(rows, columns=columns_of(NODE_COLUMNS, rows)).convert_dtypes()
+    return pd.DataFrame(rows, columns=columns_of(_FRAME_NODE_COLUMNS, rows)).convert_dtypes()
 
 
 def edges_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """One row per edge, with its evidence; ``paper`` is the paper the edge comes from."""
     rows = edge_rows(graph)
-    return pd.DataFrame(rows, columns=columns_of(EDGE_COLUMNS, rows)).convert_dtypes()
+    return pd.DataFrame(rows, columns=columns_of(_FRAME_EDGE_COLUMNS, rows)).convert_dtypes()
 
 
 def _cell(value: object) -> object:
@@ -118,27 +130,39 @@ def generate_csv(frame: pd.DataFrame) -> Iterator[str]:
     return csv_lines(frame.itertuples(index=False), frame.columns)
 
 
-class TablesSink(FileSink):
-    """``nodes.csv`` and ``edges.csv`` written a batch at a time, under the fixed columns.
+def table_records(batch: nx.MultiDiGraph, *, entities: bool, evidence: str) -> dict[str, list[dict]]:
+    """The rows a batch adds to each table (:data:`TABLES`)."""
+    if entities:
+        return {"nodes": node_records(batch, entities=True, evidence=evidence), "edges": [], "mentions": []}
+    return {"nodes": node_records(batch, entities=False, evidence=evidence),
+            "edges": edge_records(batch, evidence=evidence), "mentions": mention_records(batch, evidence=evidence)}
 
-    Columns are :data:`NODE_COLUMNS` and :data:`EDGE_COLUMNS` whatever the
-    batch, so every batch's rows line up under the one header.
+
+class TablesSink(FileSink):
+    """``nodes.csv``, ``edges.csv`` and ``mentions.csv`` written a batch at a time, under the fixed columns.
+
+    Columns are those of :data:`TABLES` whatever the batch, so every batch's
+    rows line up under the one header; ``evidence`` is ``full``, ``first`` or
+    ``none`` (see :mod:`paperkg.exports.evidence`).
     """
 
-    def __init__(self, nodes_path: str | Path, edges_path: str | Path) -> None:
-        super().__init__([nodes_path, edges_path])
-        self.emit(0, csv_lines([], NODE_COLUMNS))
-        self.emit(1, csv_lines([], EDGE_COLUMNS))
+    def __init__(self, nodes_path: str | Path, edges_path: str | Path, mentions_path: str | Path, *,
+                 evidence: str = DEFAULT_EVIDENCE) -> None:
+        super().__init__([nodes_path, edges_path, mentions_path])
+        self._evidence = evidence
+        for index, columns in enumerate(TABLES.values()):
+            self.emit(index, csv_lines([], columns))
 
     def write(self, batch: nx.MultiDiGraph, *, entities: bool = False) -> None:
-        nodes = [row for row in node_rows(batch) if (row["kind"] in ENTITY_TYPES) == entities]
-        self.emit(0, record_lines(nodes, list(NODE_COLUMNS), header=False))
-        if not entities:
-            self.emit(1, record_lines(edge_rows(batch), list(EDGE_COLUMNS), header=False))
+        rows = table_records(batch, entities=entities, evidence=self._evidence)
+        for index, (table, columns) in enumerate(TABLES.items()):
+            if rows[table]:
+                self.emit(index, record_lines(rows[table], list(columns), header=False))
 
 
-def write_tables(graph: nx.MultiDiGraph, nodes_path: str | Path, edges_path: str | Path) -> None:
-    """Write ``nodes.csv`` and ``edges.csv``: papers and results first, then entities.
+def write_tables(graph: nx.MultiDiGraph, nodes_path: str | Path, edges_path: str | Path, mentions_path: str | Path,
+                 *, evidence: str = DEFAULT_EVIDENCE) -> None:
+    """Write ``nodes.csv``, ``edges.csv`` and ``mentions.csv``: papers and results first, then entities.
 
     Examples
     --------
@@ -146,8 +170,8 @@ def write_tables(graph: nx.MultiDiGraph, nodes_path: str | Path, edges_path: str
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("metric:fid", kind="metric", label="FID", aliases=[], mention_count=1)
     >>> folder = Path(tempfile.mkdtemp())
-    >>> write_tables(g, folder / "nodes.csv", folder / "edges.csv")
+    >>> write_tables(g, *(folder / f"{name}.csv" for name in TABLES))
     >>> (folder / "nodes.csv").read_text().splitlines()[1][:20]
     'metric:fid,metric,FI'
     """
-    write_graph(TablesSink(nodes_path, edges_path), graph)
+    write_graph(TablesSink(nodes_path, edges_path, mentions_path, evidence=evidence), graph)
