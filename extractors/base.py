@@ -158,14 +158,34 @@ def add_candidate(
             if alias_of is not None and previous[3] is None:
                 table[start, end] = (*previous[:3], alias_of)
             return None
-        doc.spans[CANDIDATES_KEY] = [s for s in candidates if (s.start_char, s.end_char) != (start, end)]
+        # Drop the old candidate from the spans kept beside the group, by offsets, then set the group from
+        # them: reading the group back made a Span of every candidate at each replacement (quadratic for a
+        # record naming thousands of things).
+        kept = _candidate_spans(doc, candidates)
+        del kept[start, end]
+        doc.spans[CANDIDATES_KEY] = list(kept.values())
         candidates = doc.spans[CANDIDATES_KEY]
     table[start, end] = (rule, confidence, canonical, alias_of)
     if candidates is None:
         doc.spans[CANDIDATES_KEY] = [span]
     else:
         candidates.append(span)
+    kept = doc._.paperkg_candidate_spans
+    if kept is not None:
+        kept[start, end] = span
     return span
+
+
+if not Doc.has_extension("paperkg_candidate_spans"):
+    Doc.set_extension("paperkg_candidate_spans", default=None)
+
+
+def _candidate_spans(doc: Doc, candidates) -> dict[tuple[int, int], Span]:
+    """The doc's candidates by character offsets, in their order, kept beside the group as it changes."""
+    kept = doc._.paperkg_candidate_spans
+    if kept is None or len(kept) != len(candidates):  # first replacement, or the group was set from outside
+        kept = doc._.paperkg_candidate_spans = {(span.start_char, span.end_char): span for span in candidates}
+    return kept
 
 
 def span_evidence(doc: Doc, start_char: int, end_char: int) -> tuple[str | None, float, str | None, str | None]:
