@@ -16,6 +16,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from paperkg import exports
+from paperkg.exports.evidence import EVIDENCE_LEVELS
 from paperkg.exports.tables import generate_csv
 
 from . import api
@@ -26,7 +28,8 @@ from .core.model import Paper
 from .evaluate import format_table, load_gold, score_records
 from .explain import explain as explain_entity
 from .explain import format_explanation
-from .extract import extract_papers, gold_record
+from . import pipeline
+from .extract import gold_record
 from .pipeline import ENGINES
 from .query import DEFAULT_TIMEOUT, OUTPUT_FORMATS, query_folder, read_query_file
 from .readers import FORMATS
@@ -126,8 +129,6 @@ def load_inputs(inputs: tuple[Path, ...], input_format: str | None, strict: bool
 
 
 def _formats(ctx, param, value: str | None) -> list[str] | None:
-    from paperkg import exports
-
     if not value:
         return None  # the build's default: every format, or every streamed one
     chosen = [name.strip() for name in value.split(",") if name.strip()]
@@ -172,8 +173,10 @@ def print_summary(result, *, update: bool) -> None:
 @click.option("--update", "update_dir", type=click.Path(file_okay=False, path_type=Path), metavar="OUTDIR",
               help="Add the papers of INPUTS that the build in OUTDIR has not seen, and rewrite its files.")
 @click.option("--formats", callback=_formats, metavar="LIST",
-              help="Comma-separated formats: turtle,jsonld,ntriples,graphml,html,csv (default: all).")
+              help=f"Comma-separated formats: {','.join(exports.EXPORTERS)} (default: all).")
 @click.option("--base-iri", default=None, metavar="IRI", help="Base IRI for papers and entities in RDF.")
+@click.option("--evidence", type=click.Choice(EVIDENCE_LEVELS), default=None,
+              help="Evidence written: every mention (full, the default), one per edge (first), or none.")
 @click.option("--html-max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Largest graph the HTML viewer draws whole; above it, the N best-connected nodes (default: 5000).")
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
@@ -189,7 +192,7 @@ def print_summary(result, *, update: bool) -> None:
 @_input_format
 @_strict
 @_quiet
-def build(inputs, output_dir, update_dir, formats, base_iri, html_max_nodes, workers, engine, scheduler, stream,
+def build(inputs, output_dir, update_dir, formats, base_iri, evidence, html_max_nodes, workers, engine, scheduler, stream,
           aliases, corpus_pass, input_format, strict, quiet):
     """Build the knowledge graph of the papers and write it in every format.
 
@@ -207,7 +210,8 @@ def build(inputs, output_dir, update_dir, formats, base_iri, html_max_nodes, wor
     if (output_dir is None) == (update_dir is None):
         raise click.UsageError("give either -o OUTDIR (a new build) or --update OUTDIR (add to a build)")
     output_dir = output_dir or update_dir
-    export_options = {name: value for name, value in (("base_iri", base_iri), ("max_nodes", html_max_nodes))
+    export_options = {name: value for name, value in (("base_iri", base_iri), ("evidence", evidence),
+                                                      ("max_nodes", html_max_nodes))
                       if value is not None}
     warn, problems = _warnings(quiet)
     # The runner holds the folder's lock: a second build into the same folder fails at once.
@@ -239,8 +243,8 @@ def extract(inputs, output, aliases, corpus_pass, input_format, strict, quiet):
         paperkg extract data/ -o entities.jsonl --aliases aliases.txt --corpus-pass
     """
     papers = load_inputs(inputs, input_format, strict, quiet)
-    found = extract_papers(papers, aliases=aliases, corpus_pass=corpus_pass)
-    records = [gold_record(paper) for paper in progress_bars(quiet)("extract", found, len(papers))]
+    records = [gold_record(found) for found in pipeline.extract(
+        papers, aliases=aliases, corpus_pass=corpus_pass, on_warning=_warnings(quiet)[0], progress=progress_bars(quiet))]
     with atomic_write(output) as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -251,7 +255,7 @@ def extract(inputs, output, aliases, corpus_pass, input_format, strict, quiet):
 def _gold_papers(gold: Path, quiet: bool):
     records = load_gold(gold)
     papers = [Paper(r["title"], r.get("abstract", "")) for r in records]
-    return records, progress_bars(quiet)("extract", extract_papers(papers), len(papers))
+    return records, pipeline.extract(papers, on_warning=_warnings(quiet)[0], progress=progress_bars(quiet))
 
 
 @cli.command(name="eval")
@@ -296,7 +300,8 @@ def results(inputs, output, aliases, input_format, strict, quiet):
         paperkg results data/ -o results.csv
     """
     papers = load_inputs(inputs, input_format, strict, quiet)
-    frame = results_frame(progress_bars(quiet)("extract", extract_papers(papers, aliases=aliases), len(papers)))
+    frame = results_frame(pipeline.extract(papers, aliases=aliases, on_warning=_warnings(quiet)[0],
+                                           progress=progress_bars(quiet)))
     write_chunks(output, generate_csv(frame))
     if not quiet:
         click.echo(f"{len(frame)} results from {len(papers)} papers → {output}")

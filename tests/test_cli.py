@@ -79,7 +79,8 @@ def test_progress_shows_a_bar_per_step_on_a_terminal_and_nothing_when_quiet(tmp_
 def test_build_selected_formats(run, tmp_path):
     result = run("build", DATA / "002_580fc155f03476d3.txt", "-o", tmp_path, "--formats", "graphml,csv", "-q")
     assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_DIR, "edges.csv", "graph.graphml", "nodes.csv"]
+    assert {p.name for p in tmp_path.iterdir()} == {STATE_DIR, *exports.EXPORTERS["graphml"].files,
+                                                    *exports.EXPORTERS["csv"].files}
     result = run("build", DATA, "-o", tmp_path / "x", "--formats", "pdf")
     assert result.exit_code == 2 and "unknown format(s) pdf" in result.output
 
