@@ -165,3 +165,109 @@ def test_node_iris_are_valid_whatever_the_name(local, kind, base):
     line = f"{ntriples_term(iri)} <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n"
     [(subject, _, _)] = rdflib.Graph().parse(data=line, format="nt")
     assert subject == iri
+
+
+# Queries: whatever a user types, a result or one PaperkgError line; nothing reaches outside.
+SPARQL_PIECES = ["SELECT * WHERE { ?s ?p ?o }", "SELECT ?o WHERE { ?s skos:prefLabel ?o", "ASK { ?s ?p ?o }", "}",
+                 "SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "WHERE", "{", "}", "(", ")", "[", "]", "?s", "?p", "?o",
+                 "*", ".", ";", ",", "a", "FILTER", "OPTIONAL", "UNION", "MINUS", "VALUES", "BIND", "AS", "LIMIT 3",
+                 "ORDER BY", "GROUP BY", "COUNT(*)", "SERVICE", "SERVICE SILENT", "service", "LOAD", "INSERT DATA",
+                 "PREFIX ex: <http://example.org/>", "ex:x", "undeclared:x", "skos:prefLabel", "pkg:mentions",
+                 '"=HYPERLINK(1)"', '"""x"""', "'", '"', "<http://127.0.0.1:9/sparql>", "<file:///etc/passwd>",
+                 "#", "\n", " ", "\\", "\x00", "\u202e", "1", "-1", "true", "@en", "^^xsd:integer", "_:b", "$x"]
+sparql_text = st.one_of(
+    st.lists(st.one_of(st.sampled_from(SPARQL_PIECES), st.text(max_size=4)), max_size=24).map(" ".join),
+    # Well-formed queries with hostile text where a query holds text: results, not only errors.
+    st.tuples(hostile_text, st.sampled_from(["!=", "=", "<"])).map(
+        lambda parts: f"SELECT ?s ?o (CONCAT(?o, {json.dumps(parts[0])}) AS ?x) WHERE {{ ?s ?p ?o "
+                      f"FILTER(?o {parts[1]} {json.dumps(parts[0])}) }}"))
+
+
+@pytest.fixture(scope="module")
+def small_store():
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for number, label in enumerate(["=SUM(1)", "BERT", "+cmd"]):
+        store.add(ox.Quad(ox.NamedNode(f"https://w3id.org/paperkg/id/model/{number}"),
+                          ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"), ox.Literal(label)))
+    return store
+
+
+@pytest.fixture(scope="module")
+def listener():
+    """A TCP port on 127.0.0.1 that counts the connections made to it."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    connections = []
+
+    def accept():
+        while True:
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                return
+            connections.append(connection)
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield server.getsockname()[1], connections
+    server.close()
+
+
+@many
+@given(sparql=sparql_text, output_format=st.sampled_from(["table", "csv", "json"]))
+def test_any_query_gives_results_or_one_error_line_and_stays_inside(small_store, listener, sparql, output_format):
+    from paperkg.core.errors import PaperkgError
+    from paperkg.query import format_results, run_query
+
+    port, connections = listener
+    sparql = sparql.replace("127.0.0.1:9", f"127.0.0.1:{port}")
+    try:
+        text = format_results(run_query(small_store, sparql), output_format)
+    except PaperkgError as error:
+        assert "\n" not in str(error) and "\x1b" not in str(error) and "..=" not in str(error)
+    else:
+        assert isinstance(text, str)
+        if output_format == "csv":
+            for row in list(csv.reader(io.StringIO(text, newline="")))[1:]:
+                assert not any(cell.startswith(FORMULA_START) for cell in row)
+    assert connections == []
+
+
+# Options: a base IRI is refused with one line, or every IRI made from it is a valid IRI.
+iri_like = st.lists(st.one_of(st.sampled_from(["http://", "https://", "urn:", "x", "/", "#", "%", "%2F", ":", "?",
+                                               "example.org", " ", "<", ">", '"', "{", "}", "|", "\\", "^", "`",
+                                               "\n", "\t", "\x00", "\u202e", "\u00e9", "\ud800", "\ufffe"]),
+                              st.text(max_size=3)), max_size=10).map("".join)
+scheme = st.from_regex(r"[a-z][a-z0-9+.-]{0,6}", fullmatch=True)
+host = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?(\.[a-z]{2,6}){0,2}", fullmatch=True)
+segment = st.from_regex(r"([A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-F]{2}|[\u00e9\u4e2d]){0,8}", fullmatch=True)
+
+
+@many
+@given(base=iri_like, kind=st.sampled_from(sorted(ENTITY_CLASSES)), local=st.text(max_size=8))
+def test_a_base_iri_is_refused_in_one_line_or_makes_valid_iris(base, kind, local):
+    from paperkg.exports.vocab import base_iri_problem
+
+    problem = base_iri_problem(base)
+    if problem is not None:
+        assert "\n" not in problem and not re.search("[\x00-\x1f\x7f-\x9f\ud800-\udfff]", problem)
+        return
+    iri = node_iri(f"{kind}:{local}", kind, base)
+    assert iri.startswith(base) and not IRI_FORBIDDEN.search(iri)
+    line = f"{ntriples_term(iri)} <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n"
+    [(subject, _, _)] = rdflib.Graph().parse(data=line, format="nt")
+    assert subject == iri
+
+
+@many
+@given(scheme=scheme, host=host, path=st.lists(segment, max_size=3), end=st.sampled_from(["/", "#"]))
+def test_a_well_formed_base_iri_is_accepted(scheme, host, path, end):
+    from paperkg.exports.vocab import base_iri_problem
+
+    base = f"{scheme}://{host}/" + "/".join(path) + end
+    assert base_iri_problem(base) is None, base
