@@ -30,13 +30,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from .aliases import AliasTable
-    from .pipeline import BuildResult
+    from .pipeline import BuildResult, Progress
 
-__all__ = ["Build", "read", "build", "load", "load_graph", "nlp", "results_table"]
+__all__ = ["Build", "read", "build", "load", "nlp", "results_table"]
 
 PathLike = str | Path
-#: ``progress(step, iterable, total)`` wraps the iteration of each step of a build.
-Progress = Callable[[str, Iterable, "int | None"], Iterable]
 
 
 def read(paths: PathLike | Iterable[PathLike], *, input_format: str | None = None, strict: bool = False,
@@ -152,25 +150,6 @@ def build(papers_or_paths: PathLike | Iterable[PathLike] | Iterable[Paper], out:
     return result
 
 
-def load_graph(outdir: PathLike) -> nx.MultiDiGraph:
-    """The graph of a build folder, rebuilt from the papers and extraction results it keeps.
-
-    Nothing is re-extracted: the build keeps every paper's extraction in
-    ``OUTDIR/.paperkg/papers.jsonl``.
-
-    Examples
-    --------
-    >>> import paperkg, tempfile
-    >>> out = tempfile.mkdtemp()
-    >>> built = paperkg.build([paperkg.Paper("FlowAR", "FlowAR beats VAR on ImageNet.")], out, formats=["csv"])
-    >>> sorted(load_graph(out).nodes) == sorted(built.graph.nodes)
-    True
-    """
-    from .pipeline import load_graph as rebuild
-
-    return rebuild(outdir)
-
-
 @dataclass
 class Build:
     """A build folder loaded back: its graph, and pandas tables of its nodes, edges and results.
@@ -207,7 +186,9 @@ def load(outdir: PathLike) -> Build:
     Parameters
     ----------
     outdir
-        A folder ``paperkg build`` (or :func:`build`) wrote.
+        A folder ``paperkg build`` (or :func:`build`) wrote. Its graph is
+        rebuilt from the extraction results the build keeps, with the alias
+        file and corpus pass the build used; nothing is extracted again.
 
     Returns
     -------
@@ -227,6 +208,8 @@ def load(outdir: PathLike) -> Build:
     >>> sorted(built.nodes["kind"])
     ['dataset', 'metric', 'model', 'paper', 'result']
     """
+    from .pipeline import load_graph
+
     return Build(Path(outdir), load_graph(outdir))
 
 

@@ -346,7 +346,7 @@ def explain(name, outdir, quiet):
         paperkg build data/ -o out/
         paperkg explain "LLaVA-1.5" out/
     """
-    graph = api.load_graph(outdir)
+    graph = pipeline.load_graph(outdir)
     click.echo(format_explanation(explain_entity(graph, name), graph))
 
 

@@ -1,7 +1,7 @@
 """Why the graph holds an entity: its names, type, and every sentence and rule behind it.
 
 ``paperkg explain NAME OUTDIR`` reads the graph of a build folder
-(:func:`paperkg.api.load_graph`, no re-extraction) and prints, paper by
+(:func:`paperkg.pipeline.load_graph`, no re-extraction) and prints, paper by
 paper, each sentence that names the entity once, then each mention in it
 with its offsets and the relations it is evidence for.
 """
