@@ -18,7 +18,9 @@ list) and the baseline (the model after the comparison cue).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from dataclasses import asdict, dataclass
 
 from .core.model import Mention, PaperEntities, normalize_key
@@ -125,12 +127,29 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
     return (None, end)
 
 
+class _Spans:
+    """Mentions (or any spans) sorted by start, looked up by position in logarithmic time."""
+
+    def __init__(self, spans: list) -> None:
+        self.spans = spans
+        self.starts = [span.start for span in spans]
+
+    def starting(self, low: int, high: int) -> list:
+        """The spans that start in ``[low, high]``, in order."""
+        return self.spans[bisect_left(self.starts, low) : bisect_right(self.starts, high)]
+
+
 def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[_Value]:
+    # Whether a number lies inside a mention: the mentions starting at or before it, by the
+    # furthest end among them (one bisection, not a scan of every mention per number).
+    taken_starts = [s for s, _ in taken]
+    furthest_end = list(accumulate((e for _, e in taken), max))
     for match in _NUMBER.finditer(text, start, end):
         before = text[max(0, match.start() - 2):match.start()]
         if before[-1:].isalnum() or before[-1:] in ".^_" or (before[-1:] == "-" and before[:1].isalnum()):
             continue  # part of a name or a formula: GPT-4, CIFAR-100, O(N^2)
-        if any(s <= match.start() < e for s, e in taken):
+        last = bisect_right(taken_starts, match.start()) - 1
+        if last >= 0 and furthest_end[last] > match.start():
             continue
         after = _unit_after(text, match.end())
         if after is None:
@@ -143,13 +162,17 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         yield _Value(match.start(), stop, float(match.group().replace(",", "")), unit)
 
 
-def _metric_for(text: str, value: _Value, metrics: list[Mention], sentence_start: int) -> tuple[str | None, str]:
+# How far a metric's name may stand from its value for the words between to join them.
+_NEAR = 120
+
+
+def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int) -> tuple[str | None, str]:
     """The metric a value measures, and the rule that found it."""
-    for metric in metrics:
-        if metric.end <= value.start and _METRIC_THEN_VALUE.match(text[metric.end:value.start]):
+    for metric in metrics.starting(value.start - 2 * _NEAR, value.start):
+        if value.start - _NEAR <= metric.end <= value.start and _METRIC_THEN_VALUE.match(text[metric.end:value.start]):
             return metric.text, "metric-before"
-    for metric in metrics:
-        if metric.start >= value.end and _VALUE_THEN_METRIC.match(text[value.end:metric.start]):
+    for metric in metrics.starting(value.end, value.end + _NEAR):
+        if _VALUE_THEN_METRIC.match(text[value.end:metric.start]):
             return metric.text, "metric-after"
     comparative = _COMPARATIVE.match(text, value.end)
     if comparative and value.unit:
@@ -165,7 +188,7 @@ def _metric_for(text: str, value: _Value, metrics: list[Mention], sentence_start
         for verb in _CHANGE_VERB.finditer(text, max(sentence_start, by.start() - 120), by.start()):
             pass
         if verb is not None:
-            inside = [m for m in metrics if verb.end() <= m.start and m.end <= by.start()]
+            inside = [m for m in metrics.starting(verb.end(), by.start()) if m.end <= by.start()]
             if inside:
                 return inside[-1].text, "changed-by"
             phrase = _noun_phrase(text[verb.end():by.start()])
@@ -210,23 +233,26 @@ def _groups(values: list[_Value], text: str) -> list[list[_Value]]:
     return groups
 
 
-def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: str | None) -> Iterator[Result]:
+def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: str | None,
+                         inside: list[Mention]) -> Iterator[Result]:
+    """The results of one sentence; ``inside`` are its mentions, sorted by start."""
     text = found.paper.text
-    inside = sorted((m for m in found.mentions if start <= m.start < end), key=lambda m: m.start)
     taken = [(m.start, m.end) for m in inside]
     values = list(_values(text, start, end, taken))
-    metric_mentions = [m for m in inside if m.type == "metric"]
+    metric_mentions = _Spans([m for m in inside if m.type == "metric"])
     values = [v for v in values if v.unit or _metric_for(text, v, metric_mentions, start)[0]]
     values = [v for v in values if not (_FROM_TO.match(text, v.end) and text[max(start, v.start - 5):v.start].strip().endswith("from"))]
     if not values:
         return
     models = [m for m in inside if m.type == "model"]
-    data = [m for m in inside if m.type in DATA_TYPES]
+    data = _Spans([m for m in inside if m.type in DATA_TYPES])
+    data_names = {normalize_key(m.text) for m in data.spans}
     sentence = text[start:end]
     cues = [(start + c.start(), start + c.end(), c[0].lower()) for c in COMPARISON_CUE.finditer(sentence)]
     model, model_rule = _subject(models, cues[0][0] if cues else None)
     if model is None and own_model and _OWN_WORK.search(sentence):
         model, model_rule = own_model, "own-model"
+    baselines = _Baselines(models, cues, model)
     respectively = "respectively" in sentence
     previous_end, previous_data = start, None
     carried: dict[str | None, str] = {}  # the last metric named for each unit, for lists of results
@@ -239,16 +265,16 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 metric, metric_rule = carried[value.unit], "metric-carried"
             if metric:
                 carried[value.unit] = metric
-            if respectively and len(group) > 1 and len(data) == len(group):
-                dataset = data[position].text
+            if respectively and len(group) > 1 and len(data.spans) == len(group):
+                dataset = data.spans[position].text
             else:
-                dataset = _dataset_for(text, value, data, previous_end, previous_data)
+                dataset = _dataset_for(text, value, data, data_names, previous_end, previous_data)
             previous_data = dataset
             confidence = 0.5 + 0.15 * bool(metric) + 0.1 * bool(value.unit) + 0.1 * bool(model) + 0.05 * bool(dataset)
             yield Result(
                 paper_id=found.paper.id, model=model, dataset_or_benchmark=dataset, metric=metric,
                 value=value.value, unit=value.unit, sentence=sentence,
-                baseline=_baseline(value, models, cues, model),
+                baseline=baselines.of(value),
                 start=value.start, end=value.end, sentence_start=start,
                 rule=f"result:{metric_rule}" + (f"+{model_rule}" if model_rule else ""),
                 confidence=round(confidence, 4),
@@ -264,28 +290,44 @@ def _subject(models: list[Mention], first_cue: int | None) -> tuple[str | None, 
     return (models[0].text, "subject") if models else (None, None)
 
 
-def _baseline(value: _Value, models: list[Mention], cues: list[tuple[int, int, str]], subject: str | None):
-    """The model a value is measured against: after a "than" right behind it, else after the last cue before it."""
-    than = next((c for c in cues if c[2] == "than" and 0 <= c[0] - value.end <= 30), None)
-    cue = than or next((c for c in reversed(cues) if c[1] <= value.start), None)
-    if cue is None:
-        return None
-    return next((m.text for m in models if m.start >= cue[1] and m.text != subject), None)
+class _Baselines:
+    """The model each value of a sentence is measured against, looked up by position."""
+
+    def __init__(self, models: list[Mention], cues: list[tuple[int, int, str]], subject: str | None) -> None:
+        self.models = _Spans(models)
+        self.cues = cues
+        self.cue_starts = [c[0] for c in cues]
+        self.cue_ends = [c[1] for c in cues]  # cues do not overlap: their ends are in order too
+        # For each model, the first model from it on that is not the subject.
+        self.next_other: list[int] = [len(models)] * (len(models) + 1)
+        for index in range(len(models) - 1, -1, -1):
+            self.next_other[index] = index if models[index].text != subject else self.next_other[index + 1]
+
+    def of(self, value: _Value) -> str | None:
+        """After a "than" right behind the value, else after the last cue before it."""
+        than = next((c for c in self.cues[bisect_left(self.cue_starts, value.end):bisect_right(self.cue_starts, value.end + 30)]
+                     if c[2] == "than"), None)
+        last_before = bisect_right(self.cue_ends, value.start) - 1
+        cue = than or (self.cues[last_before] if last_before >= 0 else None)
+        if cue is None:
+            return None
+        other = self.next_other[bisect_left(self.models.starts, cue[1])]
+        return self.models.spans[other].text if other < len(self.models.spans) else None
 
 
-def _dataset_for(text: str, value: _Value, data: list[Mention], previous_end: int, previous_data: str | None):
+def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previous_end: int,
+                 previous_data: str | None):
     """The dataset a value is on: "… on X" right after it, else the only one since the last value."""
-    for mention in data:
+    for mention in data.starting(value.end, value.end + 60):
         gap = text[value.end:mention.start]
-        if 0 <= len(gap) <= 60 and _ON_BEFORE_NAME.search(gap) and not _STANDALONE_NUMBER.search(gap):
+        if _ON_BEFORE_NAME.search(gap) and not _STANDALONE_NUMBER.search(gap):
             return mention.text
-    since = [m for m in data if previous_end <= m.start < value.start]
+    since = data.starting(previous_end, value.start - 1)
     if len(since) == 1:
         return since[0].text
     if not since and previous_data:
         return previous_data
-    names = {normalize_key(m.text) for m in data}
-    return data[0].text if len(names) == 1 else None
+    return data.spans[0].text if len(names) == 1 else None
 
 
 def extract_results(found: PaperEntities) -> list[Result]:
@@ -305,9 +347,10 @@ def extract_results(found: PaperEntities) -> list[Result]:
     """
     own_model = next((name for name in found.proposes
                       if any(m.type == "model" and (m.canonical or m.text) == name for m in found.mentions)), None)
+    mentions = _Spans(sorted(found.mentions, key=lambda m: m.start))
     results: list[Result] = []
     for start, end in found.sentences:
-        results.extend(_results_in_sentence(found, start, end, own_model))
+        results.extend(_results_in_sentence(found, start, end, own_model, mentions.starting(start, end - 1)))
     return results
 
 
