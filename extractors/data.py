@@ -56,7 +56,12 @@ _LIST_AFTER = re.compile(
 # understanding (e.g., RefCOCO, OCID-Ref, TallyQA)".
 _EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?\((?:e\.g\.|i\.e\.|such as|including)[,:]?\s*")
 _NAME_AFTER = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}")
-_JOINER_AFTER = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+# Between list items, optionally after the item's task ("X image classification and Y segmentation").
+_JOINER_AFTER = re.compile(
+    r"(?:\s+(?:(?!(?:and|or|of|on|in|for|to|with|the|as)\b)[a-z][a-z-]+\s+){0,3}?(?<=\s)(?=(?:and|or|&)\s)|"
+    r"(?:\s+(?!(?:and|or|of|on|in|for|to|with|the|as)\b)[a-z][a-z-]+){0,3}?(?=,))?"
+    r"(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|&)\s+)"
+)
 # Capitalised words that begin a sentence or describe, not name, a dataset.
 _NOT_NAMES = frozenset(
     "the this these that our a an each both all new several multiple various existing standard popular "
@@ -106,12 +111,20 @@ def _noun_pattern(nouns: frozenset[str]) -> tuple[re.Pattern, ahocorasick.Automa
     return re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")\b"), word_automaton({noun.lower() for noun in nouns})
 
 
-def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
+# A cue noun paired with a noun of the other kind ("benchmarks/datasets such as X") says nothing of X's kind.
+_DATA_NOUN = r"(?:datasets?|benchmarks?|corpus|corpora|suites?|collections?)"
+_SHARED_BEFORE = re.compile(_DATA_NOUN + r"\s*(?:/|,|\band\b|\bor\b|&)\s*$", re.IGNORECASE)
+_SHARED_AFTER = re.compile(r"\s*(?:/|\band\b|\bor\b|&)\s*" + _DATA_NOUN + r"\b", re.IGNORECASE)
+
+
+def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | None]]:
     """Names a cue noun marks: "X, Y and Z benchmarks", "datasets such as X and Y".
 
     Each is ``(start, end, adjacent)``: ``adjacent`` when the name stands
     right before its noun ("the ST-Bench benchmark"), the strongest cue;
-    list items further away are only as sure as the list's reading.
+    list items further away are only as sure as the list's reading, and
+    ``None`` when the noun shares the list with the other kind's noun
+    ("benchmarks/datasets such as GLUE"), which leaves the kind open.
 
     Examples
     --------
@@ -126,6 +139,12 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
     >>> text = "on three video datasets (LVU, COIN and Breakfast) and a dataset (1.2M images)"
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"datasets", "dataset"}))]
     ['LVU', 'COIN', 'Breakfast']
+    >>> text = "records on benchmarks, including ImageNet image classification and ADE20K segmentation"
+    >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"benchmarks"}))]
+    ['ImageNet', 'ADE20K']
+    >>> text = "across NLP and CV benchmarks/datasets such as GLUE and CIFAR-10"
+    >>> [(text[s:e], adjacent) for s, e, adjacent in cued_names(text, frozenset({"datasets"}))]
+    [('GLUE', None), ('CIFAR-10', None)]
     """
     found = []
     # Lower case only: a capitalised "Dataset" is part of a name, left to the definitions.
@@ -150,9 +169,10 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool]]:
                 break
             end = joiner.start()
         # Forwards: "benchmarks such as X, Y, and Z", or examples later in the clause.
+        shared = _SHARED_BEFORE.search(text, max(0, noun.start() - 20), noun.start()) or _SHARED_AFTER.match(text, noun.end())
         for after in (_LIST_AFTER.match(text, noun.end()), _EXAMPLES_LATER.match(text, noun.end())):
             listed = _listed_names(text, after.end()) if after and after.group().strip() else []
-            found += listed
+            found += [(start, end, None) for start, end, _ in listed] if shared else listed
             if listed:
                 break
     return found
@@ -205,6 +225,7 @@ class DataExtractor:
         list_confidence: float,
         definition_confidence: float,
         shape_confidence: float,
+        shared_confidence: float = 0.75,
     ):
         self.name = name
         self.label = label
@@ -213,6 +234,7 @@ class DataExtractor:
         self.gazetteer_confidence = gazetteer_confidence
         self.cue_confidence = cue_confidence
         self.list_confidence = list_confidence
+        self.shared_confidence = shared_confidence
         self.shape = re.compile(shape) if shape else None
         self.shape_confidence = shape_confidence
         self.definition_confidence = definition_confidence
@@ -229,7 +251,8 @@ class DataExtractor:
         for start, end in title_name_mentions(doc, self.label):
             self._add(doc, text, start, end, "title", self.cue_confidence)
         for start, end, adjacent in cued_names(text, self.nouns):
-            self._add(doc, text, start, end, "cue", self.cue_confidence if adjacent else self.list_confidence)
+            confidence = self.cue_confidence if adjacent else self.list_confidence if adjacent is False else self.shared_confidence
+            self._add(doc, text, start, end, "cue", confidence)
         for start, end, label in introduced_names(text):
             if label == self.label:
                 self._add(doc, text, start, end, "introduced", self.cue_confidence)
@@ -246,7 +269,10 @@ class DataExtractor:
 _DEFAULTS = {
     "gazetteer_confidence": 0.8,
     "cue_confidence": 0.9,
-    "list_confidence": 0.75,
+    # Above the other type's gazetteer: "benchmarks such as ImageNet" uses ImageNet as a benchmark.
+    "list_confidence": 0.82,
+    # Below it when the noun is shared with the other kind ("benchmarks/datasets such as X").
+    "shared_confidence": 0.75,
     "definition_confidence": 0.85,
     "shape_confidence": 0.7,
 }
@@ -290,6 +316,7 @@ def make_data_extractor(
     list_confidence: float,
     definition_confidence: float,
     shape_confidence: float,
+    shared_confidence: float,
 ) -> DataExtractor:
     return DataExtractor(
         nlp,
@@ -303,4 +330,5 @@ def make_data_extractor(
         list_confidence=list_confidence,
         definition_confidence=definition_confidence,
         shape_confidence=shape_confidence,
+        shared_confidence=shared_confidence,
     )
