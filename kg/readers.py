@@ -96,7 +96,7 @@ def format_of(path: Path, override: str | None = None) -> str:
     'jsonl'
     >>> format_of(Path("notes.docx"))
     Traceback (most recent call last):
-    paperkg.core.errors.InputError: notes.docx: unknown input format '.docx'; expected one of .csv, .json, .jsonl, .ndjson, .tab, .tsv, .txt, each also gzipped (.gz), or pass --format
+    paperkg.core.errors.InputError: notes.docx: unknown input format '.docx'; expected one of .csv, .json, .jsonl, .ndjson, .tab, .tsv, .txt, each also gzipped (.gz), or pass --input-format
     """
     if override:
         if override not in FORMATS:
@@ -107,7 +107,7 @@ def format_of(path: Path, override: str | None = None) -> str:
     except KeyError:
         known = ", ".join(sorted(_FORMAT_OF_SUFFIX))
         raise InputError(path, f"unknown input format {_inner_suffix(path)!r}; expected one of {known}, "
-                               "each also gzipped (.gz), or pass --format") from None
+                               "each also gzipped (.gz), or pass --input-format") from None
 
 
 def _inner_suffix(path: Path) -> str:
