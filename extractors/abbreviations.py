@@ -38,6 +38,8 @@ def acronym_definitions(text: str) -> tuple[tuple[int, int, int, int], ...]:
     Hearst (2003), so "a novel Context Perception Parallel Decoder (CPPD)"
     keeps only the four words that make up the acronym.
 
+    The other order, "SF (Long Form)", counts too, as in Schwartz and Hearst.
+
     Examples
     --------
     >>> text = "We propose a Large Vision Diffusion Transformer (LaVin-DiT) here."
@@ -45,8 +47,11 @@ def acronym_definitions(text: str) -> tuple[tuple[int, int, int, int], ...]:
     [('Large Vision Diffusion Transformer', 'LaVin-DiT')]
     >>> list(acronym_definitions("trained on ImageNet (1.2M images)"))
     []
+    >>> text = "we propose LoGAH (Low-rank GrAph Hypernetworks), tested on COCO (Lin et al.)"
+    >>> [(text[a:b], text[c:d]) for a, b, c, d in acronym_definitions(text)]
+    [('Low-rank GrAph Hypernetworks', 'LoGAH')]
     """
-    return tuple(_acronym_definitions(text))
+    return tuple(sorted([*_acronym_definitions(text), *_short_form_first(text)], key=lambda pair: pair[2]))
 
 
 def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
@@ -65,6 +70,22 @@ def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
                 if long_form.casefold() != short.casefold() and "\n" not in long_form:
                     yield words[first].start(), words[-1].end(), match.start("short"), match.end("short")
                 break
+
+
+# A short form with a capital, then its long form in parentheses: "LoGAH (Low-rank GrAph Hypernetworks)".
+_SHORT_THEN_LONG = re.compile(
+    r"(?<![\w-])(?P<short>[A-Za-z][\w^.+-]{1,19}) \((?P<long>[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*){1,7})\)"
+)
+
+
+def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
+    for match in _SHORT_THEN_LONG.finditer(text) if " (" in text else ():
+        short, long_form = match["short"], match["long"]
+        letters = [c.lower() for c in short if c.isalpha()]
+        if not any(c.isupper() for c in short) or len(letters) < 2 or short.count("-") > 2:
+            continue
+        if _spells(letters, long_form.split()) and long_form.casefold() != short.casefold():
+            yield match.start("long"), match.end("long"), match.start("short"), match.end("short")
 
 
 def _spells(letters: list[str], words: list[str]) -> bool:
@@ -111,11 +132,16 @@ def add_definitions(
         long_form, short = text[long_start:long_end], text[short_start:short_end]
         if not accepts(long_form, short, long_start):
             continue
+        if doc.char_span(short_start, short_end) is None:
+            # "(DPO)-like": the short form is part of a descriptive word, no name of its own there.
+            short_start = short_end = None
         if add is None:
-            add_candidate(doc, short_start, short_end, label, rule=rule, confidence=confidence)
+            if short_start is not None:
+                add_candidate(doc, short_start, short_end, label, rule=rule, confidence=confidence)
             add_candidate(doc, long_start, long_end, label, rule=rule, confidence=confidence, alias_of=short)
         else:
-            add(doc, text, short_start, short_end, rule, confidence)
+            if short_start is not None:
+                add(doc, text, short_start, short_end, rule, confidence)
             add(doc, text, long_start, long_end, rule, confidence, alias_of=short)
 
 

@@ -31,7 +31,8 @@ MODEL_HEADS = frozenset(
     "architecture algorithm method framework optimizer attention module mechanism layer layers "
     "unit units machine machines estimation estimator activation activations tuning tokenization "
     "learning modeling modelling pretraining training sampling search decoding forgetting "
-    "alignment prior embedding embeddings agent system pipeline paradigm policy".split()
+    "alignment prior embedding embeddings agent system pipeline paradigm policy optimization regularization "
+    "distillation scan".split()
 )
 
 # "Name: subtitle" at the start of the title: the usual place for a paper's own name.
@@ -237,17 +238,24 @@ class ModelExtractor:
         return doc
 
     def _defines_model(self, text: str, long_form: str, short: str, long_start: int) -> bool:
-        if is_generic(short, known=self.gazetteer) or is_generic(long_form):
+        # A coined word in the long form ("Graph HyperNetworks (GHNs)") makes it a name, its plural too.
+        coined = any(is_name_shaped(word) for word in long_form.split())
+        known = {short[:-1]} if coined and short.endswith("s") else self.gazetteer
+        if is_generic(short, known=known) or is_generic(long_form):
             return False
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()):
             return False
-        if head in MODEL_HEADS or short in self.gazetteer or is_name_shaped(short):
+        if head in MODEL_HEADS or short in self.gazetteer or is_name_shaped(short) or coined:
             return True
-        if len(short) < 3:
-            return False
         sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
-        return PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
+        proposed = PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
+        if len(short) < 3:
+            # Two letters name a thing only when the paper introduces it under a proper name
+            # ("we introduce Phantom Optimization (PO)"), not "reinforcement learning (RL)".
+            words = long_form.split()
+            return proposed and len(words) >= 2 and all(w[:1].isupper() for w in words) and head in MODEL_HEADS
+        return proposed
 
 
 # "SOLO, a single transformer for Scalable visiOn-Language mOdeling": capitals picked out of

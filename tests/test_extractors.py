@@ -48,6 +48,11 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("Long Short Term Memory Networks (LSTMs) once dominated.", ["Long Short Term Memory Networks", "LSTMs"]),
         # A coined method whose last part is a metric's name.
         ("It beats STaR and ReST-EM on math.", ["STaR", "ReST-EM"]),
+        # Abbreviations: the short form first, a coined long form, two letters the paper introduces.
+        ("We propose LoGAH (Low-rank GrAph Hypernetworks), a new design.", ["LoGAH", "Low-rank GrAph Hypernetworks"]),
+        ("Then, we introduce Phantom Optimization (PO) for it.", ["Phantom Optimization", "PO"]),
+        # "(DPO)-like": the short form inside a descriptive word names nothing there.
+        ("It uses direct preference optimization (DPO)-like training.", ["direct preference optimization"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -71,6 +76,8 @@ def test_model_found(nlp, text, expected):
         # LaTeX left in the text, and numbers fused to words: not names.
         "We present \\ModelName, a unified framework, and \\VideoDatasetName.",
         "It loses a merely sim0.6 point across models from 22M to1.5B with log2 quantization.",
+        # Two letters for a modality or a generic term, even in the paper's own sentence.
+        "We present a Vision-Language (VL) model and a Knowledge Graph (KG)-based reader.",
     ],
 )
 def test_model_not_found(nlp, text):
