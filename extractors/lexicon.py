@@ -143,18 +143,24 @@ _TIER_STARTS = frozenset(tier[0] for tier in _TIERS)
 
 
 def load_names(name: str) -> list[str]:
-    """The entries of ``gazetteers/<name>.txt``: stripped, without comments or blanks.
+    """The entries of ``gazetteers/<name>.txt`` and of its generated ``<name>.registry.txt``.
+
+    Entries are stripped, without comments or blanks. The registry files are written by
+    ``tools/gazetteers/build.py`` from maintained packages' own lists of names.
 
     Examples
     --------
-    >>> "ImageNet" in load_names("datasets")
-    True
+    >>> "ImageNet" in load_names("datasets"), "MambaOut" in load_names("models")
+    (True, True)
     """
     names = []
-    for line in (GAZETTEER_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            names.append(line)
+    for path in (GAZETTEER_DIR / f"{name}.txt", GAZETTEER_DIR / f"{name}.registry.txt"):
+        if not path.exists() and path.name.endswith(".registry.txt"):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                names.append(line)
     return names
 
 
