@@ -62,7 +62,7 @@ def _ntriples_text(runs: Iterable) -> Iterator[str]:
 
 
 def _open_html(paths: list[Path], *, max_nodes: int = html.DEFAULT_MAX_NODES) -> Sink:
-    return GraphSink(html.write_html, paths, max_nodes=max_nodes)
+    return html.HtmlSink(paths[0], max_nodes=max_nodes)
 
 
 EXPORTERS: dict[str, Exporter] = {

@@ -91,11 +91,15 @@ _corpus_pass = click.option("--corpus-pass", is_flag=True,
                             help="Second pass: find names other papers give with a strong cue in every paper.")
 
 
+#: What each step's progress counts.
+_UNITS = {"read": "record", "extract": "paper", "graph": "batch"}
+
+
 def progress_bars(quiet: bool):
     """``progress(step, iterable, total)``: a bar per step on stderr, kept when done; silent when piped or quiet."""
     def progress(step: str, iterable: Iterable, total: int | None) -> Iterable:
-        return tqdm(iterable, total=total, desc=f"{step:>8}", unit="", disable=True if quiet else None,
-                    file=sys.stderr, leave=True, dynamic_ncols=True)
+        return tqdm(iterable, total=total, desc=f"{step:>8}", unit=_UNITS.get(step, "it"),
+                    disable=True if quiet else None, file=sys.stderr, leave=True, dynamic_ncols=True)
 
     return progress
 
