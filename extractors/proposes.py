@@ -107,7 +107,9 @@ class ProposesDetector:
 
     @staticmethod
     def _novel(doc: Doc, span: Span) -> bool:
-        return not ProposesDetector._rule(doc, span).endswith(":gazetteer")
+        # A known name, or a later use of a name the abstract established elsewhere (whose
+        # own mention decides whether it is proposed).
+        return not ProposesDetector._rule(doc, span).endswith((":gazetteer", ":repeat"))
 
     @staticmethod
     def _rule(doc: Doc, span: Span) -> str:

@@ -1,0 +1,79 @@
+"""A name the abstract establishes once is the same name wherever it appears again.
+
+An acronym definition, the title's "Name:", a cue noun or a naming verb find a
+name at one place ("Autoregressive Representation Alignment (ARRA)"); later
+sentences use it bare ("ARRA reduces FID by 25.5%"), where no rule fires. The
+``paperkg_repeats`` component adds those occurrences as candidates of the same
+type, so every sentence about the thing has its mention (result tuples and
+relations read them).
+"""
+from __future__ import annotations
+
+import ahocorasick
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .base import CANDIDATES_KEY, add_candidate, doc_text, evidence_table
+
+__all__ = ["RepeatFinder"]
+
+# Rules (the part after "component:") that establish a name in the doc.
+_ESTABLISHING = frozenset({"definition", "title", "cue", "introduced"})
+
+
+class RepeatFinder:
+    """Add every other standalone occurrence of a name an establishing rule found.
+
+    Examples
+    --------
+    >>> import spacy; from paperkg import extractors
+    >>> nlp = spacy.blank("en")
+    >>> for name in ("paperkg_model", "paperkg_repeats"):
+    ...     _ = nlp.add_pipe(name)
+    >>> doc = nlp("We propose Autoregressive Representation Alignment (ARRA). ARRA cuts FID; xARRA does not.")
+    >>> [(s.text, s._.paperkg_rule) for s in doc.spans["paperkg_candidates"] if s.text == "ARRA"]
+    [('ARRA', 'paperkg_model:definition'), ('ARRA', 'paperkg_repeats:repeat')]
+    """
+
+    def __init__(self, nlp: Language, name: str, *, confidence: float):
+        self.name = name
+        self.confidence = confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        table = evidence_table(doc)
+        established: dict[str, tuple[str, float]] = {}
+        for span in doc.spans.get(CANDIDATES_KEY, []):
+            rule, confidence = table.get((span.start_char, span.end_char), (None, 0.0))[:2]
+            if rule and rule.rpartition(":")[2] in _ESTABLISHING and len(span.text) > 1:
+                established.setdefault(text[span.start_char : span.end_char], (span.label_, confidence))
+        if not established:
+            return doc
+        # One pass over the text for all the names, whatever their number.
+        names = ahocorasick.Automaton()
+        for name in established:
+            names.add_word(name, name)
+        names.make_automaton()
+        for last, name in names.iter(text):
+            start, end = last + 1 - len(name), last + 1
+            if _standalone(text, start, end) and (start, end) not in table:
+                label, confidence = established[name]
+                add_candidate(doc, start, end, label, rule=f"{self.name}:repeat",
+                              confidence=min(confidence, self.confidence))
+        return doc
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of its own: no word character or hyphen joins it."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return not (before.isalnum() or before in "_-/") and not (after.isalnum() or after in "_-")
+
+
+@Language.factory(
+    "paperkg_repeats",
+    default_config={"confidence": 0.75},
+    requires=["doc.spans"],
+    assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence"],
+)
+def make_repeat_finder(nlp: Language, name: str, confidence: float) -> RepeatFinder:
+    return RepeatFinder(nlp, name, confidence=confidence)
