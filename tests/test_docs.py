@@ -44,7 +44,8 @@ def test_every_link_resolves(page):
         resolved = (page.parent / path).resolve() if path else page
         assert resolved.exists(), f"{page.name}: {target} does not exist"
         if anchor and resolved.suffix == ".md":
-            headings = re.findall(r"^#+ (.*)$", _text(resolved), re.MULTILINE)
+            prose = re.sub(r"```.*?```", "", _text(resolved), flags=re.DOTALL)
+            headings = re.findall(r"^#+ (.*)$", prose, re.MULTILINE)
             assert anchor in {_anchor(h) for h in headings}, f"{page.name}: no heading for #{anchor} in {path}"
 
 
