@@ -1,8 +1,10 @@
-"""Crashes and concurrency: a killed build leaves whole files, a second build is refused, writers are atomic."""
+"""Crashes and concurrency: a build killed at any moment leaves one generation, a second build is refused."""
 from __future__ import annotations
 
 import io
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -17,7 +19,9 @@ from click.testing import CliRunner
 
 import paperkg.core.atomic
 from paperkg.cli import cli
+from paperkg.core.generation import JOURNAL, STAGING_PREFIX
 from paperkg.core.lock import LOCK_NAME
+from paperkg.core.records import STATE_DIR
 
 from .conftest import DATA
 from .test_determinism import start_build
@@ -64,43 +68,120 @@ def test_every_output_file_is_renamed_into_place_by_atomic_write(tmp_path, monke
     result = CliRunner().invoke(cli, ["build", str(SMALL), "-o", str(tmp_path / "out"), "-q"],
                                 catch_exceptions=False)
     assert result.exit_code == 0
-    written = sorted(path.name for path in (tmp_path / "out").rglob("*") if path.is_file())
+    # The store (RocksDB's own files and its stamp) is a folder moved into place whole, by the switch.
+    written = sorted(path.name for path in (tmp_path / "out").rglob("*")
+                     if path.is_file() and path.relative_to(tmp_path / "out").parts[0] != "store")
     assert written and set(written) <= set(renamed), set(written) - set(renamed)
+    assert "store" in renamed
 
 
-def test_a_killed_build_leaves_whole_files_and_a_second_build_is_refused(tmp_path):
+# Every format (the default): the store is a folder, the others are files.
+GENERATION_FORMATS: tuple[str, ...] = ()
+NEW_INPUTS = (SMALL, DATA / "000_d19c32d15f532ca7.txt")
+# Run the command with os.replace counted (argv[1] = "count") or fatal before its K-th call (argv[1] = K).
+KILLING_BUILD = """
+import json, os, signal, sys
+from paperkg.cli import main
+kill_at, calls, real_replace = sys.argv[1], [], os.replace
+def replace(source, target, **kwargs):
+    calls.append(os.fspath(target))
+    if kill_at != "count" and len(calls) == int(kill_at):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real_replace(source, target, **kwargs)
+os.replace = replace
+sys.argv = ["paperkg", *sys.argv[2:]]
+try:
+    main()
+finally:
+    print(json.dumps(calls))
+"""
+
+
+def generation_of(folder: Path) -> dict[str, bytes]:
+    """Every file a build leaves, by path, as a reader sees it (a half-done switch finished first).
+
+    The store's database files differ from build to build (RocksDB logs), so the
+    store is checked by what it holds: as many triples as graph.nt has lines.
+    """
+    import pyoxigraph as ox
+
+    from paperkg.core.generation import recover
+
+    recover(folder)
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        # Not outputs: the store's database files, the lock file, and the staging folders and temporary files
+        # a killed build leaves (the next build removes them).
+        if path.is_file() and parts[:2] != ("store", "db") and parts[0] != LOCK_NAME and not (
+                parts[0] == STATE_DIR and parts[1].startswith(STAGING_PREFIX)) and not (
+                path.name.startswith(".") and path.name.endswith(".tmp")):
+            files["/".join(parts)] = path.read_bytes()
+    store = ox.Store.read_only(str(folder / "store" / "db"))
+    files["store: triples"] = str(len(store)).encode()
+    del store
+    assert int(files["store: triples"]) == files["graph.nt"].count(b"\n")
+    return files
+
+
+def killing_build(kill_at: int | str, output: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", KILLING_BUILD, str(kill_at), "build", *map(str, NEW_INPUTS), "-o",
+                           str(output), "-q", *GENERATION_FORMATS], capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
+
+
+@pytest.fixture(scope="module")
+def generations(tmp_path_factory):
+    """The old build's folder, and the os.replace calls the new build makes over it."""
+    root = tmp_path_factory.mktemp("generations")
+    old = root / "old"
+    assert CliRunner().invoke(cli, ["build", str(SMALL), "-o", str(old), "-q", *GENERATION_FORMATS]).exit_code == 0
+    counted = root / "counted"
+    shutil.copytree(old, counted)
+    result = killing_build("count", counted)
+    assert result.returncode == 0, result.stderr
+    return old, json.loads(result.stdout.splitlines()[-1])
+
+
+@pytest.mark.parametrize("moment", ["first write", "half the exports written", "journal written",
+                                    "first file switched in", "last file switched in"])
+def test_a_build_killed_at_any_moment_leaves_exactly_one_generation(tmp_path, generations, moment):
+    old, calls = generations
+    # The new generation as this very code makes it (a whole build beside, just before the killed one).
+    assert killing_build("count", tmp_path / "new").returncode == 0
+    new = generation_of(tmp_path / "new")
+    journal = next(i for i, target in enumerate(calls, 1) if target.endswith(f"{STATE_DIR}/{JOURNAL}"))
+    kill_at = {"first write": 1, "half the exports written": journal // 2, "journal written": journal,
+               "first file switched in": journal + 1, "last file switched in": len(calls)}[moment]
     out = tmp_path / "out"
-    runner = CliRunner()
-    assert runner.invoke(cli, ["build", str(SMALL), "-o", str(out), "-q"], catch_exceptions=False).exit_code == 0
-    before = read_outputs(out)
-    turtle_before = (out / "graph.ttl").stat().st_ino
+    shutil.copytree(old, out)
+    killed = killing_build(kill_at, out)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    seen = generation_of(out)
+    # Killed before its journal is in place, the build never happened; after, readers finish it.
+    assert seen == (generation_of(old) if kill_at <= journal else new), moment
+    again = CliRunner().invoke(cli, ["build", *map(str, NEW_INPUTS), "-o", str(out), "-q", *GENERATION_FORMATS])
+    assert again.exit_code == 0, again.output
+    assert generation_of(out) == new
+    leftovers = [path.name for path in out.rglob("*") if path.name.endswith(".tmp") or path.name == LOCK_NAME
+                 or path.name.startswith(STAGING_PREFIX)]
+    assert leftovers == []
 
+
+def test_a_second_build_is_refused_while_one_runs(tmp_path):
+    out = tmp_path / "out"
     big = start_build([DATA], out, hash_seed=0)
-    # Stop it once the new Turtle file is in place and the next file is half-written: a build
-    # started now is refused, and the kill lands there whatever either process's speed.
-    wait_for(lambda: (out / LOCK_NAME).exists() and (out / "graph.ttl").stat().st_ino != turtle_before
-             and temporaries(out), big, "half-written export")
+    wait_for(lambda: (out / LOCK_NAME).exists(), big, "the first build's lock")
     big.send_signal(signal.SIGSTOP)
-    second = start_build([SMALL], out, hash_seed=0)
-    _, refused = second.communicate(timeout=600)
-    assert second.returncode == 2
-    assert refused.strip() == (f"Error: {out}: another paperkg build (pid {big.pid}) is writing into this folder; "
-                               "wait for it to finish or choose another --output")
-    big.send_signal(signal.SIGKILL)
-    big.wait(timeout=60)
-    assert big.returncode == -signal.SIGKILL
-    after_kill = read_outputs(out)
-    # Each file whole, and either the old build's or the new one's: never a mix, never cut short.
-    # (How many files were new when the kill landed depends on the machine's load.)
-    assert runner.invoke(cli, ["build", str(DATA), "-o", str(tmp_path / "new"), "-q"]).exit_code == 0
-    after_build = read_outputs(tmp_path / "new")
-    assert after_kill["graph.ttl"] == after_build["graph.ttl"] != before["graph.ttl"]
-    assert all(after_kill[name] in (before[name], after_build[name]) for name in before), after_kill
-
-    result = runner.invoke(cli, ["build", str(SMALL), "-o", str(out), "-q"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert temporaries(out) == [] and not (out / LOCK_NAME).exists()
-    assert read_outputs(out) == before
+    try:
+        second = start_build([SMALL], out, hash_seed=0)
+        _, refused = second.communicate(timeout=600)
+        assert second.returncode == 2
+        assert refused.strip() == (f"Error: {out}: another paperkg build (pid {big.pid}) is writing into this "
+                                   "folder; wait for it to finish or choose another --output")
+    finally:
+        big.send_signal(signal.SIGKILL)
+        big.wait(timeout=60)
 
 
 def test_query_changes_nothing_without_allow_update(tmp_path):
