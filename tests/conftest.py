@@ -31,9 +31,10 @@ def sample_graph(sample_extracted):
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
-    """A build folder of the sample corpus, as ``paperkg build data/ -o OUT --formats turtle,ntriples,csv`` writes it."""
+    """A build folder of the sample corpus, as ``paperkg build data/ -o OUT --formats turtle,ntriples,csv,parquet``
+    writes it."""
     from paperkg.api import build
 
     folder = tmp_path_factory.mktemp("sample-build")
-    build([DATA], folder, formats=["turtle", "ntriples", "csv"])
+    build([DATA], folder, formats=["turtle", "ntriples", "csv", "parquet"])
     return folder

@@ -80,9 +80,9 @@ def run_shell(line: str, cwd: Path) -> str:
     return done.stdout
 
 
-def run_python(code: str, cwd: Path) -> dict:
-    """Execute a Python block in ``cwd``; returns its namespace."""
-    namespace: dict = {}
+def run_python(code: str, cwd: Path, namespace: dict | None = None) -> dict:
+    """Execute a Python block in ``cwd`` (in ``namespace``, to follow earlier blocks); returns the namespace."""
+    namespace = {} if namespace is None else namespace
     with _cwd(cwd):
         exec(compile(code, "<markdown>", "exec"), namespace)
     return namespace

@@ -21,8 +21,6 @@ from .snippets import blocks, run_python, run_shell, shell_lines, workspace
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
 QUERIES = sorted((DOCS / "queries").glob("*.rq"))
-OWN_PAGES = ["README.md", "commands.md", "inputs.md", "outputs.md", "graph.md", "sparql.md", "python.md",
-             "scaling.md"]
 
 
 def _text(path: Path) -> str:
@@ -144,16 +142,19 @@ def built_workspace(tmp_path_factory, sample_build):
     return make
 
 
-@pytest.mark.parametrize("page", OWN_PAGES)
+@pytest.mark.parametrize("page", [page.name for page in PAGES])
 def test_every_command_and_snippet_of_the_page_runs(page, built_workspace):
+    """Blocks run in page order, the Python ones in one namespace, as a reader following the page would."""
     folder = built_workspace(page)
-    runnable = [block for block in blocks(_text(DOCS / page)) if block.lang in ("sh", "python") and not block.skip]
-    for block in runnable:
+    namespace: dict = {}
+    for block in blocks(_text(DOCS / page)):
+        if block.skip or block.lang not in ("sh", "python"):
+            continue
         if block.lang == "sh":
             for line in shell_lines(block.code):
                 run_shell(line, folder)
         else:
-            run_python(block.code, folder)
+            run_python(block.code, folder, namespace)
 
 
 def test_python_page_examples_print_what_they_say(built_workspace, capsys):
