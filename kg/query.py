@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from paperkg.exports.tables import csv_lines
 from paperkg.exports.vocab import PREFIXES
 
-from .core.errors import OutputError, PaperkgError, os_problem, printable, reading
+from .core.errors import OutputError, PaperkgError, os_problem, printable, reading, writing
 from .core.generation import recover
 from .core.lock import output_lock
 
@@ -273,7 +273,8 @@ def _build_store(folder: Path, source: Path) -> None:
 def _current_store(folder: str | Path) -> Path:
     """The database of ``folder``'s store, built or rebuilt from its ``graph.nt`` when needed."""
     folder = Path(folder)
-    recover(folder)  # a build killed while switching its outputs in: finish it, so the query sees one generation
+    with writing(folder):
+        recover(folder)  # a build killed while switching its outputs in: finish it, so the query sees one generation
     source = folder / _SOURCE
     if not source.is_file() and not _store_is_current(folder / "store", source):
         raise PaperkgError(f"{printable(folder)}: no {_SOURCE} here; run `paperkg build INPUT -o {printable(folder)}` "
