@@ -37,12 +37,17 @@ def ntriples_term(term: Node) -> str:
     """
     term_type = type(term)  # exact types first: isinstance goes through ABCMeta
     if term_type is URIRef or term_type is not Literal and isinstance(term, URIRef):
-        return f"<{term}>"
+        return _iri_term(term)
     if term_type is Literal or isinstance(term, Literal):
         return _literal_term(term)
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+@lru_cache(maxsize=1 << 16)  # papers, entities and mentions are named by several triples each
+def _iri_term(term: URIRef) -> str:
+    return f"<{term}>"
 
 
 @lru_cache(maxsize=1 << 13)  # generate_triples repeats literal objects (numbers, sentences, rule names)

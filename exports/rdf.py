@@ -200,9 +200,9 @@ def sentence_iri(paper: str, start: int, end: int, base_iri: str = DEFAULT_BASE_
     return URIRef(f"{base_iri}sentence/{quote(paper, safe='')}-{start}-{end}")
 
 
-def _blank(prefix: str, key: str) -> BNode:
+def _blank_label(key: str) -> str:
     # A label made from what the node describes: the same in every batching, unique in the file.
-    return BNode(prefix + hashlib.sha1(key.encode()).hexdigest()[:16])
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=1 << 10)  # a few dozen rules, each named by thousands of annotations
@@ -232,7 +232,8 @@ def _mention_triples(graph: nx.MultiDiGraph, mention: MentionRecord, base_iri: s
             yield sentence, RDF.type, OA.TextPositionSelector
             yield sentence, OA.start, _literal(mention.sentence_start)
             yield sentence, OA.end, _literal(mention.sentence_end)
-    target, selector = _blank("t", mention.id), _blank("s", mention.id)
+    label = _blank_label(mention.id)
+    target, selector = BNode("t" + label), BNode("s" + label)
     yield annotation, RDF.type, OA.Annotation
     yield annotation, OA.hasBody, _node_ref(graph, mention.node, base_iri)
     yield annotation, OA.hasTarget, target
@@ -252,7 +253,7 @@ def _statement_triples(u: str, v: str, key: str, data: dict, graph: nx.MultiDiGr
     pointed = evidence_id(u, v, data)
     if pointed is None:
         return
-    statement = _blank("e", f"{u}|{v}|{key}")
+    statement = BNode("e" + _blank_label(f"{u}|{v}|{key}"))
     yield statement, RDF.subject, _node_ref(graph, u, base_iri)
     yield statement, RDF.predicate, relation_property(data["relation"])
     yield statement, RDF.object, _node_ref(graph, v, base_iri)

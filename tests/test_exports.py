@@ -556,3 +556,5 @@ def test_a_store_the_build_filled_is_queried_as_it_is(tmp_path, sample_papers):
     lines = sum(1 for _ in (tmp_path / "graph.nt").open(encoding="utf-8"))
     assert len(open_store(tmp_path)) == lines
     assert stamp.stat().st_mtime_ns == written  # opened, not rebuilt from graph.nt
+    (tmp_path / "graph.nt").unlink()
+    assert len(open_store(tmp_path)) == lines  # a store without graph.nt is queried as it is
