@@ -116,6 +116,14 @@ def _is_plain_word(name: str) -> bool:
     return name.replace(" ", "").replace("-", "").isalpha() and name.islower()
 
 
+# A coined word (letters with digits or inner capitals) right after a percentage, before a preposition
+# or the clause's end.
+_COINED_AFTER_VALUE = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?\s?%\s+(?P<name>[A-Za-z][A-Za-z-]*\d[\w@-]*|(?:[a-z]+|[A-Z][a-z]+)[A-Z][\w@-]*)"
+    r"(?=\s+(?:on|in|at|for|and|with|across)\b|\s*[,.;)])"
+)
+
+
 def _defines_metric(long_form: str, short: str, long_start: int) -> bool:
     return long_form.rsplit(None, 1)[-1].lower() in HEADS["METRIC"] and not is_generic(short)
 
@@ -165,6 +173,10 @@ class MetricExtractor:
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence)
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
+        for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():
+            # "84.1% Top1-acc on ImageNet": a coined word a percentage qualifies is its measure.
+            add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
+                          confidence=self.word_confidence)
         for start, end in measure_phrases(text):
             if not is_generic(text[start:end]):
                 add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:measure", confidence=self.word_confidence)

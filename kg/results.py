@@ -35,20 +35,34 @@ _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _UNITS = (
     (re.compile(r"\s?(?:\\?%|percent\b|percentage points?\b)"), "%"),
     (re.compile(r"\s?[x×X](?![\w×*]|\s?\d)"), "x"),
-    (re.compile(r"(?:-fold\b|\s(?:times|fold)\b)"), "x"),
+    (re.compile(r"(?:-fold\b|\s?(?:times|fold)\b)"), "x"),  # "5times": a \times that lost its backslash
     (re.compile(r"\s?(ms|FPS|fps|dB|pp|points?)\b"), None),
+    (re.compile(r"\s?(GB|MB|TB|KB|GiB|MiB)\b"), "memory"),
 )
+_MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
 _FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
 # Patterns used with ``match(text, pos)`` have no ``^``: it would anchor at the string's start, not at pos.
 # Between a metric's name and its value: "FID of 1.97", "accuracy: 85.6%".
 _METRIC_THEN_VALUE = re.compile(
-    r"^\s*(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?(?:of|is|=|:|at|reaches|reaching|to)?\s*(?:about|around|only|just|roughly|nearly|"
-    r"approximately|over|above|up to|below|under|a|an|>|<|~|≈)?\s*$",
+    r"^\s*(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?(?:of|is|=|:|at|reaches|reaching|to)?\s*(?:(?:about|around|only|just|roughly|nearly|"
+    r"approximately|over|above|up to|below|under|a|an|>|<|~|≈)\s*){0,2}$",
     re.IGNORECASE,
 )
 # Between a value and the metric it measures: "58.0% PQ", "85.6% top-1 accuracy", "2.4× higher throughput".
 _VALUE_THEN_METRIC = re.compile(r"^\s*(?:(?:absolute|relative|higher|lower|better|more|less|gains?|improvements?|"
-                                r"increases?|reductions?|drops?)\s+)?(?:(?:in|of|on)\s+)?$", re.IGNORECASE)
+                                r"increases?|reductions?|drops?)\s+)?(?:(?:in|of|on)\s+)?"
+                                r"(?:(?:the|its|their|our)\s+)?(?:(?:total|overall|average|mean)\s+)?$", re.IGNORECASE)
+# The measure a value qualifies, written right after it: "84.1% Top1-acc on ImageNet", "0.1% trainable
+# parameters and ...", "5x training/inference speedup compared to ...": up to three words before a
+# preposition, a conjunction or the clause's end.
+_NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|while|compared|across|using|when|from|as|"
+                   r"is|are|was|were|via|both|all|each|these|those|its|their|our|only|up|about|nearly|more|less|"
+                   r"fewer|faster|slower|higher|lower|better|worse|larger|smaller|respectively|improvements?|gains?|"
+                   r"reductions?|increases?|decreases?|drops?|performance|efficiency|quality|results?|data)\b")
+_QUALIFIED = re.compile(
+    r"\s+(?P<phrase>(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){0,2}(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*)"
+    r"(?=\s+(?:on|in|at|for|with|and|compared|over|than|while|across|using|when|via)\b|\s*[,.;)]|\s*$)"
+)
 _BY_VALUE = re.compile(r"\bby\s+(?:up to|over|about|around|nearly|almost|approximately|more than|less than|an average of|"
                        r"on average|only|just|a|>|<|~)?\s*(?:up to\s+)?$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(
@@ -70,7 +84,8 @@ _FROM_TO = re.compile(r"\s*to\s+\d")
 _OWN_WORK = re.compile(r"\b(?:our|we|proposed)\b|^(?:it|this)\b", re.IGNORECASE)
 _STANDALONE_NUMBER = re.compile(r"(?<![\w.-])\d")  # another value, not the 1 of "top-1"
 _ON_BEFORE_NAME = re.compile(r"\b(?:on|in|for|over|across|using)\b", re.IGNORECASE)
-_LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$")
+# Between values listed together: "50% and 40%", "+5.7 and +5.0", "2x to 5x".
+_LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+(?:and|to)\s+|\s*,\s*and\s+|\s*[-–]\s*)[+-]?$")
 
 #: Columns of :func:`results_frame`, in order.
 RESULT_COLUMNS = ("paper_id", "title", "arxiv_id", "model", "dataset_or_benchmark", "metric", "value", "unit",
@@ -121,6 +136,8 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
     for pattern, unit in _UNITS:
         match = pattern.match(text, end)
         if match:
+            if unit == "memory":  # as written, in capitals: GB, MiB
+                return match.group(1)[:-1].upper() + match.group(1)[-1], match.end()
             return (unit or match.group(1).lower().rstrip("s") if unit is None else unit), match.end()
     if end < len(text) and (text[end].isalpha() or text[end] in "×*^"):
         return None  # 7B, 2D, 256×256, 1e-3: sizes, dimensions, resolutions
@@ -139,9 +156,16 @@ class _Spans:
         return self.spans[bisect_left(self.starts, low) : bisect_right(self.starts, high)]
 
 
+# A confidence interval, "(95% CI, 58 to 64%)": its level and bounds are no results.
+_INTERVAL = re.compile(r"\(\s*\d{2}(?:\.\d+)?\s?%\s*(?:CI|confidence interval)\b[^()]{0,60}\)", re.IGNORECASE)
+
+
 def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[_Value]:
     # Whether a number lies inside a mention: the mentions starting at or before it, by the
     # furthest end among them (one bisection, not a scan of every mention per number).
+    if "%" in text[start:end]:
+        intervals = [m.span() for m in _INTERVAL.finditer(text, start, end)]
+        taken = sorted(taken + intervals) if intervals else taken
     taken_starts = [s for s, _ in taken]
     furthest_end = list(accumulate((e for _, e in taken), max))
     for match in _NUMBER.finditer(text, start, end):
@@ -157,6 +181,9 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         unit, stop = after
         if text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")":
             continue  # (1) enumerations
+        if unit in _MEMORY_UNITS and not (_CHANGE_VERB.search(text, max(start, match.start() - 120), match.start())
+                                          or _COMPARATIVE.match(text, stop)):
+            continue  # "a single 32GB GPU" is hardware; "reduces memory by 5.93 GB" is a result
         if _FACTOR_OF.search(text, max(0, match.start() - 12), match.start()):
             unit = "x"
         yield _Value(match.start(), stop, float(match.group().replace(",", "")), unit)
@@ -166,8 +193,12 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
 _NEAR = 120
 
 
-def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int) -> tuple[str | None, str]:
-    """The metric a value measures, and the rule that found it."""
+def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
+                names: _Spans | None = None) -> tuple[str | None, str]:
+    """The metric a value measures, and the rule that found it; ``names`` are the sentence's other mentions."""
+    comparative = _COMPARATIVE.match(text, value.end)
+    if comparative and value.unit == "x" and comparative.group(1).lower() in ("faster", "slower"):
+        return "speed", "comparative"  # "reaching target accuracy 3x faster": the speed is what is measured
     for metric in metrics.starting(value.start - 2 * _NEAR, value.start):
         if value.start - _NEAR <= metric.end <= value.start and _METRIC_THEN_VALUE.match(text[metric.end:value.start]):
             return metric.text, "metric-before"
@@ -202,6 +233,11 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int) 
         phrase = _noun_phrase(text[within.end():within.end() + 60]) if within else None
         if phrase:
             return phrase, "in-phrase"
+    if value.unit:
+        qualified = _QUALIFIED.match(text, value.end)
+        # Not a model or dataset named after the value: "by 2% ViT-L on ..." measures nothing called ViT-L.
+        if qualified and not (names and names.starting(value.end, qualified.end() - 1)):
+            return qualified["phrase"], "qualified"
     if value.unit == "%":
         of = _PHRASE.match(text, value.end)
         if of and text[value.end:of.start(1)].strip() == "of":
@@ -238,9 +274,15 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     """The results of one sentence; ``inside`` are its mentions, sorted by start."""
     text = found.paper.text
     taken = [(m.start, m.end) for m in inside]
-    values = list(_values(text, start, end, taken))
     metric_mentions = _Spans([m for m in inside if m.type == "metric"])
-    values = [v for v in values if v.unit or _metric_for(text, v, metric_mentions, start)[0]]
+    names = _Spans([m for m in inside if m.type != "metric"])
+    values = []
+    for listed in _groups(list(_values(text, start, end, taken)), text):
+        # A bare number counts next to a metric, or listed with one that is: "+5.7 and +5.0 mAP".
+        if any(_metric_for(text, v, metric_mentions, start, names)[0] for v in listed):
+            values += listed
+        else:
+            values += [v for v in listed if v.unit]
     values = [v for v in values if not (_FROM_TO.match(text, v.end) and text[max(start, v.start - 5):v.start].strip().endswith("from"))]
     if not values:
         return
@@ -249,7 +291,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     data_names = {normalize_key(m.text) for m in data.spans}
     sentence = text[start:end]
     cues = [(start + c.start(), start + c.end(), c[0].lower()) for c in COMPARISON_CUE.finditer(sentence)]
-    model, model_rule = _subject(models, cues[0][0] if cues else None)
+    model, model_rule = _subject(models, cues[0][0] if cues else None, start, text)
     if model is None and own_model and _OWN_WORK.search(sentence):
         model, model_rule = own_model, "own-model"
     baselines = _Baselines(models, cues, model)
@@ -257,7 +299,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     previous_end, previous_data = start, None
     carried: dict[str | None, str] = {}  # the last metric named for each unit, for lists of results
     for group in _groups(values, text):
-        metrics = [_metric_for(text, v, metric_mentions, start) for v in group]
+        metrics = [_metric_for(text, v, metric_mentions, start, names) for v in group]
         shared = next((m for m in metrics if m[0]), (None, "value"))
         for position, (value, (metric, metric_rule)) in enumerate(zip(group, metrics)):
             metric, metric_rule = (metric, metric_rule) if metric else shared
@@ -265,7 +307,9 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 metric, metric_rule = carried[value.unit], "metric-carried"
             if metric:
                 carried[value.unit] = metric
-            if respectively and len(group) > 1 and len(data.spans) == len(group):
+            # "X and Y ... 2.4% and 3.8%", "... on X and Y, respectively": one dataset for each value.
+            if len(group) > 1 and len(data.spans) == len(group) and (
+                    respectively or data.spans[-1].end <= group[0].start):
                 dataset = data.spans[position].text
             else:
                 dataset = _dataset_for(text, value, data, data_names, previous_end, previous_data)
@@ -282,8 +326,21 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         previous_end = group[-1].end
 
 
-def _subject(models: list[Mention], first_cue: int | None) -> tuple[str | None, str | None]:
-    """The model a sentence reports on: the last one before its first comparison cue, else the first one."""
+# What may stand before a sentence's grammatical subject: nothing, or an opening phrase set off
+# by a comma ("Empirically, X achieves ...", "On ImageNet, X ...", "In particular, X ...").
+_BEFORE_SUBJECT = re.compile(r"(?:[^,.;:]{0,60},\s*)?(?:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}?)?$", re.IGNORECASE)
+
+
+def _subject(models: list[Mention], first_cue: int | None, sentence_start: int = 0,
+             text: str = "") -> tuple[str | None, str | None]:
+    """The model a sentence reports on.
+
+    Its grammatical subject when a model opens the sentence ("SGD-SaI achieves ... for GPT-2
+    ... compared to AdamW"); else the last one before its first comparison cue, else the first one.
+    """
+    if models and text and _BEFORE_SUBJECT.fullmatch(text, sentence_start, models[0].start) and (
+            first_cue is None or models[0].end <= first_cue):
+        return models[0].text, "subject"
     if first_cue is not None:
         before = [m for m in models if m.end <= first_cue]
         return (before[-1].text, "compared") if before else (None, None)
@@ -317,7 +374,10 @@ class _Baselines:
 
 def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previous_end: int,
                  previous_data: str | None):
-    """The dataset a value is on: "… on X" right after it, else the only one since the last value."""
+    """The dataset a value is on: "… on X" or "(X)" right after it, else the only one since the last value."""
+    for mention in data.starting(value.end, value.end + 3):
+        if text[value.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")":
+            return mention.text  # "25.5% (MIMIC-CXR), 8.8% (DeepEyeNet)"
     for mention in data.starting(value.end, value.end + 60):
         gap = text[value.end:mention.start]
         if _ON_BEFORE_NAME.search(gap) and not _STANDALONE_NUMBER.search(gap):

@@ -21,8 +21,8 @@ def test_dev_results_reach_the_pinned_floor():
     records = load_gold(RESULTS_GOLD)
     assert len(records) >= 30 and sum(len(r["results"]) for r in records) >= 30
     score = score_results(records, extract_papers([Paper(r["title"], r["abstract"]) for r in records]))
-    # Reached 0.75 / 0.77 / 0.76 when pinned; see README "Results" for the matching rule.
-    assert score.precision >= 0.74 and score.recall >= 0.76 and score.f1 >= 0.75, score
+    # Reached 0.83 / 0.86 / 0.85 when pinned; see README "Results" for the matching rule.
+    assert score.precision >= 0.82 and score.recall >= 0.85 and score.f1 >= 0.84, score
 
 
 def test_only_measured_values_count_and_values_are_floats():
@@ -91,3 +91,34 @@ def test_results_take_time_linear_in_a_sentence_length():
 
     seconds(2_000)  # the pipeline loads untimed
     assert seconds(100_000) / seconds(25_000) < 8
+
+
+def test_result_fields_come_from_the_sentence_structure():
+    paper = Paper("FooNet: a model", (
+        "We propose FooNet. "
+        # The subject opens the sentence; a dataset in parentheses after each value is its own.
+        "FooNet reduces FID by 25.5% (COCO), 8.8% (LVIS) for models like GPT-2, compared to BERT. "
+        # Bare numbers listed with a measured one share its metric; the datasets come in the same order.
+        "In particular, FooNet shows +5.7 and +5.0 mAP gains on the COCO and LVIS datasets respectively. "
+        # A multiplier fused to 'times' (a lost \\times), the measure a value qualifies, memory saved.
+        "It runs 2.2times faster, with 84.1% top-1 accuracy on ImageNet, reducing memory usage by 5.9 GB. "
+        # A confidence interval is no result.
+        "FooNet answered 61% (95% CI, 58 to 64%) of the questions."
+    ))
+    found = {(r.model, r.dataset_or_benchmark, r.metric, r.value, r.unit)
+             for r in extract_results(next(extract_papers([paper])))}
+    assert found == {
+        ("FooNet", "COCO", "FID", 25.5, "%"), ("FooNet", "LVIS", "FID", 8.8, "%"),
+        ("FooNet", "COCO", "mAP", 5.7, None), ("FooNet", "LVIS", "mAP", 5.0, None),
+        # (ImageNet is the sentence's only dataset, so every value there is on it.)
+        ("FooNet", "ImageNet", "speed", 2.2, "x"), ("FooNet", "ImageNet", "top-1 accuracy", 84.1, "%"),
+        ("FooNet", "ImageNet", "memory usage", 5.9, "GB"), ("FooNet", None, None, 61.0, "%"),
+    }
+
+
+def test_heldout_results_reach_the_pinned_floor():
+    # Annotated by hand before the structural rules (F1 0.44 then); 0.83 when pinned.
+    records = load_gold(ROOT / "tests" / "data" / "results-heldout.jsonl")
+    assert len(records) == 40 and sum(len(r["results"]) for r in records) >= 30
+    score = score_results(records, extract_papers([Paper(r["title"], r["abstract"]) for r in records]))
+    assert score.precision >= 0.80 and score.recall >= 0.80 and score.f1 >= 0.80, score
