@@ -107,12 +107,13 @@ _TABLE_CELL = 80
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
                      r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 # SPARQL's lexical tokens, as far as the checks need them: what is inside a comment, a string or an
-# IRI is never a keyword, a bracket or a prefix; names may hold any letter beyond ASCII.
+# IRI is never a keyword, a bracket or a prefix; names may hold any letter beyond ASCII. A string left
+# open runs to the end of its line (or, long, of the query), so no text is scanned twice.
 _TOKENS = re.compile(r'''
     (?P<space>\s+)
   | (?P<comment>\#[^\n\r]*)
-  | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+  | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*(?:""")?|\'\'\'(?:[^'\\]|\\.|'(?!''))*(?:\'\'\')?
+               |"(?:[^"\\\n\r]|\\.)*"?|'(?:[^'\\\n\r]|\\.)*'?)
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<variable>[?$][\w\u00b7-\uffff]*)
   | (?P<blank>_:[\w.\-\u00b7-\uffff]*)

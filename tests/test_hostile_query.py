@@ -220,3 +220,17 @@ def test_a_read_only_folder_with_no_store_yet_is_one_line(folder, tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.splitlines() == [f"Error: {tmp_path / 'ro'}: no query store yet, and cannot make one: "
                                           "cannot write: read-only file system"]
+
+
+@pytest.mark.parametrize("unit", ['"\\', "'\\", '"""\\"', "<a", "\\", 'PREFIX a: <', "?", "_:"])
+def test_the_query_check_reads_a_hostile_100_kb_query_once(unit):
+    """Strings left open run to their line's end: a scan that restarted at each quote took 36 s here."""
+    from paperkg.query import check_query
+
+    sparql = (unit * (MAX_QUERY_CHARS // len(unit) + 1))[:MAX_QUERY_CHARS]
+    start = time.perf_counter()
+    try:
+        check_query(sparql)
+    except PaperkgError as error:
+        assert "\n" not in str(error)
+    assert time.perf_counter() - start < 10
