@@ -25,10 +25,12 @@ from .lexicon import (
     introduced_names,
     is_generic,
     load_names,
+    name_shaped_words,
     without_descriptor,
     word_automaton,
 )
 from .model import title_name_mentions
+from .roles import role_before
 
 __all__ = ["DataExtractor", "cued_names"]
 
@@ -226,6 +228,8 @@ class DataExtractor:
         definition_confidence: float,
         shape_confidence: float,
         shared_confidence: float = 0.75,
+        role: str = "",
+        role_confidence: float = 0.6,
     ):
         self.name = name
         self.label = label
@@ -235,6 +239,8 @@ class DataExtractor:
         self.cue_confidence = cue_confidence
         self.list_confidence = list_confidence
         self.shared_confidence = shared_confidence
+        self.role = role
+        self.role_confidence = role_confidence
         self.shape = re.compile(shape) if shape else None
         self.shape_confidence = shape_confidence
         self.definition_confidence = definition_confidence
@@ -258,6 +264,11 @@ class DataExtractor:
                 self._add(doc, text, start, end, "introduced", self.cue_confidence)
         for match in self.shape.finditer(text) if self.shape else ():
             self._add(doc, text, match.start(), match.end(), "shape", self.shape_confidence)
+        if self.role:
+            # A coined name no list knows takes its kind from its role: "results on FooQA", "trained on Bar-1M".
+            for match in name_shaped_words(text):
+                if role_before(text, match.start()) == self.role:
+                    self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
         add_definitions(doc, self.label, rule="definition", confidence=self.definition_confidence,
                         accepts=self._defines, add=self._add)
         return doc
@@ -273,6 +284,8 @@ _DEFAULTS = {
     "list_confidence": 0.82,
     # Below it when the noun is shared with the other kind ("benchmarks/datasets such as X").
     "shared_confidence": 0.75,
+    # A coined name in the kind's role ("results on FooQA"): above the model extractor's name shape.
+    "role_confidence": 0.6,
     "definition_confidence": 0.85,
     "shape_confidence": 0.7,
 }
@@ -283,6 +296,7 @@ _DEFAULTS = {
     default_config={
         "label": "DATASET",
         "gazetteer": "datasets",
+        "role": "train",
         "nouns": ["dataset", "datasets", "corpus", "corpora"],
         # Sized collections ("HumanCaption-10M", "WebVid-10M") and QA sets ("TallyQA").
         # (The capital comes before the lookbehind that it starts a word: the regex engine
@@ -297,6 +311,7 @@ _DEFAULTS = {
     default_config={
         "label": "BENCHMARK",
         "gazetteer": "benchmarks",
+        "role": "eval",
         "nouns": ["benchmark", "benchmarks", "leaderboard", "test suite"],
         # Coined benchmark names: "MMBench", "VideoChatGPT-Bench", "AlpacaEval".
         "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{0,30}(?:Bench|-Eval|Eval|Arena)(?![\w-])",
@@ -317,6 +332,8 @@ def make_data_extractor(
     definition_confidence: float,
     shape_confidence: float,
     shared_confidence: float,
+    role: str,
+    role_confidence: float,
 ) -> DataExtractor:
     return DataExtractor(
         nlp,
@@ -331,4 +348,6 @@ def make_data_extractor(
         definition_confidence=definition_confidence,
         shape_confidence=shape_confidence,
         shared_confidence=shared_confidence,
+        role=role,
+        role_confidence=role_confidence,
     )

@@ -15,6 +15,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .core.model import Mention
+from paperkg.extractors.roles import CUE_WINDOW as _CUE_WINDOW
+from paperkg.extractors.roles import EVAL_CUE as _EVAL_CUE
+from paperkg.extractors.roles import PLAIN_ON as _PLAIN_ON
+from paperkg.extractors.roles import TRAIN_CUE as _TRAIN_CUE
+
 from .core.schema import DATA_TYPES
 from .resolve import entity_key
 
@@ -40,24 +45,7 @@ COMPARISON_CUE = re.compile(
     re.IGNORECASE,
 )
 
-# What stands right before a dataset name it trains on: "pre-trained on (the)", "fine-tuned with".
-_TRAIN_CUE = re.compile(
-    r"\b(?P<cue>(?:pre-?|post-?)?train(?:ed|ing|s)?|fine-?tun(?:ed|ing|es|e)|finetun(?:ed|ing|es|e)|"
-    r"instruction-tun(?:ed|ing)|distill(?:ed|ing)?|learn(?:ed|t|ing|s)?)\s+(?:\w+\s+){0,3}?"
-    r"(?:on|with|using|from)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,2}?$",
-    re.IGNORECASE,
-)
-# What stands right before a dataset or benchmark a paper reports results on.
-_EVAL_CUE = re.compile(
-    r"(?:\b(?P<cue>evaluat\w*|test(?:ed|ing|s)?|validat\w*|results?|experiments?|performance|accuracy|"
-    r"achiev\w*|outperform\w*|surpass\w*|state-of-the-art|sota|scores?|benchmark(?:ed|ing)?)\b"
-    r"[^.;:]{0,50}?\b(?:on|across|over|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"|\b(?P<list>benchmarks?|datasets?)\s*(?:,\s*)?(?:such as|including|like|e\.g\.,?|namely)\s+)$",
-    re.IGNORECASE,
-)
-_PLAIN_ON = re.compile(r"\bon\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?$")
-_CUE_WINDOW = 110
 
 
 @dataclass(frozen=True)

@@ -257,3 +257,17 @@ def test_registry_gazetteers_say_where_each_name_comes_from():
         assert entries and all(line.rsplit("# ", 1)[-1] in packages for line in entries), path.name
         hand_made = {name.lstrip("=~").casefold() for name in load_names(path.name.split(".")[0])[: -len(entries)]}
         assert not hand_made & {line.split("#")[0].strip().lstrip("=").casefold() for line in entries}
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        # A coined name no list knows takes its kind from its role in the sentence.
+        ("It reports state-of-the-art results on ReasonSeg.", "BENCHMARK", ["ReasonSeg"]),
+        ("We pre-train it on SynthText and test it.", "DATASET", ["SynthText"]),
+        # "the pre-trained X model with Y" is no training on Y.
+        ("It joins the pre-trained LLaVA model with KG-RAG.", "DATASET", []),
+    ],
+)
+def test_data_kind_by_role(nlp, text, label, expected):
+    assert found(nlp, text, label) == expected

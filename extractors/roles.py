@@ -1,0 +1,55 @@
+"""The role a sentence gives a dataset or benchmark: trained on, or evaluated on.
+
+The cues are shared by the extractors, which type a name no list knows by its
+role ("results on FooQA" names a benchmark, "pre-trained on FooCorpus-1M" a
+dataset), and by the relations between papers and data (``uses_dataset``,
+``evaluated_on``), which read the same cues.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["TRAIN_CUE", "EVAL_CUE", "PLAIN_ON", "CUE_WINDOW", "role_before"]
+
+#: How far before a name its cue may start, in characters.
+CUE_WINDOW = 110
+
+# What stands right before a dataset name it trains on: "pre-trained on (the)", "fine-tuned with".
+TRAIN_CUE = re.compile(
+    r"\b(?P<cue>(?:pre-?|post-?)?train(?:ed|ing|s)?|fine-?tun(?:ed|ing|es|e)|finetun(?:ed|ing|es|e)|"
+    r"instruction-tun(?:ed|ing)|distill(?:ed|ing)?|learn(?:ed|t|ing|s)?)\s+(?:\w+\s+){0,3}?"
+    r"(?:on|with|using|from)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+# What stands right before a dataset or benchmark a paper reports results on.
+EVAL_CUE = re.compile(
+    r"(?:\b(?P<cue>evaluat\w*|test(?:ed|ing|s)?|validat\w*|results?|experiments?|performance|accuracy|"
+    r"achiev\w*|outperform\w*|surpass\w*|state-of-the-art|sota|scores?|benchmark(?:ed|ing)?)\b"
+    r"[^.;:]{0,50}?\b(?:on|across|over|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"|\b(?P<list>benchmarks?|datasets?)\s*(?:,\s*)?(?:such as|including|like|e\.g\.,?|namely)\s+)$",
+    re.IGNORECASE,
+)
+PLAIN_ON = re.compile(r"\bon\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?$", re.IGNORECASE)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|our|its|their|this|these)\s+$", re.IGNORECASE)
+
+
+def role_before(text: str, start: int, sentence_start: int = 0) -> str | None:
+    """``"train"`` or ``"eval"`` when a cue stands right before ``text[start:]``, else ``None``.
+
+    Examples
+    --------
+    >>> text = "Pre-trained on FooCorpus, it reports results on BarQA. It runs on GPUs."
+    >>> [role_before(text, text.index(name)) for name in ("FooCorpus", "BarQA", "GPUs")]
+    ['train', 'eval', None]
+    >>> role_before("It joins the pre-trained LLaVA model with KG-RAG.", 40)
+    """
+    window = text[max(sentence_start, start - CUE_WINDOW) : start]
+    train = TRAIN_CUE.search(window)
+    # "the pre-trained LLaVA model with X": an adjective, not the verb that trains on X.
+    if train and not _DETERMINER_BEFORE.search(window, 0, train.start()):
+        return "train"
+    if EVAL_CUE.search(window):
+        return "eval"
+    return None
