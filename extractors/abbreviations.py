@@ -47,6 +47,9 @@ def acronym_definitions(text: str) -> tuple[tuple[int, int, int, int], ...]:
     [('Large Vision Diffusion Transformer', 'LaVin-DiT')]
     >>> list(acronym_definitions("trained on ImageNet (1.2M images)"))
     []
+    >>> text = "a loss to ALign the image and text representations BEfore Fusing (ALBEF)"
+    >>> [(text[a:b], text[c:d]) for a, b, c, d in acronym_definitions(text)]
+    [('ALign the image and text representations BEfore Fusing', 'ALBEF')]
     >>> text = "we propose LoGAH (Low-rank GrAph Hypernetworks), tested on COCO (Lin et al.)"
     >>> [(text[a:b], text[c:d]) for a, b, c, d in acronym_definitions(text)]
     [('Low-rank GrAph Hypernetworks', 'LoGAH')]
@@ -70,6 +73,11 @@ def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
                 if long_form.casefold() != short.casefold() and "\n" not in long_form:
                     yield words[first].start(), words[-1].end(), match.start("short"), match.end("short")
                 break
+        else:
+            # Capitals picked out of a phrase: "ALign the image ... BEfore Fusing (ALBEF)".
+            first = _capitals_spelling(short, words)
+            if first is not None:
+                yield words[first].start(), words[-1].end(), match.start("short"), match.end("short")
 
 
 # A short form with a capital, then its long form in parentheses: "LoGAH (Low-rank GrAph Hypernetworks)".
@@ -86,6 +94,21 @@ def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
             continue
         if _spells(letters, long_form.split()) and long_form.casefold() != short.casefold():
             yield match.start("long"), match.end("long"), match.start("short"), match.end("short")
+
+
+def _capitals_spelling(short: str, words: list[re.Match]) -> int | None:
+    """The first of ``words`` from which on the capitals spell ``short`` exactly, if any (12 words at most)."""
+    wanted = "".join(c for c in short if c.isalpha()).upper()
+    if len(wanted) < 3 or not short.isupper():
+        return None
+    capitals = ""
+    for first in range(len(words) - 1, max(-1, len(words) - 13), -1):
+        capitals = "".join(c for c in words[first].group() if c.isupper()) + capitals
+        if capitals == wanted:
+            return first if words[first].group()[:1].isupper() else None
+        if not wanted.endswith(capitals):
+            return None
+    return None
 
 
 def _spells(letters: list[str], words: list[str]) -> bool:
