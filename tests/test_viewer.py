@@ -357,3 +357,19 @@ def test_twenty_thousand_papers_legend_search_click_and_filters(big_view):
     assert not any(n.startswith("benchmark:") for n in view.visible())
     view.page.check("#legend input[data-kind=benchmark]")
     assert view.blocked == [] and view.dialogs == [] and view.errors == []
+
+
+def test_pyvis_neighbourhood_of_an_entity(sample_graph):
+    from paperkg.exports.pyvis import neighbourhood_network
+
+    network = neighbourhood_network(sample_graph, "model:mambaout", hops=1)
+    expected = {"model:mambaout", *nx.all_neighbors(sample_graph, "model:mambaout")}
+    assert {node["id"] for node in network.nodes} == expected
+    relations = {(u, v, d["relation"]) for u, v, d in sample_graph.subgraph(expected).edges(data=True)}
+    assert {(edge["from"], edge["to"], edge["title"]) for edge in network.edges} == relations
+    around = nx.ego_graph(sample_graph.to_undirected(), "model:mambaout", radius=2)
+    assert len(around) > len(expected) + 2
+    two_hops = neighbourhood_network(sample_graph, "model:mambaout", hops=2, max_nodes=len(expected) + 2)
+    kept = {node["id"] for node in two_hops.nodes}
+    assert len(kept) == len(expected) + 2 and expected < kept < set(around)  # the nearest first
+    assert "cdnjs" not in network.generate_html()  # vis-network inlined: works offline
