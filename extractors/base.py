@@ -165,6 +165,8 @@ def add_candidate(
         del kept[start, end]
         doc.spans[CANDIDATES_KEY] = list(kept.values())
         candidates = doc.spans[CANDIDATES_KEY]
+        # What the span is another name for stays known, whichever rule wins it.
+        alias_of = alias_of if alias_of is not None else previous[3]
     table[start, end] = (rule, confidence, canonical, alias_of)
     if candidates is None:
         doc.spans[CANDIDATES_KEY] = [span]

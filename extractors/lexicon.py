@@ -396,9 +396,18 @@ OWN_THING = (r"(?:[a-z-]+ ){0,2}?(?:method|model|approach|framework|system|algor
              r"variant)")
 # The paper's own thing named after what it is: "our method, SRR, ...", "our agent DreamSmooth".
 # Only a coined-looking name (capitals inside or digits): "our model, Transformer-based, ..." is none.
+# A Title Case name of two to four words, set off by a comma or ending the clause: "Rotary Major Scan".
+_TITLE_CASE_NAME = r"(?:[A-Z][a-zA-Z^+-]*[a-z][a-zA-Z^+-]* ){1,3}[A-Z][a-zA-Z^+-]*[a-z][a-zA-Z^+-]*(?=[,.;:)]| and\b| which\b| that\b)"
 _OUR_NAMED = re.compile(
     r"\b[Oo]ur " + OWN_THING
-    + r",? (?:called |named |dubbed )?(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?![\w-])"
+    + r",? (?:called |named |dubbed )?(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*(?![\w-])|[a-z]+[A-Z][\w^+-]*(?![\w-])|"
+    + _TITLE_CASE_NAME + ")"
+)
+# "a novel TEmporal Swin Attention block": a Title Case or coined name before the kind of thing it is.
+_NOVEL_NAMED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:novel|new|proposed) (?P<name>(?:[A-Z][a-zA-Z^+-]* ){1,3}[A-Z][a-zA-Z^+-]*) "
+    r"(?:block|module|layer|mechanism|framework|architecture|method|algorithm|network|strategy|technique|"
+    r"objective|loss|operator|scheme)s?\b"
 )
 # Between the cue and the name: "we design and release the SNARE".
 _WORDS_BEFORE_NAME = re.compile(r"\s+(?:and \w+\s+)?(?:the |a |an |our )?")
@@ -423,6 +432,9 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     >>> text = "With our method, SRR, and our graph transformer variant GT-Lite, a model, Mamba, helps."
     >>> [text[s:e] for s, e, _ in introduced_names(text)]
     ['SRR', 'GT-Lite']
+    >>> text = "It uses our token rearrangement method, Rotary Major Scan, and a novel TEmporal Swin Attention block."
+    >>> [text[s:e] for s, e, _ in introduced_names(text)]
+    ['Rotary Major Scan', 'TEmporal Swin Attention']
     """
     return tuple(_introduced_names(text))
 
@@ -445,6 +457,10 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             yield lower.start("name"), lower.end("name"), "MODEL"
     if "our " in text or "Our " in text:
         for match in finditer_at_words(_OUR_NAMED, _OUR_WORD, text):
+            if not is_generic(match["name"]):
+                yield match.start("name"), match.end("name"), "MODEL"
+    if "novel " in text or "new " in text or "proposed " in text:
+        for match in _NOVEL_NAMED.finditer(text):
             if not is_generic(match["name"]):
                 yield match.start("name"), match.end("name"), "MODEL"
     if "One, " in text or "The other, " in text or "The first, " in text or "The second, " in text:

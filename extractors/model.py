@@ -216,7 +216,8 @@ class ModelExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        for start, end, known in self.gazetteer.find(doc):
+        known_names = self.gazetteer.find(doc)
+        for start, end, known in known_names:
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         for start, end in title_name_mentions(doc, "MODEL"):
             self._add(doc, text, start, end, "title", self.title_confidence)
@@ -225,7 +226,10 @@ class ModelExtractor:
                         add=self._add)
         for start, end, label in introduced_names(text):
             if label == "MODEL":
-                self._add(doc, text, start, end, "introduced", self.introduced_confidence)
+                # A new name built around a known one ("a novel TEmporal Swin Attention block") is the new thing.
+                around_known = any(start <= s and e <= end and (s, e) != (start, end) for s, e, _ in known_names)
+                confidence = self.gazetteer_confidence + 0.01 if around_known else self.introduced_confidence
+                self._add(doc, text, start, end, "introduced", confidence)
         spelled = _spelled_out_acronyms(text)
         for match in name_shaped_words(text):
             if any(start <= match.start() < end for start, end in spelled):
