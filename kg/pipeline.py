@@ -392,7 +392,8 @@ class _InMemory:
         return len(self.results)
 
     def save(self, path: Path) -> None:
-        write_results(path, self.results)
+        # Paper-id order, as a streamed build keeps it: the state does not depend on the order of the inputs.
+        write_results(path, sorted(self.results, key=lambda found: found.paper.id))
 
 
 class _Streamed:

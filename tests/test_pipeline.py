@@ -1,7 +1,6 @@
 """The one runner: batches, streaming, engines and updates write the same files as one batch in memory."""
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -16,7 +15,6 @@ from paperkg.core.records import STATE_DIR
 from paperkg.graph import summarize
 from paperkg.pipeline import load_graph, run
 from paperkg.readers import iter_papers
-from paperkg.update import read_state
 
 from .conftest import DATA
 
@@ -82,11 +80,7 @@ def test_a_streamed_build_writes_what_a_build_in_memory_writes(one_batch, tmp_pa
     # Small sorted runs and batches, so copies of a paper sit in different runs and entities span batches.
     streamed = run([DATA], tmp_path / "streamed", stream=True, batch_size=40, run_size=60)
     assert streamed.graph is None and streamed.summary == in_memory.summary
-    ours, theirs = _outputs(folder), _outputs(tmp_path / "streamed")
-    state = f"{STATE_DIR}/"  # the state keeps input order in memory and paper-id order when streamed
-    assert [name for name in ours if not name.startswith(state) and ours[name] != theirs.get(name)] == []
-    assert sorted(digest for digest, _ in read_state(tmp_path / "streamed")) == sorted(
-        digest for digest, _ in read_state(folder))
+    _assert_same_files(folder, tmp_path / "streamed")
 
 
 def test_the_build_counts_what_its_graph_holds(one_batch, sample_graph):
