@@ -180,18 +180,23 @@ def open_input(path: str | Path) -> Iterator[BinaryIO]:
 
 
 def _read_text(path: Path, *, max_line: int | None = None) -> str:
-    """The whole UTF-8 text of a file, read a block at a time and failing at the first block at fault.
+    """The whole UTF-8 text of a file (see :func:`_text_blocks`)."""
+    return "".join(_text_blocks(path, max_line=max_line))
+
+
+def _text_blocks(path: Path, *, max_line: int | None = None) -> Iterator[str]:
+    """The UTF-8 text of a file, a block at a time, failing at the first block at fault.
 
     A NUL byte or a byte that is not UTF-8 stops the read where it is met,
     not after the whole file is in memory; with ``max_line``, so does a line
     longer than ``max_line`` bytes.
     """
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    parts, line, offset, line_bytes = [], 1, 0, 0
+    line, offset, line_bytes = 1, 0, 0
     with open_input(path) as handle:
         while block := handle.read(_BLOCK):
             try:
-                parts.append(decoder.decode(block))
+                text = decoder.decode(block)
             except UnicodeDecodeError as error:
                 start = min(max(error.start - (len(error.object) - len(block)), 0), len(block) - 1)
                 raise _not_utf8(path, block, line + block.count(b"\n", 0, start), offset, start) from None
@@ -203,11 +208,11 @@ def _read_text(path: Path, *, max_line: int | None = None) -> str:
             offset += len(block)
             if max_line is not None and line_bytes > max_line:
                 raise InputError(path, f"line longer than {max_line:,} bytes; is this a file of papers?", line=line)
+            yield text
         try:
-            parts.append(decoder.decode(b"", final=True))
+            yield decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             raise InputError(path, "not UTF-8 text (the file ends inside a character)", line=line) from None
-    return "".join(parts)
 
 
 def _read_lines(path: Path) -> Iterator[tuple[int, str | None]]:
@@ -373,23 +378,104 @@ def _json(path: Path, warn: Warn) -> Iterator[Paper]:
         # a one-line JSON object reads the same either way.
         yield from _json_lines(path, _read_lines(path), warn)
         return
-    text = _read_text(path)
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(path, f"not JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
-    except (ValueError, RecursionError):
-        raise InputError(path, _loads(text)[1]) from None
-    records = [document] if isinstance(document, dict) else document
-    if not isinstance(records, list):
-        raise InputError(path, f"expected an array of paper objects, got {_JSON_KINDS[type(document)]}", line=1)
-    for index, record in enumerate(records):
+    items = _json_items(path)
+    document = next(items)
+    if document is not _ARRAY:
+        if not isinstance(document, dict):
+            raise InputError(path, f"expected an array of paper objects, got {_JSON_KINDS[type(document)]}", line=1)
+        items = iter([document])
+    for index, record in enumerate(items):
         if not isinstance(record, dict):
             warn(InputError(path, f"item {index} is {_JSON_KINDS[type(record)]}, not a JSON object; skipped"))
             continue
         paper = _paper(record, path, index + 1, warn)
         if paper:
             yield paper
+
+
+_ARRAY = object()  # what _json_items yields first for a document that is an array
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_items(path: Path) -> Iterator[object]:
+    """A JSON document read a block at a time: :data:`_ARRAY` then each item of a top-level array, or the value.
+
+    Memory holds one item and one block, never the whole document: an item
+    (or a document that is no array) longer than :data:`MAX_LINE_BYTES`, like
+    invalid JSON, is an :class:`~paperkg.core.errors.InputError` at its line.
+    """
+    blocks, decoder = _text_blocks(path), json.JSONDecoder()
+    text, start, first_line, ended = "", 0, 1, False  # first_line: the line text[0] is on
+
+    def more() -> bool:
+        nonlocal text, start, first_line, ended
+        block = next(blocks, None)
+        if block is None:
+            ended = True
+            return False
+        first_line += text.count("\n", 0, start)
+        text, start = text[start:] + block, 0
+        return True
+
+    def line_at(position: int) -> int:
+        return first_line + text.count("\n", 0, position)
+
+    def skip_space() -> None:
+        nonlocal start
+        while (start := _JSON_SPACE.match(text, start).end()) == len(text) and not ended and more():
+            pass
+
+    def value() -> object:
+        nonlocal start
+        skip_space()
+        while True:
+            try:
+                item, end = decoder.raw_decode(text, start)
+            except json.JSONDecodeError as error:
+                if len(text) - start <= MAX_LINE_BYTES and not ended and more():
+                    continue  # the item goes on in the next block
+                longer = f", or an item longer than {MAX_LINE_BYTES:,} bytes" if not ended else ""
+                raise InputError(path, f"not JSON{longer}: {error.msg}", line=line_at(error.pos)) from None
+            except (ValueError, RecursionError):
+                raise InputError(path, _loads(text[start:start + MAX_LINE_BYTES])[1] or "not JSON",
+                                 line=line_at(start)) from None
+            if end == len(text) and not ended and more():
+                continue  # a number at the block's end may go on in the next one
+            start = end
+            return item
+
+    def expect(what: str) -> str:
+        nonlocal start
+        skip_space()
+        if start == len(text):
+            raise InputError(path, f"not JSON: expecting {what}, found the end of the file", line=line_at(start))
+        start += 1
+        return text[start - 1]
+
+    skip_space()
+    if text[start:start + 1] != "[":
+        document = value()
+        skip_space()
+        if start < len(text):
+            raise InputError(path, "not JSON: extra data after the document", line=line_at(start))
+        yield document
+        return
+    start += 1
+    yield _ARRAY
+    skip_space()
+    if text[start:start + 1] == "]":
+        start += 1
+    else:
+        while True:
+            yield value()
+            separator = expect("',' or ']'")
+            if separator == "]":
+                break
+            if separator != ",":
+                raise InputError(path, f"not JSON: expecting ',' or ']', found {separator!r}", line=line_at(start - 1))
+    skip_space()
+    if start < len(text):
+        raise InputError(path, "not JSON: extra data after the array", line=line_at(start))
 
 
 def _table(path: Path, warn: Warn, sep: str) -> Iterator[Paper]:

@@ -272,3 +272,42 @@ def test_a_full_disk_during_the_exports_is_one_line(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     [line] = result.stderr.splitlines()
     assert line.startswith(f"Error: {tmp_path / 'small' / 'out'}") and "no space left on the device" in line, line
+
+
+def test_a_json_array_is_read_an_item_at_a_time(tmp_path):
+    from paperkg.readers import iter_papers
+
+    records = [{"title": f"Paper {n}", "abstract": GOOD, "n": n * 1.5, "ids": list(range(n % 7))}
+               for n in range(100_000)]
+    path = tmp_path / "papers.json"
+    path.write_text(json.dumps(records), encoding="utf-8")  # one line of 12 MB
+    assert path.stat().st_size > 10 * MAX_LINE_BYTES
+    tracemalloc.start()
+    count, last = 0, None
+    for paper in iter_papers([path]):
+        count, last = count + 1, paper.title
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert (count, last) == (len(records), records[-1]["title"])
+    assert peak < 8 * MAX_LINE_BYTES, f"{peak:,} bytes held for a {path.stat().st_size:,}-byte array"
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text(json.dumps(records[:500], indent=2), encoding="utf-8")
+    assert [paper.title for paper in iter_papers([pretty])] == [record["title"] for record in records[:500]]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ('[{"title": "T", "abstract": "' + "x" * (2 * MAX_LINE_BYTES) + '"}]', "or an item longer than"),
+    ('[{"title": "T", "abstract": "A"} {"title": "U"}]', "expecting ',' or ']'"),
+    ('[{"title": "T", "abstract": "A"},', "not JSON: Expecting value"),
+    ('[{"title": "T", "abstract": "A"}', "found the end of the file"),
+    ('[{"title": "T", "abstract": "A"}] []', "extra data after the array"),
+])
+def test_a_broken_or_huge_json_array_is_one_error_read_in_bounded_memory(tmp_path, content, message):
+    path = tmp_path / "papers.json"
+    path.write_text(content, encoding="utf-8")
+    tracemalloc.start()
+    with pytest.raises(InputError, match=message):
+        read_papers([path])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 8 * MAX_LINE_BYTES
