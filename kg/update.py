@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from .core.errors import InputError
+from .core.errors import InputError, reading
 from .core.model import Paper, PaperEntities
 from .core.records import STATE_DIR, read_results, state_path, text_hash, write_results
 from .readers import iter_papers, merge_papers
@@ -74,7 +74,8 @@ def plan_update(output_dir: str | Path, new_papers: Iterable[Paper], *, strict: 
     >>> [(paper.title, paper.abstract, text_hash(paper) in previous) for paper in papers]
     [('DeiT', 'DeiT is small.', True), ('ViT', 'We train ViT on ImageNet.', False)]
     """
-    previous = dict(read_state(output_dir))
+    with reading(state_path(output_dir)):
+        previous = dict(read_state(output_dir))
     new_papers = list(new_papers)
     given_again = {_file_key(source) for paper in new_papers for source in paper.sources}
     remaining = [[source for source in found.paper.sources if _file_key(source) not in given_again]
