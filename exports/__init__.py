@@ -159,7 +159,7 @@ def export(graph: nx.MultiDiGraph, folder: str | Path, formats: Iterable[str] | 
     >>> g.add_node("metric:fid", kind="metric", label="FID", aliases=[], mention_count=1)
     >>> written = export(g, tempfile.mkdtemp(), ["csv", "ntriples"])
     >>> {name: [p.name for p in paths] for name, paths in written.items()}
-    {'csv': ['nodes.csv', 'edges.csv'], 'ntriples': ['graph.nt']}
+    {'csv': ['nodes.csv', 'edges.csv', 'mentions.csv'], 'ntriples': ['graph.nt']}
     """
     sinks = open_sinks(folder, formats, **options)
     with collector_paused():

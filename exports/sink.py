@@ -28,7 +28,7 @@ Examples
 >>> sink = GraphSink(write_ntriples, [Path(tempfile.mkdtemp()) / "graph.nt"])
 >>> write_graph(sink, g)
 >>> sum(1 for _ in open(sink.paths[0]))
-4
+3
 """
 from __future__ import annotations
 

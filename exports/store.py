@@ -16,8 +16,8 @@ Examples
 >>> g.add_node("metric:fid", kind="metric", label="FID", aliases=[], mention_count=1)
 >>> folder = Path(tempfile.mkdtemp())
 >>> write_store(g, folder / "store")
->>> len(ox.Store.read_only(str(folder / "store" / "db")))
-4
+>>> len(ox.Store.read_only(str(folder / "store" / "db")))  # its class, name and mention count
+3
 """
 from __future__ import annotations
 

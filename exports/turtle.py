@@ -94,7 +94,6 @@ def generate_turtle(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI)
     >>> g.add_node("metric:fid", kind="metric", label="FID", aliases=[], mention_count=1)
     >>> print("".join(generate_turtle(g)).split("\\n\\n")[1], end="")
     <https://w3id.org/paperkg/id/metric/fid> a mls:EvaluationMeasure ;
-        rdfs:label "FID" ;
         skos:prefLabel "FID" ;
         pkg:mentionCount "1"^^xsd:integer .
     """
