@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import json
 import os
 import re
@@ -62,6 +63,7 @@ MAX_RECORD_CHARS = 100_000
 #: 2 GB file with no line end costs a megabyte of memory, not gigabytes.
 MAX_LINE_BYTES = 1 << 20
 _BLOCK = 1 << 20
+_TABLE_ROWS = 5_000  # rows of a CSV or TSV file parsed at a time
 _FILE_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
                stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
@@ -478,30 +480,63 @@ def _json_items(path: Path) -> Iterator[object]:
         raise InputError(path, "not JSON: extra data after the array", line=line_at(start))
 
 
-def _table(path: Path, warn: Warn, sep: str) -> Iterator[Paper]:
-    import io
+class _TextStream(io.TextIOBase):
+    """Text blocks as a file pandas can read from, a block at a time."""
 
+    def __init__(self, blocks: Iterator[str]) -> None:
+        self._blocks, self._pending = blocks, ""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> str:
+        while size is None or size < 0 or len(self._pending) < size:
+            block = next(self._blocks, None)
+            if block is None:
+                break
+            self._pending += block
+        cut = len(self._pending) if size is None or size < 0 else size
+        text, self._pending = self._pending[:cut], self._pending[cut:]
+        return text
+
+
+def _table(path: Path, warn: Warn, sep: str) -> Iterator[Paper]:
     import pandas as pd
 
-    try:
-        frame = pd.read_csv(io.StringIO(_read_text(path, max_line=MAX_LINE_BYTES)), sep=sep, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+    def not_readable(error: Exception) -> InputError:
         line = re.search(r"\bline (\d+)", str(error))
-        raise InputError(path, f"not a readable table: {str(error).strip()}",
-                         line=int(line[1]) if line else None) from None
-    if not isinstance(frame.index, pd.RangeIndex):
-        # pandas takes surplus leading fields of the first row as an index and shifts every column.
-        raise InputError(path, "more fields than the header has columns; quote fields that hold the separator",
-                         line=2)
-    columns = {column.strip().lower(): column for column in frame.columns}
-    missing = [name for name in ("title", "abstract") if name not in columns]
-    if missing:
-        raise InputError(path, f"no {' or '.join(missing)} column (columns: {', '.join(frame.columns)})", line=1)
-    for index, row in enumerate(frame.to_dict("records")):
-        record = {key: row[column] for key, column in columns.items()}
-        paper = _paper(record, path, index + 2, warn)  # line 1 is the header
-        if paper:
-            yield paper
+        return InputError(path, f"not a readable table: {str(error).strip()}", line=int(line[1]) if line else None)
+
+    # Rows come a chunk at a time, so a table is never in memory whole; its lines are bounded too.
+    stream = _TextStream(_text_blocks(path, max_line=MAX_LINE_BYTES))
+    try:
+        frames = pd.read_csv(stream, sep=sep, dtype=str, keep_default_na=False, chunksize=_TABLE_ROWS)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise not_readable(error) from None
+    first, rows = True, 0
+    while True:
+        try:
+            frame = next(frames, None)
+        except pd.errors.ParserError as error:
+            raise not_readable(error) from None
+        if frame is None:
+            return
+        if first:
+            if not isinstance(frame.index, pd.RangeIndex):
+                # pandas takes surplus leading fields of the first row as an index and shifts every column.
+                raise InputError(path, "more fields than the header has columns; quote fields that hold the "
+                                       "separator", line=2)
+            columns = {column.strip().lower(): column for column in frame.columns}
+            missing = [name for name in ("title", "abstract") if name not in columns]
+            if missing:
+                raise InputError(path, f"no {' or '.join(missing)} column (columns: {', '.join(frame.columns)})",
+                                 line=1)
+            first = False
+        for row in frame.to_dict("records"):
+            rows += 1
+            paper = _paper({key: row[column] for key, column in columns.items()}, path, rows + 1, warn)  # 1: header
+            if paper:
+                yield paper
 
 
 _READERS = {

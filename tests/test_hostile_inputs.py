@@ -311,3 +311,25 @@ def test_a_broken_or_huge_json_array_is_one_error_read_in_bounded_memory(tmp_pat
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 8 * MAX_LINE_BYTES
+
+
+def test_a_table_is_read_a_chunk_of_rows_at_a_time(tmp_path):
+    from paperkg.readers import iter_papers
+
+    def table(rows: int) -> Path:
+        path = tmp_path / f"papers-{rows}.csv"
+        path.write_text("title,abstract\n" + "".join(f"Paper {n},{GOOD} Row {n}.\n" for n in range(rows)),
+                        encoding="utf-8")
+        return path
+
+    path = table(120_000)  # 9 MB
+    tracemalloc.start()
+    count = sum(1 for _ in iter_papers([path]))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 120_000 and peak < 8 * MAX_LINE_BYTES < path.stat().st_size, f"{peak:,} bytes held"
+    broken = table(25_000)  # the bad row is in the sixth chunk of rows: its line is still the file's
+    with broken.open("a", encoding="utf-8") as handle:
+        handle.write("Broken,row,with three fields\n")
+    with pytest.raises(InputError, match=f"{broken.name}:25002: not a readable table"):
+        list(iter_papers([broken]))
