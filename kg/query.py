@@ -43,49 +43,9 @@ from .core.errors import OutputError, PaperkgError, os_problem, printable, readi
 from .core.generation import recover
 from .core.lock import output_lock
 
-__all__ = ["EXAMPLE_QUERIES", "OUTPUT_FORMATS", "MAX_QUERY_CHARS", "MAX_QUERY_DEPTH", "DEFAULT_TIMEOUT",
+__all__ = ["OUTPUT_FORMATS", "MAX_QUERY_CHARS", "MAX_QUERY_DEPTH", "DEFAULT_TIMEOUT",
            "DEFAULT_MEMORY_MB", "DEFAULT_OUTPUT_MB", "check_query", "read_query_file", "open_store", "run_query",
            "format_results", "query_folder"]
-
-#: Queries the README shows, by what they answer; tests run each one on the sample corpus.
-EXAMPLE_QUERIES = {
-    "papers evaluated on a benchmark": """\
-SELECT ?title WHERE {
-  ?benchmark skos:prefLabel "ImageNet" .
-  ?paper pkg:evaluatedOn ?benchmark ; dcterms:title ?title .
-} ORDER BY ?title""",
-    "models compared with a model": """\
-SELECT ?model ?relation ?other ?title WHERE {
-  ?subject skos:prefLabel "Mamba" .
-  ?statement rdf:subject ?a ; rdf:predicate ?relation ; rdf:object ?b ; pkg:evidence/oa:hasTarget/oa:hasSource ?paper .
-  FILTER(?relation IN (pkg:comparedWith, pkg:outperforms) && (?a = ?subject || ?b = ?subject))
-  ?a skos:prefLabel ?model . ?b skos:prefLabel ?other . ?paper dcterms:title ?title .
-} ORDER BY ?model ?other""",
-    "code of papers that propose a dataset": """\
-SELECT ?dataset ?repository ?title WHERE {
-  ?paper pkg:proposes ?proposed ; pkg:hasCode ?code ; dcterms:title ?title .
-  ?proposed a schema:Dataset ; skos:prefLabel ?dataset .
-  ?code schema:codeRepository ?repository .
-} ORDER BY ?dataset ?repository""",
-    "most-mentioned models": """\
-SELECT ?model (COUNT(DISTINCT ?paper) AS ?papers) (COUNT(?paper) AS ?mentions) WHERE {
-  ?entity a pkg:Model ; skos:prefLabel ?model .
-  ?mention oa:hasBody ?entity ; oa:hasTarget/oa:hasSource ?paper .
-} GROUP BY ?model ORDER BY DESC(?mentions) ?model LIMIT 10""",
-    "evidence for an edge": """\
-SELECT ?title ?sentence ?mention ?start ?end ?rule ?confidence WHERE {
-  ?model skos:prefLabel "MambaOut" .
-  ?statement rdf:predicate pkg:proposes ; rdf:object ?model ; rdf:subject ?paper ; pkg:evidence ?evidence ;
-             prov:wasGeneratedBy/rdfs:label ?rule ; pkg:confidence ?confidence .
-  ?evidence oa:hasTarget/oa:hasSelector ?selector ; pkg:sentence ?in .
-  ?selector oa:start ?start ; oa:end ?end .
-  ?in oa:start ?from ; oa:end ?to .
-  ?paper dcterms:title ?title ; dcterms:abstract ?abstract .
-  BIND(CONCAT(?title, "\\n\\n", ?abstract) AS ?text)
-  BIND(SUBSTR(?text, ?start + 1, ?end - ?start) AS ?mention)
-  BIND(SUBSTR(?text, ?from + 1, ?to - ?from) AS ?sentence)
-}""",
-}
 
 OUTPUT_FORMATS = ("table", "csv", "json")
 #: Longest query accepted, in characters; paperkg's own queries are under 1,000.
