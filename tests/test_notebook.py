@@ -44,7 +44,9 @@ def test_notebook_uses_only_the_python_api():
     source = "\n".join(cell.source for cell in _code(_notebook()))
     called = set(re.findall(r"(?<!from )\bpaperkg\.([\w.]+)", source))
     imported = set(re.findall(r"from (paperkg[\w.]*) import", source))
-    assert called <= {"build", "load", "read", "nlp"} and imported <= {"paperkg.core.schema"}, (called, imported)
+    # Besides the API: the schema's colours, and the neighbourhood drawing for notebooks.
+    assert called <= {"build", "load", "read", "nlp"}, called
+    assert imported <= {"paperkg.core.schema", "paperkg.exports.pyvis"}, imported
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +69,9 @@ def test_notebook_explores_a_build_from_any_folder(executed, sample_build):
     [entity_map] = [cell for cell in code if any("image/png" in o.get("data", {}) for o in cell.outputs)]
     labels, overlapping = map(int, re.search(r"(\d+) labels, (\d+) overlapping", _text(entity_map)).groups())
     assert 10 <= labels <= 40 and overlapping == 0
+    neighbourhood = next(cell for cell in code if "neighbourhood_network(" in cell.source)
+    assert re.search(r"\w.*: \d+ nodes, \d+ edges", _text(neighbourhood))
+    assert any("text/html" in output.get("data", {}) for output in neighbourhood.outputs)
     assert f"{len(built.results)} results" in _text(code[-1])
     assert built.results["title"].iloc[0][:20] in _text(code[-1]) or "title" in _text(code[-1])
 
