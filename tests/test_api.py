@@ -47,12 +47,13 @@ def test_build_in_memory_and_into_a_folder_make_the_same_graph(tmp_path, sample_
     assert {"read", "extract", "graph"} <= written.seconds.keys()
 
 
-def test_build_takes_an_alias_file_by_path(tmp_path):
+def test_build_takes_an_alias_file_by_path_and_load_applies_it_again(tmp_path):
     aliases = tmp_path / "aliases.txt"
     aliases.write_text("Vision Transformer = ViT\n!BERT\n", encoding="utf-8")
-    graph = paperkg.build(DATA, aliases=aliases).graph
-    labels = {data["label"] for _, data in graph.nodes(data=True)}
-    assert "Vision Transformer" in labels and "ViT" not in labels and "BERT" not in labels
+    built = paperkg.build(DATA, tmp_path / "out", formats=["csv"], aliases=aliases)
+    for graph in (built.graph, paperkg.load(tmp_path / "out").graph):  # the build remembers its alias file
+        labels = {data["label"] for _, data in graph.nodes(data=True)}
+        assert "Vision Transformer" in labels and "ViT" not in labels and "BERT" not in labels
 
 
 @pytest.fixture(scope="module")
