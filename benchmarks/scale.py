@@ -17,7 +17,9 @@ with its measured value and PASS or FAIL:
   from the two sizes;
 * the first query on a build of ``--query-papers`` papers (default 20,000):
   its time and peak memory in a fresh process, with the store the build
-  filled, and (for comparison) with only ``graph.nt``, loaded on that query.
+  filled, and (for comparison) with only ``graph.nt``, loaded on that query;
+  the first query is the cookbook's lookup of the evidence for an edge, and
+  an aggregate over every mention is timed beside it.
 
 Every build and query runs in its own subprocess, so its time and peak memory
 are its alone. The results are printed as a Markdown table and written to
@@ -51,7 +53,10 @@ SIX_FORMATS = ("turtle", "jsonld", "ntriples", "graphml", "html", "csv")
 #: The formats of the streamed build: every one written batch by batch (the viewer draws a few thousand nodes).
 STREAMED_FORMATS = ("turtle", "jsonld", "ntriples", "graphml", "csv", "parquet", "store")
 ARXIV_PAPERS = 2_700_000
-QUERY = "most-mentioned-models"  # docs/queries/<QUERY>.rq
+#: The first query timed (docs/queries/<QUERY>.rq): a lookup, whose cost is the store's opening, not its size.
+QUERY = "evidence-for-an-edge"
+#: A query over every mention of the corpus, timed too for what a large aggregate costs.
+AGGREGATE = "most-mentioned-models"
 
 
 def _peak_mb() -> float:
@@ -94,13 +99,17 @@ def child_tokenize(corpus: str) -> dict:
     return {"papers": len(texts), "seconds": time.perf_counter() - start}
 
 
-def child_query(folder: str) -> dict:
+def child_query(folder: str, name: str) -> dict:
+    """A fresh process's first run of query ``name`` on ``folder``, then its second."""
     from paperkg.query import query_folder, read_query_file
 
-    sparql = read_query_file(Path(__file__).resolve().parent.parent / "docs" / "queries" / f"{QUERY}.rq")
+    sparql = read_query_file(Path(__file__).resolve().parent.parent / "docs" / "queries" / f"{name}.rq")
     start = time.perf_counter()
     rows = query_folder(folder, sparql, "csv").count("\n") - 1
-    return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), "rows": rows}
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    query_folder(folder, sparql, "csv")
+    return {"seconds": first, "again": time.perf_counter() - start, "peak_mb": _peak_mb(), "rows": rows}
 
 
 CHILDREN = {"build": child_build, "tokenize": child_tokenize, "query": child_query}
@@ -212,14 +221,17 @@ def _first_query(args: argparse.Namespace, work: Path, table: Table) -> None:
     folder = work / "query"
     has_store = "store" in exports.EXPORTERS  # not before issue #15
     _child("build", str(corpus), str(folder), "2", "stream", "ntriples,store" if has_store else "ntriples", "full")
-    first = _child("query", str(folder))
-    table.check(f"first query on a {args.query_papers:,}-paper build ({QUERY!r}), "
+    first = _child("query", str(folder), QUERY)
+    table.check(f"first query on a {args.query_papers:,}-paper build ({QUERY}.rq), "
                 + ("store filled by the build" if has_store else "no store: loaded on the query"),
-                f"{first['seconds']:.2f} s, {first['peak_mb']:.0f} MB", "<= 3 s, <= 1 GB",
-                first["seconds"] <= 3 and first["peak_mb"] <= 1024)
+                f"{first['seconds']:.2f} s, {first['peak_mb']:.0f} MB (the same query again: {first['again']:.2f} s)",
+                "<= 3 s, <= 1 GB", first["seconds"] <= 3 and first["peak_mb"] <= 1024)
+    aggregate = _child("query", str(folder), AGGREGATE)
+    table.check(f"  {AGGREGATE}.rq, a count over every mention, first and again",
+                f"{aggregate['seconds']:.2f} s and {aggregate['again']:.2f} s, {aggregate['peak_mb']:.0f} MB", "", None)
     shutil.rmtree(folder / "store")
-    loading = _child("query", str(folder))
-    table.check("  the same first query with graph.nt only (the store loaded on that query)",
+    loading = _child("query", str(folder), QUERY)
+    table.check(f"  {QUERY}.rq with graph.nt only (the store loaded on that query)",
                 f"{loading['seconds']:.2f} s, {loading['peak_mb']:.0f} MB", "", None)
     shutil.rmtree(folder)
     corpus.unlink()

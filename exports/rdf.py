@@ -338,8 +338,10 @@ def subject_runs(triples: Iterable[Triple]) -> Iterator[list[Triple]]:
     """
     run: list[Triple] = []
     for triple in triples:
-        # Most subjects repeat as the very same object; rdflib's own == is far slower than ``is``.
-        if run and triple[0] is not run[0][0] and triple[0] != run[0][0]:
+        # Most subjects repeat as the very same object; rdflib's own == is far slower than ``is``,
+        # and a term is a str: the same type and text are the same term.
+        subject = triple[0]
+        if run and subject is not run[0][0] and (type(subject) is not type(run[0][0]) or str.__ne__(subject, run[0][0])):
             yield run
             run = []
         run.append(triple)
