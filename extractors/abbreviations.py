@@ -81,19 +81,25 @@ def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
 
 
 # A short form with a capital, then its long form in parentheses: "LoGAH (Low-rank GrAph Hypernetworks)".
-_SHORT_THEN_LONG = re.compile(
-    r"(?<![\w-])(?P<short>[A-Za-z][\w^.+-]{1,19}) \((?P<long>[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*){1,7})\)"
-)
+# Tried only at each " (", the short form read backwards from there.
+_SHORT_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][\w^.+-]{1,19}$")
+_LONG_INSIDE = re.compile(r"[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*){1,7}(?=\))")
 
 
 def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
-    for match in _SHORT_THEN_LONG.finditer(text) if " (" in text else ():
-        short, long_form = match["short"], match["long"]
+    paren = text.find(" (")
+    while paren >= 0:
+        short_match = _SHORT_BEFORE.search(text, max(0, paren - 21), paren)
+        long_match = _LONG_INSIDE.match(text, paren + 2) if short_match else None
+        paren = text.find(" (", paren + 2)
+        if long_match is None:
+            continue
+        short, long_form = short_match.group(), long_match.group()
         letters = [c.lower() for c in short if c.isalpha()]
         if not any(c.isupper() for c in short) or len(letters) < 2 or short.count("-") > 2:
             continue
         if _spells(letters, long_form.split()) and long_form.casefold() != short.casefold():
-            yield match.start("long"), match.end("long"), match.start("short"), match.end("short")
+            yield long_match.start(), long_match.end(), short_match.start(), short_match.end()
 
 
 def _capitals_spelling(short: str, words: list[re.Match]) -> int | None:

@@ -242,7 +242,8 @@ def is_name_shaped(word: str) -> bool:
     return len(parts) >= 2 and len(caps) >= 2 and len(caps) == len(parts)
 
 
-def name_shaped_words(text: str) -> list[re.Match]:
+@lru_cache(maxsize=8)  # the model, dataset and benchmark extractors read the same doc text
+def name_shaped_words(text: str) -> tuple[re.Match, ...]:
     """Every word of ``text`` that :func:`is_name_shaped`, as regex matches.
 
     Examples
@@ -266,7 +267,7 @@ def name_shaped_words(text: str) -> list[re.Match]:
         match = _SHAPE_CANDIDATE.match(text, run)
         if match is not None and not _plain_word(match.group()) and is_name_shaped(match.group()):
             found.append(match)
-    return found
+    return tuple(found)
 
 
 def _plain_word(word: str) -> bool:
@@ -303,8 +304,9 @@ def word_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
 def finditer_at_words(pattern: re.Pattern, words: ahocorasick.Automaton, text: str, start: int = 0) -> list[re.Match]:
     """``list(pattern.finditer(text, start))``, trying the pattern only where one of its opening words is.
 
-    Every match of ``pattern`` must start with one of ``words`` (lower case; the
-    pattern may match them in any case). A case-insensitive pattern whose branches
+    Every match of ``pattern`` must start a word (``\\b``) with one of ``words`` (lower
+    case; the pattern may match them in any case), so a word found inside another
+    ("rate" in "generate") is not tried. A case-insensitive pattern whose branches
     open with ``\\b`` tries every position of the text, several times slower than
     one Aho-Corasick pass. Text beyond ASCII is scanned in full: some of its letters
     (the dotless i) match ASCII ones case-insensitively.
@@ -318,11 +320,17 @@ def finditer_at_words(pattern: re.Pattern, words: ahocorasick.Automaton, text: s
     if not text.isascii():
         return list(pattern.finditer(text, start))
     found, end = [], start
-    for at in sorted({last + 1 - length for last, length in words.iter(text.lower(), start)}):
+    starts = {last + 1 - length for last, length in words.iter(_lower(text), start)}
+    for at in sorted(at for at in starts if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")):
         if at >= end and (match := pattern.match(text, at)) is not None:
             found.append(match)
             end = match.end()
     return found
+
+
+@lru_cache(maxsize=8)  # the cue, noun and measure searches of one doc read the same text
+def _lower(text: str) -> str:
+    return text.lower()
 
 
 # Where a PROPOSAL_CUE match starts: the first words of its branches.
@@ -409,6 +417,8 @@ _NOVEL_NAMED = re.compile(
     r"(?:block|module|layer|mechanism|framework|architecture|method|algorithm|network|strategy|technique|"
     r"objective|loss|operator|scheme)s?\b"
 )
+_ARTICLE_WORDS = word_automaton([f"{article} {new} " for article in ("a", "an", "the", "our")
+                                 for new in ("novel", "new", "proposed")])
 # Between the cue and the name: "we design and release the SNARE".
 _WORDS_BEFORE_NAME = re.compile(r"\s+(?:and \w+\s+)?(?:the |a |an |our )?")
 
@@ -460,7 +470,7 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             if not is_generic(match["name"]):
                 yield match.start("name"), match.end("name"), "MODEL"
     if "novel " in text or "new " in text or "proposed " in text:
-        for match in _NOVEL_NAMED.finditer(text):
+        for match in finditer_at_words(_NOVEL_NAMED, _ARTICLE_WORDS, text):
             if not is_generic(match["name"]):
                 yield match.start("name"), match.end("name"), "MODEL"
     if "One, " in text or "The other, " in text or "The first, " in text or "The second, " in text:

@@ -117,9 +117,9 @@ def _is_plain_word(name: str) -> bool:
 
 
 # A coined word (letters with digits or inner capitals) right after a percentage, before a preposition
-# or the clause's end.
+# or the clause's end. (The digit comes before the lookbehind: the regex engine skips to digits fast.)
 _COINED_AFTER_VALUE = re.compile(
-    r"(?<![\w.])\d+(?:\.\d+)?\s?%\s+(?P<name>[A-Za-z][A-Za-z-]*\d[\w@-]*|(?:[a-z]+|[A-Z][a-z]+)[A-Z][\w@-]*)"
+    r"\d(?<![\w.]\d)\d*(?:\.\d+)?\s?%\s+(?P<name>[A-Za-z][A-Za-z-]*\d[\w@-]*|(?:[a-z]+|[A-Z][a-z]+)[A-Z][\w@-]*)"
     r"(?=\s+(?:on|in|at|for|and|with|across)\b|\s*[,.;)])"
 )
 

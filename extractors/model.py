@@ -243,7 +243,7 @@ class ModelExtractor:
 
     def _defines_model(self, text: str, long_form: str, short: str, long_start: int) -> bool:
         # A coined word in the long form ("Graph HyperNetworks (GHNs)") makes it a name, its plural too.
-        coined = any(is_name_shaped(word) for word in long_form.split())
+        coined = not long_form.islower() and any(is_name_shaped(word) for word in long_form.split())
         known = {short[:-1]} if coined and short.endswith("s") else self.gazetteer
         if is_generic(short, known=known) or is_generic(long_form):
             return False

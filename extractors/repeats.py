@@ -47,20 +47,34 @@ class RepeatFinder:
             rule, confidence = table.get((span.start_char, span.end_char), (None, 0.0))[:2]
             if rule and rule.rpartition(":")[2] in _ESTABLISHING and len(span.text) > 1:
                 established.setdefault(text[span.start_char : span.end_char], (span.label_, confidence))
-        if not established:
-            return doc
-        # One pass over the text for all the names, whatever their number.
-        names = ahocorasick.Automaton()
-        for name in established:
-            names.add_word(name, name)
-        names.make_automaton()
-        for last, name in names.iter(text):
-            start, end = last + 1 - len(name), last + 1
+        for start, name in _occurrences(text, established):
+            end = start + len(name)
             if _standalone(text, start, end) and (start, end) not in table:
                 label, confidence = established[name]
                 add_candidate(doc, start, end, label, rule=f"{self.name}:repeat",
                               confidence=min(confidence, self.confidence))
         return doc
+
+
+def _occurrences(text: str, names) -> list[tuple[int, str]]:
+    """``(start, name)`` of every occurrence of the names in ``text``.
+
+    A string search per name for the few names an abstract establishes; one Aho-Corasick
+    pass when there are many, so a text naming thousands stays linear.
+    """
+    if len(names) <= 8:
+        found = []
+        for name in names:
+            start = text.find(name)
+            while start >= 0:
+                found.append((start, name))
+                start = text.find(name, start + 1)
+        return found
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return [(last + 1 - len(name), name) for last, name in automaton.iter(text)]
 
 
 def _standalone(text: str, start: int, end: int) -> bool:
