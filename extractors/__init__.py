@@ -13,7 +13,7 @@ from spacy.language import Language
 
 # The keys come first: the components import paperkg.core.model, and kg imports them from here.
 from .base import CANDIDATES_KEY, LABELS, PROPOSES_KEY, SPANS_KEY
-from . import abbreviations, data, metric, model, proposes, repeats, repo, resolver, sentences  # noqa: F401,E402  (registers the factories)
+from . import abbreviations, data, metric, model, proposes, repeats, repo, sentences, span_resolver  # noqa: F401,E402  (registers the factories)
 from . import tokenizer  # noqa: F401,E402  (registers paperkg.BoundedTokenizer.v1)
 
 __all__ = ["make_pipeline", "PIPELINE", "SPANS_KEY", "CANDIDATES_KEY", "PROPOSES_KEY", "LABELS"]
