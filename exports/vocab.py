@@ -4,8 +4,8 @@ Standard vocabularies carry what they can: schema.org and DCAT for articles,
 code and datasets, Dublin Core for titles and abstracts, SKOS for names,
 ML-Schema (``mls:``) for evaluation results, PROV-O for where each statement
 came from and Web Annotation (``oa:``) for sentence offsets. The few relations
-none of them has are ``pkg:`` terms, each described in ``vocab/paperkg.ttl``;
-``vocab/shapes.ttl`` holds the SHACL shapes every export conforms to.
+none of them has are ``pkg:`` terms, each described in ``ontology/paperkg.ttl``;
+``ontology/shapes.ttl`` holds the SHACL shapes every export conforms to.
 """
 from __future__ import annotations
 
@@ -157,8 +157,8 @@ def check_base_iri(base_iri: str) -> str:
 
 
 def vocabulary_path(name: str):
-    """The packaged Turtle file ``exports/vocab/<name>.ttl`` (``paperkg`` or ``shapes``)."""
-    return resources.files(__package__).joinpath("vocab", f"{name}.ttl")
+    """The packaged Turtle file ``exports/ontology/<name>.ttl`` (``paperkg`` or ``shapes``)."""
+    return resources.files(__package__).joinpath("ontology", f"{name}.ttl")
 
 
 def load_vocabulary(name: str) -> rdflib.Graph:

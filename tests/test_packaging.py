@@ -28,8 +28,8 @@ def test_only_paperkg_lands_top_level(wheel):
 def test_the_three_folders_install_under_paperkg_with_their_data(wheel):
     names = set(wheel.namelist())
     for module in ("paperkg/pipeline.py", "paperkg/core/schema.py", "paperkg/extractors/__init__.py",
-                   "paperkg/exports/__init__.py", "paperkg/exports/vocab/paperkg.ttl",
-                   "paperkg/exports/vocab/shapes.ttl"):
+                   "paperkg/exports/__init__.py", "paperkg/exports/ontology/paperkg.ttl",
+                   "paperkg/exports/ontology/shapes.ttl"):
         assert module in names
     assert any(name.startswith("paperkg/extractors/gazetteers/") and name.endswith(".txt") for name in names)
     assert any(name.startswith("paperkg/exports/templates/") for name in names)

@@ -23,7 +23,7 @@ def shapes():
 def test_every_relation_has_a_described_property(vocabulary, relation):
     term = expand_iri(RELATIONS[relation].property)
     if str(term).startswith(str(PKG)):
-        assert (term, RDF.type, RDF.Property) in vocabulary, f"{term} is not declared in vocab/paperkg.ttl"
+        assert (term, RDF.type, RDF.Property) in vocabulary, f"{term} is not declared in ontology/paperkg.ttl"
         assert vocabulary.value(term, RDFS.label) is not None and vocabulary.value(term, RDFS.comment) is not None
 
 
@@ -31,7 +31,7 @@ def test_every_relation_has_a_described_property(vocabulary, relation):
 def test_every_paperkg_class_of_the_schema_is_declared(vocabulary, kind):
     for term in map(expand_iri, NODE_KINDS[kind].classes):
         if str(term).startswith(str(PKG)):
-            assert (term, RDF.type, RDFS.Class) in vocabulary, f"{term} is not declared in vocab/paperkg.ttl"
+            assert (term, RDF.type, RDFS.Class) in vocabulary, f"{term} is not declared in ontology/paperkg.ttl"
 
 
 @pytest.mark.parametrize("kind", ENTITY_TYPES)
