@@ -38,7 +38,7 @@ def read_outputs(folder: Path) -> dict[str, int]:
     sizes["graph.graphml"] = nx.read_graphml(folder / "graph.graphml").number_of_nodes()
     page = (folder / "graph.html").read_text(encoding="utf-8")
     assert page.rstrip().endswith("</html>")
-    sizes["graph.html"] = len(graph_data_of_html(page)["nodes"])
+    sizes["graph.html"] = len(graph_data_of_html(page)["entities"])
     for name in ("nodes.csv", "edges.csv"):
         sizes[name] = len(pd.read_csv(folder / name, dtype=str, keep_default_na=False))
     assert all(sizes.values()), sizes

@@ -28,6 +28,7 @@ from paperkg.exports.rdf import ENTITY_CLASSES, node_iri
 from paperkg.exports.tables import generate_csv
 from paperkg.extractors import make_pipeline
 from paperkg.core.errors import InputError
+from paperkg.core.schema import ENTITY_TYPES
 from paperkg.extract import extract_papers
 from paperkg.graph import build_graph
 from paperkg.readers import clean_text, read_papers
@@ -132,10 +133,11 @@ def test_every_export_parses_back_to_the_same_text(nlp, records):
     assert sorted(nodes["label"]) == sorted(neutralised)
     pd.read_csv(io.StringIO(files["edges.csv"]), dtype=str, keep_default_na=False)
 
-    viewer = graph_data_of_html(files["graph.html"])
-    assert sorted(node["label"] for node in viewer["nodes"]) == labels
-    sentences = {data["sentence"] for _, _, data in graph.edges(data=True)}
-    assert sentences <= {item["sentence"] for node in viewer["nodes"] for item in node["evidence"]}
+    viewer = graph_data_of_html(files["graph.html"])  # the entity map: entities, and the papers naming them
+    entity_labels = sorted(data["label"] for _, data in graph.nodes(data=True) if data["kind"] in ENTITY_TYPES)
+    assert sorted(row[2] for row in viewer["entities"]) == entity_labels
+    assert {row[1] for row in viewer["papers"]} <= set(titles)
+    assert set(viewer["sentences"]) <= {data["sentence"] for _, _, data in graph.edges(data=True)}
 
 
 def read_papers_from(records: list[tuple[str, str]]):

@@ -361,6 +361,13 @@ def test_twenty_thousand_papers_legend_search_click_and_filters(big_view):
     view.page.uncheck("#legend input[data-kind=benchmark]")
     assert not any(n.startswith("benchmark:") for n in view.visible())
     view.page.check("#legend input[data-kind=benchmark]")
+
+    for field in ("#year-from", "#year-to"):
+        view.page.fill(field, "2025")
+        view.page.dispatch_event(field, "change")
+    named_in_2025 = {v for u, v in graph.edges() if graph.nodes[u].get("update_date", "").startswith("2025")
+                     and graph.nodes[v]["kind"] in ENTITY_TYPES}
+    assert view.visible() == named_in_2025
     assert view.blocked == [] and view.dialogs == [] and view.errors == []
 
 
