@@ -34,7 +34,7 @@ from .tables import TABLES, table_records
 __all__ = ["ParquetSink", "write_parquet", "ROW_GROUP_ROWS", "SCHEMAS"]
 
 #: Rows per row group: large enough for fast scans, small enough to hold one per table in memory.
-ROW_GROUP_ROWS = 65_536
+ROW_GROUP_ROWS = 16_384
 
 _ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64()}
 #: The Arrow schema of each table.

@@ -42,7 +42,7 @@ __all__ = ["StoreSink", "write_store", "STORE_STAMP", "LOAD_BYTES"]
 #: The file beside ``db`` saying what the store was built from (read by :mod:`paperkg.query`).
 STORE_STAMP = "built-from.json"
 #: N-Triples gathered before each bulk load: each load writes new files, so not one per paper.
-LOAD_BYTES = 32 << 20
+LOAD_BYTES = 8 << 20
 
 
 class StoreSink:
