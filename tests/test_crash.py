@@ -1,7 +1,6 @@
 """Crashes and concurrency: a build killed at any moment leaves one generation, a second build is refused."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -11,10 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-import networkx as nx
-import pandas as pd
 import pytest
-import rdflib
 from click.testing import CliRunner
 
 import paperkg.core.atomic
@@ -25,28 +21,8 @@ from paperkg.core.records import STATE_DIR
 
 from .conftest import DATA
 from .test_determinism import start_build
-from .test_properties import graph_data_of_html
 
 SMALL = DATA / "002_580fc155f03476d3.txt"
-
-
-def read_outputs(folder: Path) -> dict[str, int]:
-    """Parse every output with a reader of its format; the count of items each holds."""
-    sizes = {}
-    for name, syntax in (("graph.ttl", "turtle"), ("graph.nt", "nt"), ("graph.jsonld", "json-ld")):
-        sizes[name] = len(rdflib.Graph().parse(folder / name, format=syntax))
-    sizes["graph.graphml"] = nx.read_graphml(folder / "graph.graphml").number_of_nodes()
-    page = (folder / "graph.html").read_text(encoding="utf-8")
-    assert page.rstrip().endswith("</html>")
-    sizes["graph.html"] = len(graph_data_of_html(page)["entities"])
-    for name in ("nodes.csv", "edges.csv"):
-        sizes[name] = len(pd.read_csv(folder / name, dtype=str, keep_default_na=False))
-    assert all(sizes.values()), sizes
-    return sizes
-
-
-def temporaries(folder: Path) -> list[str]:
-    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
 
 
 def wait_for(condition, process: subprocess.Popen, what: str, timeout: float = 600) -> None:

@@ -19,12 +19,13 @@ import shutil
 import subprocess
 import sys
 import tracemalloc
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from paperkg.cli import cli
-from paperkg.core.errors import InputError, OutputError, printable
+from paperkg.core.errors import InputError, printable
 from paperkg.readers import MAX_LINE_BYTES, read_papers
 
 from .conftest import DATA

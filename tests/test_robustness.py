@@ -150,9 +150,12 @@ def test_extraction_time_stays_linear_on_adversarial_text(sample_papers):
 
     normal = " ".join(paper.abstract for paper in sample_papers)[:size]
     assert len(normal) == size
-    baseline = min(seconds(normal) for _ in range(2))
     ratios = {}
     for name, unit in ADVERSARIAL_UNITS.items():
         text = "(" * (size // 2) + ")" * (size // 2) if unit is None else (unit * (size // len(unit) + 1))[:size]
-        ratios[name] = round(seconds(text) / baseline, 1)
+        # Each shape against a baseline taken beside it, the best of three: other processes on the
+        # machine slow single runs down (one run alone flaked at 10.4-13.0x), a quadratic step does not go away.
+        ratios[name] = round(min(seconds(text) / seconds(normal) for _ in range(3)), 1)
+        if ratios[name] > 10:
+            break
     assert max(ratios.values()) <= 10, ratios
