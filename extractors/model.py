@@ -40,7 +40,7 @@ _TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?):\s")
 _TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+[A-Z0-9][\w.+-]*|v\d[\w.]*")
 _FUNCTION_WORDS = frozenset("of for and the to in with on a an is are".split())
 _NOT_TITLE_NAMES = frozenset(
-    "the a an you we our your towards toward on beyond rethinking revisiting when why how what can is are do "
+    "the a an you we our your towards toward on beyond rethinking revisiting when why how what can is are do no "
     "does making understanding exploring unveiling improving learning".split()
 )
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|position paper)\b", re.IGNORECASE)
