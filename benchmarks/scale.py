@@ -290,7 +290,8 @@ def main(argv: list[str] | None = None) -> None:
     report = f"`{command.strip()}`\n\n{table.markdown()}\n"
     print("\n" + report)
     if str(args.results) != "-":
-        path = args.results / f"{datetime.date.today().isoformat()}-scale.md"
+        part = "" if set(args.sections) == {"sizes", "query", "stream"} else "-" + "-".join(args.sections)
+        path = args.results / f"{datetime.date.today().isoformat()}-scale{part}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                                 text=True, check=False).stdout.strip()
