@@ -234,3 +234,24 @@ def test_the_query_check_reads_a_hostile_100_kb_query_once(unit):
     except PaperkgError as error:
         assert "\n" not in str(error)
     assert time.perf_counter() - start < 10
+
+
+def test_a_read_only_build_with_its_store_answers(tmp_path):
+    from .conftest import DATA
+
+    build = tmp_path / "build"
+    made = CliRunner().invoke(cli, ["build", str(DATA / "002_580fc155f03476d3.txt"), "-o", str(build), "-q",
+                                    "--formats", "ntriples,store"])
+    assert made.exit_code == 0, made.output
+    if subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
+        pytest.skip("no private mount namespace here (unshare -m)")
+    (tmp_path / "ro").mkdir()
+    script = ('mount --bind "$1" "$2"; mount -o remount,ro,bind "$2"; '
+              f'{sys.executable} -m paperkg query "$2" "SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }}" '
+              "--output-format csv")
+    result = subprocess.run(["unshare", "-m", "sh", "-e", "-c", script, "sh", str(build), str(tmp_path / "ro")],
+                            capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)))
+    assert result.returncode == 0, result.stderr
+    lines = (build / "graph.nt").read_text(encoding="utf-8").count("\n")
+    assert result.stdout.split() == ["n", str(lines)]
