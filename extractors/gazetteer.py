@@ -138,10 +138,8 @@ class Gazetteer:
         def common(start: int, end: int) -> bool:
             return _stem(text[start:end]).casefold() in self._repeated
 
-        def inside_another(start: int, end: int) -> bool:
-            return any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in found)
-
-        alone = [(s, e) for s, e, _ in found if common(s, e) and not inside_another(s, e)]
+        inside = _inside_another(found)
+        alone = [(s, e) for s, e, _ in found if common(s, e) and (s, e) not in inside]
         if len(alone) >= 2:
             return found
         return [(s, e, known) for s, e, known in found if not common(s, e)]
@@ -227,6 +225,23 @@ def _fold(text: str) -> str:
 def _plurals(names: list[str]) -> list[str]:
     """Plurals of several-word names ("Swin Transformers"): spaCy keeps the ``s`` on the last token."""
     return [name + "s" for name in names if " " in name and name[-1:].isalpha() and not name.endswith("s")]
+
+
+def _inside_another(found: list[tuple[int, int, bool]]) -> set[tuple[int, int]]:
+    """The ``(start, end)`` of every span of ``found`` lying inside another, different one: one sorted sweep.
+
+    Examples
+    --------
+    >>> sorted(_inside_another([(0, 10, True), (2, 5, True), (2, 5, False), (12, 14, True)]))
+    [(2, 5)]
+    """
+    inside, reach = set(), -1
+    # By start, the longer first: every span that could hold this one comes before it.
+    for start, end in sorted({(start, end) for start, end, _ in found}, key=lambda span: (span[0], -span[1])):
+        if reach >= end:
+            inside.add((start, end))
+        reach = max(reach, end)
+    return inside
 
 
 def _stem(name: str) -> str:
