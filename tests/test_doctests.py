@@ -14,8 +14,12 @@ import pytest
 
 import paperkg
 
-MODULES = sorted(info.name for info in pkgutil.walk_packages(paperkg.__path__, "paperkg.")
-                 if info.name != "paperkg.__main__")
+#: The packages, each walked from its own folder: an editable install maps paperkg.extractors and
+#: paperkg.exports to folders outside paperkg's, where walking paperkg alone would not find them.
+PACKAGES = ("paperkg", "paperkg.extractors", "paperkg.exports")
+MODULES = sorted({info.name for package in PACKAGES
+                  for info in pkgutil.walk_packages(importlib.import_module(package).__path__, package + ".")
+                  if info.name != "paperkg.__main__"} | set(PACKAGES))
 
 
 @pytest.mark.parametrize("name", MODULES)
