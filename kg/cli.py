@@ -182,7 +182,8 @@ def print_summary(result, *, update: bool) -> None:
 @click.option("--evidence", type=click.Choice(EVIDENCE_LEVELS), default=None,
               help="Evidence written: every mention (full, the default), one per edge (first), or none.")
 @click.option("--html-max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Largest graph the HTML viewer draws whole; above it, the N best-connected nodes (default: 5000).")
+              help="Most entities on the viewer's map: above it, the N most-mentioned ones, and the page says so "
+                   "(default: 50000).")
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Extraction processes (or Dask workers for a local cluster).")
 @click.option("--engine", type=click.Choice(list(ENGINES)), default="local", show_default=True,
