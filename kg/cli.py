@@ -23,7 +23,7 @@ from paperkg.exports.tables import generate_csv
 from . import api
 from .aliases import load_aliases
 from .core.atomic import atomic_write, write_chunks
-from .core.errors import EXIT_USAGE, InputError, PaperkgError
+from .core.errors import EXIT_USAGE, InputError, PaperkgError, os_error
 from .core.model import Paper
 from .evaluate import format_table, load_gold, score_records
 from .explain import explain as explain_entity
@@ -48,6 +48,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except PaperkgError as error:
             raise _UserError(str(error)) from None
+        except OSError as error:  # one the library did not name a path for: name the file the OS named
+            raise _UserError(str(os_error(error.filename or "paperkg", error, write=True))) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

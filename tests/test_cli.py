@@ -187,3 +187,17 @@ def test_eval_and_eval_results_are_quiet_under_quiet(run):
     for command, gold in (("eval", GOLD), ("eval-results", ROOT / "tests" / "data" / "results-dev.jsonl")):
         result = run(command, gold, "--json", "--quiet")
         assert result.exit_code == 0 and json.loads(result.output)["papers"] > 0
+
+
+def test_an_os_error_the_library_did_not_name_is_one_line(monkeypatch, tmp_path):
+    import errno
+
+    from paperkg import api
+
+    def failing_build(*args, **kwargs):
+        raise OSError(errno.EIO, "Input/output error", str(tmp_path / "graph.ttl"))
+
+    monkeypatch.setattr(api, "build", failing_build)
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [f"Error: {tmp_path / 'graph.ttl'}: cannot write: input/output error"]
