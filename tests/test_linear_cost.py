@@ -11,60 +11,24 @@ on normal text does not fail on timer noise.
 """
 from __future__ import annotations
 
-import time
-from pathlib import Path
-
 import pytest
 
-from paperkg import exports
-from paperkg.core.model import Paper
-from paperkg.pipeline import run
+from benchmarks.hostile_shapes import HOSTILE, build_one, normal_abstract
 
 SIZE = 100_000
 FACTOR = 10
 FLOOR_SECONDS = 0.25
 
 
-def _repeat(unit: str) -> str:
-    return (unit * (SIZE // len(unit) + 1))[:SIZE]
-
-
-def _names_around_a_cue() -> str:
-    names = [f"Net{i}" for i in range(SIZE // 12)]
-    half = len(names) // 2
-    return " ".join(names[:half]) + " outperforms " + " ".join(names[half:]) + "."
-
-
-HOSTILE = {
-    "numbers and metric names": lambda: _repeat("12.5% 3.2 FID 4.5 BLEU, "),
-    "names around one cue": _names_around_a_cue,
-    "distinct benchmark cues": lambda: "".join(f"We evaluate on the Bench{i} benchmark. " for i in range(SIZE // 30))[:SIZE],
-    "distinct acronym definitions": lambda: "".join(
-        f"We use {a} {b} {c} ({a[0]}{b[0]}{c[0]}{i}). " for i, (a, b, c) in
-        enumerate(("alpha beta gamma".split(),) * (SIZE // 30)))[:SIZE],
-}
-FORMATS = [name for name in exports.EXPORTERS if name != "html"]  # the viewer caps its own size
-
-
-def _build(abstract: str, folder: Path) -> tuple[dict[str, float], int]:
-    start = time.perf_counter()
-    result = run([Paper("A long record", abstract)], folder, formats=FORMATS, on_warning=lambda problem: None)
-    seconds = dict(result.seconds, total=time.perf_counter() - start)
-    size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
-    return seconds, size
-
-
 @pytest.fixture(scope="module")
-def normal(tmp_path_factory, sample_papers):
-    text = " ".join(paper.abstract for paper in sample_papers)[:SIZE]
-    assert len(text) == SIZE
-    return _build(text, tmp_path_factory.mktemp("normal"))
+def normal(tmp_path_factory):
+    return build_one(normal_abstract(SIZE), tmp_path_factory.mktemp("normal"))
 
 
 @pytest.mark.parametrize("shape", sorted(HOSTILE))
 def test_a_hostile_record_costs_what_a_normal_one_of_its_length_costs(normal, shape, tmp_path):
-    (normal_seconds, normal_size), abstract = normal, HOSTILE[shape]()
-    seconds, size = _build(abstract, tmp_path)
+    (normal_seconds, normal_size), abstract = normal, HOSTILE[shape](SIZE)
+    seconds, size = build_one(abstract, tmp_path)
     slow = {step: round(value, 2) for step, value in seconds.items()
             if value > FACTOR * max(normal_seconds.get(step, 0.0), FLOOR_SECONDS)}
     assert not slow, f"steps over {FACTOR}x a normal record's: {slow} (normal: {normal_seconds})"
