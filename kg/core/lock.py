@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .atomic import make_folder, remove_stale_temporaries
-from .records import SCRATCH_PREFIX, STATE_DIR
+from .records import STATE_DIR
 from .errors import PaperkgError, writing
 
 __all__ = ["LOCK_NAME", "OutputLocked", "output_lock"]
@@ -93,13 +92,14 @@ def output_lock(folder: str | Path) -> Iterator[Path]:
 
 
 def _remove_leftovers(folder: Path) -> None:
-    """Clear what killed builds left: temporary files, here and in the build state, and scratch folders."""
+    """Clear the temporary files killed writers left, here and in the build state.
+
+    (Staging folders of killed builds go when the next build starts: :func:`paperkg.core.generation.clear_stale`.)
+    """
     remove_stale_temporaries(folder)
     state = folder / STATE_DIR
     if state.is_dir():
         remove_stale_temporaries(state)
-        for scratch in state.glob(f"{SCRATCH_PREFIX}*"):
-            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _remove_if_empty(folder: Path, created: bool) -> None:

@@ -19,13 +19,11 @@ from .atomic import atomic_write
 from .errors import InputError
 from .model import Mention, Paper, PaperEntities
 
-__all__ = ["STATE_DIR", "SCRATCH_PREFIX", "MENTION_FIELDS", "state_path", "text_hash", "to_record", "from_record",
+__all__ = ["STATE_DIR", "MENTION_FIELDS", "state_path", "text_hash", "to_record", "from_record",
            "result_line", "write_results", "read_results", "chunked"]
 
 #: Folder inside a build's output folder that holds what the build remembers.
 STATE_DIR = ".paperkg"
-#: Prefix of the scratch folders a streamed build sorts and spills into, inside :data:`STATE_DIR`.
-SCRATCH_PREFIX = "scratch-"
 #: Field names of a mention record, in order.
 MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 # Fields of PaperEntities besides the paper and its mentions (entities, proposes, ...).
