@@ -308,6 +308,18 @@ def test_hostile_title_is_data_not_markup(tmp_path):
     assert hostile in json.dumps(data, ensure_ascii=False)
 
 
+def test_a_title_holding_the_templates_placeholders_is_only_data(tmp_path):
+    graph = small_graph()
+    title = "Ours /*VENDOR_JS*/ beats /*GRAPH_DATA*/ and /*VIS_JS*/"
+    graph.nodes["p-0000000000aa"]["label"] = graph.nodes["p-0000000000aa"]["title"] = title
+    [path] = exports.export(graph, tmp_path, ["html"])["html"]
+    page = path.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page,
+                                re.DOTALL)[1])
+    assert title in json.dumps(data, ensure_ascii=False)
+    assert page.count('<script id="graph-data"') == 1
+
+
 def test_csv_cells_cannot_run_as_formulas(tmp_path):
     graph = small_graph()
     graph.nodes["model:var"]["label"] = "=HYPERLINK(\"http://evil\",\"x\")"
