@@ -381,8 +381,8 @@ class _InMemory:
     def resolve(self) -> Resolver:
         # Paper-id order, as a streamed build meets them: the same papers resolve the same whatever their order.
         self._transformed = sorted(self._settings.transform(self.results), key=lambda found: found.paper.id)
-        return resolve_entities(self._transformed, aliases=self._settings.aliases,
-                                resolver=self._settings.new_resolver())
+        return resolve_entities(self._settings.progress("resolve", self._transformed, len(self._transformed)),
+                                aliases=self._settings.aliases, resolver=self._settings.new_resolver())
 
     def batches(self, size: int | None) -> Iterator[list[PaperEntities]]:
         return chunked(self._transformed, size or len(self._transformed))
@@ -523,6 +523,7 @@ def _write_graph(batches: Iterable[list[PaperEntities]], resolver: Resolver, ali
     firsts: dict[str, tuple | None] = {node: None for pair in variants for node in pair}
     try:
         with collector_paused():
+            # One bar for the graph and the sinks: every format is written a paper at a time as the graph grows.
             for batch in progress("graph", batches, None):
                 # One graph per paper: what a sink writes of a paper cannot depend on its batch-mates.
                 graphs = [build_graph([found], aliases=aliases, resolver=resolver) for found in batch]
