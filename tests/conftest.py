@@ -38,3 +38,14 @@ def sample_build(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sample-build")
     build([DATA], folder, formats=["turtle", "ntriples", "csv", "parquet"])
     return folder
+
+
+def one_error_line(result, *fragments) -> str:
+    """The one ``Error: ...`` line a command that exits 2 printed, holding every fragment; no traceback."""
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    [line] = result.output.splitlines()
+    assert line.startswith("Error: ")
+    for fragment in fragments:
+        assert fragment in line, line
+    return line

@@ -28,7 +28,7 @@ from paperkg.cli import cli
 from paperkg.core.errors import InputError, printable
 from paperkg.readers import MAX_LINE_BYTES, read_papers
 
-from .conftest import DATA
+from .conftest import DATA, one_error_line
 
 GOOD = "We fine-tune BERT on ImageNet and report accuracy."
 GOOD_LINE = json.dumps({"title": "Good Paper", "abstract": GOOD})
@@ -38,16 +38,6 @@ ROOT_USER = os.geteuid() == 0
 def build(*args, quiet=True):
     result = CliRunner().invoke(cli, ["build", *map(str, args), "--formats", "csv", *(["-q"] if quiet else [])])
     return result
-
-
-def one_error_line(result, *fragments) -> str:
-    assert result.exit_code == 2, result.output
-    assert "Traceback" not in result.output
-    [line] = result.output.splitlines()
-    assert line.startswith("Error: ")
-    for fragment in fragments:
-        assert fragment in line, line
-    return line
 
 
 def warnings_of(result) -> list[str]:

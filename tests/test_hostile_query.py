@@ -26,6 +26,8 @@ from paperkg.cli import cli
 from paperkg.core.errors import PaperkgError
 from paperkg.query import MAX_QUERY_CHARS, MAX_QUERY_DEPTH, query_folder
 
+from .conftest import one_error_line
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE_TITLES = ['=HYPERLINK("http://evil/","x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\tTabbed",
                   "Plain Title"]
@@ -68,16 +70,6 @@ def folder(tmp_path_factory):
 
 def query(*args):
     return CliRunner().invoke(cli, ["query", *map(str, args)])
-
-
-def one_error_line(result, *fragments) -> str:
-    assert result.exit_code == 2, result.output
-    assert "Traceback" not in result.output
-    [line] = result.output.splitlines()
-    assert line.startswith("Error: ")
-    for fragment in fragments:
-        assert fragment in line, line
-    return line
 
 
 REACHING_OUT = {
