@@ -22,7 +22,7 @@ from paperkg.core.errors import PaperkgError
 
 from . import graphml, html, jsonld, ntriples, parquet, store, tables, turtle
 from .evidence import DEFAULT_EVIDENCE, check_evidence
-from .sink import GraphSink, RdfSink, Sink, write_graph
+from .sink import RdfSink, Sink, write_graph
 from .vocab import DEFAULT_BASE_IRI, base_iri_problem
 
 __all__ = ["Exporter", "EXPORTERS", "export", "open_sinks", "check_options"]

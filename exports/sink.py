@@ -22,10 +22,10 @@ needs the whole corpus goes in a header or is written at ``close()``.
 Examples
 --------
 >>> import tempfile, networkx as nx
->>> from paperkg.exports.ntriples import write_ntriples
+>>> from paperkg.exports import EXPORTERS
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("metric:fid", kind="metric", label="FID", aliases=[], mention_count=1)
->>> sink = GraphSink(write_ntriples, [Path(tempfile.mkdtemp()) / "graph.nt"])
+>>> sink = EXPORTERS["ntriples"].open([Path(tempfile.mkdtemp()) / "graph.nt"])
 >>> write_graph(sink, g)
 >>> sum(1 for _ in open(sink.paths[0]))
 3
@@ -47,7 +47,7 @@ from .evidence import DEFAULT_EVIDENCE
 from .rdf import generate_triples, rule_triples, subject_runs
 from .vocab import DEFAULT_BASE_IRI
 
-__all__ = ["Sink", "FileSink", "GraphSink", "RdfSink", "write_graph", "entity_batch", "chunks_fed"]
+__all__ = ["Sink", "FileSink", "RdfSink", "write_graph", "entity_batch", "chunks_fed"]
 
 
 class Sink(Protocol):
@@ -113,33 +113,6 @@ class FileSink:
         self._stack.__exit__(RuntimeError, RuntimeError("export aborted"), None)
 
 
-class GraphSink:
-    """A sink for a format written from a whole graph: batches are gathered, the file written at close.
-
-    Memory holds the whole graph, so this serves formats whose output needs
-    all of it at once; the order nodes and edges arrive in does not matter.
-    """
-
-    def __init__(self, writer: Callable[..., None], paths: Iterable[Path], **options: object) -> None:
-        self.paths = [Path(path) for path in paths]
-        self._writer, self._options = writer, options
-        self._graph = nx.MultiDiGraph()
-
-    def write(self, batch: nx.MultiDiGraph, *, entities: bool = False) -> None:
-        self._graph.add_nodes_from(batch.nodes(data=True))
-        self._graph.add_edges_from(batch.edges(keys=True, data=True))
-
-    def close(self) -> None:
-        graph = nx.MultiDiGraph()
-        graph.add_nodes_from(sorted(self._graph.nodes(data=True), key=_first))
-        graph.add_edges_from(sorted(self._graph.edges(keys=True, data=True), key=lambda edge: edge[:3]))
-        self._graph = nx.MultiDiGraph()
-        self._writer(graph, *self.paths, **self._options)
-
-    def abort(self) -> None:
-        self._graph = nx.MultiDiGraph()
-
-
 class RdfSink(FileSink):
     """Every RDF format of a build from one pass over each batch's triples.
 
@@ -175,10 +148,6 @@ class RdfSink(FileSink):
         self._write_runs(subject_runs(rule_triples(self._rules, self._base_iri)))
         for index, (_, end) in enumerate(self._feeds):
             self.emit(index, [end()])
-
-
-def _first(item: tuple) -> object:
-    return item[0]
 
 
 def chunks_fed(make_chunks: Callable[[Iterator], Iterator[str]]) -> tuple[str, Callable[[object], str], Callable[[], str]]:
