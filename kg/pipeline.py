@@ -341,8 +341,9 @@ class _Settings:
         return self.progress("extract", extract_with(papers, engine=self.engine, workers=self.workers,
                                                      scheduler=self.scheduler), total)
 
-    def transform(self, results: Iterable[PaperEntities]) -> list[PaperEntities]:
-        return transform(results, aliases=self.aliases, corpus_pass=self.corpus_pass, on_warning=self.on_warning)
+    def transform(self, results: Iterable[PaperEntities], *, warn: bool = True) -> list[PaperEntities]:
+        return transform(results, aliases=self.aliases, corpus_pass=self.corpus_pass,
+                         on_warning=self.on_warning if warn else None)
 
     def new_resolver(self) -> Resolver:
         return Resolver(preferred=set(self.aliases.canonical.values()))
@@ -427,7 +428,8 @@ class _Streamed:
 
     def batches(self, size: int | None) -> Iterator[list[PaperEntities]]:
         results = (found for _, found in read_results(self._spill))
-        return (self._settings.transform(batch) for batch in chunked(results, size or 5_000))
+        # The same transform as at resolution, whose warnings were given then.
+        return (self._settings.transform(batch, warn=False) for batch in chunked(results, size or 5_000))
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

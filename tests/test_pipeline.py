@@ -166,3 +166,13 @@ run([{str(FIRST)!r}, {str(SECOND)!r}], {str(tmp_path)!r}, formats=["csv", "ntrip
     assert sorted(graph.nodes) == sorted(fresh.graph.nodes)
     for name in ("nodes.csv", "edges.csv", "graph.nt", f"{STATE_DIR}/papers.jsonl"):
         assert (tmp_path / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_paper_over_the_bounds_is_warned_about_once(tmp_path, stream):
+    listing = tmp_path / "listing.jsonl"
+    listing.write_text('{"title": "A listing", "abstract": "' + " ".join(f"Net{i}" for i in range(300)) + '."}\n',
+                       encoding="utf-8")
+    warnings = []
+    run([listing], tmp_path / "out", formats=["csv"], stream=stream, on_warning=warnings.append)
+    assert [str(warning) for warning in warnings] == [f"{listing}:1: 300 mentions in one sentence; kept the first 100"]
