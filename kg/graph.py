@@ -9,7 +9,7 @@ import networkx as nx
 
 from .aliases import AliasTable
 from .core.model import ENTITY_TYPES, Mention, PaperEntities
-from .core.schema import DATA_TYPES, IMPLIED_RELATIONS
+from .core.schema import DATA_TYPES, IMPLIED_RELATIONS, NODE_KINDS
 from .relations import comparisons, data_relations, variant_pairs
 from .resolve import ResolvedEntity, Resolver
 from .results import extract_results
@@ -160,7 +160,7 @@ def _add_implied_relations(graph: nx.MultiDiGraph, paper: str, first: dict[str, 
         if relation and node not in cued:
             confidence = round(mention.confidence * TYPE_ONLY_FACTOR, 4) if kind in DATA_TYPES else None
             graph.add_edge(paper, node, key=relation, relation=relation,
-                           **_evidence(mention, rule=f"type:{kind}", confidence=confidence))
+                           **_evidence(mention, rule=NODE_KINDS[kind].implied_rule, confidence=confidence))
 
 
 #: Most model → model comparison edges one paper adds: a listing of names around "outperforms"

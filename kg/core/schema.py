@@ -10,8 +10,8 @@ Examples
 --------
 >>> ENTITY_TYPES
 ('model', 'dataset', 'benchmark', 'metric', 'repo')
->>> LABELS["benchmark"], IMPLIED_RELATIONS["benchmark"], DATA_TYPES
-('BENCHMARK', 'evaluated_on', ('dataset', 'benchmark'))
+>>> LABELS["benchmark"], IMPLIED_RELATIONS["benchmark"], NODE_KINDS["benchmark"].implied_rule, DATA_TYPES
+('BENCHMARK', 'evaluated_on', 'type:benchmark', ('dataset', 'benchmark'))
 >>> RELATIONS["evaluated_on"].property
 'pkg:evaluatedOn'
 """
@@ -44,6 +44,11 @@ class NodeKind:
     def label(self) -> str:
         """The spaCy entity label (``MODEL``)."""
         return self.name.upper()
+
+    @property
+    def implied_rule(self) -> str | None:
+        """The rule named by the relation this type implies (``type:benchmark``): read from a mention alone."""
+        return f"type:{self.name}" if self.implies else None
 
 
 @dataclass(frozen=True)
