@@ -15,7 +15,9 @@ once; ``prov:wasGeneratedBy`` the extraction rule, a ``prov:Activity``;
 ``has_result`` has a statement (``rdf:subject``/``rdf:predicate``/``rdf:object``)
 pointing at its mention with ``pkg:evidence``, with the edge's own rule and
 confidence; a ``mentions`` edge's evidence is the annotations of the entity in
-the paper, a ``has_result`` edge's the result's. Annotations, sentences and
+the paper, a ``has_result`` edge's the result's, and so is the evidence of a
+relation the entity's type implies (rule ``type:<kind>``, read from its first
+mention, its confidence derived from that mention's). Annotations, sentences and
 rules have IRIs; targets, selectors and statements are blank nodes, labelled
 from what they describe so that every batching writes the same text.
 """
@@ -273,6 +275,16 @@ def rule_triples(rules: set[str], base_iri: str = DEFAULT_BASE_IRI) -> Iterator[
 _ANNOTATED = ("mentions", "has_result")
 
 
+def _needs_statement(graph: nx.MultiDiGraph, v: str, data: dict) -> bool:
+    """Whether an edge's evidence is a statement: not when the entity's annotations say it all, as for a
+    ``mentions`` edge, a ``has_result`` edge, or a relation implied by the entity's type alone (its rule
+    and mention follow from the entity's first annotation in the paper)."""
+    if data["relation"] in _ANNOTATED:
+        return False
+    kind = NODE_KINDS.get(graph.nodes[v].get("kind"))
+    return not (kind is not None and data["relation"] == kind.implies and data.get("rule") == kind.implied_rule)
+
+
 def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI, *, entities: bool = True,
                      rules: set[str] | None = None, evidence: str = DEFAULT_EVIDENCE) -> Iterator[Triple]:
     """Every triple of the graph: nodes, edges with their statements, mentions, then rules; deterministic.
@@ -315,7 +327,7 @@ def generate_triples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI, *
             yield subject, relation_property(relation), obj
         if evidence != "none":
             for key, data in sorted(edges.items(), key=lambda item: str(item[0])):
-                if data["relation"] not in _ANNOTATED:
+                if _needs_statement(graph, v, data):
                     yield from _statement_triples(u, v, key, data, graph, base_iri, rules)
     sentences: set = set()
     for mention in batch_mentions(graph, evidence):

@@ -27,10 +27,10 @@ from rdflib import BNode, Literal, URIRef
 
 from paperkg import exports
 from paperkg.core.errors import PaperkgError
-from paperkg.exports.evidence import EVIDENCE_LEVELS
+from paperkg.exports.evidence import EVIDENCE_LEVELS, mention_id
 from paperkg.exports.graphml import _NOT_XML, generate_graphml
 from paperkg.exports.ntriples import generate_ntriples
-from paperkg.exports.rdf import RELATION_PROPERTIES, generate_triples, node_iri
+from paperkg.exports.rdf import RELATION_PROPERTIES, generate_triples, mention_iri, node_iri
 from paperkg.exports.turtle import to_rdflib
 from paperkg.exports.vocab import MLS, OA, PKG, PROV, RDF, RDFS, XSD, load_vocabulary
 from paperkg.core.model import RELATIONS
@@ -398,6 +398,22 @@ def test_evidence_says_which_paper_and_rule_it_came_from(sample_graph):
     paper = sample_graph.nodes[data["paper"]]
     text = f"{paper['title']}\n\n{paper['abstract']}"
     assert text[rdf.value(sentence, OA.start).toPython():rdf.value(sentence, OA.end).toPython()] == data["sentence"]
+
+
+def test_a_type_implied_relation_is_evidenced_by_its_entitys_annotations_not_a_statement(sample_graph):
+    rdf = to_rdflib(sample_graph)
+    implied = [(u, v, d) for u, v, d in sample_graph.edges(data=True) if d.get("rule") == "type:metric"]
+    assert implied, "the sample corpus has metrics no cue relates to their paper"
+    statement_rules = {str(rdf.value(rdf.value(e, PROV.wasGeneratedBy), RDFS.label))
+                       for e in rdf.subjects(RDF.predicate, PKG.reportsMetric)}
+    assert "type:metric" not in statement_rules
+    for u, v, data in implied:
+        paper, metric = node_iri(u, "paper"), node_iri(v, "metric")
+        assert (paper, PKG.reportsMetric, metric) in rdf
+        # The edge's own evidence, its first mention, is an annotation of the metric in that paper.
+        mention = mention_iri(mention_id(u, data["start"], data["end"]))
+        assert rdf.value(mention, OA.hasBody) == metric
+        assert rdf.value(rdf.value(mention, OA.hasTarget), OA.hasSource) == paper
 
 
 @pytest.mark.parametrize("breakage", ["value as string", "evidence without target", "compared with a metric"])
