@@ -87,7 +87,7 @@ _HEAD = re.compile(
 _HEAD_WORDS = word_automaton(STANDALONE_HEADS | MODIFIED_HEADS)
 # "tokens per second", "images per GPU hour": a count over a unit.
 _PER_UNIT = re.compile(
-    r"(?<![\w-])[a-z]+s per (?:second|sec|minute|hour|day|GPU(?: hour)?|dollar|token|image|sample|step|query|"
+    r"(?<![\w-])[a-z]{3,}s per (?:second|sec|minute|hour|day|GPU(?: hour)?|dollar|token|image|sample|step|query|"
     r"request|watt|joule)(?![\w-])"
 )
 _WORD_BEFORE = re.compile(r"([\w/-]+)\s+$")

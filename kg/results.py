@@ -27,6 +27,7 @@ from .core.model import Mention, PaperEntities, normalize_key
 from .core.schema import DATA_TYPES
 from .evaluate import Score
 from .relations import COMPARISON_CUE
+from paperkg.extractors.roles import role_before
 
 __all__ = ["Result", "extract_results", "results_frame", "result_matches", "score_results", "RESULT_COLUMNS"]
 
@@ -44,8 +45,13 @@ _FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
 # Patterns used with ``match(text, pos)`` have no ``^``: it would anchor at the string's start, not at pos.
 # Between a metric's name and its value: "FID of 1.97", "accuracy: 85.6%".
 _METRIC_THEN_VALUE = re.compile(
-    r"^\s*(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?(?:of|is|=|:|at|reaches|reaching|to)?\s*(?:(?:about|around|only|just|roughly|nearly|"
-    r"approximately|over|above|up to|below|under|a|an|>|<|~|≈)\s*){0,2}$",
+    r"^\s*(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
+    # The metric as the subject of its change: "recall@20 improves by 6 points", "the acceptance rate rises to 0.82".
+    r"(?:(?:(?:is|are|was|were)\s+)?(?:rise|rose|risen|increase|improve|grow|grew|grown|drop|fall|fell|fallen|decrease|"
+    r"decline|jump|climb|reduce|boost|lower|raise|go(?:es)? up|go(?:es)? down|went up|went down)\w*\s+(?:by|to)\b)?"
+    r"\s*(?:of|is|=|:|at|reaches|reaching|to)?\s*(?:(?:about|around|only|just|roughly|nearly|"
+    r"approximately|over|above|up to|below|under|a|an|>|<|~|≈)\s*){0,2}"
+    r"\(?$",  # "the best accuracy (87.8%)"
     re.IGNORECASE,
 )
 # Between a value and the metric it measures: "58.0% PQ", "85.6% top-1 accuracy", "2.4× higher throughput".
@@ -56,7 +62,7 @@ _VALUE_THEN_METRIC = re.compile(r"^\s*(?:(?:absolute|relative|higher|lower|bette
 # parameters and ...", "5x training/inference speedup compared to ...": up to three words before a
 # preposition, a conjunction or the clause's end.
 _NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|while|compared|across|using|when|from|as|"
-                   r"is|are|was|were|via|both|all|each|these|those|its|their|our|only|up|about|nearly|more|less|"
+                   r"is|are|was|were|via|per|both|all|each|these|those|its|their|our|only|up|about|nearly|more|less|"
                    r"fewer|faster|slower|higher|lower|better|worse|larger|smaller|respectively|improvements?|gains?|"
                    r"reductions?|increases?|decreases?|drops?|performance|efficiency|quality|results?|data)\b")
 _QUALIFIED = re.compile(
@@ -138,7 +144,10 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
         if match:
             if unit == "memory":  # as written, in capitals: GB, MiB
                 return match.group(1)[:-1].upper() + match.group(1)[-1], match.end()
-            return (unit or match.group(1).lower().rstrip("s") if unit is None else unit), match.end()
+            if unit is None:  # "points" is a "point"; "ms" and "fps" keep their s
+                unit = match.group(1).lower()
+                unit = "point" if unit == "points" else unit
+            return unit, match.end()
     if end < len(text) and (text[end].isalpha() or text[end] in "×*^"):
         return None  # 7B, 2D, 256×256, 1e-3: sizes, dimensions, resolutions
     return (None, end)
@@ -160,6 +169,14 @@ class _Spans:
 _INTERVAL = re.compile(r"\(\s*\d{2}(?:\.\d+)?\s?%\s*(?:CI|confidence interval)\b[^()]{0,60}\)", re.IGNORECASE)
 
 
+# The upper bound of a range and its unit right after a number: "2.3-3.6x", "2–4×", "5 to 10%".
+_RANGE_UNIT = re.compile(r"\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?(?=\s?(?:\\?%|[x×](?![\w×*])|-fold\b|\s?times\b))")
+# The lower bound of a range, standing on its own: "2.3-" of "2.3-3.6x" (not the "4-" of "GPT-4-").
+_RANGE_START = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?-$")
+# A memory size that names the hardware it is on.
+_HARDWARE_AFTER = re.compile(r"\s*(?:of\s+)?(?:\w+\s+)?(?:GPUs?|cards?|devices?|VRAM|A100s?|H100s?|V100s?|RTX|TPUs?)\b")
+
+
 def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[_Value]:
     # Whether a number lies inside a mention: the mentions starting at or before it, by the
     # furthest end among them (one bisection, not a scan of every mention per number).
@@ -170,8 +187,9 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
     furthest_end = list(accumulate((e for _, e in taken), max))
     for match in _NUMBER.finditer(text, start, end):
         before = text[max(0, match.start() - 2):match.start()]
-        if before[-1:].isalnum() or before[-1:] in ".^_" or (before[-1:] == "-" and before[:1].isalnum()):
-            continue  # part of a name or a formula: GPT-4, CIFAR-100, O(N^2)
+        if before[-1:].isalnum() or before[-1:] in ".^_" or (before[-1:] == "-" and before[:1].isalnum()
+                                                             and not _RANGE_START.search(text, max(0, match.start() - 12), match.start())):
+            continue  # part of a name or a formula: GPT-4, CIFAR-100, O(N^2); "2.3-3.6x" is a range
         last = bisect_right(taken_starts, match.start()) - 1
         if last >= 0 and furthest_end[last] > match.start():
             continue
@@ -179,6 +197,10 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         if after is None:
             continue
         unit, stop = after
+        if unit is None and (shared := _RANGE_UNIT.match(text, match.end())):
+            unit = _unit_after(text, shared.end())[0]  # "2.3-3.6x", "2-4x": the range's bounds share its unit
+        if unit in _MEMORY_UNITS and _HARDWARE_AFTER.match(text, stop):
+            continue  # "a single 48GB GPU", "80 GB A100s": the hardware, not a result
         if text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")":
             continue  # (1) enumerations
         if unit in _MEMORY_UNITS and not (_CHANGE_VERB.search(text, max(start, match.start() - 120), match.start())
@@ -287,18 +309,30 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     if not values:
         return
     models = [m for m in inside if m.type == "model"]
-    data = _Spans([m for m in inside if m.type in DATA_TYPES])
+    # Data the sentence trains on before its results ("Trained on WebVid-10M, it ...") is not what they are measured on.
+    data = _Spans([m for m in inside if m.type in DATA_TYPES
+                   and not (m.end <= values[0].start and role_before(text, m.start, start) == "train")])
     data_names = {normalize_key(m.text) for m in data.spans}
     sentence = text[start:end]
     cues = [(start + c.start(), start + c.end(), c[0].lower()) for c in COMPARISON_CUE.finditer(sentence)]
     model, model_rule = _subject(models, cues[0][0] if cues else None, start, text)
-    if model is None and own_model and _OWN_WORK.search(sentence):
-        model, model_rule = own_model, "own-model"
+    if model is None and own_model:
+        # A result no model opens is the paper's own: "our method", "it", or a sentence of the
+        # experiments that names no system at all ("Experiments show a 12% gain ...").
+        model, model_rule = own_model, "own-model" if _OWN_WORK.search(sentence) else "paper-model"
     baselines = _Baselines(models, cues, model)
     respectively = "respectively" in sentence
     previous_end, previous_data = start, None
     carried: dict[str | None, str] = {}  # the last metric named for each unit, for lists of results
+    model_spans = _Spans(models)
     for group in _groups(values, text):
+        # A second clause with a subject of its own: "X reaches 2.2x, while Y improves it to 3.6x".
+        clause_subject = next((m for m in reversed(model_spans.starting(previous_end, group[0].start - 1))
+                               if _CLAUSE_SUBJECT.search(text, max(start, m.start - 12), m.start)
+                               and not any(m.end <= c[0] < group[0].start for c in cues)), None)
+        if clause_subject is not None and clause_subject.text != model:
+            model, model_rule = clause_subject.text, "clause-subject"
+            baselines = _Baselines(models, cues, model)
         metrics = [_metric_for(text, v, metric_mentions, start, names) for v in group]
         shared = next((m for m in metrics if m[0]), (None, "value"))
         for position, (value, (metric, metric_rule)) in enumerate(zip(group, metrics)):
@@ -324,6 +358,10 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 confidence=round(confidence, 4),
             )
         previous_end = group[-1].end
+
+
+# What opens a clause of its own before its subject: ", while X ...", "; X ...", ", whereas the X ...".
+_CLAUSE_SUBJECT = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and)|;|\bwhile|\bwhereas)\s+(?:the\s+|our\s+)?$", re.IGNORECASE)
 
 
 # What may stand before a sentence's grammatical subject: nothing, or an opening phrase set off
@@ -407,6 +445,14 @@ def extract_results(found: PaperEntities) -> list[Result]:
     """
     own_model = next((name for name in found.proposes
                       if any(m.type == "model" and (m.canonical or m.text) == name for m in found.mentions)), None)
+    if own_model is None:
+        # Nothing proposed: the one model the title names is what the paper reports on
+        # ("Sparse then Prune: Toward Efficient Vision Transformers").
+        # Named as its entity is, by the group's first name ("Vision Transformer | Vision Transformers").
+        first = {name: group[0] for group in found.entities.get("model", []) for name in group}
+        in_title = {first.get(m.canonical or m.text, m.canonical or m.text) for m in found.mentions
+                    if m.type == "model" and m.end <= len(found.paper.title)}
+        own_model = in_title.pop() if len(in_title) == 1 else None
     mentions = _Spans(sorted(found.mentions, key=lambda m: m.start))
     results: list[Result] = []
     for start, end in found.sentences:
