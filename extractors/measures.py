@@ -108,9 +108,18 @@ _BY_AMOUNT = re.compile(r"(?:[^.;:()]{0,60}?)\bby\s+(?:up to |over |about |nearl
 _CLAUSE_END = re.compile(r"[.;:!?]\s|[.;:!?]$|\n")
 
 
-def _is_modifier(word: str) -> bool:
-    """Whether a word may modify a measure's head (a noun or adjective, not an evaluation)."""
+# What stands before a sentence's first word: its end, or the start of the text or a line.
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
+
+
+def _is_modifier(word: str, sentence_start: bool = False) -> bool:
+    """Whether a word may modify a measure's head (a noun or adjective, not an evaluation).
+
+    ``sentence_start``: the word opens a sentence, where a capital says nothing ("Energy consumption").
+    """
     lower = word.lower()
+    if sentence_start and word.istitle() and word.isalpha():
+        word = lower
     if word in _CAPITAL_MODIFIERS or _TOP_K.fullmatch(word):
         return True
     if not word[:1].islower() or not re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", word):
@@ -138,7 +147,7 @@ def measure_start(text: str, head_start: int, limit: int = 3) -> int:
     start = head_start
     for _ in range(limit):
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if before is None or not _is_modifier(before[1]):
+        if before is None or not _is_modifier(before[1], _SENTENCE_OPENS.search(text, max(0, before.start(1) - 3), before.start(1)) is not None):
             break
         if _VERB_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1)):
             break  # "to better represent time": a verb, with what it acts on

@@ -111,6 +111,9 @@ def reports_result(sentence: str) -> bool:
     return _RESULT_CONTEXT.search(sentence) is not None
 
 
+_AGGREGATES = frozenset("average mean peak overall total maximum minimum median".split())
+
+
 def _is_plain_word(name: str) -> bool:
     """A lower-case word or phrase of English, as opposed to a coined name like ``mIoU``."""
     return name.replace(" ", "").replace("-", "").isalpha() and name.islower()
@@ -170,6 +173,12 @@ class MetricExtractor:
                 # The measure's own modifiers stay with it: "average token count", "GPU memory footprint".
                 start = measure_start(text, start)
                 confidence = self.word_confidence
+            elif known:
+                # A coined measure keeps the one plain word that says which ("box AP", "mask AP"), not
+                # one that aggregates it ("average Top-1 accuracy", "peak FLOPs").
+                widened = measure_start(text, start, limit=1)
+                if text[widened:start].strip().lower() not in _AGGREGATES:
+                    start = widened
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence)
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)

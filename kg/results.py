@@ -45,7 +45,10 @@ _FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
 # Patterns used with ``match(text, pos)`` have no ``^``: it would anchor at the string's start, not at pos.
 # Between a metric's name and its value: "FID of 1.97", "accuracy: 85.6%".
 _METRIC_THEN_VALUE = re.compile(
-    r"^\s*(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
+    r"^\s*(?:\([A-Za-z][\w@-]{0,11}\)\s*)?"  # its short form: "attack success rate (ASR) of 92%"
+    # What it is measured on, before a verb: "pass rate on hidden tests is 67%".
+    r"(?:(?:on|in|for|across|against|with)\s+[^,.;:()\d%]{1,40}?\s+(?=(?:is|was|are|were|reaches|rises|drops|improves|increases|decreases)\b))?"
+    r"(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
     # The metric as the subject of its change: "recall@20 improves by 6 points", "the acceptance rate rises to 0.82".
     r"(?:(?:(?:is|are|was|were)\s+)?(?:rise|rose|risen|increase|improve|grow|grew|grown|drop|fall|fell|fallen|decrease|"
     r"decline|jump|climb|reduce|boost|lower|raise|go(?:es)? up|go(?:es)? down|went up|went down)\w*\s+(?:by|to)\b)?"

@@ -153,6 +153,11 @@ def test_data_not_found(nlp, text):
         ("Our chat models deliver strong human preference rate.", ["human preference rate"]),
         ("It needs 0.1% trainable parameters, with large savings in training time.", ["training time"]),
         ("Slow decoding hurts: it reaches a 2.3x decoding speedup.", ["decoding speedup"]),
+        # A coined measure keeps the plain word that says which, not one that aggregates it.
+        ("The detector reaches 58.7 box AP and 51.1 mask AP.", ["box AP", "mask AP"]),
+        ("It keeps 99% of peak FLOPs and an average Top-1 accuracy of 80.2%.", ["FLOPs", "Top-1 accuracy"]),
+        # A capital that opens a sentence says nothing about a measure's first word.
+        ("Caching helps. Energy consumption drops by 40%.", ["Energy consumption"]),
     ],
 )
 def test_metric_found(nlp, text, expected):

@@ -155,3 +155,8 @@ def test_the_measure_a_value_belongs_to_before_it():
                      "best accuracy (87.8%) among such methods, and the acceptance rate rises to 0.82.")
     assert [(metric, value, unit) for _, _, metric, value, unit in found] == [
         ("recall@20", 6.0, "point"), ("accuracy", 87.8, "%"), ("acceptance rate", 0.82, None)]
+    found = _results("Guarded decoding",
+                     "It reaches 58.7 box AP on COCO and an attack success rate (ASR) of 92%. "
+                     "The pass rate on hidden tests is 67%.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [
+        ("box AP", 58.7), ("attack success rate", 92.0), ("pass rate", 67.0)]
