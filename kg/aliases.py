@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .core.errors import InputError
+from .readers import text_lines
 from .resolve import entity_key
 
 __all__ = ["AliasTable", "load_aliases", "parse_aliases"]
@@ -92,11 +93,7 @@ def parse_aliases(lines, source: str = "<aliases>") -> AliasTable:
 
 
 def load_aliases(path: str | Path) -> AliasTable:
-    """Read an alias file; a missing or malformed file is an :class:`~paperkg.core.errors.InputError`."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "no such alias file") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text") from None
-    return parse_aliases(text.splitlines(), str(path))
+    """Read an alias file; a missing, unreadable or malformed file is an :class:`~paperkg.core.errors.InputError`."""
+    if not Path(path).exists():
+        raise InputError(path, "no such alias file")
+    return parse_aliases(text_lines(path), str(path))

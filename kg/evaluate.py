@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .core.errors import InputError, reading
+from .core.errors import InputError
+from .readers import text_lines
 from .core.model import ENTITY_TYPES, normalize_key
 
 __all__ = ["Score", "load_gold", "score_records", "format_table", "LENIENT", "MICRO"]
@@ -49,17 +50,16 @@ class Score:
 def load_gold(path: str | Path) -> list[dict]:
     """Gold records, one per line; a line that is not a JSON object, an unreadable file or no records is an error."""
     records = []
-    with reading(path), open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(path, f"not JSON: {error.msg}", line=number) from None
-            if not isinstance(record, dict) or "title" not in record:
-                raise InputError(path, "expected an object with a title", line=number)
-            records.append(record)
+    for number, line in enumerate(text_lines(path), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as error:
+            raise InputError(path, f"not JSON: {getattr(error, 'msg', 'nested too deeply')}", line=number) from None
+        if not isinstance(record, dict) or "title" not in record:
+            raise InputError(path, "expected an object with a title", line=number)
+        records.append(record)
     if not records:
         raise InputError(path, "no gold records (one JSON object per line)")
     return records

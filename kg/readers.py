@@ -41,6 +41,7 @@ from .core.errors import InputError, os_error, os_problem
 from .core.model import Paper
 
 __all__ = ["FORMATS", "MAX_RECORD_CHARS", "MAX_LINE_BYTES", "clean_text", "format_of", "input_files", "open_input",
+           "text_lines",
            "iter_papers", "merge_papers", "read_papers"]
 
 #: Format name → the file extensions it is chosen for (each also read gzipped, with ``.gz`` after it).
@@ -253,6 +254,24 @@ def _read_lines(path: Path) -> Iterator[tuple[int, str | None]]:
                 if "\x00" in piece:
                     raise _binary(path, number)
                 yield number, piece
+
+
+def text_lines(path: str | Path) -> Iterator[str]:
+    """The lines of a UTF-8 text file that is not a paper source (an alias file, a gold file), read as
+    inputs are: only a regular file, a line at a time, an :class:`~paperkg.core.errors.InputError` naming
+    the line at fault for bytes that are not UTF-8 text or a line over :data:`MAX_LINE_BYTES`.
+
+    Examples
+    --------
+    >>> list(text_lines("/dev/zero"))
+    Traceback (most recent call last):
+    paperkg.core.errors.InputError: /dev/zero: not a regular file (a character device)
+    """
+    path = Path(path)
+    for number, line in _read_lines(path):
+        if line is None:
+            raise InputError(path, f"line longer than {MAX_LINE_BYTES:,} bytes", line=number)
+        yield line
 
 
 def _not_utf8(path: Path, data: bytes, line: int, offset: int, start: int) -> InputError:

@@ -224,11 +224,23 @@ def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path, where):
             "under /sys": "operation not permitted"}[where] in line
 
 
+@pytest.mark.parametrize("command", ["aliases", "eval"])
+def test_an_alias_or_gold_file_that_is_a_fifo_or_a_device_is_refused_without_blocking(tmp_path, command):
+    fifo = tmp_path / "side.txt"
+    os.mkfifo(fifo)
+    runner = CliRunner()
+    for path, kind in ((fifo, "a FIFO"), (Path("/dev/zero"), "a character device")):
+        args = (["build", str(DATA / "000_d19c32d15f532ca7.txt"), "-o", str(tmp_path / "out"), "--aliases", str(path)]
+                if command == "aliases" else ["eval", str(path)])
+        one_error_line(runner.invoke(cli, args), f"{path}: not a regular file ({kind})")
+    assert not (tmp_path / "out").exists()
+
+
 def test_eval_refuses_an_empty_or_binary_gold_file(tmp_path):
     runner = CliRunner()
     (tmp_path / "empty.jsonl").write_text("")
     (tmp_path / "binary.jsonl").write_bytes(bytes(range(256)) * 8)
-    for name, message in (("empty.jsonl", "no gold records"), ("binary.jsonl", "not UTF-8 text")):
+    for name, message in (("empty.jsonl", "no gold records"), ("binary.jsonl", "a binary file")):
         one_error_line(runner.invoke(cli, ["eval", str(tmp_path / name)]), name, message)
 
 
