@@ -78,7 +78,7 @@ _NOT_NAMES = frozenset(
 
 
 # A size, not a name: "a curated 1M dataset", "a 10K corpus".
-_SIZE = re.compile(r"\d[\d.,]*[KMBkmb]?\+?")
+_SIZE = re.compile(r"\d[\d.,]*[KMBkmb]?\+?|\d{2,5}\s?[x×]\s?\d{2,5}(?:\s?px)?")  # or a resolution: "256x256"
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:

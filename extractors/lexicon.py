@@ -284,9 +284,11 @@ HEADS = {
 
 #: A paper introducing something: the cue before a proposed name.
 PROPOSAL_CUE = re.compile(
-    r"\b(?:we|this (?:paper|work)|our (?:paper|work))\s+(?:\w+ly\s+)?"
-    r"(?:propose|introduce|present|develop|design|release|construct|build|curate|collect|create|"
-    r"contribute|devise|put forward|establish|offer|launch|unveil)s?\b"
+    # An adverb or auxiliary may stand between: "we first propose", "we are releasing", "we further introduce".
+    r"\b(?:we|this (?:paper|work)|our (?:paper|work))\s+(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
+    r"therefore|finally|additionally|are|have|will|can)\s+){0,2}"
+    r"(?:propos|introduc|present|develop|design|releas|construct|build|curat|collect|creat|"
+    r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil)(?:es|e|s|ed|ing)?\b"
     r"|\b(?:called|named|dubbed|termed|coined|refer(?:red)? to (?:it |this |them )?as)\b"
     r"|\b(?:the|our) (?:newly )?proposed\b",
     re.IGNORECASE,
@@ -417,6 +419,15 @@ _NOVEL_NAMED = re.compile(
     r"(?:block|module|layer|mechanism|framework|architecture|method|algorithm|network|strategy|technique|"
     r"objective|loss|operator|scheme)s?\b"
 )
+# The kind first, then the name in apposition: "we propose a novel token compression method, GlobalCom^2,
+# tailored for ...", "we introduce a new benchmark, FooBench, which ...".
+_KIND_THEN_NAME = re.compile(
+    r"\s+(?:(?:and|then)\s+\w+\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?P<kind>method|framework|model|approach|architecture|"
+    r"system|algorithm|technique|strategy|scheme|pipeline|paradigm|agent|family|network|module|dataset|benchmark|"
+    r"corpus|suite|testbed)s?,\s+(?:(?:named|called|dubbed|termed)\s+)?"
+    r"(?P<name>(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3})"
+    r"(?=\s*[,.;:(]|\s+(?:which|that|to|for|with|as|tailored|designed|built|where|and)\b)"
+)
 _ARTICLE_WORDS = word_automaton([f"{article} {new} " for article in ("a", "an", "the", "our")
                                  for new in ("novel", "new", "proposed")])
 # Between the cue and the name: "we design and release the SNARE".
@@ -462,6 +473,9 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             description = (found["description"] or found["head"] or "").split()
             yield found.start("name"), found.end("name"), _label_of(description)
         yield from _counted_names(text, cue_end)
+        kind_first = _KIND_THEN_NAME.match(text, cue_end)
+        if kind_first is not None and not is_generic(kind_first["name"]) and kind_first["name"] not in _SENTENCE_WORDS:
+            yield kind_first.start("name"), kind_first.end("name"), _label_of([kind_first["kind"]])
         lower = _LOWER_APPOSITIVE.match(text, cue_end)
         if lower is not None and not is_generic(lower["name"]):
             yield lower.start("name"), lower.end("name"), "MODEL"

@@ -35,6 +35,9 @@ MODEL_HEADS = frozenset(
     "distillation scan".split()
 )
 
+# A plural class noun after a name's words: "latent diffusion models", "vision transformer architectures".
+_CLASS_NOUN_AFTER = re.compile(r"\s+(?:models|networks|architectures|methods|approaches|frameworks|systems|families)\b")
+
 # "Name: subtitle" at the start of the title: the usual place for a paper's own name.
 _TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?):\s")
 _TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+[A-Z0-9][\w.+-]*|v\d[\w.]*")
@@ -218,6 +221,8 @@ class ModelExtractor:
         text = doc_text(doc)
         known_names = self.gazetteer.find(doc)
         for start, end, known in known_names:
+            if _CLASS_NOUN_AFTER.match(text, end) and " " in text[start:end] and text[start:end].islower():
+                continue  # "latent diffusion models": a known name's words, written as the class they describe
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         for start, end in title_name_mentions(doc, "MODEL"):
             self._add(doc, text, start, end, "title", self.title_confidence)

@@ -50,6 +50,9 @@ _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
 # A known short form the paper defines in parentheses ("a novel Selective S4 (i.e., S5) model")
 # is the paper's own name, even though a gazetteer knows it.
 _DEFINED_SHORT_FORM = re.compile(r"\((?:i\.e\.,?\s*|or\s+)?$")
+_OUR_DEFINED = re.compile(r"\b[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s+\([A-Za-z][\w^+-]{0,15}\)")
+_RIGHT_AFTER_CUE = re.compile(r"\s+(?:the\s+)?")
+_DESCRIBED = re.compile(r",\s+(?:a|an)\s|\s+\((?![\w\s.,]*\d{4})")  # not "X (Smith et al., 2023)"
 # "X (ours)" in a results sentence also marks the paper's own system.
 _OURS = re.compile(r"\(\s*ours\s*\)", re.IGNORECASE)
 
@@ -88,17 +91,48 @@ class ProposesDetector:
             stop = _PROPOSAL_END.search(text, cue_end)
             limit = min(cue_end + self.window, stop.start() if stop else len(text))
             first, last = bisect_left(starts, cue_end), bisect_left(starts, limit)
-            proposed += [s for s in spans[first:last] if self._novel(doc, s) or self._defined_here(text, s)]
+            proposed += [s for s in spans[first:last] if self._novel(doc, s) or self._defined_here(text, s)
+                         or self._named_by_cue(text, cue_end, s)]
             sentence_end = _SENTENCE_END.search(text, cue_end)
             for clause in _NEXT_CLAUSE.finditer(text, limit, sentence_end.start() if sentence_end else len(text)):
                 at = bisect_left(starts, clause.end())
                 proposed += [s for s in spans[at : at + 1] if s.start_char == clause.end() and self._novel(doc, s)]
+        for ours in _OUR_DEFINED.finditer(text) if "our " in text or "Our " in text else ():
+            # "our Diffusion Transformers (DiTs)": a name the paper defines as its own.
+            at = bisect_left(starts, ours.start("long"))
+            proposed += [s for s in spans[at : bisect_left(starts, ours.end())]
+                         if self._novel(doc, s) or self._defined_here(text, s)]
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
             proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(doc, s)]
+        if not proposed:
+            proposed += self._recurring_subject(doc, spans)
         # A span the title rule and a cue both give is one proposal.
         doc.spans[PROPOSES_KEY] = list({(s.start, s.end): s for s in proposed}.values())
         return doc
+
+    def _recurring_subject(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """With no cue, the coined model no list knows that opens two sentences or more is the paper's own.
+
+        "SGD-SaI is a simple ... SGD-SaI performs ... SGD-SaI excels in ...": an abstract keeps
+        returning to what it introduces.
+        """
+        openers: dict[str, list[Span]] = {}
+        text = doc_text(doc)
+        for span in spans:
+            # After a sentence's end or a line break (the title's), read in the text: no sentencizer needed.
+            before = text[max(0, span.start_char - 4) : span.start_char].rstrip(" ")
+            opens = not before or before[-1] in ".!?\n"
+            if span.label_ == "MODEL" and opens and self._novel(doc, span):
+                openers.setdefault(span.text, []).append(span)
+        return [s for group in openers.values() if len(group) >= 2 for s in group[:1]]
+
+    @staticmethod
+    def _named_by_cue(text: str, cue_end: int, span: Span) -> bool:
+        # A known name the cue itself introduces, described right after: "We introduce StreamingLLM, an
+        # efficient framework ..." (a list of names grows faster than papers reuse them).
+        return (_RIGHT_AFTER_CUE.fullmatch(text, cue_end, span.start_char) is not None
+                and _DESCRIBED.match(text, span.end_char) is not None)
 
     @staticmethod
     def _defined_here(text: str, span: Span) -> bool:

@@ -78,6 +78,8 @@ def test_model_found(nlp, text, expected):
         "It loses a merely sim0.6 point across models from 22M to1.5B with log2 quantization.",
         # Two letters for a modality or a generic term, even in the paper's own sentence.
         "We present a Vision-Language (VL) model and a Knowledge Graph (KG)-based reader.",
+        # A known name's words written as the class they describe.
+        "We train latent diffusion models on faces.",
     ],
 )
 def test_model_not_found(nlp, text):
@@ -126,6 +128,8 @@ def test_data_found(nlp, text, label, expected):
         "Our method improves results on English and Chinese benchmarks.",
         "It is tested on 36 NLP datasets and on Foo-style benchmarks.",
         "We benchmark GPT-4o and o1-preview as agents.",
+        # A resolution is no name, even in a list before a cue noun.
+        "It leads on the 512x512 and 256x256 benchmarks.",
     ],
 )
 def test_data_not_found(nlp, text):
@@ -218,6 +222,19 @@ def test_metric_not_found(nlp, text):
         # A lower-case name right after the cue, in apposition; an article or "new" opens a description.
         ("A Study\n\nWe introduce staged forgetting, a simple extension of dropout.", ["staged forgetting"]),
         ("A Study\n\nWe introduce a new method, a simple extension of dropout.", []),
+        # An adverb or auxiliary inside the cue; the kind named before the name in apposition.
+        ("A Study\n\nWe first propose Zebra-UNet, a network for segmentation.", ["Zebra-UNet"]),
+        ("A Study\n\nWe are releasing the Quokka Model (QM) and its data.", ["Quokka Model", "QM"]),
+        ("A Study\n\nWe propose a novel token compression method, TokenSqueeze^2, tailored for MLLMs.",
+         ["TokenSqueeze^2"]),
+        # A known name the cue introduces and describes is the paper's; one it cites is not.
+        ("A Study\n\nWe introduce StreamingLLM, an efficient framework, and compare it with Llama-2.", ["StreamingLLM"]),
+        ("A Study\n\nWe introduce Llama-2 (Touvron et al., 2023) into the loop.", []),
+        # "our" before a name the paper defines.
+        ("A Study\n\nWe train our Diffusion Transformers (DiTs) on images.", ["Diffusion Transformers", "DiTs"]),
+        # No cue: the coined name that keeps opening sentences; a known one does not count.
+        ("A Study\n\nFooOpt-SaI is a simple optimizer. FooOpt-SaI halves memory. It beats AdamW.", ["FooOpt-SaI"]),
+        ("A Study\n\nLLaVA is strong. LLaVA is open. FooNet is new.", []),
     ],
 )
 def test_proposes(nlp, text, expected):
