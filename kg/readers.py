@@ -418,6 +418,69 @@ _ARRAY = object()  # what _json_items yields first for a document that is an arr
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
+class _JsonCursor:
+    """A position in a JSON document read a block at a time: the text not yet consumed, and its line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._blocks, self._decoder = _text_blocks(path), json.JSONDecoder()
+        self.text, self.start, self._first_line, self.ended = "", 0, 1, False  # _first_line: the line of text[0]
+
+    def more(self) -> bool:
+        """Append the next block, dropping what was consumed; ``False`` at the end of the file."""
+        block = next(self._blocks, None)
+        if block is None:
+            self.ended = True
+            return False
+        self._first_line += self.text.count("\n", 0, self.start)
+        self.text, self.start = self.text[self.start:] + block, 0
+        return True
+
+    def error(self, message: str, position: int) -> InputError:
+        return InputError(self.path, message, line=self._first_line + self.text.count("\n", 0, position))
+
+    def skip_space(self) -> None:
+        while True:
+            self.start = _JSON_SPACE.match(self.text, self.start).end()
+            if self.start < len(self.text) or self.ended or not self.more():
+                return
+
+    def peek(self) -> str:
+        """The next character that is not white space ("" at the end)."""
+        self.skip_space()
+        return self.text[self.start:self.start + 1]
+
+    def value(self) -> object:
+        """The next JSON value: memory holds it and one block, and it may be no longer than MAX_LINE_BYTES."""
+        self.skip_space()
+        while True:
+            try:
+                item, end = self._decoder.raw_decode(self.text, self.start)
+            except json.JSONDecodeError as error:
+                if len(self.text) - self.start <= MAX_LINE_BYTES and not self.ended and self.more():
+                    continue  # the item goes on in the next block
+                longer = f", or an item longer than {MAX_LINE_BYTES:,} bytes" if not self.ended else ""
+                raise self.error(f"not JSON{longer}: {error.msg}", error.pos) from None
+            except (ValueError, RecursionError):
+                problem = _loads(self.text[self.start:self.start + MAX_LINE_BYTES])[1] or "not JSON"
+                raise self.error(problem, self.start) from None
+            if end == len(self.text) and not self.ended and self.more():
+                continue  # a number at the block's end may go on in the next one
+            self.start = end
+            return item
+
+    def take(self, what: str) -> str:
+        """The next character that is not white space, consumed; ``what`` says what was expected there."""
+        if not self.peek():
+            raise self.error(f"not JSON: expecting {what}, found the end of the file", self.start)
+        self.start += 1
+        return self.text[self.start - 1]
+
+    def expect_end(self, after: str) -> None:
+        if self.peek():
+            raise self.error(f"not JSON: extra data after the {after}", self.start)
+
+
 def _json_items(path: Path) -> Iterator[object]:
     """A JSON document read a block at a time: :data:`_ARRAY` then each item of a top-level array, or the value.
 
@@ -425,78 +488,25 @@ def _json_items(path: Path) -> Iterator[object]:
     (or a document that is no array) longer than :data:`MAX_LINE_BYTES`, like
     invalid JSON, is an :class:`~paperkg.core.errors.InputError` at its line.
     """
-    blocks, decoder = _text_blocks(path), json.JSONDecoder()
-    text, start, first_line, ended = "", 0, 1, False  # first_line: the line text[0] is on
-
-    def more() -> bool:
-        nonlocal text, start, first_line, ended
-        block = next(blocks, None)
-        if block is None:
-            ended = True
-            return False
-        first_line += text.count("\n", 0, start)
-        text, start = text[start:] + block, 0
-        return True
-
-    def line_at(position: int) -> int:
-        return first_line + text.count("\n", 0, position)
-
-    def skip_space() -> None:
-        nonlocal start
-        while (start := _JSON_SPACE.match(text, start).end()) == len(text) and not ended and more():
-            pass
-
-    def value() -> object:
-        nonlocal start
-        skip_space()
-        while True:
-            try:
-                item, end = decoder.raw_decode(text, start)
-            except json.JSONDecodeError as error:
-                if len(text) - start <= MAX_LINE_BYTES and not ended and more():
-                    continue  # the item goes on in the next block
-                longer = f", or an item longer than {MAX_LINE_BYTES:,} bytes" if not ended else ""
-                raise InputError(path, f"not JSON{longer}: {error.msg}", line=line_at(error.pos)) from None
-            except (ValueError, RecursionError):
-                raise InputError(path, _loads(text[start:start + MAX_LINE_BYTES])[1] or "not JSON",
-                                 line=line_at(start)) from None
-            if end == len(text) and not ended and more():
-                continue  # a number at the block's end may go on in the next one
-            start = end
-            return item
-
-    def expect(what: str) -> str:
-        nonlocal start
-        skip_space()
-        if start == len(text):
-            raise InputError(path, f"not JSON: expecting {what}, found the end of the file", line=line_at(start))
-        start += 1
-        return text[start - 1]
-
-    skip_space()
-    if text[start:start + 1] != "[":
-        document = value()
-        skip_space()
-        if start < len(text):
-            raise InputError(path, "not JSON: extra data after the document", line=line_at(start))
+    cursor = _JsonCursor(path)
+    if cursor.peek() != "[":
+        document = cursor.value()
+        cursor.expect_end("document")
         yield document
         return
-    start += 1
+    cursor.take("'['")
     yield _ARRAY
-    skip_space()
-    if text[start:start + 1] == "]":
-        start += 1
+    if cursor.peek() == "]":
+        cursor.take("']'")
     else:
         while True:
-            yield value()
-            separator = expect("',' or ']'")
+            yield cursor.value()
+            separator = cursor.take("',' or ']'")
             if separator == "]":
                 break
             if separator != ",":
-                raise InputError(path, f"not JSON: expecting ',' or ']', found {separator!r}", line=line_at(start - 1))
-    skip_space()
-    if start < len(text):
-        raise InputError(path, "not JSON: extra data after the array", line=line_at(start))
+                raise cursor.error(f"not JSON: expecting ',' or ']', found {separator!r}", cursor.start - 1)
+    cursor.expect_end("array")
 
 
 class _TextStream(io.TextIOBase):
