@@ -32,7 +32,7 @@ from .lexicon import (
 from .model import title_name_mentions
 from .roles import role_before
 
-__all__ = ["DataExtractor", "cued_names"]
+__all__ = ["DataExtractor", "cued_names", "listed_names"]
 
 # A name word: capitalised, all-caps, with digits, or lower-case with inner capitals (kMaX).
 # A dot only inside a word, so "on ImageNet. We" ends at the full stop.
@@ -173,14 +173,14 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
         # Forwards: "benchmarks such as X, Y, and Z", or examples later in the clause.
         shared = _SHARED_BEFORE.search(text, max(0, noun.start() - 20), noun.start()) or _SHARED_AFTER.match(text, noun.end())
         for after in (_LIST_AFTER.match(text, noun.end()), _EXAMPLES_LATER.match(text, noun.end())):
-            listed = _listed_names(text, after.end()) if after and after.group().strip() else []
+            listed = listed_names(text, after.end()) if after and after.group().strip() else []
             found += [(start, end, None) for start, end, _ in listed] if shared else listed
             if listed:
                 break
     return found
 
 
-def _listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
+def listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
     """The names of a list that starts at ``position``: "X, Y, and Z"."""
     listed = []
     for _ in range(8):

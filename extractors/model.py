@@ -23,7 +23,7 @@ from .lexicon import (
     without_descriptor,
 )
 
-__all__ = ["ModelExtractor", "title_name", "title_label", "title_name_mentions", "MODEL_HEADS"]
+__all__ = ["ModelExtractor", "title_name", "title_label", "title_name_mentions", "listed_models", "MODEL_HEADS"]
 
 #: Last words of a long form that make it a model or method ("... Transformer (T2T-ViT)").
 MODEL_HEADS = frozenset(
@@ -199,6 +199,7 @@ class ModelExtractor:
         definition_confidence: float,
         introduced_confidence: float,
         shape_confidence: float,
+        listed_confidence: float = 0.6,
     ):
         self.name = name
         self.gazetteer = Gazetteer(nlp, load_names(gazetteer))
@@ -207,6 +208,7 @@ class ModelExtractor:
         self.definition_confidence = definition_confidence
         self.introduced_confidence = introduced_confidence
         self.shape_confidence = shape_confidence
+        self.listed_confidence = listed_confidence
 
     def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
         # ``text`` is the doc's text, passed in rather than rebuilt per candidate.
@@ -235,6 +237,8 @@ class ModelExtractor:
                 around_known = any(start <= s and e <= end and (s, e) != (start, end) for s, e, _ in known_names)
                 confidence = self.gazetteer_confidence + 0.01 if around_known else self.introduced_confidence
                 self._add(doc, text, start, end, "introduced", confidence)
+        for start, end in listed_models(text):
+            self._add(doc, text, start, end, "listed", self.listed_confidence)
         spelled = _spelled_out_acronyms(text)
         for match in name_shaped_words(text):
             if any(start <= match.start() < end for start, end in spelled):
@@ -265,6 +269,32 @@ class ModelExtractor:
             words = long_form.split()
             return proposed and len(words) >= 2 and all(w[:1].isupper() for w in words) and head in MODEL_HEADS
         return proposed
+
+
+# A noun for models, then the names it lists: "retrieval functions such as BM25", "open LLMs, e.g., Qwen and Yi".
+_MODEL_NOUNS = (r"(?:models?|baselines?|methods?|architectures?|LLMs|VLMs|MLLMs|LMMs|LVLMs|retrievers?|detectors?|"
+                r"optimi[sz]ers?|encoders?|backbones?|networks?|algorithms?|approaches|functions?|agents?|chatbots?|"
+                r"generators?|tokeni[sz]ers?|classifiers?|policies)")
+_MODEL_LIST_CUE = re.compile(r"\b" + _MODEL_NOUNS + r"\s*,?\s*\(?(?:such as|including|like|e\.g\.,?|namely|i\.e\.,?)\s+")
+
+
+def listed_models(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the names a noun for models lists: "retrieval functions such as BM25 and QL".
+
+    Examples
+    --------
+    >>> text = "Classic retrieval functions such as BM25 and QL-Dir remain strong, like our tasks such as VQA."
+    >>> [text[s:e] for s, e in listed_models(text)]
+    ['BM25', 'QL-Dir']
+    """
+    from .data import listed_names  # data imports this module
+
+    if " such as " not in text and " including " not in text and " like " not in text and "e.g." not in text \
+            and " namely " not in text and "i.e." not in text:
+        return []
+    # One word each, or words with a coined one: "Recurrent Neural Network" spells out a class.
+    return [(start, end) for cue in _MODEL_LIST_CUE.finditer(text) for start, end, _ in listed_names(text, cue.end())
+            if " " not in text[start:end] or any(is_name_shaped(w) or not w.isalpha() for w in text[start:end].split())]
 
 
 # "SOLO, a single transformer for Scalable visiOn-Language mOdeling": capitals picked out of

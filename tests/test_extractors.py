@@ -53,6 +53,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("Then, we introduce Phantom Optimization (PO) for it.", ["Phantom Optimization", "PO"]),
         # "(DPO)-like": the short form inside a descriptive word names nothing there.
         ("It uses direct preference optimization (DPO)-like training.", ["direct preference optimization"]),
+        # Names a noun for models lists are models, whether a list knows them or not; a spelled-out class is not.
+        ("Open models such as Zephyrine and Kestrel-7B lag behind.", ["Zephyrine", "Kestrel-7B"]),
+        ("Older networks, e.g., Recurrent Neural Network and ConvFoo, fade.", ["ConvFoo"]),
     ],
 )
 def test_model_found(nlp, text, expected):
