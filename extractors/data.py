@@ -77,6 +77,16 @@ _NOT_NAMES = frozenset(
 )
 
 
+# A purpose of evaluation right after a defined name.
+_TO_EVALUATE = re.compile(r",?\s+(?:(?:designed|built|intended|meant|used)\s+)?(?:to|for)\s+(?:evaluat|assess|measur|test|"
+                          r"benchmark|prob|quantif|diagnos)\w*\b")
+# An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,8}\d{0,4}(?![\w-])")
+# A lower-case word after it: the acronym modifies a noun ("MRI scans", "NLP tasks").
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|with|in|on|for|to|by|as|at|from|while|where|which|that|than|across|over|"
+                         r"using|benchmarks?|datasets?|respectively)\b)[a-z]")
+
+
 # A size, not a name: "a curated 1M dataset", "a 10K corpus".
 _SIZE = re.compile(r"\d[\d.,]*[KMBkmb]?\+?|\d{2,5}\s?[x×]\s?\d{2,5}(?:\s?px)?")  # or a resolution: "256x256"
 
@@ -269,12 +279,26 @@ class DataExtractor:
             for match in name_shaped_words(text):
                 if role_before(text, match.start()) == self.role:
                     self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
+            if self.role == "eval":
+                # An acronym no list knows, reported on and standing as a name ("results on GPQA and
+                # AIME"), not as a modifier ("on MRI scans"), is an evaluation target.
+                for match in _ACRONYM.finditer(text):
+                    if role_before(text, match.start()) == "eval" and not _NOUN_AFTER.match(text, match.end()):
+                        self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
         add_definitions(doc, self.label, rule="definition", confidence=self.definition_confidence,
-                        accepts=self._defines, add=self._add)
+                        accepts=lambda long_form, short, long_start: self._defines(text, long_form, short, long_start),
+                        add=self._add)
         return doc
 
-    def _defines(self, long_form: str, short: str, long_start: int) -> bool:
-        return long_form.rsplit(None, 1)[-1].lower() in HEADS[self.label]
+    def _defines(self, text: str, long_form: str, short: str, long_start: int) -> bool:
+        if long_form.rsplit(None, 1)[-1].lower() in HEADS[self.label]:
+            return True
+        if self.role != "eval" or is_generic(short) or is_generic(long_form):
+            return False  # "deep neural networks (DNNs) to test ...": a class, whatever it is for
+        # What a paper proposes in order to evaluate is a benchmark: "we propose Chronologically
+        # Accurate Retrieval (CAR) to evaluate the chronological understanding of the models".
+        after = text.find(")", long_start) + 1
+        return after > 0 and _TO_EVALUATE.match(text, after) is not None
 
 
 _DEFAULTS = {
@@ -284,8 +308,9 @@ _DEFAULTS = {
     "list_confidence": 0.82,
     # Below it when the noun is shared with the other kind ("benchmarks/datasets such as X").
     "shared_confidence": 0.75,
-    # A coined name in the kind's role ("results on FooQA"): above the model extractor's name shape.
-    "role_confidence": 0.6,
+    # A coined name in the kind's role ("results on FooQA"): above the model extractor's name shape
+    # and the other kind's ("FooQA" looks like a dataset, "results on FooQA" makes it a benchmark).
+    "role_confidence": 0.72,
     "definition_confidence": 0.85,
     "shape_confidence": 0.7,
 }

@@ -27,6 +27,8 @@ EVAL_CUE = re.compile(
     r"(?:\b(?P<cue>evaluat\w*|test(?:ed|ing|s)?|validat\w*|results?|experiments?|performance|accuracy|"
     r"achiev\w*|outperform\w*|surpass\w*|state-of-the-art|sota|scores?|benchmark(?:ed|ing)?)\b"
     r"[^.;:]{0,50}?\b(?:on|across|over|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    # Earlier items of the same list: "results on GPQA, AIME and X".
+    r"(?:[\w.-]+(?: [\w.-]+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}"
     r"|\b(?P<list>benchmarks?|datasets?)\s*(?:,\s*)?(?:such as|including|like|e\.g\.,?|namely)\s+)$",
     re.IGNORECASE,
 )

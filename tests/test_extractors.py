@@ -292,6 +292,11 @@ def test_registry_gazetteers_say_where_each_name_comes_from():
         ("We pre-train it on SynthText and test it.", "DATASET", ["SynthText"]),
         # "the pre-trained X model with Y" is no training on Y.
         ("It joins the pre-trained LLaVA model with KG-RAG.", "DATASET", []),
+        # Later items of the list a cue opens; an acronym reported on as a name, not as a modifier.
+        ("Experiments on FOOBAR, BazSet and QuxQA show gains on MRI scans.", "BENCHMARK", ["FOOBAR", "BazSet", "QuxQA"]),
+        # What a paper defines in order to evaluate is a benchmark; a class is not, whatever it is for.
+        ("We propose Ordered Event Recall (OER) to evaluate chronology.", "BENCHMARK", ["Ordered Event Recall", "OER"]),
+        ("We use deep neural networks (DNNs) to test the brain data.", "BENCHMARK", []),
     ],
 )
 def test_data_kind_by_role(nlp, text, label, expected):
