@@ -80,6 +80,12 @@ _NOT_NAMES = frozenset(
 # A purpose of evaluation right after a defined name.
 _TO_EVALUATE = re.compile(r",?\s+(?:(?:designed|built|intended|meant|used)\s+)?(?:to|for)\s+(?:evaluat|assess|measur|test|"
                           r"benchmark|prob|quantif|diagnos)\w*\b")
+# A name with two capitals or a digit ("VQA", "NLVR^2", "ImageNet-1K"), and a sentence opening on a list of them.
+_OPENER_NAME = re.compile(r"(?<![\w^-])(?=[\w^+.-]*[A-Z0-9^][\w^+.-]*[A-Z0-9])[A-Z][\w^+.-]*[\w^+]")
+_ON_OPENER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))On (?:the )?(?P<names>(?:[A-Z][\w^+.-]*)(?:(?:, | and |, and )(?:the )?[A-Z][\w^+.-]*){0,5})"
+    r"(?: (?:benchmarks?|datasets?))?,\s"
+)
 # An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,8}\d{0,4}(?![\w-])")
 # A lower-case word after it: the acronym modifies a noun ("MRI scans", "NLP tasks").
@@ -279,6 +285,14 @@ class DataExtractor:
             for match in name_shaped_words(text):
                 if role_before(text, match.start()) == self.role:
                     self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
+            if self.role == "eval" and "On " in text:
+                # A sentence that opens on its evaluation targets: "On VQA and NLVR^2, ALBEF achieves ...".
+                # A task's acronym names its benchmark there, so the stoplist gives way to the frame.
+                for opener in _ON_OPENER.finditer(text):
+                    for name in _OPENER_NAME.finditer(text, opener.start("names"), opener.end("names")):
+                        if name.group().isupper() or not is_generic(name.group()):
+                            add_candidate(doc, name.start(), name.end(), self.label, rule=f"{self.name}:role",
+                                          confidence=self.role_confidence)
             if self.role == "eval":
                 # An acronym no list knows, reported on and standing as a name ("results on GPQA and
                 # AIME"), not as a modifier ("on MRI scans"), is an evaluation target.

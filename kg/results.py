@@ -27,6 +27,7 @@ from .core.model import Mention, PaperEntities, normalize_key
 from .core.schema import DATA_TYPES
 from .evaluate import Score
 from .relations import COMPARISON_CUE
+from paperkg.extractors.lexicon import OWN_THING
 from paperkg.extractors.roles import role_before
 
 __all__ = ["Result", "extract_results", "results_frame", "result_matches", "score_results", "RESULT_COLUMNS"]
@@ -319,6 +320,15 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     sentence = text[start:end]
     cues = [(start + c.start(), start + c.end(), c[0].lower()) for c in COMPARISON_CUE.finditer(sentence)]
     model, model_rule = _subject(models, cues[0][0] if cues else None, start, text)
+    own_subject = _OWN_SUBJECT.match(sentence)
+    if own_subject is not None:
+        # "Our method improves LLaVA-1.5 by 3.2%": the paper's own system is the subject, the named one its
+        # object; unless named right there ("our base model, xAR-B (172M), outperforms ...").
+        named = next((m for m in models if 0 <= m.start - (start + own_subject.end()) <= 2), None)
+        if named is not None:
+            model, model_rule = named.text, "own-subject"
+        elif own_model:
+            model, model_rule = own_model, "own-subject"
     if model is None and own_model:
         # A result no model opens is the paper's own: "our method", "it", or a sentence of the
         # experiments that names no system at all ("Experiments show a 12% gain ...").
@@ -363,6 +373,9 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         previous_end = group[-1].end
 
 
+# A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...".
+_OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,60},\s*)?(?:(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?" + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
+                          + r"s?\b|(?:it|we)\b)", re.IGNORECASE)
 # What opens a clause of its own before its subject: ", while X ...", "; X ...", ", whereas the X ...".
 _CLAUSE_SUBJECT = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and)|;|\bwhile|\bwhereas)\s+(?:the\s+|our\s+)?$", re.IGNORECASE)
 
@@ -385,7 +398,7 @@ def _subject(models: list[Mention], first_cue: int | None, sentence_start: int =
     if first_cue is not None:
         before = [m for m in models if m.end <= first_cue]
         return (before[-1].text, "compared") if before else (None, None)
-    return (models[0].text, "subject") if models else (None, None)
+    return (models[0].text, "first-model") if models else (None, None)
 
 
 class _Baselines:

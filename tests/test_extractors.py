@@ -297,6 +297,8 @@ def test_registry_gazetteers_say_where_each_name_comes_from():
         # What a paper defines in order to evaluate is a benchmark; a class is not, whatever it is for.
         ("We propose Ordered Event Recall (OER) to evaluate chronology.", "BENCHMARK", ["Ordered Event Recall", "OER"]),
         ("We use deep neural networks (DNNs) to test the brain data.", "BENCHMARK", []),
+        # A sentence that opens on its evaluation targets names benchmarks, a task's acronym too.
+        ("Pretraining helps. On GQA and SNLI^3, FooNet gains 2%. We study VQA tasks.", "BENCHMARK", ["GQA", "SNLI^3"]),
     ],
 )
 def test_data_kind_by_role(nlp, text, label, expected):

@@ -160,3 +160,11 @@ def test_the_measure_a_value_belongs_to_before_it():
                      "The pass rate on hidden tests is 67%.")
     assert [(metric, value) for _, _, metric, value, _ in found] == [
         ("box AP", 58.7), ("attack success rate", 92.0), ("pass rate", 67.0)]
+
+
+def test_the_papers_own_system_as_subject():
+    found = _results("Zebra: Better Tokens",
+                     "We propose Zebra. Our method improves LLaVA-1.5 by 3.2% on MMBench. On ImageNet, our base "
+                     "model, Zebra-B, outperforms DiT-XL with 20x faster inference.")
+    assert [(model, data, value) for model, data, _, value, _ in found] == [
+        ("Zebra", "MMBench", 3.2), ("Zebra-B", "ImageNet", 20.0)]
