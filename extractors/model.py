@@ -237,6 +237,11 @@ class ModelExtractor:
                 around_known = any(start <= s and e <= end and (s, e) != (start, end) for s, e, _ in known_names)
                 confidence = self.gazetteer_confidence + 0.01 if around_known else self.introduced_confidence
                 self._add(doc, text, start, end, "introduced", confidence)
+        for match in _SIZED_NAME.finditer(text) if _HAS_SIZE.search(text) else ():
+            # A word with a parameter count is a model, known or not: "Zorbex-7B", "Osprey-8x7B", "Kestrel (7B)".
+            if match["word"] not in _NOT_SIZED and not is_generic(match["word"]):
+                end = match.end("name") if match["name"] else match.end("word")
+                self._add(doc, text, match.start(), extend_name(text, end), "sized", self.listed_confidence)
         for start, end in listed_models(text):
             self._add(doc, text, start, end, "listed", self.listed_confidence)
         spelled = _spelled_out_acronyms(text)
@@ -270,6 +275,17 @@ class ModelExtractor:
             return proposed and len(words) >= 2 and all(w[:1].isupper() for w in words) and head in MODEL_HEADS
         return proposed
 
+
+# A capitalised word with a parameter count: hyphenated on ("Zorbex-7B", "Osprey-8x7B", "Heron-2-13B") or in
+# parentheses after it ("Kestrel (7B)"); or with a "v" version ("Heron-v1.5").
+_SIZED_NAME = re.compile(
+    r"(?<![\w./-])(?P<word>[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)?)"
+    r"(?:(?P<name>-(?:v?\d+(?:\.\d+)?-)?(?:\d+x)?\d+(?:\.\d+)?B|-v\d+(?:\.\d+)*)(?![\w])"
+    r"|(?= \(\d+(?:\.\d+)?B(?: parameters)?\)))"
+)
+_HAS_SIZE = re.compile(r"\dB\b|-v\d")
+# Capitalised words a size follows without naming a model: "Table (2B)" is rare, but these are common.
+_NOT_SIZED = frozenset("Table Figure Section Appendix Total Up About Only Over Under With From".split())
 
 # A noun for models, then the names it lists: "retrieval functions such as BM25", "open LLMs, e.g., Qwen and Yi".
 _MODEL_NOUNS = (r"(?:models?|baselines?|methods?|architectures?|LLMs|VLMs|MLLMs|LMMs|LVLMs|retrievers?|detectors?|"

@@ -18,7 +18,7 @@ from .base import CANDIDATES_KEY, add_candidate, doc_text, evidence_table
 __all__ = ["RepeatFinder"]
 
 # Rules (the part after "component:") that establish a name in the doc.
-_ESTABLISHING = frozenset({"definition", "title", "cue", "introduced", "listed"})
+_ESTABLISHING = frozenset({"definition", "title", "cue", "introduced", "listed", "sized"})
 
 
 class RepeatFinder:

@@ -56,6 +56,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         # Names a noun for models lists are models, whether a list knows them or not; a spelled-out class is not.
         ("Open models such as Zephyrine and Kestrel-7B lag behind.", ["Zephyrine", "Kestrel-7B"]),
         ("Older networks, e.g., Recurrent Neural Network and ConvFoo, fade.", ["ConvFoo"]),
+        # A parameter count or a "v" version makes a capitalised word a model; the name then stands for it.
+        ("We fine-tune Zorbex-7B, Osprey-8x7B and Pelican-70B-Instruct.", ["Zorbex-7B", "Osprey-8x7B", "Pelican-70B-Instruct"]),
+        ("Baselines are Kestrel (7B) and Heron-v1.5; Kestrel lags.", ["Kestrel", "Heron-v1.5", "Kestrel"]),
     ],
 )
 def test_model_found(nlp, text, expected):
