@@ -36,7 +36,7 @@ __all__ = ["DataExtractor", "cued_names", "listed_names"]
 
 # A name word: capitalised, all-caps, with digits, or lower-case with inner capitals (kMaX).
 # A dot only inside a word, so "on ImageNet. We" ends at the full stop.
-_NAME_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z])(?:[\w+/-]|\.(?=\w)){0,30}"
+_NAME_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z]|[a-z]{2,8}\d)(?:[\w+/-]|\.(?=\w)){0,30}"  # or lower case with digits: "sstv2"
 # Up to four name words right before a cue noun, or a list item before it.
 _NAME_BEFORE = re.compile(r"(?:" + _NAME_WORD + r" ){0,3}" + _NAME_WORD + r"\s*$")
 # Up to three lower-case words between a name and its noun, none of them a joining word.
@@ -60,6 +60,7 @@ _EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?\((?:e\.g\.|i\.e\.|such as|includ
 _NAME_AFTER = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}")
 # Between list items, optionally after the item's task ("X image classification and Y segmentation").
 _JOINER_AFTER = re.compile(
+    r"(?:\s*\([A-Za-z][\w^+-]{0,15}\))?"  # an item's short form: "Long Range Arena (LRA), WikiText, ..."
     r"(?:\s+(?:(?!(?:and|or|of|on|in|for|to|with|the|as)\b)[a-z][a-z-]+\s+){0,3}?(?<=\s)(?=(?:and|or|&)\s)|"
     r"(?:\s+(?!(?:and|or|of|on|in|for|to|with|the|as)\b)[a-z][a-z-]+){0,3}?(?=,))?"
     r"(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|&)\s+)"
@@ -131,7 +132,8 @@ def _noun_pattern(nouns: frozenset[str]) -> tuple[re.Pattern, ahocorasick.Automa
 
 # A cue noun paired with a noun of the other kind ("benchmarks/datasets such as X") says nothing of X's kind.
 _DATA_NOUN = r"(?:datasets?|benchmarks?|corpus|corpora|suites?|collections?)"
-_SHARED_BEFORE = re.compile(_DATA_NOUN + r"\s*(?:/|,|\band\b|\bor\b|&)\s*$", re.IGNORECASE)
+# ... or modifies it: "benchmark datasets like X".
+_SHARED_BEFORE = re.compile(_DATA_NOUN + r"\s*(?:/|,|\band\b|\bor\b|&|(?=\s))\s*$", re.IGNORECASE)
 _SHARED_AFTER = re.compile(r"\s*(?:/|\band\b|\bor\b|&)\s*" + _DATA_NOUN + r"\b", re.IGNORECASE)
 
 
@@ -336,7 +338,9 @@ _DEFAULTS = {
         "label": "DATASET",
         "gazetteer": "datasets",
         "role": "train",
-        "nouns": ["dataset", "datasets", "corpus", "corpora"],
+        # A split names its data: "on COCO val set", "the Cityscapes test split".
+        "nouns": ["dataset", "datasets", "corpus", "corpora", "collection", "collections", "val set", "test set",
+                  "validation set", "dev set", "training set", "train set", "test split", "val split"],
         # Sized collections ("HumanCaption-10M", "WebVid-10M") and QA sets ("TallyQA").
         # (The capital comes before the lookbehind that it starts a word: the regex engine
         # skips to capitals fast, and tries a leading lookbehind at every character.)

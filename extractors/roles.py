@@ -19,7 +19,14 @@ CUE_WINDOW = 110
 TRAIN_CUE = re.compile(
     r"\b(?P<cue>(?:pre-?|post-?)?train(?:ed|ing|s)?|fine-?tun(?:ed|ing|es|e)|finetun(?:ed|ing|es|e)|"
     r"instruction-tun(?:ed|ing)|distill(?:ed|ing)?|learn(?:ed|t|ing|s)?)\s+(?:\w+\s+){0,3}?"
-    r"(?:on|with|using|from)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,2}?$",
+    # Not "from": "trained from base LLaMA-13B", "distilled from GPT-4" name the model it starts from.
+    r"(?:on|with|using)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+    # Earlier items of the same list: "pre-trained on BookCorpus and X".
+    r"(?:[\w.-]+(?: [\w.-]+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}$"
+    # Data named as the source of examples: "unlabeled audio from AudioSet and X", "images from X".
+    r"|\b(?:data|images|videos|audio|clips|texts?|documents|samples|examples|pairs|annotations|questions|"
+    r"recordings|tokens|articles|posts|captions)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?"
+    r"(?:[\w.-]+(?: [\w.-]+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}$",
     re.IGNORECASE,
 )
 # What stands right before a dataset or benchmark a paper reports results on.
@@ -29,7 +36,9 @@ EVAL_CUE = re.compile(
     r"[^.;:]{0,50}?\b(?:on|across|over|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     # Earlier items of the same list: "results on GPQA, AIME and X".
     r"(?:[\w.-]+(?: [\w.-]+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}"
-    r"|\b(?P<list>benchmarks?|datasets?)\s*(?:,\s*)?(?:such as|including|like|e\.g\.,?|namely)\s+)$",
+    r"|\b(?P<list>benchmarks?|datasets?)\s*(?:,\s*)?(?:such as|including|like|e\.g\.,?|namely)\s+"
+    # A measured value reported on it: "an FID of 5.47 on X", "84.1% Top1-acc on X".
+    r"|(?<![\w.])(?P<value>\d+(?:\.\d+|\s?%))(?:\s+[\w@-]+){0,3}?\s+(?:on|across)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 PLAIN_ON = re.compile(r"\bon\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?$", re.IGNORECASE)

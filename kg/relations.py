@@ -142,7 +142,7 @@ def _cue_relation(mention: Mention, window: str) -> DataRelation | None:
     evaluation = _EVAL_CUE.search(window)
     if evaluation:
         words = evaluation[0].split()
-        cue = evaluation["cue"] or evaluation["list"]
+        cue = evaluation["cue"] or evaluation["list"] or "value"  # "an FID of 5.47 on X"
         tail = [w for w in words if w.lower() in ("on", "across", "over", "in", "such", "as", "including", "like",
                                                    "namely", "e.g.", "e.g.,")]
         return DataRelation("evaluated_on", mention, f"cue:{cue.lower()} {' '.join(tail[:2]).lower()}".strip(),

@@ -302,6 +302,16 @@ def test_registry_gazetteers_say_where_each_name_comes_from():
         ("We use deep neural networks (DNNs) to test the brain data.", "BENCHMARK", []),
         # A sentence that opens on its evaluation targets names benchmarks, a task's acronym too.
         ("Pretraining helps. On GQA and SNLI^3, FooNet gains 2%. We study VQA tasks.", "BENCHMARK", ["GQA", "SNLI^3"]),
+        # Data named as the source of examples, the whole list a training cue opens, and a value reported on it.
+        ("We pretrain on unlabeled audio from SoundPool and VoxMix.", "DATASET", ["SoundPool", "VoxMix"]),
+        ("It is pre-trained on BookStack and NewsHeap, then tuned.", "DATASET", ["BookStack", "NewsHeap"]),
+        ("It reaches an FID of 5.47 on MJQ-30K.", "BENCHMARK", ["MJQ-30K"]),
+        # "trained from" names the model it starts from, not data.
+        ("Two models trained from base Zorbex-13B follow.", "DATASET", []),
+        # A split names its data; an item's short form does not end its list; lower case with digits is a name.
+        ("It sets records on the FooScapes val set.", "DATASET", ["FooScapes"]),
+        ("Results on datasets like Long Range Foo (LRF), WikiFoo and sstv2.", "DATASET",
+         ["Long Range Foo", "WikiFoo", "sstv2"]),
     ],
 )
 def test_data_kind_by_role(nlp, text, label, expected):
