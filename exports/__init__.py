@@ -34,30 +34,31 @@ class Exporter:
 
     ``open(paths, **options)`` returns the format's sink writing ``paths``
     (the files named by ``files``, in a folder). An RDF format also has
-    ``text_of_runs``: its text from runs of triples with one subject, so that
-    all the RDF formats of a build share one :class:`RdfSink`.
+    ``text_of_runs``: its text from runs of triples with one subject and the
+    base IRI (``text_of_runs(runs, base_iri=...)``), so that all the RDF
+    formats of a build share one :class:`RdfSink`.
     """
 
     name: str
     files: tuple[str, ...]
     description: str
     open: Callable[..., Sink]
-    text_of_runs: Callable[[Iterable], Iterator[str]] | None = None
+    text_of_runs: Callable[..., Iterator[str]] | None = None
 
     def options(self) -> set[str]:
         """The keyword options the format takes."""
         return {p.name for p in inspect.signature(self.open).parameters.values() if p.kind is p.KEYWORD_ONLY}
 
 
-def _open_rdf(text_of_runs: Callable[[Iterable], Iterator[str]]) -> Callable[..., Sink]:
+def _open_rdf(text_of_runs: Callable[..., Iterator[str]]) -> Callable[..., Sink]:
     def open_rdf(paths: list[Path], *, base_iri: str = DEFAULT_BASE_IRI, evidence: str = DEFAULT_EVIDENCE) -> Sink:
         return RdfSink({paths[0]: text_of_runs}, base_iri=base_iri, evidence=evidence)
 
     return open_rdf
 
 
-def _ntriples_text(runs: Iterable) -> Iterator[str]:
-    yield ""  # N-Triples has no header
+def _ntriples_text(runs: Iterable, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
+    yield ""  # N-Triples has no header, and writes every IRI in full whatever the base
     yield from ntriples.ntriples_chunks(runs)
 
 

@@ -37,10 +37,10 @@ from rdflib.term import Node
 from paperkg.core.schema import ENTITY_TYPES, NODE_KINDS, RELATIONS
 
 from .evidence import DEFAULT_EVIDENCE, MentionRecord, batch_mentions, evidence_id
-from .vocab import DCTERMS, DEFAULT_BASE_IRI, MLS, OA, PKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, expand_iri
+from .vocab import DCTERMS, DEFAULT_BASE_IRI, MLS, OA, PKG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, expand_iri, instance_iri
 
 __all__ = ["generate_triples", "rule_triples", "subject_runs", "node_iri", "mention_iri", "sentence_iri", "relation_property",
-           "ENTITY_CLASSES", "RELATION_PROPERTIES"]
+           "ENTITY_CLASSES", "RELATION_PROPERTIES", "IRI_PROPERTIES", "DECIMAL_PROPERTIES"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -49,6 +49,14 @@ ENTITY_CLASSES = {name: tuple(map(expand_iri, kind.classes)) for name, kind in N
 
 #: The property of each relation, from the schema.
 RELATION_PROPERTIES = {name: expand_iri(relation.property) for name, relation in RELATIONS.items()}
+
+#: The properties this mapping gives IRIs (or blank nodes) as values, and those it gives xsd:decimal values:
+#: JSON-LD declares them in its context, so that their values are written as plain strings.
+IRI_PROPERTIES = frozenset({RDF.subject, RDF.predicate, RDF.object, OA.hasBody, OA.hasTarget, OA.hasSource,
+                            OA.hasSelector, PKG.sentence, PKG.evidence, PROV.wasGeneratedBy, PROV.wasDerivedFrom,
+                            MLS.specifiedBy, MLS.hasInput, MLS.hasOutput, PKG.baseline, SCHEMA.url,
+                            SCHEMA.codeRepository, *RELATION_PROPERTIES.values()})
+DECIMAL_PROPERTIES = frozenset({PKG.confidence, MLS.hasValue})
 
 #: Result attributes naming the nodes that went into the evaluation run.
 _RUN_INPUTS = ("model", "benchmark", "dataset")
@@ -84,7 +92,7 @@ def node_iri(node: str, kind: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     rdflib.term.URIRef('https://w3id.org/paperkg/id/model/%3Ca%20b%3E%2F%22c%22')
     """
     local = node.split(":", 1)[1] if kind != "paper" and ":" in node else node
-    return URIRef(f"{base_iri}{kind}/{quote(local, safe='')}")
+    return instance_iri(kind, quote(local, safe=''), base_iri)
 
 
 def _decimal(value: float) -> Literal | None:
@@ -167,7 +175,7 @@ def _result_triples(graph: nx.MultiDiGraph, node: str, subject: URIRef, data: di
     paper = _source_paper(graph, node, data)
     if paper is not None:
         yield subject, PROV.wasDerivedFrom, node_iri(paper, "paper", base_iri)
-    run = URIRef(f"{base_iri}run/{str(subject).rsplit('/', 1)[1]}")
+    run = instance_iri("run", str(subject).rsplit('/', 1)[1], base_iri)
     yield run, RDF.type, MLS.Run
     yield run, MLS.hasOutput, subject
     for key in _RUN_INPUTS:
@@ -194,12 +202,12 @@ def mention_iri(mention: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     >>> mention_iri("p-0ea83918854b-120-128")
     rdflib.term.URIRef('https://w3id.org/paperkg/id/mention/p-0ea83918854b-120-128')
     """
-    return URIRef(f"{base_iri}mention/{quote(mention, safe='')}")
+    return instance_iri("mention", quote(mention, safe=''), base_iri)
 
 
 def sentence_iri(paper: str, start: int, end: int, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
     """The IRI of a sentence: a ``oa:TextPositionSelector`` of the paper text, shared by its mentions."""
-    return URIRef(f"{base_iri}sentence/{quote(paper, safe='')}-{start}-{end}")
+    return instance_iri("sentence", f"{quote(paper, safe='')}-{start}-{end}", base_iri)
 
 
 def _blank_label(key: str) -> str:
@@ -209,7 +217,7 @@ def _blank_label(key: str) -> str:
 
 @lru_cache(maxsize=1 << 10)  # a few dozen rules, each named by thousands of annotations
 def _rule_activity(rule: str, base_iri: str) -> URIRef:
-    return URIRef(f"{base_iri}rule/{quote(rule, safe='')}")
+    return instance_iri("rule", quote(rule, safe=''), base_iri)
 
 
 def _provenance(subject: Node, rule: str | None, confidence: float | None, base_iri: str,

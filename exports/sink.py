@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -117,8 +118,9 @@ class RdfSink(FileSink):
     """Every RDF format of a build from one pass over each batch's triples.
 
     ``writers`` maps each file to its text from runs of triples with one
-    subject (:func:`~paperkg.exports.rdf.subject_runs`), one chunk per run,
-    after a header chunk. The runs of a few hundred subjects go to each file
+    subject (:func:`~paperkg.exports.rdf.subject_runs`) and the base IRI
+    (``make_chunks(runs, base_iri=...)``), one chunk per run, after a header
+    chunk. The runs of a few hundred subjects go to each file
     in one write.
     """
 
@@ -131,7 +133,7 @@ class RdfSink(FileSink):
         self._rules: set[str] = set()  # written once, at the end, as their prov:Activity
         self._feeds = []
         for index, make_chunks in enumerate(writers.values()):
-            header, feed, end = chunks_fed(make_chunks)
+            header, feed, end = chunks_fed(partial(make_chunks, base_iri=base_iri))
             self.emit(index, [header])
             self._feeds.append((feed, end))
 

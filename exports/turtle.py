@@ -7,6 +7,7 @@ memory stays flat and the output is byte-stable.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from paperkg.core.atomic import write_chunks
 
 from .ntriples import ntriples_term
 from .rdf import Triple, generate_triples, subject_runs
-from .vocab import DEFAULT_BASE_IRI, PREFIXES, RDF, compact_iri
+from .vocab import DEFAULT_BASE_IRI, PREFIXES, RDF, XSD, InstanceNames, compact_iri
 
 __all__ = ["to_rdflib", "turtle_term", "turtle_statement", "turtle_chunks", "generate_turtle", "write_turtle"]
 
@@ -35,24 +36,34 @@ def to_rdflib(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> rd
     return rdf
 
 
-def turtle_term(term: Node) -> str:
-    """A term in Turtle: a prefixed name where one fits, else its N-Triples form.
+def turtle_term(term: Node, names: InstanceNames | None = None) -> str:
+    """A term in Turtle: a prefixed name where one fits (a vocabulary term, or one of ``names``), else its
+    N-Triples form.
 
     Examples
     --------
     >>> turtle_term(RDF.type), turtle_term(URIRef("https://example.org/x y"))
     ('rdf:type', '<https://example.org/x y>')
+    >>> turtle_term(URIRef("https://w3id.org/paperkg/id/model/llama2"), InstanceNames())
+    'model:llama2'
     """
     term_type = type(term)  # exact types first: isinstance goes through ABCMeta
     if term_type is URIRef or term_type is not Literal and isinstance(term, URIRef):
-        return compact_iri(term) or ntriples_term(term)
+        return compact_iri(term) or (names and names.compact(term)) or ntriples_term(term)
     if term_type is Literal or isinstance(term, Literal):
         return _literal_term(term)
     return ntriples_term(term)
 
 
+#: Numbers Turtle writes bare: its INTEGER is an xsd:integer, its DECIMAL (with a ".") an xsd:decimal.
+_BARE_NUMBER = {XSD.integer: re.compile(r"[+-]?[0-9]+\Z"), XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")}
+
+
 @lru_cache(maxsize=1 << 13)  # generate_triples repeats literal objects (numbers, sentences, rule names)
 def _literal_term(term: Literal) -> str:
+    bare = _BARE_NUMBER.get(term.datatype)
+    if bare is not None and bare.match(term):
+        return str(term)
     if term.datatype and compact_iri(term.datatype):
         return ntriples_term(term).rsplit("^^", 1)[0] + "^^" + compact_iri(term.datatype)
     return ntriples_term(term)
@@ -63,7 +74,7 @@ def _predicate_term(predicate: URIRef) -> str:
     return "a" if predicate == RDF.type else turtle_term(predicate)
 
 
-def turtle_statement(run: list[Triple]) -> str:
+def turtle_statement(run: list[Triple], names: InstanceNames | None = None) -> str:
     """The Turtle statement block of a run of triples with one subject (see :func:`exports.rdf.subject_runs`).
 
     Examples
@@ -72,17 +83,21 @@ def turtle_statement(run: list[Triple]) -> str:
     ...                         (URIRef("https://example.org/x"), RDF.value, Literal(1))]), end="")
     <BLANKLINE>
     <https://example.org/x> a rdf:Property ;
-        rdf:value "1"^^xsd:integer .
+        rdf:value 1 .
     """
-    predicate_objects = " ;\n    ".join([f"{_predicate_term(predicate)} {turtle_term(obj)}" for _, predicate, obj in run])
-    return f"\n{turtle_term(run[0][0])} {predicate_objects} .\n"
+    predicate_objects = " ;\n    ".join([f"{_predicate_term(predicate)} {turtle_term(obj, names)}"
+                                       for _, predicate, obj in run])
+    return f"\n{turtle_term(run[0][0], names)} {predicate_objects} .\n"
 
 
-def turtle_chunks(runs: Iterable[list[Triple]]) -> Iterator[str]:
-    """Turtle text: prefixes, then one statement block per run of triples with one subject."""
-    yield "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
+def turtle_chunks(runs: Iterable[list[Triple]], *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
+    """Turtle text: prefixes (the vocabularies', and one for each kind of IRI under ``base_iri``), then one
+    statement block per run of triples with one subject."""
+    names = InstanceNames(base_iri)
+    prefixes = {**{prefix: str(namespace) for prefix, namespace in PREFIXES.items()}, **names.prefixes}
+    yield "".join(f"@prefix {prefix}: {ntriples_term(URIRef(namespace))} .\n" for prefix, namespace in prefixes.items())
     for run in runs:
-        yield turtle_statement(run)
+        yield turtle_statement(run, names)
 
 
 def generate_turtle(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[str]:
@@ -93,11 +108,11 @@ def generate_turtle(graph: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI)
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("metric:fid", kind="metric", label="FID", aliases=[], mention_count=1)
     >>> print("".join(generate_turtle(g)).split("\\n\\n")[1], end="")
-    <https://w3id.org/paperkg/id/metric/fid> a mls:EvaluationMeasure ;
+    metric:fid a mls:EvaluationMeasure ;
         skos:prefLabel "FID" ;
-        pkg:mentionCount "1"^^xsd:integer .
+        pkg:mentionCount 1 .
     """
-    return turtle_chunks(subject_runs(generate_triples(graph, base_iri)))
+    return turtle_chunks(subject_runs(generate_triples(graph, base_iri)), base_iri=base_iri)
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:

@@ -18,10 +18,12 @@ import rdflib
 from rdflib import Namespace, namespace
 
 from paperkg.core.errors import PaperkgError, printable
+from paperkg.core.schema import NODE_KINDS
 
 __all__ = ["Vocabulary", "PKG", "SCHEMA", "MLS", "OA", "DCAT", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
            "DEFAULT_BASE_IRI", "PREFIXES", "compact_iri", "expand_iri", "base_iri_problem", "check_base_iri",
-           "vocabulary_path", "load_vocabulary"]
+           "vocabulary_path", "load_vocabulary", "INSTANCE_KINDS", "instance_iri", "instance_prefixes",
+           "InstanceNames"]
 
 
 class Vocabulary(Namespace):
@@ -57,6 +59,64 @@ DEFAULT_BASE_IRI = "https://w3id.org/paperkg/id/"
 
 PREFIXES = {"pkg": PKG, "schema": SCHEMA, "mls": MLS, "oa": OA, "dcat": DCAT, "dcterms": DCTERMS,
             "prov": PROV, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "xsd": XSD}
+
+
+#: The kinds of IRI paperkg mints under the base, each ``BASE + kind + "/" + name``: the graph's node
+#: kinds, and the evaluation runs, mentions, sentences and extraction rules of the evidence.
+INSTANCE_KINDS: tuple[str, ...] = (*NODE_KINDS, "run", "mention", "sentence", "rule")
+
+
+def instance_iri(kind: str, name: str, base_iri: str = DEFAULT_BASE_IRI) -> rdflib.URIRef:
+    """The IRI of ``name`` (already percent-encoded) of one of :data:`INSTANCE_KINDS` under ``base_iri``.
+
+    Examples
+    --------
+    >>> instance_iri("mention", "p-1-0-3")
+    rdflib.term.URIRef('https://w3id.org/paperkg/id/mention/p-1-0-3')
+    """
+    return rdflib.URIRef(f"{base_iri}{kind}/{name}")
+
+
+def instance_prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    """A prefix for each of :data:`INSTANCE_KINDS` (``mention:`` is ``BASE/mention/``), for Turtle and JSON-LD.
+
+    Examples
+    --------
+    >>> instance_prefixes("http://example.org/kg/")["model"]
+    'http://example.org/kg/model/'
+    """
+    return {kind: f"{base_iri}{kind}/" for kind in INSTANCE_KINDS}
+
+
+# A local name every syntax takes as it is: Turtle's PN_LOCAL without escapes (no "-" or "." first, no "." last);
+# paperkg percent-encodes names, so a "%" is always one of PN_LOCAL's escapes.
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_%](?:[A-Za-z0-9_.%-]*[A-Za-z0-9_%-])?\Z")
+
+
+class InstanceNames:
+    """Compact names for the IRIs paperkg mints under one base (``mention:p-1-0-3``), ``None`` for others.
+
+    Examples
+    --------
+    >>> names = InstanceNames("http://example.org/kg/")
+    >>> names.compact("http://example.org/kg/model/llama2"), names.compact("http://example.org/kg/model/-x")
+    ('model:llama2', None)
+    >>> names.compact("https://github.com/a/b") is None
+    True
+    """
+
+    def __init__(self, base_iri: str = DEFAULT_BASE_IRI) -> None:
+        self.base_iri = base_iri
+        self.prefixes = instance_prefixes(base_iri)
+        self.compact = lru_cache(maxsize=1 << 16)(self._compact)  # an entity is named by many triples
+
+    def _compact(self, iri: str) -> str | None:
+        if not iri.startswith(self.base_iri):
+            return None
+        kind, slash, local = iri[len(self.base_iri):].partition("/")
+        if slash and kind in self.prefixes and _PLAIN_LOCAL.match(local):
+            return f"{kind}:{local}"
+        return None
 
 
 # What an IRI may not hold: space and controls (C0, DEL, C1), what IRIREF excludes, lone surrogates and the
@@ -132,6 +192,9 @@ def base_iri_problem(base_iri: str) -> str | None:
     if scheme[1].lower() in ("http", "https") and not (base_iri[scheme.end():].startswith("//")
                                                        and urlsplit(base_iri).netloc):
         return f"base IRI {shown} must be absolute: it has no host (scheme://host/...)"
+    if scheme[1] in PREFIXES or scheme[1] in INSTANCE_KINDS:
+        # JSON-LD would read such an IRI as a compact name with that prefix.
+        return f"base IRI {shown} must not have a scheme named like one of paperkg's prefixes ({scheme[1]}:)"
     if not base_iri.endswith(("/", "#")):
         return f"base IRI {shown} must end with '/' or '#', so that node IRIs (base + kind/name) stay inside it"
     if base_iri.count("#") > 1:

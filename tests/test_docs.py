@@ -124,6 +124,14 @@ def test_every_query_answers_on_the_sample_build(query, sample_build):
     assert rows and all(any(value for value in row.values()) for row in rows)
 
 
+def test_the_rdf_pages_turtle_example_is_what_the_sample_build_writes(sample_build):
+    examples = re.findall(r"```turtle\n(.*?)```", _text(DOCS / "rdf.md"), re.S)
+    written = _text(sample_build / "graph.ttl")
+    assert examples
+    for statement in (block for example in examples for block in example.strip().split("\n\n")):
+        assert f"\n{statement}\n" in written, statement
+
+
 def test_query_file_through_the_command(sample_build):
     query = DOCS / "queries" / "most-mentioned-models.rq"
     result = CliRunner().invoke(cli, ["query", str(sample_build), _text(query), "--output-format", "csv"])
