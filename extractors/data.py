@@ -88,7 +88,11 @@ _ON_OPENER = re.compile(
     r"(?: (?:benchmarks?|datasets?))?,\s"
 )
 # An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,8}\d{0,4}(?![\w-])")
+# (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
+_ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2,7}\d{0,4}(?![\w-])")
+# What stands right before an evaluation target: its preposition, or a list it continues.
+_RIGHT_BEFORE_TARGET = (" on ", " on the ", " across ", " over ", " in ", ", ", " and ", " or ", " as ", " including ",
+                        " like ", "e.g., ")
 # A lower-case word after it: the acronym modifies a noun ("MRI scans", "NLP tasks").
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|with|in|on|for|to|by|as|at|from|while|where|which|that|than|across|over|"
                          r"using|benchmarks?|datasets?|respectively)\b)[a-z]")
@@ -299,7 +303,10 @@ class DataExtractor:
                 # An acronym no list knows, reported on and standing as a name ("results on GPQA and
                 # AIME"), not as a modifier ("on MRI scans"), is an evaluation target.
                 for match in _ACRONYM.finditer(text):
-                    if role_before(text, match.start()) == "eval" and not _NOUN_AFTER.match(text, match.end()):
+                    # The cheap tests first: most capitals are known names, classes or modifiers.
+                    if (text[max(0, match.start() - 10) : match.start()].endswith(_RIGHT_BEFORE_TARGET)
+                            and not _NOUN_AFTER.match(text, match.end()) and match.group() not in self.gazetteer
+                            and not is_generic(match.group()) and role_before(text, match.start()) == "eval"):
                         self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
         add_definitions(doc, self.label, rule="definition", confidence=self.definition_confidence,
                         accepts=lambda long_form, short, long_start: self._defines(text, long_form, short, long_start),

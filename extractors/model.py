@@ -23,7 +23,7 @@ from .lexicon import (
     without_descriptor,
 )
 
-__all__ = ["ModelExtractor", "title_name", "title_label", "title_name_mentions", "listed_models", "MODEL_HEADS"]
+__all__ = ["ModelExtractor", "title_name", "title_label", "title_name_mentions", "listed_models", "sized_names", "MODEL_HEADS"]
 
 #: Last words of a long form that make it a model or method ("... Transformer (T2T-ViT)").
 MODEL_HEADS = frozenset(
@@ -237,11 +237,9 @@ class ModelExtractor:
                 around_known = any(start <= s and e <= end and (s, e) != (start, end) for s, e, _ in known_names)
                 confidence = self.gazetteer_confidence + 0.01 if around_known else self.introduced_confidence
                 self._add(doc, text, start, end, "introduced", confidence)
-        for match in _SIZED_NAME.finditer(text) if _HAS_SIZE.search(text) else ():
+        for start, end in sized_names(text):
             # A word with a parameter count is a model, known or not: "Zorbex-7B", "Osprey-8x7B", "Kestrel (7B)".
-            if match["word"] not in _NOT_SIZED and not is_generic(match["word"]):
-                end = match.end("name") if match["name"] else match.end("word")
-                self._add(doc, text, match.start(), extend_name(text, end), "sized", self.listed_confidence)
+            self._add(doc, text, start, extend_name(text, end), "sized", self.listed_confidence)
         for start, end in listed_models(text):
             self._add(doc, text, start, end, "listed", self.listed_confidence)
         spelled = _spelled_out_acronyms(text)
@@ -278,20 +276,42 @@ class ModelExtractor:
 
 # A capitalised word with a parameter count: hyphenated on ("Zorbex-7B", "Osprey-8x7B", "Heron-2-13B") or in
 # parentheses after it ("Kestrel (7B)"); or with a "v" version ("Heron-v1.5").
-_SIZED_NAME = re.compile(
-    r"(?<![\w./-])(?P<word>[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)?)"
-    r"(?:(?P<name>-(?:v?\d+(?:\.\d+)?-)?(?:\d+x)?\d+(?:\.\d+)?B|-v\d+(?:\.\d+)*)(?![\w])"
-    r"|(?= \(\d+(?:\.\d+)?B(?: parameters)?\)))"
+# Found from the size, the rarer part, backwards to the word.
+# (Each opens with a literal, which the regex engine skips to fast.)
+_SIZE_SUFFIXES = (
+    re.compile(r"-(?:v?\d+(?:\.\d+)?-)?(?:\d+x)?\d+(?:\.\d+)?B(?![\w])|-v\d+(?:\.\d+)*(?![\w])"),
+    re.compile(r" \((?P<apart>)\d+(?:\.\d+)?B(?: parameters)?\)"),
 )
-_HAS_SIZE = re.compile(r"\dB\b|-v\d")
+_SIZED_WORD = re.compile(r"(?<![\w./-])[A-Z][A-Za-z]{2,}(?:-[A-Z][A-Za-z]+)?$")
 # Capitalised words a size follows without naming a model: "Table (2B)" is rare, but these are common.
 _NOT_SIZED = frozenset("Table Figure Section Appendix Total Up About Only Over Under With From".split())
+
+def sized_names(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of capitalised words with a parameter count or a "v" version.
+
+    Examples
+    --------
+    >>> text = "Zorbex-7B, Osprey-8x7B, Kestrel (7B), Heron-v1.5, LLaMA-2-7B, not Table-2B."
+    >>> [text[s:e] for s, e in sized_names(text)]
+    ['Zorbex-7B', 'Osprey-8x7B', 'Kestrel', 'Heron-v1.5', 'LLaMA-2-7B']
+    """
+    found = []
+    for suffix in _SIZE_SUFFIXES:
+        for size in suffix.finditer(text) if "B" in text or "-v" in text else ():
+            word = _SIZED_WORD.search(text, max(0, size.start() - 40), size.start())
+            if word is not None and word.group() not in _NOT_SIZED and not is_generic(word.group()):
+                found.append((word.start(), size.start() if size.groupdict().get("apart") is not None else size.end()))
+    return sorted(found)
+
 
 # A noun for models, then the names it lists: "retrieval functions such as BM25", "open LLMs, e.g., Qwen and Yi".
 _MODEL_NOUNS = (r"(?:models?|baselines?|methods?|architectures?|LLMs|VLMs|MLLMs|LMMs|LVLMs|retrievers?|detectors?|"
                 r"optimi[sz]ers?|encoders?|backbones?|networks?|algorithms?|approaches|functions?|agents?|chatbots?|"
                 r"generators?|tokeni[sz]ers?|classifiers?|policies)")
-_MODEL_LIST_CUE = re.compile(r"\b" + _MODEL_NOUNS + r"\s*,?\s*\(?(?:such as|including|like|e\.g\.,?|namely|i\.e\.,?)\s+")
+# Found from the listing words, the rarer part (a string search each): the noun for models right before them.
+_LISTING_WORDS = ("such as", "including", "like", "e.g.", "namely", "i.e.")
+_AFTER_LISTING = re.compile(r",?\s+")
+_MODEL_NOUN_BEFORE = re.compile(r"\b" + _MODEL_NOUNS + r"\s*,?\s*\(?$")
 
 
 def listed_models(text: str) -> list[tuple[int, int]]:
@@ -305,11 +325,16 @@ def listed_models(text: str) -> list[tuple[int, int]]:
     """
     from .data import listed_names  # data imports this module
 
-    if " such as " not in text and " including " not in text and " like " not in text and "e.g." not in text \
-            and " namely " not in text and "i.e." not in text:
-        return []
+    found = []
+    for word in _LISTING_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            after = _AFTER_LISTING.match(text, at + len(word))
+            if after is not None and _MODEL_NOUN_BEFORE.search(text, max(0, at - 24), at):
+                found += listed_names(text, after.end())
+            at = text.find(word, at + len(word))
     # One word each, or words with a coined one: "Recurrent Neural Network" spells out a class.
-    return [(start, end) for cue in _MODEL_LIST_CUE.finditer(text) for start, end, _ in listed_names(text, cue.end())
+    return [(start, end) for start, end, _ in found
             if " " not in text[start:end] or any(is_name_shaped(w) or not w.isalpha() for w in text[start:end].split())]
 
 

@@ -50,7 +50,21 @@ _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
 # A known short form the paper defines in parentheses ("a novel Selective S4 (i.e., S5) model")
 # is the paper's own name, even though a gazetteer knows it.
 _DEFINED_SHORT_FORM = re.compile(r"\((?:i\.e\.,?\s*|or\s+)?$")
-_OUR_DEFINED = re.compile(r"\b[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s+\([A-Za-z][\w^+-]{0,15}\)")
+_OUR_DEFINED = re.compile(r"[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s+\([A-Za-z][\w^+-]{0,15}\)")
+
+
+def _our_defined(text: str) -> list[re.Match]:
+    """Each "our Long Form (SF)", tried only where "our " stands (a string search, not the pattern's scan)."""
+    found = []
+    for opener in ("our ", "Our "):
+        at = text.find(opener)
+        while at >= 0:
+            if at == 0 or not text[at - 1].isalnum():
+                match = _OUR_DEFINED.match(text, at)
+                if match is not None:
+                    found.append(match)
+            at = text.find(opener, at + 4)
+    return found
 _RIGHT_AFTER_CUE = re.compile(r"\s+(?:the\s+)?")
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s|\s+\((?![\w\s.,]*\d{4})")  # not "X (Smith et al., 2023)"
 # "X (ours)" in a results sentence also marks the paper's own system.
@@ -97,7 +111,7 @@ class ProposesDetector:
             for clause in _NEXT_CLAUSE.finditer(text, limit, sentence_end.start() if sentence_end else len(text)):
                 at = bisect_left(starts, clause.end())
                 proposed += [s for s in spans[at : at + 1] if s.start_char == clause.end() and self._novel(doc, s)]
-        for ours in _OUR_DEFINED.finditer(text) if "our " in text or "Our " in text else ():
+        for ours in _our_defined(text):
             # "our Diffusion Transformers (DiTs)": a name the paper defines as its own.
             at = bisect_left(starts, ours.start("long"))
             proposed += [s for s in spans[at : bisect_left(starts, ours.end())]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["TRAIN_CUE", "EVAL_CUE", "PLAIN_ON", "CUE_WINDOW", "role_before"]
+__all__ = ["TRAIN_CUE", "SOURCE_CUE", "EVAL_CUE", "PLAIN_ON", "CUE_WINDOW", "role_before"]
 
 #: How far before a name its cue may start, in characters.
 CUE_WINDOW = 110
@@ -20,13 +20,13 @@ TRAIN_CUE = re.compile(
     r"\b(?P<cue>(?:pre-?|post-?)?train(?:ed|ing|s)?|fine-?tun(?:ed|ing|es|e)|finetun(?:ed|ing|es|e)|"
     r"instruction-tun(?:ed|ing)|distill(?:ed|ing)?|learn(?:ed|t|ing|s)?)\s+(?:\w+\s+){0,3}?"
     # Not "from": "trained from base LLaMA-13B", "distilled from GPT-4" name the model it starts from.
-    r"(?:on|with|using)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
-    # Earlier items of the same list: "pre-trained on BookCorpus and X".
-    r"(?:[\w.-]+(?: [\w.-]+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}$"
-    # Data named as the source of examples: "unlabeled audio from AudioSet and X", "images from X".
-    r"|\b(?:data|images|videos|audio|clips|texts?|documents|samples|examples|pairs|annotations|questions|"
-    r"recordings|tokens|articles|posts|captions)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?"
-    r"(?:[\w.-]+(?: [\w.-]+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}$",
+    r"(?:on|with|using)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+# Data named as the source of examples: "unlabeled audio from AudioSet", "images of X".
+SOURCE_CUE = re.compile(
+    r"\b(?:data|images|videos|audio|clips|texts?|documents|samples|examples|pairs|annotations|questions|"
+    r"recordings|tokens|articles|posts|captions)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # What stands right before a dataset or benchmark a paper reports results on.
@@ -34,8 +34,6 @@ EVAL_CUE = re.compile(
     r"(?:\b(?P<cue>evaluat\w*|test(?:ed|ing|s)?|validat\w*|results?|experiments?|performance|accuracy|"
     r"achiev\w*|outperform\w*|surpass\w*|state-of-the-art|sota|scores?|benchmark(?:ed|ing)?)\b"
     r"[^.;:]{0,50}?\b(?:on|across|over|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    # Earlier items of the same list: "results on GPQA, AIME and X".
-    r"(?:[\w.-]+(?: [\w.-]+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,6}"
     r"|\b(?P<list>benchmarks?|datasets?)\s*(?:,\s*)?(?:such as|including|like|e\.g\.,?|namely)\s+"
     # A measured value reported on it: "an FID of 5.47 on X", "84.1% Top1-acc on X".
     r"|(?<![\w.])(?P<value>\d+(?:\.\d+|\s?%))(?:\s+[\w@-]+){0,3}?\s+(?:on|across)\s+(?:the\s+)?)$",
@@ -59,15 +57,42 @@ def role_before(text: str, start: int, sentence_start: int = 0) -> str | None:
     ['train', 'eval', None]
     >>> role_before("It joins the pre-trained LLaVA model with KG-RAG.", 40)
     """
-    # Every cue ends in a preposition or a listing word a few words before the name: most names
-    # have none, and this look spares them the two cues' searches.
-    if not _CUE_END.search(text, max(sentence_start, start - 40), start):
-        return None
     window = text[max(sentence_start, start - CUE_WINDOW) : start]
+    if window.endswith((", ", " and ", " or ")):
+        window = _without_list(window)  # a later item takes the cue of its list: "results on GPQA, X and Y"
+    # Every cue ends in a preposition or a listing word a few words before the name: most names
+    # have none, and this look spares them the cues' searches.
+    if not _CUE_END.search(window, max(0, len(window) - 40)):
+        return None
     train = TRAIN_CUE.search(window)
     # "the pre-trained LLaVA model with X": an adjective, not the verb that trains on X.
     if train and not _DETERMINER_BEFORE.search(window, 0, train.start()):
         return "train"
+    if (" from " in window or " of " in window) and SOURCE_CUE.search(window):
+        return "train"
     if EVAL_CUE.search(window):
         return "eval"
     return None
+
+
+def _without_list(window: str) -> str:
+    """The window before the list items it ends with: "results on GPQA, AIME and " -> "results on ".
+
+    Examples
+    --------
+    >>> _without_list("pre-trained on BookCorpus, Pile, and "), _without_list("We use A and ")
+    ('pre-trained on ', 'We use ')
+    """
+    for _ in range(8):
+        stripped = window.rstrip()
+        if stripped.endswith(","):
+            stripped = stripped[:-1]
+        elif stripped.endswith((" and", " or")):
+            stripped = stripped.rsplit(None, 1)[0].rstrip().rstrip(",")
+        else:
+            break
+        cut = stripped.rfind(" ")
+        if cut < 0:
+            break
+        window = stripped[: cut + 1]
+    return window
