@@ -78,14 +78,25 @@ _BY_VALUE = re.compile(r"\bby\s+(?:up to|over|about|around|nearly|almost|approxi
 _CHANGE_VERB = re.compile(
     r"\b(?:improv|increas|reduc|decreas|boost|lower|rais|cut|enhanc|outperform|surpass|degrad|accelerat|"
     r"speed(?:s|ing)? up|shrink|sav|drop|exceed|beat)\w*\s+(?:up\s+)?", re.IGNORECASE)
-_COMPARATIVE = re.compile(r"\s*(faster|slower|cheaper|smaller|larger|higher|lower|more|less|fewer|better)\b\s*",
+_COMPARATIVE = re.compile(r"\s*(faster|slower|cheaper|smaller|larger|longer|shorter|higher|lower|more|less|fewer|better)\b\s*",
                           re.IGNORECASE)
-_COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost", "smaller": "size", "larger": "size"}
+_COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost", "smaller": "size", "larger": "size",
+                         "longer": "length", "shorter": "length"}
 _PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*)")
 # "40% sequence reduction": a value followed by a short phrase ending in a word of change.
 _CHANGE_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:reduction|improvement|gain|speed-?up|increase|decrease|"
                             r"drop|savings?|boost|compression)s?)\b", re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\s+in\s+")
+_ON_DATA_AFTER = re.compile(r"\s+on\s+(?:the\s+)?")
+# A verb that reports a score, or the list of scores a value continues, right before a bare number.
+_REPORTED_BEFORE = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|scor\w*|attain\w*|gets?|yields?|records?|sets?)"
+                              r"(?:\s+(?:an?|the)?\s*(?:average|overall|mean|new|best)?\s*(?:score|accuracy)?\s*(?:of)?)?\s*$"
+                              r"|\d[^,.;:]{0,30}\s+and\s+$", re.IGNORECASE)
+_CHANGE_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
+_BARE_CHANGE = re.compile(r"(?:relative\s+|absolute\s+|average\s+|overall\s+)?(?:reduction|improvement|gain|increase|decrease|"
+                          r"drop|boost)s?", re.IGNORECASE)
+_QUANTIFIERS = frozenset("most many all some several each every both various these those this that such few".split())
+_OUTPERFORM = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
 _PHRASE_STOP = re.compile(r"\b(?:than|while|with|and|on|in|for|across|compared|over|by|when|at|to|from|as|"
                           r"without|using|which|that|of)\b(?!-).*$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|its|their|our|a|an|overall|total|average)\s+", re.IGNORECASE)
@@ -248,13 +259,25 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
             inside = [m for m in metrics.starting(verb.end(), by.start()) if m.end <= by.start()]
             if inside:
                 return inside[-1].text, "changed-by"
-            phrase = _noun_phrase(text[verb.end():by.start()])
+            # "outperforming ConvLLaVA by 8.4 points": what a comparison verb takes is the other system.
+            compared = _OUTPERFORM.match(verb.group()) is not None
+            phrase = None if compared else _noun_phrase(text[verb.end():by.start()])
             if phrase:
                 return phrase, "changed-by"
     if value.unit:
         change = _CHANGE_PHRASE.match(text, value.end)
         if change:
-            return change.group(1), "value-phrase"
+            # "a 3.2x improvement in time-to-first-token": the measure the change is in; a bare change
+            # ("a 5.1% gain over ...") names none.
+            measured = _CHANGE_IN.match(text, change.end())
+            # Not a system or dataset ("drop of ViT-MAE-H") nor a quantifier ("gains in most cases").
+            if measured is not None and not (names and names.starting(measured.end(), measured.end() + 1)):
+                named = metrics.starting(measured.end(), measured.end() + 1)
+                phrase = named[0].text if named else _noun_phrase(text[measured.end():measured.end() + 60])
+                if phrase and phrase.split()[0].lower() not in _QUANTIFIERS:
+                    return phrase, "change-in"
+            if not _BARE_CHANGE.fullmatch(change.group(1)):
+                return change.group(1), "value-phrase"
         within = _IN_PHRASE.match(text, value.end)
         phrase = _noun_phrase(text[within.end():within.end() + 60]) if within else None
         if phrase:
@@ -308,7 +331,11 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         if any(_metric_for(text, v, metric_mentions, start, names)[0] for v in listed):
             values += listed
         else:
-            values += [v for v in listed if v.unit]
+            # Or reported on a dataset the sentence names: "obtains 80.9 on DPG-Bench", "... and 2.84 on X".
+            values += [v for v in listed if v.unit or (
+                _ON_DATA_AFTER.match(text, v.end) and names.starting(_ON_DATA_AFTER.match(text, v.end).end(),
+                                                                     _ON_DATA_AFTER.match(text, v.end).end())
+                and _REPORTED_BEFORE.search(text, max(start, v.start - 40), v.start))]
     values = [v for v in values if not (_FROM_TO.match(text, v.end) and text[max(start, v.start - 5):v.start].strip().endswith("from"))]
     if not values:
         return
@@ -337,6 +364,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     respectively = "respectively" in sentence
     previous_end, previous_data = start, None
     carried: dict[str | None, str] = {}  # the last metric named for each unit, for lists of results
+    last_metric = None
     model_spans = _Spans(models)
     for group in _groups(values, text):
         # A second clause with a subject of its own: "X reaches 2.2x, while Y improves it to 3.6x".
@@ -352,8 +380,12 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             metric, metric_rule = (metric, metric_rule) if metric else shared
             if metric is None and value.unit in carried:
                 metric, metric_rule = carried[value.unit], "metric-carried"
+            if metric is None and last_metric and (value.unit in ("point", "pp") or _BY_VALUE.search(
+                    text, max(start, value.start - 40), value.start)):
+                # A change by an amount in what the sentence measured: "64.5 accuracy, ahead of X by 8.4 points".
+                metric, metric_rule = last_metric, "metric-changed"
             if metric:
-                carried[value.unit] = metric
+                carried[value.unit] = last_metric = metric
             # "X and Y ... 2.4% and 3.8%", "... on X and Y, respectively": one dataset for each value.
             if len(group) > 1 and len(data.spans) == len(group) and (
                     respectively or data.spans[-1].end <= group[0].start):

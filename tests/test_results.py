@@ -168,3 +168,20 @@ def test_the_papers_own_system_as_subject():
                      "model, Zebra-B, outperforms DiT-XL with 20x faster inference.")
     assert [(model, data, value) for model, data, _, value, _ in found] == [
         ("Zebra", "MMBench", 3.2), ("Zebra-B", "ImageNet", 20.0)]
+
+
+def test_what_a_change_is_in_and_what_a_comparison_verb_takes():
+    found = _results("FastVLM: Fast Vision Encoding",
+                     "We present FastVLM. FastVLM achieves a 3.2x improvement in time-to-first-token, and a 5.1% "
+                     "gain over the baseline. On TextVQA, it attains 64.5 accuracy, outperforming ConvLLaVA by 8.4 "
+                     "points. Its accepted length is 35% longer than EAGLE-2.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [
+        ("time-to-first-token", 3.2), (None, 5.1), ("accuracy", 64.5), ("accuracy", 8.4), ("length", 35.0)]
+
+
+def test_bare_scores_reported_on_a_dataset():
+    found = _results("PixNerd: Pixel Diffusion",
+                     "We propose PixNerd. PixNerd-XL achieves an FID of 2.15 on ImageNet and 2.84 on CelebA-HQ. "
+                     "It obtains 80.9 on DPG-Bench. It uses 8 GPUs on 3 nodes.")
+    assert [(data, metric, value) for _, data, metric, value, _ in found] == [
+        ("ImageNet", "FID", 2.15), ("CelebA-HQ", "FID", 2.84), ("DPG-Bench", None, 80.9)]
