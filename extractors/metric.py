@@ -179,7 +179,11 @@ class MetricExtractor:
                 widened = measure_start(text, start, limit=1)
                 if text[widened:start].strip().lower() not in _AGGREGATES:
                     start = widened
-            add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence)
+            # A plural of a coined name ("FIDs") is that name.
+            singular = (name[:-1] if name.endswith("s") and name[-2:-1].isupper() and not name.endswith(("OPs", "ACs"))
+                        and name[:-1] in self.gazetteer else None)  # ("FLOPs" and "MACs" are names as they stand)
+            add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence,
+                          alias_of=singular)
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():

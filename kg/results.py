@@ -48,7 +48,7 @@ _FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
 _METRIC_THEN_VALUE = re.compile(
     r"^\s*(?:\([A-Za-z][\w@-]{0,11}\)\s*)?"  # its short form: "attack success rate (ASR) of 92%"
     # What it is measured on, before a verb: "pass rate on hidden tests is 67%".
-    r"(?:(?:on|in|for|across|against|with)\s+[^,.;:()\d%]{1,40}?\s+(?=(?:is|was|are|were|reaches|rises|drops|improves|increases|decreases)\b))?"
+    r"(?:(?:on|in|for|across|against|with|of)\s+[^,.;:()\d%]{1,40}?\s+(?=(?:is|was|are|were|reaches|rises|drops|improves|increases|decreases)\b))?"
     r"(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
     # The metric as the subject of its change: "recall@20 improves by 6 points", "the acceptance rate rises to 0.82".
     r"(?:(?:(?:is|are|was|were)\s+)?(?:rise|rose|risen|increase|improve|grow|grew|grown|drop|fall|fell|fallen|decrease|"
@@ -95,6 +95,7 @@ _REPORTED_BEFORE = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|scor\w*|attain
 _CHANGE_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
 _BARE_CHANGE = re.compile(r"(?:relative\s+|absolute\s+|average\s+|overall\s+)?(?:reduction|improvement|gain|increase|decrease|"
                           r"drop|boost)s?", re.IGNORECASE)
+_OWN_VALUE = re.compile(r"\s*\(\s*")
 _QUANTIFIERS = frozenset("most many all some several each every both various these those this that such few".split())
 _OUTPERFORM = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
 _PHRASE_STOP = re.compile(r"\b(?:than|while|with|and|on|in|for|across|compared|over|by|when|at|to|from|as|"
@@ -188,6 +189,9 @@ _INTERVAL = re.compile(r"\(\s*\d{2}(?:\.\d+)?\s?%\s*(?:CI|confidence interval)\b
 _RANGE_UNIT = re.compile(r"\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?(?=\s?(?:\\?%|[x×](?![\w×*])|-fold\b|\s?times\b))")
 # The lower bound of a range, standing on its own: "2.3-" of "2.3-3.6x" (not the "4-" of "GPT-4-").
 _RANGE_START = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?-$")
+# The next item and its unit after a bare number in a list: "2.1 and 3.4 points", "1.5, 2.0 and 3.1%".
+_LISTED_UNIT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d+(?:\.\d+)?(?:,\s*(?:and\s+)?|\s+and\s+))*\d+(?:\.\d+)?"
+                          r"(?=\s?(?:\\?%|[x×](?![\w×*])|points?\b|pp\b))")
 # A memory size that names the hardware it is on.
 _HARDWARE_AFTER = re.compile(r"\s*(?:of\s+)?(?:\w+\s+)?(?:GPUs?|cards?|devices?|VRAM|A100s?|H100s?|V100s?|RTX|TPUs?)\b")
 
@@ -212,8 +216,9 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         if after is None:
             continue
         unit, stop = after
-        if unit is None and (shared := _RANGE_UNIT.match(text, match.end())):
-            unit = _unit_after(text, shared.end())[0]  # "2.3-3.6x", "2-4x": the range's bounds share its unit
+        if unit is None and (shared := _RANGE_UNIT.match(text, match.end()) or _LISTED_UNIT.match(text, match.end())):
+            # "2.3-3.6x", "2-4x", "by 2.1 and 3.4 points": a range's bounds and a list's items share its unit
+            unit = _unit_after(text, shared.end())[0]
         if unit in _MEMORY_UNITS and _HARDWARE_AFTER.match(text, stop):
             continue  # "a single 48GB GPU", "80 GB A100s": the hardware, not a result
         if text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")":
@@ -238,10 +243,10 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
         return "speed", "comparative"  # "reaching target accuracy 3x faster": the speed is what is measured
     for metric in metrics.starting(value.start - 2 * _NEAR, value.start):
         if value.start - _NEAR <= metric.end <= value.start and _METRIC_THEN_VALUE.match(text[metric.end:value.start]):
-            return metric.text, "metric-before"
+            return _singular(metric.text), "metric-before"
     for metric in metrics.starting(value.end, value.end + _NEAR):
         if _VALUE_THEN_METRIC.match(text[value.end:metric.start]):
-            return metric.text, "metric-after"
+            return _singular(metric.text), "metric-after"
     comparative = _COMPARATIVE.match(text, value.end)
     if comparative and value.unit:
         word = comparative.group(1).lower()
@@ -294,6 +299,11 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
             if phrase:
                 return phrase, "share-of"
     return None, "value"
+
+
+def _singular(name: str) -> str:
+    """A coined metric's name without its plural s: "FIDs" is "FID"; "FLOPs" and "MACs" are names as they stand."""
+    return name[:-1] if name.endswith("s") and name[:-1].isupper() and not name.endswith(("OPs", "ACs")) else name
 
 
 def _noun_phrase(text: str) -> str | None:
@@ -387,15 +397,21 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             if metric:
                 carried[value.unit] = last_metric = metric
             # "X and Y ... 2.4% and 3.8%", "... on X and Y, respectively": one dataset for each value.
+            on_list = _ON_DATA_AFTER.match(text, group[-1].end)  # "of 2.1 and 3.5 on CelebA and FFHQ"
             if len(group) > 1 and len(data.spans) == len(group) and (
-                    respectively or data.spans[-1].end <= group[0].start):
+                    respectively or data.spans[-1].end <= group[0].start
+                    or (on_list is not None and data.spans[0].start == on_list.end())):
                 dataset = data.spans[position].text
             else:
                 dataset = _dataset_for(text, value, data, data_names, previous_end, previous_data)
             previous_data = dataset
+            # "surpassing ViT-H (85.4%)": a value in parentheses right after a system is that system's.
+            owner = next((m for m in model_spans.starting(value.start - 40, value.start)
+                          if _OWN_VALUE.fullmatch(text, m.end, value.start)), None)
+            value_model = owner.text if owner is not None else model
             confidence = 0.5 + 0.15 * bool(metric) + 0.1 * bool(value.unit) + 0.1 * bool(model) + 0.05 * bool(dataset)
             yield Result(
-                paper_id=found.paper.id, model=model, dataset_or_benchmark=dataset, metric=metric,
+                paper_id=found.paper.id, model=value_model, dataset_or_benchmark=dataset, metric=metric,
                 value=value.value, unit=value.unit, sentence=sentence,
                 baseline=baselines.of(value),
                 start=value.start, end=value.end, sentence_start=start,

@@ -185,3 +185,13 @@ def test_bare_scores_reported_on_a_dataset():
                      "It obtains 80.9 on DPG-Bench. It uses 8 GPUs on 3 nodes.")
     assert [(data, metric, value) for _, data, metric, value, _ in found] == [
         ("ImageNet", "FID", 2.15), ("CelebA-HQ", "FID", 2.84), ("DPG-Bench", None, 80.9)]
+
+
+def test_lists_share_units_and_values_keep_their_owner():
+    found = _results("Zeta: A Model",
+                     "We propose Zeta. It improves mIoU by 2.1 and 3.4 points on ADE20K and Cityscapes, respectively. "
+                     "Zeta obtains FIDs of 2.1 and 3.5 on CelebA and FFHQ. The top-1 accuracy of Zeta on ImageNet is "
+                     "88.1%, surpassing ViT-H (85.4%).")
+    assert found == [("Zeta", "ADE20K", "mIoU", 2.1, "point"), ("Zeta", "Cityscapes", "mIoU", 3.4, "point"),
+                     ("Zeta", "CelebA", "FID", 2.1, None), ("Zeta", "FFHQ", "FID", 3.5, None),
+                     ("Zeta", "ImageNet", "top-1 accuracy", 88.1, "%"), ("ViT-H", "ImageNet", "top-1 accuracy", 85.4, "%")]
