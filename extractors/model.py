@@ -262,16 +262,23 @@ class ModelExtractor:
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()):
             return False
-        if head in MODEL_HEADS or short in self.gazetteer or is_name_shaped(short) or coined:
+        if short in self.gazetteer or is_name_shaped(short) or coined:
             return True
+        if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
+            return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
         sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
-        proposed = PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
+        # The paper introducing it, or saying its own idea is it: "Our key idea is progressive token pruning (PTP)".
+        proposed = (PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
+                    or _OUR_IDEA_IS.match(text, sentence_start, long_start) is not None)
         if len(short) < 3:
             # Two letters name a thing only when the paper introduces it under a proper name
             # ("we introduce Phantom Optimization (PO)"), not "reinforcement learning (RL)".
             words = long_form.split()
             return proposed and len(words) >= 2 and all(w[:1].isupper() for w in words) and head in MODEL_HEADS
         return proposed
+
+
+_OUR_IDEA_IS = re.compile(r"\s*(?:[^.;:]{0,40},\s*)?[Oo]ur\b[^.;:]{0,60}?\b(?:is|are)\s+(?:an?\s+|the\s+)?$")
 
 
 # A capitalised word with a parameter count: hyphenated on ("Zorbex-7B", "Osprey-8x7B", "Heron-2-13B") or in

@@ -34,7 +34,8 @@ _MORE_CUES = re.compile(
     r"\b(?:and|then) (?:introduce|propose|present)s?\b|\bour (?:research|study) (?:introduce|propose|present)s\b"
     r"|\b(?:new|novel|innovative)\b(?! (?:state|sota|record|best|high|low|level|insight|perspective))"
     r"|\bthe (?:end )?result is(?=(?-i: [A-Z]))|(?-i:\b(?:One|The other|The first|The second), (?=[a-z]))"
-    r"|\bour " + OWN_THING + r",? (?=(?-i:[A-Z]|[a-z]+[A-Z]))",
+    r"|\bour " + OWN_THING + r",? (?=(?-i:[A-Z]|[a-z]+[A-Z]))"
+    r"|\bour (?:key |main |core |central )?(?:idea|insight|contribution|solution)s? (?:is|are) (?:an? |the )?",
     re.IGNORECASE,
 )
 # Where a _MORE_CUES match starts: the first words of its branches.
@@ -65,6 +66,8 @@ def _our_defined(text: str) -> list[re.Match]:
                     found.append(match)
             at = text.find(opener, at + 4)
     return found
+_PASSIVE_PROPOSAL = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?P<verb>is|are)\s+(?:first\s+|further\s+|then\s+|also\s+|hereby\s+)?"
+                               r"(?:proposed|introduced|presented|developed|designed|devised)\b")
 _RIGHT_AFTER_CUE = re.compile(r"\s+(?:the\s+)?")
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s|\s+\((?![\w\s.,]*\d{4})")  # not "X (Smith et al., 2023)"
 # "X (ours)" in a results sentence also marks the paper's own system.
@@ -116,6 +119,11 @@ class ProposesDetector:
             at = bisect_left(starts, ours.start("long"))
             proposed += [s for s in spans[at : bisect_left(starts, ours.end())]
                          if self._novel(doc, s) or self._defined_here(text, s)]
+        for passive in _PASSIVE_PROPOSAL.finditer(text) if " is " in text or " are " in text else ():
+            # "In this work, adaptive draft sampling (ADS) is introduced to ...": the passive of the cue.
+            at = bisect_left(starts, passive.start("verb"))
+            ends_here = [s for s in spans[max(0, at - 3) : at] if passive.start() - 40 <= s.end_char <= passive.start("verb")]
+            proposed += [s for s in ends_here if self._novel(doc, s) or self._defined_here(text, s)]
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
             proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(doc, s)]

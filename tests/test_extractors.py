@@ -86,6 +86,8 @@ def test_model_found(nlp, text, expected):
         "We present a Vision-Language (VL) model and a Knowledge Graph (KG)-based reader.",
         # A known name's words written as the class they describe.
         "We train latent diffusion models on faces.",
+        # Two letters for lower-case words name a technique, whatever its head noun.
+        "With contrastive decoding (CD), hallucination drops.",
     ],
 )
 def test_model_not_found(nlp, text):
@@ -241,6 +243,11 @@ def test_metric_not_found(nlp, text):
         # No cue: the coined name that keeps opening sentences; a known one does not count.
         ("A Study\n\nFooOpt-SaI is a simple optimizer. FooOpt-SaI halves memory. It beats AdamW.", ["FooOpt-SaI"]),
         ("A Study\n\nLLaVA is strong. LLaVA is open. FooNet is new.", []),
+        # The passive of the cue, and the paper saying its own idea is a defined name.
+        ("A Study\n\nIn this work, adaptive draft sampling (ADS) is introduced. LLaVA is introduced as a baseline.",
+         ["adaptive draft sampling", "ADS"]),
+        ("A Study\n\nOur key idea is progressive token pruning (PTP), which drops tokens.",
+         ["progressive token pruning", "PTP"]),
     ],
 )
 def test_proposes(nlp, text, expected):
