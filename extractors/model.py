@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .abbreviations import add_definitions
+from .abbreviations import acronym_definitions, add_definitions
 from .base import add_candidate, doc_text, title_span
 from .gazetteer import Gazetteer
 from .lexicon import (
@@ -228,9 +228,16 @@ class ModelExtractor:
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         for start, end in title_name_mentions(doc, "MODEL"):
             self._add(doc, text, start, end, "title", self.title_confidence)
+        listed_with = _listed_definitions(text, lambda long_form, short, long_start: self._defines_model(
+            text, long_form, short, long_start))
         add_definitions(doc, "MODEL", rule="definition", confidence=self.definition_confidence,
-                        accepts=lambda long_form, short, long_start: self._defines_model(text, long_form, short, long_start),
+                        accepts=lambda long_form, short, long_start: long_start in listed_with or self._defines_model(
+                            text, long_form, short, long_start),
                         add=self._add)
+        for match in _QUOTED_NAME.finditer(text) if "''" in text or '"' in text else ():
+            # "This ``Post-Hoc debias'' approach": a quoted name the text calls a method.
+            if not is_generic(match["name"]):
+                self._add(doc, text, match.start("name"), match.end("name"), "quoted", self.introduced_confidence)
         for start, end, label in introduced_names(text):
             if label == "MODEL":
                 # A new name built around a known one ("a novel TEmporal Swin Attention block") is the new thing.
@@ -276,6 +283,54 @@ class ModelExtractor:
             words = long_form.split()
             return proposed and len(words) >= 2 and all(w[:1].isupper() for w in words) and head in MODEL_HEADS
         return proposed
+
+
+def _listed_definitions(text: str, accepts) -> set[int]:
+    """Where the long forms start of Title Case definitions listed with one ``accepts`` takes.
+
+    "objectives: Time-Aware Masked Language Modeling (TAMLM), Document Dating (DD), and Time-Sensitive
+    Entity Replacement (TSER)": the items of one list are things of one kind.
+
+    Examples
+    --------
+    >>> text = "three objectives: Masked Language Modeling (MLM), Document Dating (DD), and Entity Swap (ES)."
+    >>> [text[at:at + 14] for at in sorted(_listed_definitions(text, lambda lf, sf, at: sf == "MLM"))]
+    ['Document Datin', 'Entity Swap (E']
+    """
+    pairs = acronym_definitions(text)
+    if len(pairs) < 2:
+        return set()
+    chained = [False] * len(pairs)
+    for index in range(1, len(pairs)):
+        gap = text[pairs[index - 1][3] : pairs[index][0]]
+        chained[index] = _LIST_GAP.fullmatch(gap) is not None
+    listed: set[int] = set()
+    accepted = [accepts(text[a:b], text[c:d], a) for a, b, c, d in pairs]
+    # Runs of chained pairs: each Title Case item of a run with an accepted one is listed with it.
+    run: list[int] = []
+    for index in range(len(pairs) + 1):
+        if index < len(pairs) and (not run or chained[index]):
+            run.append(index)
+            continue
+        if any(accepted[i] for i in run):
+            listed.update(pairs[i][0] for i in run if _title_case(text[pairs[i][0] : pairs[i][1]])
+                          and not is_generic(text[pairs[i][2] : pairs[i][3]]))  # not "Convolutional Neural Networks (CNNs)"
+        run = [index]
+    return listed
+
+
+_LIST_GAP = re.compile(r"\),?\s*(?:and\s+|or\s+)?")
+
+
+def _title_case(phrase: str) -> bool:
+    return all(word[:1].isupper() for word in phrase.replace("-", " ").split())
+
+
+# A quoted name the text calls a method: ``Post-Hoc debias'' approach, "Debias Sampling" method.
+_QUOTED_NAME = re.compile(
+    r"(?:``|\")(?P<name>[A-Z][\w-]*(?: [\w-]+){0,3})(?:''|\")\s+(?:approach|method|strategy|step|technique|module|"
+    r"mechanism|algorithm|framework|model|loss|objective)\b"
+)
 
 
 _OUR_IDEA_IS = re.compile(r"\s*(?:[^.;:]{0,40},\s*)?[Oo]ur\b[^.;:]{0,60}?\b(?:is|are)\s+(?:an?\s+|the\s+)?$")

@@ -53,6 +53,12 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("Then, we introduce Phantom Optimization (PO) for it.", ["Phantom Optimization", "PO"]),
         # "(DPO)-like": the short form inside a descriptive word names nothing there.
         ("It uses direct preference optimization (DPO)-like training.", ["direct preference optimization"]),
+        # Definitions listed with a model's are models; a class's spelled-out words are not.
+        ("Its objectives: Masked Span Modeling (MSM), Date Guessing (DG), and Entity Swapping (ES).",
+         ["Masked Span Modeling", "MSM", "Date Guessing", "DG", "Entity Swapping", "ES"]),
+        ("It joins Vision Transformers (ViT) and Convolutional Neural Networks (CNNs).", ["Vision Transformers", "ViT"]),
+        # A quoted name the text calls a method.
+        ("This ``Post-Hoc debias'' approach helps, unlike a \"doubly deep\" model.", ["Post-Hoc debias"]),
         # Names a noun for models lists are models, whether a list knows them or not; a spelled-out class is not.
         ("Open models such as Zephyrine and Kestrel-7B lag behind.", ["Zephyrine", "Kestrel-7B"]),
         ("Older networks, e.g., Recurrent Neural Network and ConvFoo, fade.", ["ConvFoo"]),
