@@ -87,6 +87,8 @@ _ON_OPENER = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))On (?:the )?(?P<names>(?:[A-Z][\w^+.-]*)(?:(?:, | and |, and )(?:the )?[A-Z][\w^+.-]*){0,5})"
     r"(?: (?:benchmarks?|datasets?))?,\s"
 )
+# A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
+_AFTER_SCORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?\s\((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*){0,2})\)")
 # An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
 # (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
 _ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2,7}\d{0,4}(?![\w-])")
@@ -291,6 +293,12 @@ class DataExtractor:
             for match in name_shaped_words(text):
                 if role_before(text, match.start()) == self.role:
                     self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
+            if self.role == "train" and "(" in text:
+                # "25.5% (MIMIC-CXR), 8.8% (DeepEyeNet)": a name in parentheses after a score is the data it
+                # was scored on (typed as data by default: no cue says which kind).
+                for match in _AFTER_SCORE.finditer(text):
+                    if not is_generic(match["name"]):
+                        self._add(doc, text, match.start("name"), match.end("name"), "role", self.role_confidence)
             if self.role == "eval" and "On " in text:
                 # A sentence that opens on its evaluation targets: "On VQA and NLVR^2, ALBEF achieves ...".
                 # A task's acronym names its benchmark there, so the stoplist gives way to the frame.

@@ -319,6 +319,8 @@ def test_registry_gazetteers_say_where_each_name_comes_from():
         ("We pretrain on unlabeled audio from SoundPool and VoxMix.", "DATASET", ["SoundPool", "VoxMix"]),
         ("It is pre-trained on BookStack and NewsHeap, then tuned.", "DATASET", ["BookStack", "NewsHeap"]),
         ("It reaches an FID of 5.47 on MJQ-30K.", "BENCHMARK", ["MJQ-30K"]),
+        # A name in parentheses after a score is the data it was scored on.
+        ("It cuts FID by 25.5% (ChestFoo-CXR) and 8.8% (EyeNetBar).", "DATASET", ["ChestFoo-CXR", "EyeNetBar"]),
         # "trained from" names the model it starts from, not data.
         ("Two models trained from base Zorbex-13B follow.", "DATASET", []),
         # A split names its data; an item's short form does not end its list; lower case with digits is a name.
