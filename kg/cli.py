@@ -26,14 +26,10 @@ from .core.atomic import atomic_write, write_chunks
 from .core.errors import EXIT_USAGE, InputError, PaperkgError, os_error
 from .core.model import Paper
 from .evaluate import format_table, load_gold, score_records
-from .explain import explain as explain_entity
-from .explain import format_explanation
 from . import pipeline
-from .extract import gold_record
 from .pipeline import ENGINES
 from .query import DEFAULT_TIMEOUT, OUTPUT_FORMATS, query_folder, read_query_file
 from .readers import FORMATS
-from .results import results_frame, score_results
 
 __all__ = ["main", "cli"]
 
@@ -249,6 +245,8 @@ def extract(inputs, output, aliases, corpus_pass, input_format, strict, quiet):
         paperkg extract data/ -o entities.jsonl
         paperkg extract data/ -o entities.jsonl --aliases aliases.txt --corpus-pass
     """
+    from .extract import gold_record  # here, not at start-up: it loads spaCy, which --help never needs
+
     papers = load_inputs(inputs, input_format, strict, quiet)
     records = [gold_record(found) for found in pipeline.extract(
         papers, aliases=aliases, corpus_pass=corpus_pass, on_warning=_warnings(quiet)[0], progress=progress_bars(quiet))]
@@ -278,6 +276,8 @@ def evaluate(gold, as_json, quiet):
     Example:
         paperkg eval tests/data/gold-dev.jsonl
     """
+    from .extract import gold_record
+
     records, found = _gold_papers(gold, quiet)
     scores = score_records(records, [gold_record(paper) for paper in found])
     if as_json:
@@ -306,6 +306,8 @@ def results(inputs, output, aliases, input_format, strict, quiet):
     Example:
         paperkg results data/ -o results.csv
     """
+    from .results import results_frame
+
     papers = load_inputs(inputs, input_format, strict, quiet)
     frame = results_frame(pipeline.extract(papers, aliases=aliases, on_warning=_warnings(quiet)[0],
                                            progress=progress_bars(quiet)))
@@ -327,6 +329,8 @@ def eval_results(gold, as_json, quiet):
     Example:
         paperkg eval-results tests/data/results-dev.jsonl
     """
+    from .results import score_results
+
     records, found = _gold_papers(gold, quiet)
     score = score_results(records, found)
     figures = {"papers": len(records), "tp": score.tp, "gold": score.gold, "pred": score.pred,
@@ -353,6 +357,9 @@ def explain(name, outdir, quiet):
         paperkg build data/ -o out/
         paperkg explain "LLaVA-1.5" out/
     """
+    from .explain import explain as explain_entity
+    from .explain import format_explanation
+
     graph = pipeline.load_graph(outdir)
     click.echo(format_explanation(explain_entity(graph, name), graph))
 

@@ -10,9 +10,7 @@ import networkx as nx
 from .aliases import AliasTable
 from .core.model import ENTITY_TYPES, Mention, PaperEntities
 from .core.schema import DATA_TYPES, IMPLIED_RELATIONS, NODE_KINDS
-from .relations import comparisons, data_relations, variant_pairs
 from .resolve import ResolvedEntity, Resolver
-from .results import extract_results
 
 __all__ = ["build_graph", "resolve_entities", "entity_attributes", "first_mention", "entity_variants", "variant_edges",
            "summarize", "most_mentioned"]
@@ -141,6 +139,8 @@ def _add_paper(graph: nx.MultiDiGraph, found: PaperEntities, resolver: Resolver)
 def _add_data_relations(graph: nx.MultiDiGraph, paper: str, mentions: list[Mention],
                         node_of: dict[Mention, str]) -> set[str]:
     """``uses_dataset``/``evaluated_on`` edges a cue in the sentence states; returns the nodes cued."""
+    from .relations import data_relations  # here: relations and results load spaCy, which reading a graph never needs
+
     cued = set()
     for cue in data_relations(mentions):
         node = node_of[cue.mention]
@@ -171,6 +171,8 @@ MAX_COMPARISONS_PER_PAPER = 200
 def _add_comparisons(graph: nx.MultiDiGraph, paper: str, mentions: list[Mention],
                      node_of: dict[Mention, str]) -> None:
     """``compared_with``/``outperforms`` edges between the paper's models, one per pair and paper."""
+    from .relations import comparisons
+
     added = 0
     for relation in comparisons(mentions):
         source, target = node_of[relation.source], node_of[relation.target]
@@ -192,6 +194,8 @@ MAX_RESULTS_PER_PAPER = 200
 
 def _add_results(graph: nx.MultiDiGraph, found: PaperEntities, node_of: dict[Mention, str]) -> None:
     """One ``result`` node per reported number; its entities are node ids (``None`` when unnamed)."""
+    from .results import extract_results
+
     node_by_name = {mention.canonical or mention.text: node for mention, node in node_of.items()}
     paper = found.paper
 
@@ -227,6 +231,8 @@ def first_mention(graph: nx.MultiDiGraph, node: str) -> tuple[str, int, dict] | 
 def entity_variants(entities: Iterable[tuple[str, str, list[str]]]) -> list[tuple[str, str]]:
     """``(variant, base)`` node pairs (``Qwen2-VL-7B`` of ``Qwen2-VL``), sorted, among entities given as
     ``(node id, kind, names)``."""
+    from .relations import variant_pairs
+
     return sorted((variant, base) for variant, base, _ in variant_pairs(entities))
 
 

@@ -21,6 +21,7 @@ whole generation (exports and state) and switches it in at the end
 """
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections import Counter
@@ -38,10 +39,8 @@ from .core.lock import output_lock
 from .core.model import Paper, PaperEntities
 from .core.records import STATE_DIR, chunked, read_results, result_line, state_path, text_hash, write_results
 from .core.schema import ENTITY_TYPES
-from .extract import apply_aliases, group_mentions, recognise_corpus_names
 from .graph import (build_graph, entity_attributes, entity_variants, first_mention, most_mentioned, resolve_entities,
                     summarize, variant_edges)
-from .parallel import extract_parallel
 from .readers import read_papers
 from .resolve import Resolver
 from .stream import sorted_papers
@@ -57,6 +56,9 @@ BUILD_FILE = "build.json"
 
 
 def _extract_local(papers: Iterable[Paper], *, workers: int, scheduler: str | None) -> Iterator[PaperEntities]:
+    # Extraction loads spaCy: imported when a build extracts, never when it is only configured.
+    from .parallel import extract_parallel
+
     return extract_parallel(papers, workers)
 
 
@@ -157,6 +159,8 @@ def transform(results: Iterable[PaperEntities], *, aliases: AliasTable | None = 
     >>> found[0].entities["model"]
     [['GPT-4']]
     """
+    from .extract import apply_aliases, recognise_corpus_names
+
     transformed = [apply_aliases(bounded(found, on_warning), aliases) for found in results]
     return recognise_corpus_names(transformed) if corpus_pass else transformed
 
@@ -186,6 +190,8 @@ def bounded(found: PaperEntities, on_warning: Callable[[Exception], None] | None
         per_sentence[mention.sentence_start] += 1
     if len(kept) == len(found.mentions):
         return found
+    from .extract import group_mentions
+
     if on_warning is not None:
         crowded = max(per_sentence.values())
         problem = (f"{crowded} mentions in one sentence; kept the first {MAX_MENTIONS_PER_SENTENCE}"
@@ -527,15 +533,22 @@ def _write_graph(batches: Iterable[list[PaperEntities]], resolver: Resolver, ali
         with collector_paused():
             # One bar for the graph and the sinks: every format is written a paper at a time as the graph grows.
             for batch in progress("graph", batches, None):
-                # One graph per paper: what a sink writes of a paper cannot depend on its batch-mates.
-                graphs = [build_graph([found], aliases=aliases, resolver=resolver) for found in batch]
-                clock.lap("graph")
-                for graph in graphs:
+                # One graph per paper: what a sink writes of a paper cannot depend on its batch-mates. Each is
+                # written as soon as it is built, so a batch holds its results, never its graphs.
+                for found in batch:
+                    graph = build_graph([found], aliases=aliases, resolver=resolver)
                     for node in firsts.keys() & graph.nodes:
                         # Papers come in paper-id order, so an entity's first mention is in its first paper.
                         firsts[node] = firsts[node] or first_mention(graph, node)
-                    out.write(graph)
+                    out.write(graph)  # the time outside the sinks goes to the graph step
                     written.add(graph)
+                graph = batch = None
+                if not keep:
+                    # A networkx graph is a reference cycle (its cached edge view points back at it), so with
+                    # the collector paused every paper's graph would stay in memory to the end of the build:
+                    # 16 KB a paper. The youngest generations hold only what this batch made.
+                    gc.collect(1)
+                clock.lap("graph")
             linked = nx.MultiDiGraph()  # the variants and their bases, for the variant_of edges
             for entities in chunked(resolver.entities(), 5_000):
                 graph = nx.MultiDiGraph()
