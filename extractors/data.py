@@ -88,7 +88,9 @@ _ON_OPENER = re.compile(
     r"(?: (?:benchmarks?|datasets?))?,\s"
 )
 # A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
-_AFTER_SCORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?\s\((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*){0,2})\)")
+# (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
+_AFTER_SCORE = re.compile(r" \((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*){0,2})\)")
+_SCORE_BEFORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?$")
 # An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
 # (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
 _ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2,7}\d{0,4}(?![\w-])")
@@ -297,7 +299,7 @@ class DataExtractor:
                 # "25.5% (MIMIC-CXR), 8.8% (DeepEyeNet)": a name in parentheses after a score is the data it
                 # was scored on (typed as data by default: no cue says which kind).
                 for match in _AFTER_SCORE.finditer(text):
-                    if not is_generic(match["name"]):
+                    if _SCORE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not is_generic(match["name"]):
                         self._add(doc, text, match.start("name"), match.end("name"), "role", self.role_confidence)
             if self.role == "eval" and "On " in text:
                 # A sentence that opens on its evaluation targets: "On VQA and NLVR^2, ALBEF achieves ...".

@@ -66,8 +66,20 @@ def _our_defined(text: str) -> list[re.Match]:
                     found.append(match)
             at = text.find(opener, at + 4)
     return found
-_PASSIVE_PROPOSAL = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?P<verb>is|are)\s+(?:first\s+|further\s+|then\s+|also\s+|hereby\s+)?"
+_PASSIVE_PROPOSAL = re.compile(r"(?:is|are)\s+(?:first\s+|further\s+|then\s+|also\s+|hereby\s+)?"
                                r"(?:proposed|introduced|presented|developed|designed|devised)\b")
+
+
+def _passive_proposals(text: str) -> list[int]:
+    """Where "is proposed" / "are introduced" (and the like) start, found from " is " / " are " (string searches)."""
+    found = []
+    for verb in (" is ", " are "):
+        at = text.find(verb)
+        while at >= 0:
+            if _PASSIVE_PROPOSAL.match(text, at + 1):
+                found.append(at + 1)
+            at = text.find(verb, at + len(verb))
+    return found
 _RIGHT_AFTER_CUE = re.compile(r"\s+(?:the\s+)?")
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s|\s+\((?![\w\s.,]*\d{4})")  # not "X (Smith et al., 2023)"
 # "X (ours)" in a results sentence also marks the paper's own system.
@@ -119,10 +131,10 @@ class ProposesDetector:
             at = bisect_left(starts, ours.start("long"))
             proposed += [s for s in spans[at : bisect_left(starts, ours.end())]
                          if self._novel(doc, s) or self._defined_here(text, s)]
-        for passive in _PASSIVE_PROPOSAL.finditer(text) if " is " in text or " are " in text else ():
+        for verb_at in _passive_proposals(text):
             # "In this work, adaptive draft sampling (ADS) is introduced to ...": the passive of the cue.
-            at = bisect_left(starts, passive.start("verb"))
-            ends_here = [s for s in spans[max(0, at - 3) : at] if passive.start() - 40 <= s.end_char <= passive.start("verb")]
+            at = bisect_left(starts, verb_at)
+            ends_here = [s for s in spans[max(0, at - 3) : at] if verb_at - 40 <= s.end_char <= verb_at]
             proposed += [s for s in ends_here if self._novel(doc, s) or self._defined_here(text, s)]
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
