@@ -305,14 +305,14 @@ def _listed_definitions(text: str, accepts) -> set[int]:
         gap = text[pairs[index - 1][3] : pairs[index][0]]
         chained[index] = _LIST_GAP.fullmatch(gap) is not None
     listed: set[int] = set()
-    accepted = [accepts(text[a:b], text[c:d], a) for a, b, c, d in pairs]
     # Runs of chained pairs: each Title Case item of a run with an accepted one is listed with it.
     run: list[int] = []
     for index in range(len(pairs) + 1):
         if index < len(pairs) and (not run or chained[index]):
             run.append(index)
             continue
-        if any(accepted[i] for i in run):
+        if len(run) > 1 and any(accepts(text[pairs[i][0] : pairs[i][1]], text[pairs[i][2] : pairs[i][3]], pairs[i][0])
+                                for i in run):
             listed.update(pairs[i][0] for i in run if _title_case(text[pairs[i][0] : pairs[i][1]])
                           and not is_generic(text[pairs[i][2] : pairs[i][3]]))  # not "Convolutional Neural Networks (CNNs)"
         run = [index]
