@@ -46,6 +46,11 @@ _NOT_TITLE_NAMES = frozenset(
     "the a an you we our your towards toward on beyond rethinking revisiting when why how what can is are do no "
     "does making understanding exploring unveiling improving learning".split()
 )
+# A subtitle that studies rather than presents: its title's head is the topic ("Document AI: A Comparative
+# Study of ...", "Talking Heads: Understanding Inter-layer Communication in ...").
+_STUDY = re.compile(r"\s*(?:(?:an?|the)\s+(?:\w+\s+)?(?:study|analysis|investigation|comparison|evaluation)\b|"
+                    r"(?:understanding|analy[sz]ing|investigating|probing|examining|characteri[sz]ing|demystifying|"
+                    r"dissecting|interpreting|explaining|revisiting|rethinking)\b)", re.IGNORECASE)
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|position paper)\b", re.IGNORECASE)
 
 
@@ -70,7 +75,7 @@ def title_name(title: str) -> tuple[int, int] | None:
     True
     """
     match = _TITLE_NAME.match(title)
-    if match is None or _SURVEY.search(title):
+    if match is None or _SURVEY.search(title) or _STUDY.match(title, match.end()):
         return None
     words = match["name"].split()
     if len(words) > 3 or not all(_TITLE_NAME_WORD.fullmatch(word) for word in words):

@@ -236,6 +236,9 @@ def test_metric_not_found(nlp, text):
         # A lower-case name right after the cue, in apposition; an article or "new" opens a description.
         ("A Study\n\nWe introduce staged forgetting, a simple extension of dropout.", ["staged forgetting"]),
         ("A Study\n\nWe introduce a new method, a simple extension of dropout.", []),
+        # A title whose subtitle studies rather than presents names its topic, not a model.
+        ("Speech AI: An Empirical Study of Tokenizers\n\nSpeech AI is a field.", []),
+        ("Echo Chambers: Understanding Feedback in Language Models\n\nWe probe models.", []),
         # An adverb or auxiliary inside the cue; the kind named before the name in apposition.
         ("A Study\n\nWe first propose Zebra-UNet, a network for segmentation.", ["Zebra-UNet"]),
         ("A Study\n\nWe are releasing the Quokka Model (QM) and its data.", ["Quokka Model", "QM"]),
