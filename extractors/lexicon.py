@@ -428,6 +428,11 @@ _KIND_THEN_NAME = re.compile(
     r"(?P<name>(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3})"
     r"(?=\s*[,.;:(]|\s+(?:which|that|to|for|with|as|tailored|designed|built|where|and)\b)"
 )
+# A name set off by commas before "which"/"that", later in the cue's sentence.
+_LATER_APPOSITIVE = re.compile(
+    r",\s+(?P<name>(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))\s*,\s+(?:which|that)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _ARTICLE_WORDS = word_automaton([f"{article} {new} " for article in ("a", "an", "the", "our")
                                  for new in ("novel", "new", "proposed")])
 # Between the cue and the name: "we design and release the SNARE".
@@ -473,6 +478,12 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             description = (found["description"] or found["head"] or "").split()
             yield found.start("name"), found.end("name"), _label_of(description)
         yield from _counted_names(text, cue_end)
+        sentence_end = _SENTENCE_END.search(text, cue_end, cue_end + 300)
+        later = _LATER_APPOSITIVE.search(text, cue_end, sentence_end.start() if sentence_end else cue_end + 300)
+        if later is not None and not is_generic(later["name"]) and later["name"] not in _SENTENCE_WORDS:
+            # "we present a new efficient LLVM family with model sizes of 0.5B, ..., and 7B parameters,
+            # Phantom, which ...": the name set off by commas after a description that has commas itself.
+            yield later.start("name"), later.end("name"), "MODEL"
         kind_first = _KIND_THEN_NAME.match(text, cue_end)
         if kind_first is not None and not is_generic(kind_first["name"]) and kind_first["name"] not in _SENTENCE_WORDS:
             yield kind_first.start("name"), kind_first.end("name"), _label_of([kind_first["kind"]])

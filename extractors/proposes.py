@@ -139,10 +139,12 @@ class ProposesDetector:
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
             proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(doc, s)]
+        # A name the text gives a new thing ("..., Phantom, which ...", "a method called X") is the paper's.
+        proposed += [s for s in spans if self._rule(doc, s).endswith(":introduced")]
         if not proposed:
             proposed += self._recurring_subject(doc, spans)
         # A span the title rule and a cue both give is one proposal.
-        doc.spans[PROPOSES_KEY] = list({(s.start, s.end): s for s in proposed}.values())
+        doc.spans[PROPOSES_KEY] = sorted({(s.start, s.end): s for s in proposed}.values(), key=lambda s: s.start)
         return doc
 
     def _recurring_subject(self, doc: Doc, spans: list[Span]) -> list[Span]:

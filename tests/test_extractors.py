@@ -236,6 +236,10 @@ def test_metric_not_found(nlp, text):
         # A lower-case name right after the cue, in apposition; an article or "new" opens a description.
         ("A Study\n\nWe introduce staged forgetting, a simple extension of dropout.", ["staged forgetting"]),
         ("A Study\n\nWe introduce a new method, a simple extension of dropout.", []),
+        # A name set off by commas after a description that has commas of its own; proposals in text order.
+        ("A Study\n\nWe present a family with sizes of 0.5B, 1.8B, and 7B parameters, Quokka, which is fast. "
+         "We also introduce Quokka Optimization (QO).", ["Quokka", "Quokka Optimization", "QO"]),
+        ("A Study\n\nWe propose a method built on Zorbex, which is fast.", []),
         # A title whose subtitle studies rather than presents names its topic, not a model.
         ("Speech AI: An Empirical Study of Tokenizers\n\nSpeech AI is a field.", []),
         ("Echo Chambers: Understanding Feedback in Language Models\n\nWe probe models.", []),
