@@ -23,12 +23,14 @@ with its measured value and PASS or FAIL:
 
 Every build and query runs in its own subprocess, so its time and peak memory
 are its alone. The results are printed as a Markdown table and written to
-``benchmarks/results/DATE-scale.md``.
+``benchmarks/results/DATE-scale[-SECTIONS][-TAG].md`` (``--tag``); an existing
+results file is never overwritten: the name takes a number instead.
 
 Usage::
 
     python benchmarks/scale.py                            # the targets' sizes: about 20 minutes on 2 cores
     python benchmarks/scale.py --papers 10000 --query-papers 5000 --size-papers 2000   # a quick run
+    python benchmarks/scale.py --sections stream --papers 20000 --tag after   # one section, its own file
 """
 from __future__ import annotations
 
@@ -264,6 +266,15 @@ def _streamed(args: argparse.Namespace, work: Path, table: Table) -> None:
                 f"{streamed[large]['peak_mb']:.0f} MB at {large:,})", "<= 2048 MB", million <= 2048)
 
 
+def _new_path(path: Path) -> Path:
+    """``path``, or the first of ``NAME-2.md``, ``NAME-3.md``, ... that does not exist: results are never overwritten."""
+    number = 1
+    while path.exists():
+        number += 1
+        path = path.with_name(f"{path.stem.rsplit('-', 1)[0] if number > 2 else path.stem}-{number}{path.suffix}")
+    return path
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--papers", type=int, default=100_000, help="papers of the streamed 2-worker build")
@@ -277,6 +288,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip", default="", help="comma-separated formats to leave out of the full builds")
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "results",
                         help="folder of the dated results file ('-' for none)")
+    parser.add_argument("--tag", default="", help="a word added to the results file's name")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.skip = [name for name in args.skip.split(",") if name]
@@ -291,7 +303,8 @@ def main(argv: list[str] | None = None) -> None:
     print("\n" + report)
     if str(args.results) != "-":
         part = "" if set(args.sections) == {"sizes", "query", "stream"} else "-" + "-".join(args.sections)
-        path = args.results / f"{datetime.date.today().isoformat()}-scale{part}.md"
+        part += f"-{args.tag}" if args.tag else ""
+        path = _new_path(args.results / f"{datetime.date.today().isoformat()}-scale{part}.md")
         path.parent.mkdir(parents=True, exist_ok=True)
         commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                                 text=True, check=False).stdout.strip()

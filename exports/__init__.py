@@ -133,11 +133,24 @@ def open_sinks(folder: str | Path, formats: Iterable[str] | None = None, **optio
     sinks: dict[str, Sink] = {}
     rdf = {folder / EXPORTERS[name].files[0]: EXPORTERS[name].text_of_runs
            for name in selected if EXPORTERS[name].text_of_runs}
+    rdf_options = {k: v for k, v in options.items() if k in ("base_iri", "evidence")}
     try:
-        shared = RdfSink(rdf, **{k: v for k, v in options.items() if k in ("base_iri", "evidence")}) if rdf else None
+        shared = None
+        if rdf:
+            # The store loads the triples the RDF files are written from, in the same pass (the N-Triples
+            # text itself when graph.nt is written), instead of making them again.
+            store_sink = (store.StoreSink(folder / EXPORTERS["store"].files[0], **rdf_options)
+                          if "store" in selected else None)
+            try:
+                shared = RdfSink(rdf, **rdf_options, store=store_sink,
+                                 store_text=folder / EXPORTERS["ntriples"].files[0])
+            except BaseException:
+                if store_sink is not None:
+                    store_sink.abort()
+                raise
         for name in selected:
             exporter = EXPORTERS[name]
-            if exporter.text_of_runs:
+            if exporter.text_of_runs or (name == "store" and shared is not None):
                 sinks[name] = shared
             else:
                 taken = {key: value for key, value in options.items() if key in exporter.options()}

@@ -45,10 +45,11 @@ from paperkg.core.records import chunked
 from paperkg.core.schema import ENTITY_TYPES
 
 from .evidence import DEFAULT_EVIDENCE
+from .ntriples import ntriples_chunks
 from .rdf import generate_triples, rule_triples, subject_runs
 from .vocab import DEFAULT_BASE_IRI
 
-__all__ = ["Sink", "FileSink", "RdfSink", "write_graph", "entity_batch", "chunks_fed"]
+__all__ = ["Sink", "FileSink", "RdfSink", "TextLoader", "write_graph", "entity_batch", "chunks_fed"]
 
 
 class Sink(Protocol):
@@ -127,7 +128,8 @@ class RdfSink(FileSink):
     _RUNS_PER_WRITE = 512
 
     def __init__(self, writers: dict[Path, Callable[[Iterator], Iterator[str]]], *,
-                 base_iri: str = DEFAULT_BASE_IRI, evidence: str = DEFAULT_EVIDENCE) -> None:
+                 base_iri: str = DEFAULT_BASE_IRI, evidence: str = DEFAULT_EVIDENCE,
+                 store: TextLoader | None = None, store_text: Path | None = None) -> None:
         super().__init__(writers)
         self._base_iri, self._evidence = base_iri, evidence
         self._rules: set[str] = set()  # written once, at the end, as their prov:Activity
@@ -136,20 +138,52 @@ class RdfSink(FileSink):
             header, feed, end = chunks_fed(partial(make_chunks, base_iri=base_iri))
             self.emit(index, [header])
             self._feeds.append((feed, end))
+        # The store takes the N-Triples text of each write: the very chunks of store_text's file when it is
+        # one of ours (its text is N-Triples), else made from the same runs. Its triples are never made twice.
+        self._store = store
+        self._store_index = list(self.paths).index(Path(store_text)) if store_text in writers else None
 
     def write(self, batch: nx.MultiDiGraph, *, entities: bool = False) -> None:
         self._write_runs(subject_runs(generate_triples(batch, self._base_iri, entities=entities, rules=self._rules,
                                                       evidence=self._evidence)))
 
     def _write_runs(self, runs: Iterable[list]) -> None:
+        loaded: list[str] = []
         for some in chunked(runs, self._RUNS_PER_WRITE):
             for index, (feed, _) in enumerate(self._feeds):
-                self.emit(index, [feed(run) for run in some])
+                chunks = [feed(run) for run in some]
+                self.emit(index, chunks)
+                if index == self._store_index:
+                    loaded += chunks
+            if self._store is not None and self._store_index is None:
+                loaded += ntriples_chunks(some)
+        if self._store is not None:
+            self._store.add_text("".join(loaded))  # one write's text at once: its blank nodes stay one load's
 
     def finish(self) -> None:
         self._write_runs(subject_runs(rule_triples(self._rules, self._base_iri)))
         for index, (_, end) in enumerate(self._feeds):
             self.emit(index, [end()])
+
+    def close(self) -> None:
+        super().close()  # on failure, aborts the store too
+        if self._store is not None:
+            self._store.close()
+
+    def abort(self) -> None:
+        super().abort()
+        if self._store is not None:
+            self._store.abort()
+
+
+class TextLoader(Protocol):
+    """What :class:`RdfSink` feeds besides its files: N-Triples text, a write at a time (the store)."""
+
+    def add_text(self, text: str) -> None: ...
+
+    def close(self) -> None: ...
+
+    def abort(self) -> None: ...
 
 
 def chunks_fed(make_chunks: Callable[[Iterator], Iterator[str]]) -> tuple[str, Callable[[object], str], Callable[[], str]]:

@@ -63,9 +63,10 @@ class StoreSink:
     def write(self, batch: nx.MultiDiGraph, *, entities: bool = False) -> None:
         triples = generate_triples(batch, self._base_iri, entities=entities, rules=self._rules,
                                    evidence=self._evidence)
-        self._add("".join(ntriples_chunks(subject_runs(triples))))
+        self.add_text("".join(ntriples_chunks(subject_runs(triples))))
 
-    def _add(self, text: str) -> None:
+    def add_text(self, text: str) -> None:
+        """Add the N-Triples text of one write (never part of one: a mention's blank nodes are one load's)."""
         size = len(text.encode("utf-8")) if not text.isascii() else len(text)
         self._pending.append(text)
         self._pending_bytes += size
@@ -82,7 +83,7 @@ class StoreSink:
 
     def close(self) -> None:
         try:
-            self._add("".join(ntriples_chunks(subject_runs(rule_triples(self._rules, self._base_iri)))))
+            self.add_text("".join(ntriples_chunks(subject_runs(rule_triples(self._rules, self._base_iri)))))
             self._load()
             self._store.flush()
             self._store = None  # closes the database, releasing its lock
