@@ -51,7 +51,9 @@ def make_pipeline() -> Language:
     """
     # spaCy leaves a full stop on a word that ends in a capital or digit ("ViT.",
     # "13B."), which then hides both the name and the sentence end from every rule.
-    tokenizer = {"@tokenizers": "paperkg.BoundedTokenizer.v1", "extra_suffixes": [r"(?<=[A-Z0-9])\."]}
+    # A bracket fused to the word before it ("Vision Transformers(ViT)") opens a word of its own.
+    tokenizer = {"@tokenizers": "paperkg.BoundedTokenizer.v1", "extra_suffixes": [r"(?<=[A-Z0-9])\."],
+                 "extra_infixes": [r"(?<=[A-Za-z])\((?=[A-Za-z])"]}
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": tokenizer}})
     nlp.add_pipe("paperkg_sentencizer")
     for factory in PIPELINE:

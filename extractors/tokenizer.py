@@ -67,8 +67,9 @@ class _WindowedSearch:
 
 
 @registry.tokenizers("paperkg.BoundedTokenizer.v1")
-def create_bounded_tokenizer(extra_suffixes: Sequence[str] = ()) -> Callable[[Language], Tokenizer]:
-    """spaCy's tokenizer for the language, with ``extra_suffixes``, linear on hostile text.
+def create_bounded_tokenizer(extra_suffixes: Sequence[str] = (),
+                             extra_infixes: Sequence[str] = ()) -> Callable[[Language], Tokenizer]:
+    """spaCy's tokenizer for the language, with ``extra_suffixes`` and ``extra_infixes``, linear on hostile text.
 
     Registered as ``paperkg.BoundedTokenizer.v1`` for a pipeline's config, so the
     tokenizer is built once with its final rules (each rule change reloads
@@ -86,12 +87,13 @@ def create_bounded_tokenizer(extra_suffixes: Sequence[str] = ()) -> Callable[[La
     def make_tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         suffixes = [*(defaults.suffixes or ()), *extra_suffixes]
+        infixes = [*(defaults.infixes or ()), *extra_infixes]
         return _BoundedTokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
             suffix_search=_WindowedSearch(util.compile_suffix_regex(suffixes).search) if suffixes else None,
-            infix_finditer=util.compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+            infix_finditer=util.compile_infix_regex(infixes).finditer if infixes else None,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )

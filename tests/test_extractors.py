@@ -53,6 +53,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("Then, we introduce Phantom Optimization (PO) for it.", ["Phantom Optimization", "PO"]),
         # "(DPO)-like": the short form inside a descriptive word names nothing there.
         ("It uses direct preference optimization (DPO)-like training.", ["direct preference optimization"]),
+        # A bracket fused to the word before it opens a word of its own.
+        ("It trains Vision Transformers(ViT) and GPT-2.", ["Vision Transformers", "ViT", "GPT-2"]),
         # Definitions listed with a model's are models; a class's spelled-out words are not.
         ("Its objectives: Masked Span Modeling (MSM), Date Guessing (DG), and Entity Swapping (ES).",
          ["Masked Span Modeling", "MSM", "Date Guessing", "DG", "Entity Swapping", "ES"]),
