@@ -55,6 +55,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("It uses direct preference optimization (DPO)-like training.", ["direct preference optimization"]),
         # A bracket fused to the word before it opens a word of its own.
         ("It trains Vision Transformers(ViT) and GPT-2.", ["Vision Transformers", "ViT", "GPT-2"]),
+        # A slash between sizes ends the first name; a patch size stays with its model.
+        ("It beats Qwen-7B/14B models and ViT-B/16.", ["Qwen-7B", "ViT-B/16"]),
         # Definitions listed with a model's are models; a class's spelled-out words are not.
         ("Its objectives: Masked Span Modeling (MSM), Date Guessing (DG), and Entity Swapping (ES).",
          ["Masked Span Modeling", "MSM", "Date Guessing", "DG", "Entity Swapping", "ES"]),
