@@ -11,10 +11,10 @@ with its measured value and PASS or FAIL:
 * that full build's papers per second against ``spacy.blank("en")``
   tokenizing the same texts, each a fresh process timed from start to exit
   (both cold: start-up, imports and reading included);
-* a streamed build on 2 workers of ``--papers`` papers (default 100,000) and
-  of a tenth of them: its time, extrapolated linearly to 2.7 million papers,
-  and its peak memory (its own and its workers'), extrapolated to 1 million
-  from the two sizes;
+* a streamed build on 2 workers of ``--papers`` papers (default 100,000), of
+  half and of a tenth of them: its time, extrapolated linearly to 2.7 million
+  papers, and its peak memory (its own and its workers'), extrapolated to 1
+  million from the two largest sizes;
 * the first query on a build of ``--query-papers`` papers (default 20,000):
   its time and peak memory in a fresh process, with the store the build
   filled, and (for comparison) with only ``graph.nt``, loaded on that query;
@@ -245,7 +245,9 @@ def _streamed(args: argparse.Namespace, work: Path, table: Table) -> None:
 
     formats = [name for name in args.stream_formats.split(",") if name in exports.EXPORTERS]
     streamed = {}
-    for papers in sorted({max(1, args.papers // 10), args.papers}):
+    # Three sizes: the growth is measured between the two largest, past the first thousands of papers, where
+    # fixed-size buffers and caches (a row group, the term caches, one batch read back) fill up.
+    for papers in sorted({max(1, args.papers // 10), max(1, args.papers // 2), args.papers}):
         corpus = make_corpus(papers, work / f"stream-{papers}.jsonl", offset=20_000_000)
         folder = work / f"stream-{papers}"
         streamed[papers] = _child("build", str(corpus), str(folder), "2", "stream",
@@ -254,16 +256,16 @@ def _streamed(args: argparse.Namespace, work: Path, table: Table) -> None:
         corpus.unlink()
         print(f"streamed build of {papers:,}: {streamed[papers]['seconds']:.0f} s, "
               f"{streamed[papers]['peak_mb']:.0f} MB", flush=True)
-    small, large = min(streamed), max(streamed)
+    small, large = sorted(streamed)[-2:] if len(streamed) > 1 else (args.papers, args.papers)
     hours = streamed[large]["seconds"] / large * ARXIV_PAPERS / 3600
     table.check(f"streamed build, 2 workers, {large:,} papers ({', '.join(formats)}), extrapolated to 2.7M",
                 f"{streamed[large]['seconds']:.0f} s = {large / streamed[large]['seconds']:.0f}/s -> {hours:.2f} h",
                 "<= 1 h", hours <= 1)
     per_paper = (streamed[large]["peak_mb"] - streamed[small]["peak_mb"]) / max(1, large - small)
     million = streamed[large]["peak_mb"] + max(0.0, per_paper) * (1_000_000 - large)
-    table.check("peak memory, streamed build, extrapolated to 1M papers",
-                f"{million:.0f} MB ({streamed[small]['peak_mb']:.0f} MB at {small:,}, "
-                f"{streamed[large]['peak_mb']:.0f} MB at {large:,})", "<= 2048 MB", million <= 2048)
+    peaks = ", ".join(f"{streamed[size]['peak_mb']:.0f} MB at {size:,}" for size in sorted(streamed))
+    table.check(f"peak memory, streamed build, extrapolated to 1M papers from {small:,} and {large:,}",
+                f"{million:.0f} MB ({peaks})", "<= 2048 MB", million <= 2048)
 
 
 def _new_path(path: Path) -> Path:

@@ -47,7 +47,7 @@ from .stream import sorted_papers
 from .update import plan_update
 
 __all__ = ["ENGINES", "BuildResult", "StepClock", "Progress", "check_build", "run", "extract", "extract_with",
-           "transform", "bounded", "load_graph", "BUILD_FILE", "MAX_MENTIONS_PER_PAPER", "MAX_MENTIONS_PER_SENTENCE"]
+           "transform", "bounded", "load_graph", "BUILD_FILE", "STREAM_BATCH", "MAX_MENTIONS_PER_PAPER", "MAX_MENTIONS_PER_SENTENCE"]
 
 #: ``progress(step, items, total)`` wraps the items a step goes through (a progress bar); returns them.
 Progress = Callable[[str, Iterable, "int | None"], Iterable]
@@ -165,6 +165,10 @@ def transform(results: Iterable[PaperEntities], *, aliases: AliasTable | None = 
     return recognise_corpus_names(transformed) if corpus_pass else transformed
 
 
+#: Papers a streamed build reads back at a time, for the graph and the sinks: what it holds besides the
+#: resolution (the bytes written never depend on it).
+STREAM_BATCH = 1_000
+
 #: Most mentions a paper keeps, and a sentence: real abstracts name a few dozen things, and a record
 #: listing thousands of names would otherwise cost time and output quadratic in its length.
 MAX_MENTIONS_PER_PAPER = 1_000
@@ -277,7 +281,7 @@ def run(
     With no ``output_dir`` the graph is only returned. ``update`` adds the
     papers of ``inputs`` that the build in ``output_dir`` has not extracted
     and rewrites its files over all papers. ``batch_size`` papers go to the
-    graph and the sinks at a time (default: all at once; 5,000 when
+    graph and the sinks at a time (default: all at once; :data:`STREAM_BATCH` when
     streamed). See the module docstring for the rest.
 
     Examples
@@ -435,7 +439,7 @@ class _Streamed:
     def batches(self, size: int | None) -> Iterator[list[PaperEntities]]:
         results = (found for _, found in read_results(self._spill))
         # The same transform as at resolution, whose warnings were given then.
-        return (self._settings.transform(batch, warn=False) for batch in chunked(results, size or 5_000))
+        return (self._settings.transform(batch, warn=False) for batch in chunked(results, size or STREAM_BATCH))
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -112,7 +112,8 @@ class Resolver:
         self._sets = DisjointSets()
         self._names: dict[str, Counter] = defaultdict(Counter)
         self._types: dict[str, Counter] = defaultdict(Counter)
-        self._papers: dict[str, set[str]] = defaultdict(set)
+        # A key's papers: the id alone while one paper uses it (most names), a set once several do.
+        self._papers: dict[str, str | set[str]] = {}
         self._resolved: dict[str, ResolvedEntity] | None = None
 
     def add(self, paper_id: str, entity_type: str, names: list[str], *, mentions: int) -> None:
@@ -131,7 +132,13 @@ class Resolver:
         for position, (key, name) in enumerate(zip(keys, names)):
             self._names[key][name] += mentions if position == 0 else 1
         self._types[keys[0]][entity_type] += mentions
-        self._papers[keys[0]].add(paper_id)
+        papers = self._papers.get(keys[0])
+        if papers is None:
+            self._papers[keys[0]] = paper_id
+        elif type(papers) is set:
+            papers.add(paper_id)
+        elif papers != paper_id:
+            self._papers[keys[0]] = {papers, paper_id}
 
     def _merge_plurals(self) -> None:
         """Join "Transformers" to "Transformer" and "ResNets" to "ResNet" when both are used."""
@@ -150,7 +157,11 @@ class Resolver:
             for key in keys:
                 names.update(self._names[key])
                 types.update(self._types[key])
-                papers |= self._papers[key]
+                used = self._papers.get(key)
+                if type(used) is set:
+                    papers |= used
+                elif used is not None:
+                    papers.add(used)
             entity_type = max(ENTITY_TYPES, key=lambda t: (types[t], -ENTITY_TYPES.index(t)))
             ranked = sorted(names, key=lambda n: (n not in self._preferred, -names[n], n))
             entity = ResolvedEntity(
