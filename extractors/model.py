@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .abbreviations import acronym_definitions, add_definitions
-from .base import add_candidate, doc_text, title_span
+from .base import CANDIDATES_KEY, add_candidate, doc_text, title_span
 from .gazetteer import Gazetteer
 from .lexicon import (
     HEADS,
@@ -263,7 +263,20 @@ class ModelExtractor:
                 continue
             # A coined name keeps its version: "BiTimeBERT 2.0".
             self._add(doc, text, match.start(), extend_name(text, end), "shape", self.shape_confidence)
+        if "B/" in text or "M/" in text:
+            self._elided_sizes(doc, text)
         return doc
+
+    def _elided_sizes(self, doc: Doc, text: str) -> None:
+        """"LLaVA-NeXT-7B/13B": the second size names LLaVA-NeXT-13B, written in full as its canonical name."""
+        ends = {span.end_char: span for span in doc.spans.get(CANDIDATES_KEY, []) if span.label_ == "MODEL"}
+        for size in _ELIDED_SIZE.finditer(text):
+            named = ends.get(size.start())
+            first = _LAST_SIZE.search(text, named.start_char, named.end_char) if named is not None else None
+            if first is not None:
+                canonical = text[named.start_char : first.start()] + size["size"]
+                add_candidate(doc, size.start("size"), size.end("size"), "MODEL", rule=f"{self.name}:elided",
+                              confidence=self.gazetteer_confidence, canonical=canonical)
 
     def _defines_model(self, text: str, long_form: str, short: str, long_start: int) -> bool:
         # A coined word in the long form ("Graph HyperNetworks (GHNs)") makes it a name, its plural too.
@@ -337,6 +350,10 @@ _QUOTED_NAME = re.compile(
     r"mechanism|algorithm|framework|model|loss|objective)\b"
 )
 
+
+# The second size of "X-7B/13B", and the size a name ends with.
+_ELIDED_SIZE = re.compile(r"(?<=\d[BM])/(?P<size>\d+(?:\.\d+)?[BM])(?![\w/])")
+_LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
 
 _OUR_IDEA_IS = re.compile(r"\s*(?:[^.;:]{0,40},\s*)?[Oo]ur\b[^.;:]{0,60}?\b(?:is|are)\s+(?:an?\s+|the\s+)?$")
 

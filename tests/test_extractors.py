@@ -56,7 +56,7 @@ def found(nlp, text: str, label: str) -> list[str]:
         # A bracket fused to the word before it opens a word of its own.
         ("It trains Vision Transformers(ViT) and GPT-2.", ["Vision Transformers", "ViT", "GPT-2"]),
         # A slash between sizes ends the first name; a patch size stays with its model.
-        ("It beats Qwen-7B/14B models and ViT-B/16.", ["Qwen-7B", "ViT-B/16"]),
+        ("It beats Qwen-7B/14B models and ViT-B/16.", ["Qwen-7B", "14B", "ViT-B/16"]),
         # Definitions listed with a model's are models; a class's spelled-out words are not.
         ("Its objectives: Masked Span Modeling (MSM), Date Guessing (DG), and Entity Swapping (ES).",
          ["Masked Span Modeling", "MSM", "Date Guessing", "DG", "Entity Swapping", "ES"]),
@@ -102,6 +102,12 @@ def test_model_found(nlp, text, expected):
 )
 def test_model_not_found(nlp, text):
     assert found(nlp, text, "MODEL") == []
+
+
+def test_an_elided_size_names_its_model_in_full(nlp):
+    doc = nlp("It beats LLaVA-NeXT-7B/13B models.")
+    assert [(s.text, s._.paperkg_canonical) for s in doc.spans[SPANS_KEY]] == [
+        ("LLaVA-NeXT-7B", None), ("13B", "LLaVA-NeXT-13B")]
 
 
 def test_definition_links_long_form_to_acronym(nlp):
