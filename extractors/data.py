@@ -36,7 +36,10 @@ __all__ = ["DataExtractor", "cued_names", "listed_names"]
 
 # A name word: capitalised, all-caps, with digits, or lower-case with inner capitals (kMaX).
 # A dot only inside a word, so "on ImageNet. We" ends at the full stop.
-_NAME_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z]|[a-z]{2,8}\d)(?:[\w+/-]|\.(?=\w)){0,30}"  # or lower case with digits: "sstv2"
+_NAME_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z])(?:[\w+/-]|\.(?=\w)){0,30}"
+# In a list read forwards, lower case with digits too ("..., Kinetics-400, sstv2"); read backwards from a
+# cue noun, where every lower-case letter would start a try, it stays out.
+_LISTED_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z]|[a-z]{2,8}\d)(?:[\w+/-]|\.(?=\w)){0,30}"
 # Up to four name words right before a cue noun, or a list item before it.
 _NAME_BEFORE = re.compile(r"(?:" + _NAME_WORD + r" ){0,3}" + _NAME_WORD + r"\s*$")
 # Up to three lower-case words between a name and its noun, none of them a joining word.
@@ -57,7 +60,7 @@ _LIST_AFTER = re.compile(
 # Examples a few words on, in the same clause: "benchmarks, particularly ones that involve spatial
 # understanding (e.g., RefCOCO, OCID-Ref, TallyQA)".
 _EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?\((?:e\.g\.|i\.e\.|such as|including)[,:]?\s*")
-_NAME_AFTER = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}")
+_NAME_AFTER = re.compile(_LISTED_WORD + r"(?: " + _LISTED_WORD + r"){0,3}")
 # Between list items, optionally after the item's task ("X image classification and Y segmentation").
 _JOINER_AFTER = re.compile(
     r"(?:\s*\([A-Za-z][\w^+-]{0,15}\))?"  # an item's short form: "Long Range Arena (LRA), WikiText, ..."

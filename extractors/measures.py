@@ -147,7 +147,9 @@ def measure_start(text: str, head_start: int, limit: int = 3) -> int:
     start = head_start
     for _ in range(limit):
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if before is None or not _is_modifier(before[1], _SENTENCE_OPENS.search(text, max(0, before.start(1) - 3), before.start(1)) is not None):
+        opens = before is not None and before[1][:1].isupper() and _SENTENCE_OPENS.search(
+            text, max(0, before.start(1) - 3), before.start(1)) is not None
+        if before is None or not _is_modifier(before[1], opens):
             break
         if _VERB_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1)):
             break  # "to better represent time": a verb, with what it acts on
