@@ -86,8 +86,23 @@ _TO_EVALUATE = re.compile(r",?\s+(?:(?:designed|built|intended|meant|used)\s+)?(
                           r"benchmark|prob|quantif|diagnos)\w*\b")
 # A name with two capitals or a digit ("VQA", "NLVR^2", "ImageNet-1K"), and a sentence opening on a list of them.
 _OPENER_NAME = re.compile(r"(?<![\w^-])(?=[\w^+.-]*[A-Z0-9^][\w^+.-]*[A-Z0-9])[A-Z][\w^+.-]*[\w^+]")
+
+
+def _on_openers(text: str) -> list[re.Match]:
+    """Each sentence that opens on "On X and Y,", found from "On " (a string search, then the pattern)."""
+    found = []
+    at = text.find("On ")
+    while at >= 0:
+        if at == 0 or text[at - 1] == "\n" or (text[at - 1] == " " and text[at - 2 : at - 1] in (".", "!", "?")):
+            match = _ON_OPENER.match(text, at)
+            if match is not None:
+                found.append(match)
+        at = text.find("On ", at + 3)
+    return found
+
+
 _ON_OPENER = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))On (?:the )?(?P<names>(?:[A-Z][\w^+.-]*)(?:(?:, | and |, and )(?:the )?[A-Z][\w^+.-]*){0,5})"
+    r"On (?:the )?(?P<names>(?:[A-Z][\w^+.-]*)(?:(?:, | and |, and )(?:the )?[A-Z][\w^+.-]*){0,5})"
     r"(?: (?:benchmarks?|datasets?))?,\s"
 )
 # A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
@@ -307,7 +322,7 @@ class DataExtractor:
             if self.role == "eval" and "On " in text:
                 # A sentence that opens on its evaluation targets: "On VQA and NLVR^2, ALBEF achieves ...".
                 # A task's acronym names its benchmark there, so the stoplist gives way to the frame.
-                for opener in _ON_OPENER.finditer(text):
+                for opener in _on_openers(text):
                     for name in _OPENER_NAME.finditer(text, opener.start("names"), opener.end("names")):
                         if name.group().isupper() or not is_generic(name.group()):
                             add_candidate(doc, name.start(), name.end(), self.label, rule=f"{self.name}:role",
