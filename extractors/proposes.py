@@ -14,7 +14,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .base import PROPOSES_KEY, SPANS_KEY, doc_text, span_extension, title_span
+from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
 from .lexicon import OWN_THING, finditer_at_words, proposal_cues, word_automaton
 from .model import title_name
 
@@ -140,7 +140,8 @@ class ProposesDetector:
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
             proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(doc, s)]
         # A name the text gives a new thing ("..., Phantom, which ...", "a method called X") is the paper's.
-        proposed += [s for s in spans if self._rule(doc, s).endswith(":introduced")]
+        table = evidence_table(doc)  # one lookup per span, not an extension getter each
+        proposed += [s for s in spans if ((table.get((s.start_char, s.end_char)) or ("",))[0] or "").endswith(":introduced")]
         if not proposed:
             proposed += self._recurring_subject(doc, spans)
         # A span the title rule and a cue both give is one proposal.
