@@ -168,6 +168,8 @@ def transform(results: Iterable[PaperEntities], *, aliases: AliasTable | None = 
 #: Papers a streamed build reads back at a time, for the graph and the sinks: what it holds besides the
 #: resolution (the bytes written never depend on it).
 STREAM_BATCH = 1_000
+#: Entity nodes written to the sinks at a time, after the papers (the bytes never depend on it).
+ENTITY_BATCH = 1_000
 
 #: Most mentions a paper keeps, and a sentence: real abstracts name a few dozen things, and a record
 #: listing thousands of names would otherwise cost time and output quadratic in its length.
@@ -554,7 +556,7 @@ def _write_graph(batches: Iterable[list[PaperEntities]], resolver: Resolver, ali
                     gc.collect(1)
                 clock.lap("graph")
             linked = nx.MultiDiGraph()  # the variants and their bases, for the variant_of edges
-            for entities in chunked(resolver.entities(), 5_000):
+            for entities in chunked(resolver.entities(), ENTITY_BATCH):
                 graph = nx.MultiDiGraph()
                 graph.add_nodes_from((entity.node_id, entity_attributes(entity)) for entity in entities)
                 linked.add_nodes_from((node, graph.nodes[node]) for node in firsts.keys() & graph.nodes)
