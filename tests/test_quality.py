@@ -5,7 +5,7 @@ Two gold files: ``gold-dev.jsonl`` (60 papers, the rules were tuned on it) and
 used for tuning: the honest estimate for unseen abstracts). The floors sit a
 little under the figures measured when they were pinned (dev: model P .920 /
 F1 .925, dataset F1 .977, benchmark F1 .933, lenient F1 .962, metric P .889 /
-F1 .941, proposes F1 .920, micro F1 .941; held-out: micro F1 .903, precision
+F1 .941, proposes F1 .920, micro F1 .941; held-out: micro F1 .919, precision
 .800 or more for every type), so that an honest trade-off between types still passes.
 """
 from __future__ import annotations
@@ -59,7 +59,7 @@ def test_f1_floors(scores, name, floor):
 
 
 def test_heldout_micro_f1_and_repo(heldout_scores):
-    assert heldout_scores[MICRO].f1 >= 0.89
+    assert heldout_scores[MICRO].f1 >= 0.90
     assert heldout_scores["repo"].f1 >= 0.98
 
 
