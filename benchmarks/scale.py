@@ -8,9 +8,11 @@ with its measured value and PASS or FAIL:
 * bytes per paper of every format, and triples per paper, of a full build
   (all formats, one worker) of ``--size-papers`` papers (default 5,000), at
   each evidence level (``full``, ``first``, ``none``);
-* that full build's papers per second against ``spacy.blank("en")``
-  tokenizing the same texts, each a fresh process timed from start to exit
-  (both cold: start-up, imports and reading included);
+* a full build's papers per second against ``spacy.blank("en")`` tokenizing
+  the same texts, each a fresh process timed from start to exit (both cold:
+  start-up, imports and reading included), on the sample corpus: real
+  abstracts the tokenizer has never seen (the made-up papers repeat the
+  sample's sentences, so their tokenizer runs warm; that ratio is given too);
 * a streamed build on 2 workers of ``--papers`` papers (default 100,000), of
   half and of a tenth of them: its time, extrapolated linearly to 2.7 million
   papers, and its peak memory (its own and its workers'), extrapolated to 1
@@ -193,26 +195,56 @@ def _sizes_and_build(args: argparse.Namespace, work: Path, table: Table) -> None
     table.check("triples per paper, full", f"{full['triples']:.0f}" + also(lambda size: f"{size['triples']:.0f}"),
                 "<= 100", full["triples"] <= 100)
 
+    but = f" but {', '.join(args.skip)}" if args.skip else ""
+    _cold_build_ratio(formats, but, work, table)
     tokenize = _child("tokenize", str(corpus))
     build = builds["full"]
-    # Both cold: each a fresh process over texts it has never seen, timed from start to exit.
     build_rate = build["papers"] / build["process_seconds"]
     token_rate = tokenize["papers"] / tokenize["process_seconds"]
     steps = ", ".join(f"{step} {seconds:.1f}" for step, seconds in build["steps"].items()
                       if not step.startswith("export:"))
-    but = f" but {', '.join(args.skip)}" if args.skip else ""
-    table.check(f"full build, all formats{but}, 1 worker, {args.size_papers:,} papers, vs blank tokenizer (both cold)",
+    # The made-up papers recombine the sample's sentences, so the tokenizer's cache is warm: an upper bound
+    # on the tokenizer's speed, given for how the build's time splits, not the target.
+    table.check(f"  the same on {args.size_papers:,} made-up papers (sentences repeat: a warm tokenizer)",
                 f"{build_rate:.0f}/s vs {token_rate:.0f}/s = {build_rate / token_rate:.2f}x "
                 f"(processes of {build['process_seconds']:.1f} s and {tokenize['process_seconds']:.1f} s; "
                 f"timed inside them {build['seconds']:.1f} s and {tokenize['seconds']:.1f} s = "
-                f"{tokenize['seconds'] / build['seconds']:.2f}x; build steps {steps})", ">= 0.7x",
-                build_rate / token_rate >= 0.7)
+                f"{tokenize['seconds'] / build['seconds']:.2f}x; build steps {steps})", "", None)
     exporting = {step.removeprefix("export:"): seconds for step, seconds in build["steps"].items()
                  if step.startswith("export:")}
     table.check("  export seconds by sink", ", ".join(f"{name} {seconds:.1f}" for name, seconds
                                                       in sorted(exporting.items(), key=lambda kv: -kv[1])),
                 "", None)
     corpus.unlink()
+
+
+#: Runs of each cold process for the build/tokenizer ratio: its median is reported.
+COLD_RUNS = 3
+
+
+def _cold_build_ratio(formats: list[str], but: str, work: Path, table: Table) -> None:
+    """The full build against the blank tokenizer on the sample corpus: real abstracts, each process fresh.
+
+    Both cold, as the target asks: a fresh process over text it has never
+    seen, timed from start to exit (start-up, imports and reading included).
+    The runs alternate, and the median ratio is reported.
+    """
+    corpus = str(ROOT / "data")
+    ratios, builds, tokenizers = [], [], []
+    for run_number in range(COLD_RUNS):
+        folder = work / f"cold-{run_number}"
+        builds.append(_child("build", corpus, str(folder), "1", "memory", ",".join(formats), "full"))
+        tokenizers.append(_child("tokenize", corpus))
+        ratios.append(tokenizers[-1]["process_seconds"] / builds[-1]["process_seconds"])
+        shutil.rmtree(folder)
+    middle = sorted(range(COLD_RUNS), key=ratios.__getitem__)[COLD_RUNS // 2]
+    build, tokenize = builds[middle], tokenizers[middle]
+    table.check(f"full build, all formats{but}, 1 worker, vs blank tokenizer, both cold (the sample corpus, "
+                f"{build['papers']} papers; median of {COLD_RUNS})",
+                f"{build['papers'] / build['process_seconds']:.0f}/s vs "
+                f"{tokenize['papers'] / tokenize['process_seconds']:.0f}/s = {ratios[middle]:.2f}x "
+                f"(processes of {build['process_seconds']:.2f} s and {tokenize['process_seconds']:.2f} s; "
+                f"all ratios {', '.join(f'{ratio:.2f}' for ratio in ratios)})", ">= 0.7x", ratios[middle] >= 0.7)
 
 
 def _first_query(args: argparse.Namespace, work: Path, table: Table) -> None:
