@@ -96,6 +96,7 @@ class StepClock:
 
     :meth:`lap` ends the running step; time inside a :meth:`timing` block
     goes to that block's name instead, and the running step keeps the rest.
+    Steps are listed in the order they ran, a block after the step it ran in.
 
     Examples
     --------
@@ -103,22 +104,25 @@ class StepClock:
     >>> with clock.timing("export:csv"):
     ...     pass
     >>> clock.lap("graph")
-    >>> sorted(clock.laps)
-    ['export:csv', 'graph']
+    >>> list(clock.laps)
+    ['graph', 'export:csv']
     """
 
     def __init__(self) -> None:
         self.laps: dict[str, float] = {}
         self._last = time.perf_counter()
         self._running = 0.0  # time of the running step, before its timed blocks
+        self._blocks_first_seen: list[str] = []  # blocks first timed inside the running step
 
     def _add(self, name: str, seconds: float) -> None:
         self.laps[name] = round(self.laps.get(name, 0.0) + seconds, 3)
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
+        blocks = {block: self.laps.pop(block) for block in self._blocks_first_seen} if name not in self.laps else {}
         self._add(name, self._running + now - self._last)
-        self._running, self._last = 0.0, now
+        self.laps.update(blocks)
+        self._running, self._last, self._blocks_first_seen = 0.0, now, []
 
     @contextmanager
     def timing(self, name: str) -> Iterator[None]:
@@ -128,6 +132,8 @@ class StepClock:
             yield
         finally:
             self._last = time.perf_counter()
+            if name not in self.laps:
+                self._blocks_first_seen.append(name)
             self._add(name, self._last - start)
 
 
