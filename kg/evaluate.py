@@ -7,14 +7,13 @@ taken as one type (lenient), and for ``proposes``.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .core.errors import InputError
-from .readers import text_lines
 from .core.model import ENTITY_TYPES, normalize_key
+from .readers import json_value, text_lines
 
 __all__ = ["Score", "load_gold", "score_records", "format_table", "LENIENT", "MICRO"]
 
@@ -53,10 +52,9 @@ def load_gold(path: str | Path) -> list[dict]:
     for number, line in enumerate(text_lines(path), 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as error:
-            raise InputError(path, f"not JSON: {getattr(error, 'msg', 'nested too deeply')}", line=number) from None
+        record, problem = json_value(line)
+        if problem:
+            raise InputError(path, problem, line=number)
         if not isinstance(record, dict) or "title" not in record:
             raise InputError(path, "expected an object with a title", line=number)
         records.append(record)

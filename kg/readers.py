@@ -41,7 +41,7 @@ from .core.errors import InputError, os_error, os_problem
 from .core.model import Paper
 
 __all__ = ["FORMATS", "MAX_RECORD_CHARS", "MAX_LINE_BYTES", "clean_text", "format_of", "input_files", "open_input",
-           "text_lines",
+           "text_lines", "json_value",
            "iter_papers", "merge_papers", "read_papers"]
 
 #: Format name → the file extensions it is chosen for (each also read gzipped, with ``.gz`` after it).
@@ -287,8 +287,14 @@ def _too_long(path: Path, line: int) -> InputError:
                             "skipped", line=line)
 
 
-def _loads(text: str) -> tuple[object, str | None]:
-    """The JSON value of ``text``, or why it has none (a syntax error, a limit of Python's reader)."""
+def json_value(text: str) -> tuple[object, str | None]:
+    """The JSON value of ``text``, or why it has none (a syntax error, a limit of Python's reader).
+
+    Examples
+    --------
+    >>> json_value('{"a": 1}'), json_value("{")[1]
+    (({'a': 1}, None), 'not JSON: Expecting property name enclosed in double quotes (column 2)')
+    """
     try:
         return json.loads(text), None
     except json.JSONDecodeError as error:
@@ -375,7 +381,7 @@ def _json_lines(path: Path, lines: Iterable[tuple[int, str | None]], warn: Warn)
             continue
         if not raw.strip():
             continue
-        record, problem = _loads(raw)
+        record, problem = json_value(raw)
         if problem:
             warn(InputError(path, f"{problem}; skipped", line=line))
             continue
@@ -390,7 +396,7 @@ def _json_lines(path: Path, lines: Iterable[tuple[int, str | None]], warn: Warn)
 def _opens_json_lines(path: Path) -> bool:
     """Whether the file's first non-blank line is a whole JSON object, as in JSON Lines."""
     first = next((line for _, line in _read_lines(path) if line is None or line.strip()), None)
-    return first is not None and isinstance(_loads(first)[0], dict)
+    return first is not None and isinstance(json_value(first)[0], dict)
 
 
 def _json(path: Path, warn: Warn) -> Iterator[Paper]:
@@ -462,7 +468,7 @@ class _JsonCursor:
                 longer = f", or an item longer than {MAX_LINE_BYTES:,} bytes" if not self.ended else ""
                 raise self.error(f"not JSON{longer}: {error.msg}", error.pos) from None
             except (ValueError, RecursionError):
-                problem = _loads(self.text[self.start:self.start + MAX_LINE_BYTES])[1] or "not JSON"
+                problem = json_value(self.text[self.start:self.start + MAX_LINE_BYTES])[1] or "not JSON"
                 raise self.error(problem, self.start) from None
             if end == len(self.text) and not self.ended and self.more():
                 continue  # a number at the block's end may go on in the next one
