@@ -25,7 +25,7 @@ from rdflib.term import Node
 from paperkg.core.atomic import write_chunks
 
 from .rdf import DECIMAL_PROPERTIES, IRI_PROPERTIES, Triple, generate_triples, subject_runs
-from .vocab import DEFAULT_BASE_IRI, PREFIXES, RDF, XSD, InstanceNames, compact_iri
+from .vocab import DEFAULT_BASE_IRI, RDF, XSD, InstanceNames, compact_iri, document_prefixes
 
 __all__ = ["jsonld_context", "jsonld_chunks", "generate_jsonld", "write_jsonld"]
 
@@ -44,11 +44,10 @@ def jsonld_context(base_iri: str = DEFAULT_BASE_IRI) -> dict:
     >>> context["mention"], context["oa:hasBody"], context["pkg:confidence"]
     ('https://w3id.org/paperkg/id/mention/', {'@type': '@id'}, {'@type': 'xsd:decimal'})
     """
-    context: dict = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    context.update(InstanceNames(base_iri).prefixes)
+    context: dict = document_prefixes(base_iri)
     for prop, kind in sorted(_COERCIONS.items()):
-        if compact_iri(prop):
-            context[compact_iri(prop)] = {"@type": kind}
+        if compact := compact_iri(prop):
+            context[compact] = {"@type": kind}
     return context
 
 

@@ -21,7 +21,7 @@ from paperkg.core.atomic import write_chunks
 
 from .ntriples import ntriples_term
 from .rdf import Triple, generate_triples, subject_runs
-from .vocab import DEFAULT_BASE_IRI, PREFIXES, RDF, XSD, InstanceNames, compact_iri
+from .vocab import DEFAULT_BASE_IRI, PREFIXES, RDF, XSD, InstanceNames, compact_iri, document_prefixes
 
 __all__ = ["to_rdflib", "turtle_term", "turtle_statement", "turtle_chunks", "generate_turtle", "write_turtle"]
 
@@ -94,8 +94,8 @@ def turtle_chunks(runs: Iterable[list[Triple]], *, base_iri: str = DEFAULT_BASE_
     """Turtle text: prefixes (the vocabularies', and one for each kind of IRI under ``base_iri``), then one
     statement block per run of triples with one subject."""
     names = InstanceNames(base_iri)
-    prefixes = {**{prefix: str(namespace) for prefix, namespace in PREFIXES.items()}, **names.prefixes}
-    yield "".join(f"@prefix {prefix}: {ntriples_term(URIRef(namespace))} .\n" for prefix, namespace in prefixes.items())
+    yield "".join(f"@prefix {prefix}: {ntriples_term(URIRef(namespace))} .\n"
+                  for prefix, namespace in document_prefixes(base_iri).items())
     for run in runs:
         yield turtle_statement(run, names)
 

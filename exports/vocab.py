@@ -22,7 +22,7 @@ from paperkg.core.schema import NODE_KINDS
 
 __all__ = ["Vocabulary", "PKG", "SCHEMA", "MLS", "OA", "DCAT", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD",
            "DEFAULT_BASE_IRI", "PREFIXES", "compact_iri", "expand_iri", "base_iri_problem", "check_base_iri",
-           "vocabulary_path", "load_vocabulary", "INSTANCE_KINDS", "instance_iri", "instance_prefixes",
+           "vocabulary_path", "load_vocabulary", "INSTANCE_KINDS", "instance_iri", "instance_prefixes", "document_prefixes",
            "InstanceNames"]
 
 
@@ -86,6 +86,18 @@ def instance_prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
     'http://example.org/kg/model/'
     """
     return {kind: f"{base_iri}{kind}/" for kind in INSTANCE_KINDS}
+
+
+def document_prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    """Every prefix a Turtle or JSON-LD document declares: the vocabularies', then :func:`instance_prefixes`.
+
+    Examples
+    --------
+    >>> prefixes = document_prefixes()
+    >>> prefixes["skos"], prefixes["mention"]
+    ('http://www.w3.org/2004/02/skos/core#', 'https://w3id.org/paperkg/id/mention/')
+    """
+    return {**{prefix: str(namespace) for prefix, namespace in PREFIXES.items()}, **instance_prefixes(base_iri)}
 
 
 # A local name every syntax takes as it is: Turtle's PN_LOCAL without escapes (no "-" or "." first, no "." last);
