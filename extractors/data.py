@@ -307,7 +307,11 @@ class DataExtractor:
             if label == self.label:
                 self._add(doc, text, start, end, "introduced", self.cue_confidence)
         for match in self.shape.finditer(text) if self.shape else ():
-            self._add(doc, text, match.start(), match.end(), "shape", self.shape_confidence)
+            # A venue with its year is no data: a stoplisted one ("NeurIPS 2023") or one a paper
+            # appeared at ("published at CoNLL 2023").
+            if not is_generic(match.group().rstrip("0123456789").rstrip(" -")) and not text.endswith(
+                    "at ", 0, match.start()):
+                self._add(doc, text, match.start(), match.end(), "shape", self.shape_confidence)
         if self.role:
             # A coined name no list knows takes its kind from its role: "results on FooQA", "trained on Bar-1M".
             for match in name_shaped_words(text):
@@ -379,7 +383,10 @@ _DEFAULTS = {
         # Sized collections ("HumanCaption-10M", "WebVid-10M") and QA sets ("TallyQA").
         # (The capital comes before the lookbehind that it starts a word: the regex engine
         # skips to capitals fast, and tries a leading lookbehind at every character.)
-        "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{1,30}(?:-\d{1,4}[MK]|[a-z]QA|-QA)(?![\w-])",
+        # A coined name with a year is an edition of shared data or a shared task ("CoNLL-2003",
+        # "ACE 2005", "VOC2007"), which models are not named after.
+        "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{1,30}(?:-\d{1,4}[MK]|[a-z]QA|-QA)(?![\w-])"
+                 r"|[A-Z](?<![\w-][A-Z])(?:[a-z]*[A-Z][A-Za-z]*|[A-Z]+)[- ]?(?:19[89]\d|20[0-4]\d)(?![\w-])",
         **_DEFAULTS,
     },
     assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],

@@ -29,7 +29,7 @@ STANDALONE_HEADS = frozenset(
 #: Heads that are also everyday nouns: a measure only with a modifier ("training time", "win rate").
 MODIFIED_HEADS = frozenset(
     "error errors rate rates ratio ratios speed speeds footprint usage consumption "
-    "time count coherence consistency".split()
+    "time count coherence consistency loss losses emissions".split()
 )
 # Modifier + head pairs that name a setting, not a measure.
 _NOT_MEASURES = frozenset({"learning rate", "dropout rate", "sampling rate", "frame rate", "mask ratio",
@@ -103,7 +103,7 @@ _FRAME_BEFORE = re.compile(r"\b(?:in terms of|terms of|measured (?:by|in|as)|met
                            r"savings? in|gains? in|improvements? in|reductions? in|drops? in|increases? in)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 _VALUE_AFTER = re.compile(r"\s*(?:of|is|was|=|:|at|to|by|reaches|reaching|below|above|under|over)?\s*(?:about|around|"
-                          r"only|just|roughly|nearly|approximately|up to|over|above|below|under|a|an|>|<|~|≈)?\s*\d")
+                          r"only|just|merely|roughly|nearly|approximately|up to|over|above|below|under|a|an|>|<|~|≈)?\s*\d")
 _BY_AMOUNT = re.compile(r"(?:[^.;:()]{0,60}?)\bby\s+(?:up to |over |about |nearly |almost |more than |an average of |a factor of |roughly )?\d")
 _CLAUSE_END = re.compile(r"[.;:!?]\s|[.;:!?]$|\n")
 

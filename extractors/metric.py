@@ -44,11 +44,12 @@ _FUNCTION_WORD = (
     r"compared|such|like|including)(?![\w-]))"
 )
 _MEASURE = _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9-]*){0,4}"
+_CHANGE_VERB = r"(?:reduc|improv|increas|decreas|lower|boost|rais|cut|halv|doubl|accelerat)\w*"
 #: Frames that make whatever they hold a measure of results: "reduces X by 50%",
 #: "X as a metric", "in terms of X and Y". Each captures the measures in ``measures``.
 RESULT_FRAMES = (
     re.compile(
-        r"\b(?:reduc|improv|increas|decreas|lower|boost|rais|cut|halv|doubl|accelerat)\w*\s+"
+        r"\b" + _CHANGE_VERB + r"\s+"
         r"(?:(?:by\s+)?up to \d[\d.]*x?\s+)?(?:the |its |their |our )?(?:[\w-]+'s )?(?P<measures>" + _MEASURE
         + r"(?:,? and " + _MEASURE + r")?)(?: of [^.;()]{1,80}?)? by (?:up to |over |about |nearly |almost |more than "
         r"|an average of |a factor of |roughly )?(?:\d|half\b)"
@@ -91,7 +92,8 @@ def result_measures(text: str) -> Iterator[tuple[int, int]]:
                 start = text.index(part, position)
                 position = start + len(part)
                 words = part.split()
-                while words and words[0].lower() in _MEASURE_OPENERS:
+                # "lowers X and cuts Y by 12%": the second verb opens the second measure.
+                while words and (words[0].lower() in _MEASURE_OPENERS or re.fullmatch(_CHANGE_VERB, words[0])):
                     start += len(words.pop(0)) + 1
                 # Coined names ("improves ViT-L by 2%") are models; coined metrics are in the gazetteer.
                 if not words or not words[0][0].islower() or any(is_name_shaped(w) for w in words):
@@ -168,6 +170,9 @@ class MetricExtractor:
             confidence = self.confidence
             # "Accuracy" opening a sentence is a plain word; "CLIP score" and "FID" are coined names.
             if _is_plain_word(name[:1].lower() + name[1:]):
+                # Half of a compound names a tension, not a measure: "an efficiency-accuracy trade-off".
+                if text.endswith("-", 0, start) or text.startswith("-", end):
+                    continue
                 if not reports_result(self._sentence(doc, text, start)):
                     continue
                 # The measure's own modifiers stay with it: "average token count", "GPU memory footprint".

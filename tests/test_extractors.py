@@ -135,6 +135,8 @@ def test_title_name_is_a_model(nlp):
         ("We use three video datasets (LVU, COIN and Breakfast).", "DATASET", ["LVU", "COIN", "Breakfast"]),
         ("We design and release the SNARE, the first probing benchmark.", "BENCHMARK", ["SNARE"]),
         ("On ImageNet 256x256 benchmark, VAR improves FID.", "BENCHMARK", ["ImageNet 256x256"]),
+        # A coined name with a year is an edition of shared data, not a model.
+        ("We tag the Foo-2003 corpus and pre-train on GizmoNLL-2011.", "DATASET", ["Foo-2003", "GizmoNLL-2011"]),
         # A title whose subtitle opens by calling the name a benchmark.
         ("MMIE: Massive Multimodal Interleaved Comprehension Benchmark\n\nMMIE has 20K queries.", "BENCHMARK",
          ["MMIE", "MMIE"]),
@@ -154,6 +156,8 @@ def test_data_found(nlp, text, label, expected):
         "We benchmark GPT-4o and o1-preview as agents.",
         # A resolution is no name, even in a list before a cue noun.
         "It leads on the 512x512 and 256x256 benchmarks.",
+        # A venue with its year: stoplisted, or one a paper appeared at.
+        "Accepted at NeurIPS 2023, the paper was published at GizmoNLL 2021.",
     ],
 )
 def test_data_not_found(nlp, text):
@@ -186,6 +190,8 @@ def test_data_not_found(nlp, text):
         ("It keeps 99% of peak FLOPs and an average Top-1 accuracy of 80.2%.", ["FLOPs", "Top-1 accuracy"]),
         # A capital that opens a sentence says nothing about a measure's first word.
         ("Caching helps. Energy consumption drops by 40%.", ["Energy consumption"]),
+        # A loss is a measure when it is compared or has a value.
+        ("It reaches a lower validation loss and cuts training loss by 12%.", ["validation loss", "training loss"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
@@ -205,6 +211,10 @@ def test_metric_found(nlp, text, expected):
         "The model learns to recall items from a list of 20 words.",
         "Dynamic tokenization improves inference speed.",
         "We raise the learning rate by 10x.",
+        # Half of a compound that names a tension, even with a number in the sentence.
+        "The efficiency-accuracy trade-off shifts by 3% with a speed-accuracy balance.",
+        # A loss one trains with is no measure.
+        "We add a contrastive loss to the objective.",
     ],
 )
 def test_metric_not_found(nlp, text):
