@@ -311,7 +311,10 @@ class DataExtractor:
             # appeared at ("published at CoNLL 2023").
             if not is_generic(match.group().rstrip("0123456789").rstrip(" -")) and not text.endswith(
                     "at ", 0, match.start()):
-                self._add(doc, text, match.start(), match.end(), "shape", self.shape_confidence)
+                # A name that carries its cue noun ("the NEJM Image Challenge") is as sure as a cue.
+                cued = match.group().lower().endswith("challenge")
+                self._add(doc, text, match.start(), match.end(), "shape",
+                          self.cue_confidence if cued else self.shape_confidence)
         if self.role:
             # A coined name no list knows takes its kind from its role: "results on FooQA", "trained on Bar-1M".
             for match in name_shaped_words(text):
@@ -399,7 +402,9 @@ _DEFAULTS = {
         "role": "eval",
         "nouns": ["benchmark", "benchmarks", "leaderboard", "test suite"],
         # Coined benchmark names: "MMBench", "VideoChatGPT-Bench", "AlpacaEval".
-        "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{0,30}(?:Bench|-Eval|Eval|Arena)(?![\w-])",
+        # ... and challenges, which keep the word in their name: "the NEJM Image Challenge", "BabyLM challenge".
+        "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{0,30}(?:Bench|-Eval|Eval|Arena)(?![\w-])"
+                 r"|[A-Z](?<![\w-][A-Z])[A-Za-z]*[A-Z0-9][\w-]*(?: [A-Z][\w-]*){0,2} [Cc]hallenge\b",
         **_DEFAULTS,
     },
     assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],

@@ -135,6 +135,9 @@ def test_title_name_is_a_model(nlp):
         ("We use three video datasets (LVU, COIN and Breakfast).", "DATASET", ["LVU", "COIN", "Breakfast"]),
         ("We design and release the SNARE, the first probing benchmark.", "BENCHMARK", ["SNARE"]),
         ("On ImageNet 256x256 benchmark, VAR improves FID.", "BENCHMARK", ["ImageNet 256x256"]),
+        # A challenge keeps the word in its name.
+        ("It scores 61% on the ZQX Image Challenge and enters the GizmoLM challenge.", "BENCHMARK",
+         ["ZQX Image Challenge", "GizmoLM challenge"]),
         # A coined name with a year is an edition of shared data, not a model.
         ("We tag the Foo-2003 corpus and pre-train on GizmoNLL-2011.", "DATASET", ["Foo-2003", "GizmoNLL-2011"]),
         # A title whose subtitle opens by calling the name a benchmark.
@@ -158,6 +161,7 @@ def test_data_found(nlp, text, label, expected):
         "It leads on the 512x512 and 256x256 benchmarks.",
         # A venue with its year: stoplisted, or one a paper appeared at.
         "Accepted at NeurIPS 2023, the paper was published at GizmoNLL 2021.",
+        "The Challenge is hard, and this challenge matters: A Challenge for All.",
     ],
 )
 def test_data_not_found(nlp, text):
