@@ -470,7 +470,8 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
     namings = _NAMING.finditer(text) if any(verb in text for verb in _NAMING_VERBS) else ()
     for match in namings:
         sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        yield match.start("name"), match.end("name"), _label_of(text[sentence_start : match.start()].split()[-6:])
+        # The noun nearest the verb says what is named: "a novel paradigm called X", "a metric termed X".
+        yield match.start("name"), match.end("name"), _label_of(text[sentence_start : match.start()].split()[-6:][::-1])
     for _, cue_end in proposal_cues(text):
         lead = _WORDS_BEFORE_NAME.match(text, cue_end)
         found = lead and _APPOSITIVE.match(text, lead.end())
@@ -521,8 +522,37 @@ def _counted_names(text: str, cue_end: int) -> Iterator[tuple[int, int, str]]:
 _SENTENCE_WORDS = frozenset("The This These That It Its We Our A An In On To For With".split())
 
 
+# Nouns for a model, and for things that are not one (a measure, a training objective), that
+# decide a named thing's kind when they come before any data noun among its words.
+_MODEL_KINDS = frozenset(
+    "model models method methods framework approach architecture network algorithm system paradigm module "
+    "technique strategy agent pipeline mechanism scheme layer block encoder decoder variant".split()
+)
+_NOT_MODEL_KINDS = HEADS["METRIC"] | frozenset("metrics measure loss losses objective objectives criterion".split())
+
+
 def _label_of(words: list[str]) -> str:
-    """DATASET or BENCHMARK when one of ``words`` is such a head noun, else MODEL."""
+    """What ``words`` (nearest first) call a named thing.
+
+    The first of them that is a noun for a model (``MODEL``) or for a measure or a loss
+    (``METRIC``) decides, unless a data noun comes before it: then ``BENCHMARK`` or
+    ``DATASET`` when one of the words is such a head noun, else ``MODEL``.
+
+    Examples
+    --------
+    >>> _label_of("metric additional an".split()), _label_of("paradigm novel a".split())
+    ('METRIC', 'MODEL')
+    >>> _label_of("the first probing benchmark for models".split()), _label_of(["corpus"])
+    ('BENCHMARK', 'DATASET')
+    """
+    for word in words:
+        word = word.lower().strip(",.;:()")
+        if word in _NOT_MODEL_KINDS:
+            return "METRIC"
+        if word in _MODEL_KINDS:
+            return "MODEL"
+        if word in HEADS["DATASET"] or word in HEADS["BENCHMARK"]:
+            break
     for label in ("BENCHMARK", "DATASET"):
         if any(word.lower().strip(",") in HEADS[label] for word in words):
             return label

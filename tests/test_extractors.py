@@ -69,6 +69,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         # A parameter count or a "v" version makes a capitalised word a model; the name then stands for it.
         ("We fine-tune Zorbex-7B, Osprey-8x7B and Pelican-70B-Instruct.", ["Zorbex-7B", "Osprey-8x7B", "Pelican-70B-Instruct"]),
         ("Baselines are Kestrel (7B) and Heron-v1.5; Kestrel lags.", ["Kestrel", "Heron-v1.5", "Kestrel"]),
+        # A closing quote with dashes after it ends the quoted name.
+        ('We also offer "ZephyrScan"--a tuned Zorbex-7B model--for faces.', ["ZephyrScan", "Zorbex-7B"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -98,6 +100,8 @@ def test_model_found(nlp, text, expected):
         "We train latent diffusion models on faces.",
         # Two letters for lower-case words name a technique, whatever its head noun.
         "With contrastive decoding (CD), hallucination drops.",
+        # The noun before a naming verb says what is named: a measure is no model.
+        "We rank tokens with an additional metric termed the drift score.",
     ],
 )
 def test_model_not_found(nlp, text):
@@ -285,6 +289,9 @@ def test_metric_not_found(nlp, text):
          ["adaptive draft sampling", "ADS"]),
         ("A Study\n\nOur key idea is progressive token pruning (PTP), which drops tokens.",
          ["progressive token pruning", "PTP"]),
+        # A quoted name with dashes after it; a measure the paper names is no proposed model.
+        ('A Study\n\nWe propose "ZephyrScan"--a tuned model--for faces, using a new metric called the drift score.',
+         ["ZephyrScan"]),
     ],
 )
 def test_proposes(nlp, text, expected):
