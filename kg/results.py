@@ -35,12 +35,25 @@ __all__ = ["Result", "extract_results", "results_frame", "result_matches", "scor
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Units right after a number; multipliers all become "x".
 _UNITS = (
-    (re.compile(r"\s?(?:\\?%|percent\b|percentage points?\b)"), "%"),
+    # "11.77 percentage points" is a difference in points, not a percentage.
+    (re.compile(r"\s?percentage points?\b"), "point"),
+    # "65.\\%": a number whose decimals were lost keeps its unit.
+    (re.compile(r"(?:\.(?=\\?%))?\s?(?:\\?%|percent\b)"), "%"),
     (re.compile(r"\s?[x×X](?![\w×*]|\s?\d)"), "x"),
     (re.compile(r"(?:-fold\b|\s?(?:times|fold)\b)"), "x"),  # "5times": a \times that lost its backslash
     (re.compile(r"\s?(ms|FPS|fps|dB|pp|points?)\b"), None),
     (re.compile(r"\s?(GB|MB|TB|KB|GiB|MiB)\b"), "memory"),
 )
+# A number times another: a resolution or a shape, written out ("1024 times 1024", "512 x 512").
+_TIMES_NUMBER = re.compile(r"\s?(?:times|[x×X])\s?\d")
+_TIMES_BEFORE = re.compile(r"\d\s?(?:times|[x×X])\s?$")
+# The setting a value is measured at, not a result: "at the exit ratio of 10-15%", "at 50% sparsity".
+_SETTING_BEFORE = re.compile(
+    r"\bat\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:ratio|sparsity|pruning|compression|level|resolution|budget|"
+    r"threshold|temperature)s?\s+of\s+(?:about\s+|around\s+|only\s+|up to\s+)?$", re.IGNORECASE)
+_SETTING_AT = re.compile(r"\bat\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+_SETTING_AFTER = re.compile(r"\s*(?:sparsity|pruning|compression(?: ratio)?|(?:pruning|compression|sparsity|masking) ratio)\b",
+                            re.IGNORECASE)
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
 _FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
 # Patterns used with ``match(text, pos)`` have no ``^``: it would anchor at the string's start, not at pos.
@@ -48,12 +61,14 @@ _FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
 _METRIC_THEN_VALUE = re.compile(
     r"^\s*(?:\([A-Za-z][\w@-]{0,11}\)\s*)?"  # its short form: "attack success rate (ASR) of 92%"
     # What it is measured on, before a verb: "pass rate on hidden tests is 67%".
-    r"(?:(?:on|in|for|across|against|with|of)\s+[^,.;:()\d%]{1,40}?\s+(?=(?:is|was|are|were|reaches|rises|drops|improves|increases|decreases)\b))?"
+    # Its words may hold digits ("of OPT-13B from ..."), but none is another value.
+    r"(?:(?:on|in|for|across|against|with|of)\s+(?:(?![\d.]+\s)[^\s,;:()%]+\s+){1,6}?"
+    r"(?=(?:is|was|are|were|reaches|rises|drops|improves|increases|decreases|from|to)\b))?"
     r"(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
     # The metric as the subject of its change: "recall@20 improves by 6 points", "the acceptance rate rises to 0.82".
     r"(?:(?:(?:is|are|was|were)\s+)?(?:rise|rose|risen|increase|improve|grow|grew|grown|drop|fall|fell|fallen|decrease|"
     r"decline|jump|climb|reduce|boost|lower|raise|go(?:es)? up|go(?:es)? down|went up|went down)\w*\s+(?:by|to)\b)?"
-    r"\s*(?:of|is|=|:|at|reaches|reaching|to)?\s*(?:(?:about|around|only|just|roughly|nearly|"
+    r"\s*(?:of|is|=|:|at|reaches|reaching|to|from)?\s*(?:(?:about|around|only|just|roughly|nearly|"
     r"approximately|over|above|up to|below|under|a|an|>|<|~|≈)\s*){0,2}"
     r"\(?$",  # "the best accuracy (87.8%)"
     re.IGNORECASE,
@@ -105,6 +120,8 @@ _FROM_TO = re.compile(r"\s*to\s+\d")
 # The paper speaking of its own system: "our", "we", "the proposed", or a sentence opening "It" / "This".
 _OWN_WORK = re.compile(r"\b(?:our|we|proposed)\b|^(?:it|this)\b", re.IGNORECASE)
 _STANDALONE_NUMBER = re.compile(r"(?<![\w.-])\d")  # another value, not the 1 of "top-1"
+_ON_END = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:while|whereas|but|which|respectively)\b|\bon\b(?=.*\bon\b)", re.IGNORECASE)
 _ON_BEFORE_NAME = re.compile(r"\b(?:on|in|for|over|across|using)\b", re.IGNORECASE)
 # Between values listed together: "50% and 40%", "+5.7 and +5.0", "2x to 5x".
 _LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+(?:and|to)\s+|\s*,\s*and\s+|\s*[-–]\s*)[+-]?$")
@@ -155,6 +172,8 @@ class _Value:
 
 def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
     """The unit after a number ending at ``end`` and where it ends; ``None`` if the number is a size or name."""
+    if _TIMES_NUMBER.match(text, end):
+        return None  # "1024 times 1024": a resolution
     for pattern, unit in _UNITS:
         match = pattern.match(text, end)
         if match:
@@ -191,7 +210,7 @@ _RANGE_UNIT = re.compile(r"\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?(?=\s?(?:\\?%|[x×](
 _RANGE_START = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?-$")
 # The next item and its unit after a bare number in a list: "2.1 and 3.4 points", "1.5, 2.0 and 3.1%".
 _LISTED_UNIT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d+(?:\.\d+)?(?:,\s*(?:and\s+)?|\s+and\s+))*\d+(?:\.\d+)?"
-                          r"(?=\s?(?:\\?%|[x×](?![\w×*])|points?\b|pp\b))")
+                          r"(?=\s?(?:\\?%|[x×](?![\w×*])|(?:percentage )?points?\b|pp\b))")
 # A memory size that names the hardware it is on.
 _HARDWARE_AFTER = re.compile(r"\s*(?:of\s+)?(?:\w+\s+)?(?:GPUs?|cards?|devices?|VRAM|A100s?|H100s?|V100s?|RTX|TPUs?)\b")
 
@@ -204,6 +223,7 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         taken = sorted(taken + intervals) if intervals else taken
     taken_starts = [s for s, _ in taken]
     furthest_end = list(accumulate((e for _, e in taken), max))
+    skip_until = start
     for match in _NUMBER.finditer(text, start, end):
         before = text[max(0, match.start() - 2):match.start()]
         if before[-1:].isalnum() or before[-1:] in ".^_" or (before[-1:] == "-" and before[:1].isalnum()
@@ -212,6 +232,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         last = bisect_right(taken_starts, match.start()) - 1
         if last >= 0 and furthest_end[last] > match.start():
             continue
+        if match.start() < skip_until or _TIMES_BEFORE.search(text, max(start, match.start() - 8), match.start()):
+            continue  # the upper bound of a setting's range; the second side of "1024 times 1024"
         after = _unit_after(text, match.end())
         if after is None:
             continue
@@ -228,6 +250,13 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
             continue  # "a single 32GB GPU" is hardware; "reduces memory by 5.93 GB" is a result
         if _FACTOR_OF.search(text, max(0, match.start() - 12), match.start()):
             unit = "x"
+        if unit not in ("ms", "fps") and (
+                _SETTING_BEFORE.search(text, max(start, match.start() - 80), match.start())
+                or (_SETTING_AT.search(text, max(start, match.start() - 12), match.start()) and _SETTING_AFTER.match(text, stop))):
+            # The condition a result holds at: "even at the exit ratio of 10-15% of layers", "at 50% sparsity".
+            ranged = _RANGE_UNIT.match(text, match.end())
+            skip_until = ranged.end() if ranged else skip_until
+            continue
         yield _Value(match.start(), stop, float(match.group().replace(",", "")), unit)
 
 
@@ -241,7 +270,7 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
     comparative = _COMPARATIVE.match(text, value.end)
     if comparative and value.unit == "x" and comparative.group(1).lower() in ("faster", "slower"):
         return "speed", "comparative"  # "reaching target accuracy 3x faster": the speed is what is measured
-    for metric in metrics.starting(value.start - 2 * _NEAR, value.start):
+    for metric in reversed(metrics.starting(value.start - 2 * _NEAR, value.start)):  # the nearest first
         if value.start - _NEAR <= metric.end <= value.start and _METRIC_THEN_VALUE.match(text[metric.end:value.start]):
             return _singular(metric.text), "metric-before"
     for metric in metrics.starting(value.end, value.end + _NEAR):
@@ -342,11 +371,11 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             values += listed
         else:
             # Or reported on a dataset the sentence names: "obtains 80.9 on DPG-Bench", "... and 2.84 on X".
-            values += [v for v in listed if v.unit or (
+            # Or named as a benchmark's score: "a GenEval score of 0.58".
+            values += [v for v in listed if v.unit or _scored_data(text, v, names) is not None or (
                 _ON_DATA_AFTER.match(text, v.end) and names.starting(_ON_DATA_AFTER.match(text, v.end).end(),
                                                                      _ON_DATA_AFTER.match(text, v.end).end())
                 and _REPORTED_BEFORE.search(text, max(start, v.start - 40), v.start))]
-    values = [v for v in values if not (_FROM_TO.match(text, v.end) and text[max(start, v.start - 5):v.start].strip().endswith("from"))]
     if not values:
         return
     models = [m for m in inside if m.type == "model"]
@@ -356,12 +385,20 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     data_names = {normalize_key(m.text) for m in data.spans}
     sentence = text[start:end]
     cues = [(start + c.start(), start + c.end(), c[0].lower()) for c in COMPARISON_CUE.finditer(sentence)]
+    # "Experiments on X show that <subject> ...": the subject is the reported clause's.
+    frame = _REPORT_FRAME.match(text, start, min(end, start + 160))
+    subject_at = frame.end() if frame else start
     model, model_rule = _subject(models, cues[0][0] if cues else None, start, text)
-    own_subject = _OWN_SUBJECT.match(sentence)
+    if frame and (after := [m for m in models if m.start >= subject_at]):
+        model, model_rule = _subject(after, cues[0][0] if cues and cues[0][0] >= subject_at else None, subject_at, text)
+        model, model_rule = (model, model_rule) if model_rule == "subject" else _subject(
+            models, cues[0][0] if cues else None, start, text)
+    own_subject = _OWN_SUBJECT.match(text, subject_at, end)
     if own_subject is not None:
         # "Our method improves LLaVA-1.5 by 3.2%": the paper's own system is the subject, the named one its
-        # object; unless named right there ("our base model, xAR-B (172M), outperforms ...").
-        named = next((m for m in models if 0 <= m.start - (start + own_subject.end()) <= 2), None)
+        # object; unless named right there ("our base model, xAR-B (172M), outperforms ...", "our Zeta-L model").
+        named = next((m for m in models if own_subject.start("own") <= m.start
+                      and m.start - own_subject.end() <= 2), None)
         if named is not None:
             model, model_rule = named.text, "own-subject"
         elif own_model:
@@ -373,6 +410,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     baselines = _Baselines(models, cues, model)
     respectively = "respectively" in sentence
     previous_end, previous_data = start, None
+    emitted: list[Result] = []
     carried: dict[str | None, str] = {}  # the last metric named for each unit, for lists of results
     last_metric = None
     model_spans = _Spans(models)
@@ -386,8 +424,14 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             baselines = _Baselines(models, cues, model)
         metrics = [_metric_for(text, v, metric_mentions, start, names) for v in group]
         shared = next((m for m in metrics if m[0]), (None, "value"))
+        # "84.1% top-1 on X, 51.3% AP on Y, ..., outperforming Z by 0.5%, 1.0% and ...": a list with no measure
+        # of its own, as long as the results the sentence has reported so far, goes with them in order.
+        parallel = emitted[-len(group):] if (len(group) > 1 and len(emitted) == len(group) and shared[0] is None
+                                             and not _scored_data(text, group[0], names)) else None
         for position, (value, (metric, metric_rule)) in enumerate(zip(group, metrics)):
             metric, metric_rule = (metric, metric_rule) if metric else shared
+            if parallel is not None:
+                metric, metric_rule = parallel[position].metric, "metric-parallel"
             if metric is None and value.unit in carried:
                 metric, metric_rule = carried[value.unit], "metric-carried"
             if metric is None and last_metric and (value.unit in ("point", "pp") or _BY_VALUE.search(
@@ -402,6 +446,10 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                     respectively or data.spans[-1].end <= group[0].start
                     or (on_list is not None and data.spans[0].start == on_list.end())):
                 dataset = data.spans[position].text
+            elif (scored := _scored_data(text, value, names)) is not None:
+                dataset = scored.text  # "a GenEval score of 0.58"
+            elif parallel is not None and parallel[position].dataset_or_benchmark:
+                dataset = parallel[position].dataset_or_benchmark
             else:
                 dataset = _dataset_for(text, value, data, data_names, previous_end, previous_data)
             previous_data = dataset
@@ -409,8 +457,14 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             owner = next((m for m in model_spans.starting(value.start - 40, value.start)
                           if _OWN_VALUE.fullmatch(text, m.end, value.start)), None)
             value_model = owner.text if owner is not None else model
+            if _FROM_TO.match(text, value.end) and _FROM_BEFORE.search(text, max(start, value.start - 8), value.start):
+                # "improves FID from 18.65 to 1.80": the first is where the change started, the result of the
+                # system it was made on ("the accuracy of OPT-13B from ..."), else of what it is compared with.
+                of = next((m for m in reversed(model_spans.starting(value.start - 60, value.start))
+                           if _OF_NAME_FROM.fullmatch(text, m.end, value.start)), None)
+                value_model = of.text if of is not None else baselines.of(value)
             confidence = 0.5 + 0.15 * bool(metric) + 0.1 * bool(value.unit) + 0.1 * bool(model) + 0.05 * bool(dataset)
-            yield Result(
+            result = Result(
                 paper_id=found.paper.id, model=value_model, dataset_or_benchmark=dataset, metric=metric,
                 value=value.value, unit=value.unit, sentence=sentence,
                 baseline=baselines.of(value),
@@ -418,12 +472,21 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 rule=f"result:{metric_rule}" + (f"+{model_rule}" if model_rule else ""),
                 confidence=round(confidence, 4),
             )
+            emitted.append(result)
+            yield result
         previous_end = group[-1].end
 
 
-# A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...".
-_OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,60},\s*)?(?:(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?" + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
-                          + r"s?\b|(?:it|we)\b)", re.IGNORECASE)
+# A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...",
+# "Our instantiation of this approach ..." (any noun after "our" but the report's own: "our experiments show").
+_OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,60},\s*)?(?P<own>(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?"
+                          + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
+                          + r"s?\b|our\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
+                          r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:it|we)\b)",
+                          re.IGNORECASE)
+# What reports a finding before the clause that holds the result: "Experiments on X show that ", "We find that ".
+_REPORT_FRAME = re.compile(r"[^.;:]{0,140}?\b(?:show|demonstrat|reveal|indicat|suggest|confirm|find|found|verif|prove)\w*"
+                           r"\s+that\s+", re.IGNORECASE)
 # What opens a clause of its own before its subject: ", while X ...", "; X ...", ", whereas the X ...".
 _CLAUSE_SUBJECT = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and)|;|\bwhile|\bwhereas)\s+(?:the\s+|our\s+)?$", re.IGNORECASE)
 
@@ -474,15 +537,33 @@ class _Baselines:
         return self.models.spans[other].text if other < len(self.models.spans) else None
 
 
+# Between a benchmark's name and the score it gives: "a GenEval score of 0.58", "its MME-P score is 1265.8".
+_SCORE_OF = re.compile(r"\s+scores?\s*(?:of|is|was|=|:|at|reaching)?\s*(?:about\s+|around\s+|only\s+|over\s+)?$",
+                       re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|only\s+)?$", re.IGNORECASE)
+# Between a system and the start of its change: "the accuracy of OPT-13B from 61.2% ...".
+_OF_NAME_FROM = re.compile(r"\s+from\s+(?:about\s+|around\s+|only\s+)?", re.IGNORECASE)
+
+
+def _scored_data(text: str, value: _Value, names: _Spans) -> Mention | None:
+    """The dataset or benchmark whose score a value is, named right before it ("a GenEval score of 0.58")."""
+    return next((m for m in reversed(names.starting(value.start - 40, value.start)) if m.type in DATA_TYPES
+                 and m.end <= value.start and _SCORE_OF.fullmatch(text, m.end, value.start)), None)
+
+
 def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previous_end: int,
                  previous_data: str | None):
     """The dataset a value is on: "… on X" or "(X)" right after it, else the only one since the last value."""
     for mention in data.starting(value.end, value.end + 3):
         if text[value.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")":
             return mention.text  # "25.5% (MIMIC-CXR), 8.8% (DeepEyeNet)"
-    for mention in data.starting(value.end, value.end + 60):
+    for mention in data.starting(value.end, value.end + 120):
         gap = text[value.end:mention.start]
-        if _ON_BEFORE_NAME.search(gap) and not _STANDALONE_NUMBER.search(gap):
+        if _ON_BEFORE_NAME.search(gap) and not _STANDALONE_NUMBER.search(gap) and len(gap) <= 60:
+            return mention.text
+        if _ON_BEFORE_NAME.search(gap) and _ON_END.search(gap) and not _CLAUSE_BREAK.search(gap):
+            # "51.3% AP and 45.4% AP for detection and segmentation on COCO": the values listed in one
+            # clause before "on X" are all on X.
             return mention.text
     since = data.starting(previous_end, value.start - 1)
     if len(since) == 1:
@@ -490,6 +571,22 @@ def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previo
     if not since and previous_data:
         return previous_data
     return data.spans[0].text if len(names) == 1 else None
+
+
+# A title's name for the work: its words before a colon, or its opening phrase before the task it is for.
+_TITLE_HEAD = re.compile(r"\s*(?P<name>[A-Z][^:]{0,60}?)\s*:\s")
+_TITLE_OPENING = re.compile(r"\s*(?P<name>(?:[A-Z][\w-]*\s+){1,4}?[A-Z][\w-]*)\s+(?:for|via|with|in|on|of|to|by|using|from|as)\s")
+
+
+def _title_name(title: str, abstract: str) -> str | None:
+    """The name a title gives the paper's own work, if any: "Learn Your Tokens" of "Learn Your Tokens: Word-Pooled ..."."""
+    head = _TITLE_HEAD.match(title)
+    if head and len(head["name"].split()) <= 5:
+        return head["name"]
+    opening = _TITLE_OPENING.match(title)
+    if opening and opening["name"].lower() in abstract.lower():
+        return opening["name"]
+    return None
 
 
 def extract_results(found: PaperEntities) -> list[Result]:
@@ -517,6 +614,10 @@ def extract_results(found: PaperEntities) -> list[Result]:
         in_title = {first.get(m.canonical or m.text, m.canonical or m.text) for m in found.mentions
                     if m.type == "model" and m.end <= len(found.paper.title)}
         own_model = in_title.pop() if len(in_title) == 1 else None
+    if own_model is None:
+        # Nor that: the name the title gives the work, before its colon ("Dataset Decomposition: Faster ..."), or
+        # the title's opening phrase when the abstract calls it so ("our continuous speculative decoding").
+        own_model = _title_name(found.paper.title, found.paper.abstract)
     mentions = _Spans(sorted(found.mentions, key=lambda m: m.start))
     results: list[Result] = []
     for start, end in found.sentences:

@@ -41,9 +41,11 @@ def test_only_measured_values_count_and_values_are_floats():
 def test_gains_lists_and_respectively():
     paper = Paper("MuE", "MuE reduces inference time by up to 50% and 40% on the SNLI-VE and MS COCO datasets "
                          "respectively. It improves accuracy from 57.2% to 65%.")
-    found = [(r.dataset_or_benchmark, r.metric, r.value) for r in extract_results(next(extract_papers([paper])))]
+    results = extract_results(next(extract_papers([paper])))
+    found = [(r.dataset_or_benchmark, r.metric, r.value) for r in results]
     assert found[:2] == [("SNLI-VE", "inference time", 50.0), ("MS COCO", "inference time", 40.0)]
-    assert [value for _, _, value in found[2:]] == [65.0]  # the "from" value is the old result
+    # The "from" value is the result the change started from: not the paper's own system's.
+    assert [(r.model, r.metric, r.value) for r in results[2:]] == [(None, "accuracy", 57.2), ("MuE", "accuracy", 65.0)]
 
 
 def test_results_are_graph_nodes_with_evidence():
