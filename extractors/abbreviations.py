@@ -66,6 +66,9 @@ def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
         words = list(_WORD.finditer(text, window_start, match.start()))
         letters = [c.lower() for c in short if c.isalpha()]
         if len(letters) < 2:
+            first = _counted_initials(short, words)
+            if first is not None:
+                yield words[first].start(), words[-1].end(), match.start("short"), match.end("short")
             continue
         for first in range(len(words) - 1, max(-1, len(words) - len(letters) - 4), -1):
             long_form = text[words[first].start() : words[-1].end()]
@@ -96,10 +99,49 @@ def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
             continue
         short, long_form = short_match.group(), long_match.group()
         letters = [c.lower() for c in short if c.isalpha()]
+        if len(letters) == 1 and short[:1].isupper():
+            # "M6 (MultiModality-to-MultiModality Multitask Mega-transformer)": all its words, counted.
+            words = list(_WORD.finditer(long_form))
+            if _counted_initials(short, words) == 0:
+                yield long_match.start(), long_match.end(), short_match.start(), short_match.end()
+            continue
         if not any(c.isupper() for c in short) or len(letters) < 2 or short.count("-") > 2:
             continue
         if _spells(letters, long_form.split()) and long_form.casefold() != short.casefold():
             yield long_match.start(), long_match.end(), short_match.start(), short_match.end()
+
+
+# A letter with the count of words it initials: "T5" (Text-to-Text Transfer Transformer), "S4", "M6".
+_COUNTED_SHORT = re.compile(r"[A-Z][2-9]")
+# The parts of a word that may lend an initial: "MultiModality-to-MultiModality" has five.
+_WORD_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _counted_initials(short: str, words: list[re.Match]) -> int | None:
+    """The first of ``words`` from which on as many parts start with the letter of ``short`` as its digit says.
+
+    The first of those words starts with the letter; at most three words lend none.
+
+    Examples
+    --------
+    >>> text = "a Text-to-Text Transfer Transformer"
+    >>> words = list(_WORD.finditer(text))
+    >>> text[words[_counted_initials("T5", words)].start():]
+    'Text-to-Text Transfer Transformer'
+    >>> _counted_initials("T6", words) is None, _counted_initials("X5", words) is None
+    (True, True)
+    """
+    if _COUNTED_SHORT.fullmatch(short) is None:
+        return None
+    letter, wanted = short[0].lower(), int(short[1])
+    count = 0
+    for first in range(len(words) - 1, max(-1, len(words) - wanted - 4), -1):
+        count += sum(part[0].lower() == letter for part in _WORD_PART.findall(words[first].group()))
+        if count > wanted:
+            return None
+        if count == wanted and words[first].group()[:1].lower() == letter:
+            return first
+    return None
 
 
 def _capitals_spelling(short: str, words: list[re.Match]) -> int | None:

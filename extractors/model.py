@@ -226,19 +226,26 @@ class ModelExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        listed_with = _listed_definitions(text, lambda long_form, short, long_start: self._defines_model(
+            text, long_form, short, long_start))
+
+        def accepts(long_form: str, short: str, long_start: int) -> bool:
+            return long_start in listed_with or self._defines_model(text, long_form, short, long_start)
+
+        # A known word inside a model's long form is part of that name: "Generative Pre-trained Transformer 4
+        # with Vision (GPT-4V)" has no "Transformer 4", "... Multitask Mega-transformer (M6)" no "Mega-transformer".
+        long_forms = [(a, b) for a, b, c, d in acronym_definitions(text) if accepts(text[a:b], text[c:d], a)]
         known_names = self.gazetteer.find(doc)
         for start, end, known in known_names:
             if _CLASS_NOUN_AFTER.match(text, end) and " " in text[start:end] and text[start:end].islower():
                 continue  # "latent diffusion models": a known name's words, written as the class they describe
+            if any(a <= start and end <= b and (a, b) != (start, end) for a, b in long_forms):
+                continue
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         for start, end in title_name_mentions(doc, "MODEL"):
             self._add(doc, text, start, end, "title", self.title_confidence)
-        listed_with = _listed_definitions(text, lambda long_form, short, long_start: self._defines_model(
-            text, long_form, short, long_start))
         add_definitions(doc, "MODEL", rule="definition", confidence=self.definition_confidence,
-                        accepts=lambda long_form, short, long_start: long_start in listed_with or self._defines_model(
-                            text, long_form, short, long_start),
-                        add=self._add)
+                        accepts=accepts, add=self._add)
         for match in _QUOTED_NAME.finditer(text) if "''" in text or '"' in text else ():
             # "This ``Post-Hoc debias'' approach": a quoted name the text calls a method.
             if not is_generic(match["name"]):

@@ -71,6 +71,13 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("Baselines are Kestrel (7B) and Heron-v1.5; Kestrel lags.", ["Kestrel", "Heron-v1.5", "Kestrel"]),
         # A closing quote with dashes after it ends the quoted name.
         ('We also offer "ZephyrScan"--a tuned Zorbex-7B model--for faces.', ["ZephyrScan", "Zorbex-7B"]),
+        # A letter with the count of words it initials ("T5"-style), either order; a known word inside
+        # a model's long form is part of it, not a name of its own ("Transformer 4").
+        ("We propose Q4 (Quick Quantized Query Qualifier Network) for retrieval.",
+         ["Q4", "Quick Quantized Query Qualifier Network"]),
+        ("We train the Deep Dual-Domain Decoder (D4) on scans.", ["Deep Dual-Domain Decoder", "D4"]),
+        ("We test the Generative Pre-trained Transformer 4 with Vision (GPT-4V) model on cases.",
+         ["Generative Pre-trained Transformer 4 with Vision", "GPT-4V"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -142,8 +149,9 @@ def test_title_name_is_a_model(nlp):
         # A challenge keeps the word in its name.
         ("It scores 61% on the ZQX Image Challenge and enters the GizmoLM challenge.", "BENCHMARK",
          ["ZQX Image Challenge", "GizmoLM challenge"]),
-        # A coined name with a year is an edition of shared data, not a model.
+        # A coined name with a year is an edition of shared data, not a model, of the kind its role says.
         ("We tag the Foo-2003 corpus and pre-train on GizmoNLL-2011.", "DATASET", ["Foo-2003", "GizmoNLL-2011"]),
+        ("Our tagger gets 91.2 F1 on GizmoNLL 2000 chunking.", "BENCHMARK", ["GizmoNLL 2000"]),
         # A title whose subtitle opens by calling the name a benchmark.
         ("MMIE: Massive Multimodal Interleaved Comprehension Benchmark\n\nMMIE has 20K queries.", "BENCHMARK",
          ["MMIE", "MMIE"]),
@@ -200,6 +208,9 @@ def test_data_not_found(nlp, text):
         ("Caching helps. Energy consumption drops by 40%.", ["Energy consumption"]),
         # A loss is a measure when it is compared or has a value.
         ("It reaches a lower validation loss and cuts training loss by 12%.", ["validation loss", "training loss"]),
+        # A statistic named after its author, in a report.
+        ("We report Spearman's rank correlation and a KL divergence of 0.3.", ["Spearman's rank correlation",
+                                                                              "KL divergence"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
@@ -223,6 +234,7 @@ def test_metric_found(nlp, text, expected):
         "The efficiency-accuracy trade-off shifts by 3% with a speed-accuracy balance.",
         # A loss one trains with is no measure.
         "We add a contrastive loss to the objective.",
+        "The distance between the two cities is what Pearson studied.",
     ],
 )
 def test_metric_not_found(nlp, text):
