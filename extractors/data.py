@@ -60,6 +60,9 @@ _LIST_AFTER = re.compile(
 # Examples a few words on, in the same clause: "benchmarks, particularly ones that involve spatial
 # understanding (e.g., RefCOCO, OCID-Ref, TallyQA)".
 _EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?\((?:e\.g\.|i\.e\.|such as|including)[,:]?\s*")
+# A coined name with a year is an edition of shared data or a shared task ("CoNLL-2003",
+# "ACE 2005", "VOC2007"), which models are not named after; it outranks the name alone.
+_EDITION = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]*[A-Z][A-Za-z]*|[A-Z]+))[- ]?(?:19[89]\d|20[0-4]\d)(?![\w-])")
 _NAME_AFTER = re.compile(_LISTED_WORD + r"(?: " + _LISTED_WORD + r"){0,3}")
 # Between list items, optionally after the item's task ("X image classification and Y segmentation").
 _JOINER_AFTER = re.compile(
@@ -307,14 +310,16 @@ class DataExtractor:
             if label == self.label:
                 self._add(doc, text, start, end, "introduced", self.cue_confidence)
         for match in self.shape.finditer(text) if self.shape else ():
-            # A venue with its year is no data: a stoplisted one ("NeurIPS 2023") or one a paper
-            # appeared at ("published at CoNLL 2023").
-            if not is_generic(match.group().rstrip("0123456789").rstrip(" -")) and not text.endswith(
-                    "at ", 0, match.start()):
-                # A name that carries its cue noun ("the NEJM Image Challenge") is as sure as a cue.
-                cued = match.group().lower().endswith("challenge")
-                self._add(doc, text, match.start(), match.end(), "shape",
-                          self.cue_confidence if cued else self.shape_confidence)
+            # A name that carries its cue noun ("the NEJM Image Challenge") is as sure as a cue.
+            cued = match.group().lower().endswith("challenge")
+            self._add(doc, text, match.start(), match.end(), "shape",
+                      self.cue_confidence if cued else self.shape_confidence)
+        for match in _EDITION.finditer(text) if self.role else ():
+            # Data by its shape, of the kind its role says (training data by default); a venue with
+            # its year is none: a stoplisted one ("NeurIPS 2023") or one a paper appeared at.
+            if ((role_before(text, match.start()) or "train") == self.role
+                    and not is_generic(match["name"]) and not text.endswith("at ", 0, match.start())):
+                self._add(doc, text, match.start(), match.end(), "edition", self.role_confidence + 0.01)
         if self.role:
             # A coined name no list knows takes its kind from its role: "results on FooQA", "trained on Bar-1M".
             for match in name_shaped_words(text):
@@ -386,10 +391,7 @@ _DEFAULTS = {
         # Sized collections ("HumanCaption-10M", "WebVid-10M") and QA sets ("TallyQA").
         # (The capital comes before the lookbehind that it starts a word: the regex engine
         # skips to capitals fast, and tries a leading lookbehind at every character.)
-        # A coined name with a year is an edition of shared data or a shared task ("CoNLL-2003",
-        # "ACE 2005", "VOC2007"), which models are not named after.
-        "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{1,30}(?:-\d{1,4}[MK]|[a-z]QA|-QA)(?![\w-])"
-                 r"|[A-Z](?<![\w-][A-Z])(?:[a-z]*[A-Z][A-Za-z]*|[A-Z]+)[- ]?(?:19[89]\d|20[0-4]\d)(?![\w-])",
+        "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{1,30}(?:-\d{1,4}[MK]|[a-z]QA|-QA)(?![\w-])",
         **_DEFAULTS,
     },
     assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],

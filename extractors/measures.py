@@ -29,7 +29,8 @@ STANDALONE_HEADS = frozenset(
 #: Heads that are also everyday nouns: a measure only with a modifier ("training time", "win rate").
 MODIFIED_HEADS = frozenset(
     "error errors rate rates ratio ratios speed speeds footprint usage consumption "
-    "time count coherence consistency loss losses emissions".split()
+    "time count coherence consistency loss losses emissions correlation correlations coefficient coefficients "
+    "divergence divergences distance distances".split()
 )
 # Modifier + head pairs that name a setting, not a measure.
 _NOT_MEASURES = frozenset({"learning rate", "dropout rate", "sampling rate", "frame rate", "mask ratio",
@@ -90,7 +91,7 @@ _PER_UNIT = re.compile(
     r"(?<![\w-])[a-z]{3,}s per (?:second|sec|minute|hour|day|GPU(?: hour)?|dollar|token|image|sample|step|query|"
     r"request|watt|joule)(?![\w-])"
 )
-_WORD_BEFORE = re.compile(r"([\w/-]+)\s+$")
+_WORD_BEFORE = re.compile(r"([\w/'-]+)\s+$")
 # "to" before a verb, not the preposition of "due to", "compared to", "up to"; an adverb may sit between.
 _VERB_BEFORE = re.compile(
     r"(?:(?<!due )(?<!compared )(?<!relative )(?<!up )(?<!close )(?<!similar )(?<!equal )(?<!leads )(?<!lead )"
@@ -99,7 +100,7 @@ _VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_NEAR = re.compile(r"[^,]*?(?<![\w.-])\d[\d.,]*\s*(?:%|x|×|times|ms|s|fps|points?|pp|GB|MB|TB|\\%)?(?![\w-])")
-_FRAME_BEFORE = re.compile(r"\b(?:in terms of|terms of|measured (?:by|in|as)|metrics? (?:of|such as|like|including)|"
+_FRAME_BEFORE = re.compile(r"\b(?:in terms of|terms of|measured (?:by|in|as)|(?:we |and )report(?:ed)?|metrics? (?:of|such as|like|including)|"
                            r"savings? in|gains? in|improvements? in|reductions? in|drops? in|increases? in)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 _VALUE_AFTER = re.compile(r"\s*(?:of|is|was|=|:|at|to|by|reaches|reaching|below|above|under|over)?\s*(?:about|around|"
@@ -135,6 +136,10 @@ def _is_modifier(word: str, sentence_start: bool = False) -> bool:
     return True
 
 
+_EPONYM = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s)?")
+_EPONYMOUS_HEAD = re.compile(r"(?:correlations?|coefficients?|divergences?|distances?)\b")
+
+
 def measure_start(text: str, head_start: int, limit: int = 3) -> int:
     """Where the measure whose head starts at ``head_start`` starts: before up to ``limit`` modifiers.
 
@@ -149,7 +154,10 @@ def measure_start(text: str, head_start: int, limit: int = 3) -> int:
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         opens = before is not None and before[1][:1].isupper() and _SENTENCE_OPENS.search(
             text, max(0, before.start(1) - 3), before.start(1)) is not None
-        if before is None or not _is_modifier(before[1], opens):
+        # A statistic named after its author: "Spearman('s rank) correlation", "Jensen-Shannon divergence".
+        eponym = (before is not None and not opens and _EPONYM.fullmatch(before[1]) is not None
+                  and _EPONYMOUS_HEAD.match(text, head_start) is not None)
+        if before is None or not (eponym or _is_modifier(before[1], opens)):
             break
         if _VERB_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1)):
             break  # "to better represent time": a verb, with what it acts on
