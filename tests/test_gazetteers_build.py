@@ -174,6 +174,8 @@ def test_prose_names_that_are_english_phrases_are_case_sensitive_or_dropped():
     assert build.entry("MovieLens", english, prose=True) == "=MovieLens"
     assert build.entry("Universal Dependencies", english, prose=True) == "=Universal Dependencies"
     assert build.entry("Universal Dependencies", english) is None  # a class's words stay dropped
+    # Hyphens join a phrase's words too: as a name, only in its capitals.
+    assert build.entry("Schema-Guided Dialogue", english, prose=True) == "=Schema-Guided Dialogue"
     assert build.entry("Reddit", english, prose=True) is None
     assert build.entry("ArguAna", english, prose=True) == "ArguAna"
 

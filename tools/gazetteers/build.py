@@ -502,7 +502,9 @@ def entry(name: str, english: Set[str], *, prose: bool = False) -> str | None:
     mixed = any(c.isupper() for c in letters[1:]) and any(c.islower() for c in letters)
     if len(letters) == 3:
         return f"={name}" if mixed or any(c.isdigit() for c in letters) else None
-    if _english(name, english, prose=prose) or all(_english(w, english, prose=prose) for w in name.split()):
+    # Prose writes phrases with hyphens too ("Schema-Guided Dialogue" is a task's words).
+    words = re.split(r"[ -]", name) if prose else name.split()
+    if _english(name, english, prose=prose) or all(_english(w, english, prose=prose) for w in words if w):
         # An English word counts in its registry's own capitals only, and never when they are a
         # sentence's ("Falcon", "Arithmetic" open sentences as words): "=BARK", "=BiT".
         if any(c.isupper() for w in name.split() for c in w[1:]):
