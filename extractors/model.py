@@ -214,10 +214,13 @@ class ModelExtractor:
         self.introduced_confidence = introduced_confidence
         self.shape_confidence = shape_confidence
         self.listed_confidence = listed_confidence
+        self._generic_here: frozenset[str] = frozenset()
 
     def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
         # ``text`` is the doc's text, passed in rather than rebuilt per candidate.
         text = text[start:end]
+        if text in self._generic_here:
+            return
         # A plural ("Transformers", "ConvSSMs") names the same entity as its singular.
         if alias_of is None and text.endswith("s") and (text[-2:-1].isupper() or text[:-1] in self.gazetteer):
             alias_of = text[:-1]
@@ -226,6 +229,7 @@ class ModelExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        self._generic_here = _generic_short_forms(text)
         listed_with = _listed_definitions(text, lambda long_form, short, long_start: self._defines_model(
             text, long_form, short, long_start))
 
@@ -268,11 +272,29 @@ class ModelExtractor:
             end = without_descriptor(text, match.start(), match.end())
             if end != match.end() and not is_name_shaped(text[match.start() : end]):
                 continue
+            if self._coined_verb(match.group()):
+                continue
             # A coined name keeps its version: "BiTimeBERT 2.0".
             self._add(doc, text, match.start(), extend_name(text, end), "shape", self.shape_confidence)
         if "B/" in text or "M/" in text:
             self._elided_sizes(doc, text)
         return doc
+
+    def _coined_verb(self, word: str) -> bool:
+        """A verb made of a name ("LLaMAfy a ViT", "BERTized"): the name is there, the word names nothing.
+
+        Examples
+        --------
+        >>> import spacy; extractor = ModelExtractor(spacy.blank("en"), "m", gazetteer="models", gazetteer_confidence=0,
+        ...     title_confidence=0, definition_confidence=0, introduced_confidence=0, shape_confidence=0)
+        >>> [extractor._coined_verb(w) for w in ("LLaMAfy", "BERTized", "GPTfying", "Mixtify")]
+        [True, True, True, False]
+        """
+        verb = _VERB_SUFFIX.search(word)
+        if verb is None:
+            return False
+        stem = word[: verb.start()]
+        return stem in self.gazetteer or (stem[-1:].isupper() and is_name_shaped(stem))
 
     def _elided_sizes(self, doc: Doc, text: str) -> None:
         """"LLaVA-NeXT-7B/13B": the second size names LLaVA-NeXT-13B, written in full as its canonical name."""
@@ -308,6 +330,26 @@ class ModelExtractor:
             words = long_form.split()
             return proposed and len(words) >= 2 and all(w[:1].isupper() for w in words) and head in MODEL_HEADS
         return proposed
+
+
+# The ending of a verb made of a name: "LLaMAfy", "BERTized".
+_VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd]?|ing))$")
+
+
+def _generic_short_forms(text: str) -> frozenset[str]:
+    """The short forms ``text`` defines for a generic class, singular and plural: no name anywhere in it.
+
+    Examples
+    --------
+    >>> sorted(_generic_short_forms("multimodal large language models (MM-LLMs) and Foo Nets (FNs)"))
+    ['MM-LLM', 'MM-LLMs']
+    """
+    found = set()
+    for long_start, long_end, short_start, short_end in acronym_definitions(text):
+        if is_generic(text[long_start:long_end]):
+            short = text[short_start:short_end]
+            found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
+    return frozenset(found)
 
 
 def _listed_definitions(text: str, accepts) -> set[int]:

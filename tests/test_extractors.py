@@ -78,6 +78,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("We train the Deep Dual-Domain Decoder (D4) on scans.", ["Deep Dual-Domain Decoder", "D4"]),
         ("We test the Generative Pre-trained Transformer 4 with Vision (GPT-4V) model on cases.",
          ["Generative Pre-trained Transformer 4 with Vision", "GPT-4V"]),
+        # A verb made of a name names nothing; the name it is made of is elsewhere.
+        ("We BERTize a small ViT step by step.", ["ViT"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -109,6 +111,10 @@ def test_model_found(nlp, text, expected):
         "With contrastive decoding (CD), hallucination drops.",
         # The noun before a naming verb says what is named: a measure is no model.
         "We rank tokens with an additional metric termed the drift score.",
+        # The short form of a generic class is generic wherever it stands, singular or plural.
+        "Multimodal large language models (MM-LLMs) are popular, yet building a MM-LLM is costly.",
+        # The feed-forward block of a layer is a textbook component, like an MLP.
+        "The Feed-Forward Network (FFN) of each layer is pruned, and FFNs shrink.",
     ],
 )
 def test_model_not_found(nlp, text):
