@@ -74,7 +74,7 @@ _METRIC_THEN_VALUE = re.compile(
     re.IGNORECASE,
 )
 # Between a value and the metric it measures: "58.0% PQ", "85.6% top-1 accuracy", "2.4× higher throughput".
-_VALUE_THEN_METRIC = re.compile(r"^\s*(?:(?:absolute|relative|higher|lower|better|more|less|gains?|improvements?|"
+_VALUE_THEN_METRIC = re.compile(r"^\)?\s*(?:\([^()]{0,20}\)\s*)?(?:(?:absolute|relative|higher|lower|better|more|less|gains?|improvements?|"
                                 r"increases?|reductions?|drops?)\s+)?(?:(?:in|of|on)\s+)?"
                                 r"(?:(?:the|its|their|our)\s+)?(?:(?:total|overall|average|mean)\s+)?$", re.IGNORECASE)
 # The measure a value qualifies, written right after it: "84.1% Top1-acc on ImageNet", "0.1% trainable
@@ -272,10 +272,15 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
         return "speed", "comparative"  # "reaching target accuracy 3x faster": the speed is what is measured
     for metric in reversed(metrics.starting(value.start - 2 * _NEAR, value.start)):  # the nearest first
         if value.start - _NEAR <= metric.end <= value.start and _METRIC_THEN_VALUE.match(text[metric.end:value.start]):
-            return _singular(metric.text), "metric-before"
+            return _measure(text, metric, sentence_start), "metric-before"
     for metric in metrics.starting(value.end, value.end + _NEAR):
         if _VALUE_THEN_METRIC.match(text[value.end:metric.start]):
-            return _singular(metric.text), "metric-after"
+            if text.startswith(")", value.end):
+                # "15x (11.5x) FLOPs (latency) reduction": the value in parentheses measures the name in parentheses.
+                other = next((m for m in metrics.starting(metric.end, metric.end + 3)
+                              if text[metric.end:m.start].strip() == "(" and text.startswith(")", m.end)), None)
+                metric = other or metric
+            return _measure(text, metric, sentence_start), "metric-after"
     comparative = _COMPARATIVE.match(text, value.end)
     if comparative and value.unit:
         word = comparative.group(1).lower()
@@ -292,7 +297,7 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
         if verb is not None:
             inside = [m for m in metrics.starting(verb.end(), by.start()) if m.end <= by.start()]
             if inside:
-                return inside[-1].text, "changed-by"
+                return _measure(text, inside[-1], sentence_start), "changed-by"
             # "outperforming ConvLLaVA by 8.4 points": what a comparison verb takes is the other system.
             compared = _OUTPERFORM.match(verb.group()) is not None
             phrase = None if compared else _noun_phrase(text[verb.end():by.start()])
@@ -307,7 +312,7 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
             # Not a system or dataset ("drop of ViT-MAE-H") nor a quantifier ("gains in most cases").
             if measured is not None and not (names and names.starting(measured.end(), measured.end() + 1)):
                 named = metrics.starting(measured.end(), measured.end() + 1)
-                phrase = named[0].text if named else _noun_phrase(text[measured.end():measured.end() + 60])
+                phrase = _measure(text, named[0], sentence_start) if named else _noun_phrase(text[measured.end():measured.end() + 60])
                 if phrase and phrase.split()[0].lower() not in _QUANTIFIERS:
                     return phrase, "change-in"
             if not _BARE_CHANGE.fullmatch(change.group(1)):
@@ -328,6 +333,23 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
             if phrase:
                 return phrase, "share-of"
     return None, "value"
+
+
+# Words that say which of a measure is meant, written before its name: "mean IoU", "average accuracy",
+# "zero-shot accuracy", "wall-clock speedup", "on-device memory usage", "top-5 error".
+_MODIFIER_BEFORE = re.compile(r"(?:\b(?:mean|average|avg\.?|median|macro|micro|weighted|expected|peak|end-to-end|"
+                              r"wall[- ]clock|on-device|per-token|(?:zero|few|one|\d+)-shot|top-?\d+)\s+)+$", re.IGNORECASE)
+# A comparative the name took with it: "60% fewer FLOPs" measures FLOPs.
+_COMPARATIVE_WORD = re.compile(r"^(?:fewer|more|less|higher|lower|better|worse|smaller|larger)\s+", re.IGNORECASE)
+
+
+def _measure(text: str, metric: Mention, floor: int) -> str:
+    """A metric's name as the value's measure: with the words before it that say which, without a comparative."""
+    name = _COMPARATIVE_WORD.sub("", _singular(metric.text))
+    modifiers = _MODIFIER_BEFORE.search(text, max(floor, metric.start - 40), metric.start)
+    if modifiers and modifiers.end() == metric.start and not name.lower().startswith(modifiers.group().split()[-1].lower()):
+        return text[modifiers.start():metric.start] + name
+    return name
 
 
 def _singular(name: str) -> str:
@@ -372,7 +394,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         else:
             # Or reported on a dataset the sentence names: "obtains 80.9 on DPG-Bench", "... and 2.84 on X".
             # Or named as a benchmark's score: "a GenEval score of 0.58".
-            values += [v for v in listed if v.unit or _scored_data(text, v, names) is not None or (
+            values += [v for v in listed if v.unit or _scored_data(text, v, names) is not None
+                       or _compared_owner(text, v, names, start) is not None or (
                 _ON_DATA_AFTER.match(text, v.end) and names.starting(_ON_DATA_AFTER.match(text, v.end).end(),
                                                                      _ON_DATA_AFTER.match(text, v.end).end())
                 and _REPORTED_BEFORE.search(text, max(start, v.start - 40), v.start))]
@@ -385,6 +408,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     data_names = {normalize_key(m.text) for m in data.spans}
     sentence = text[start:end]
     cues = [(start + c.start(), start + c.end(), c[0].lower()) for c in COMPARISON_CUE.finditer(sentence)]
+    cue_ends = [c[1] for c in cues]
     # "Experiments on X show that <subject> ...": the subject is the reported clause's.
     frame = _REPORT_FRAME.match(text, start, min(end, start + 160))
     subject_at = frame.end() if frame else start
@@ -423,6 +447,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             model, model_rule = clause_subject.text, "clause-subject"
             baselines = _Baselines(models, cues, model)
         metrics = [_metric_for(text, v, metric_mentions, start, names) for v in group]
+        # "X-S and X-L achieve 81.2% and 84.6% ..., respectively": as many models listed before the values.
+        listed_models = _listed_before(model_spans, previous_end, group, text, cue_ends, subject_at) if respectively and len(group) > 1 else None
         shared = next((m for m in metrics if m[0]), (None, "value"))
         # "84.1% top-1 on X, 51.3% AP on Y, ..., outperforming Z by 0.5%, 1.0% and ...": a list with no measure
         # of its own, as long as the results the sentence has reported so far, goes with them in order.
@@ -457,6 +483,10 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             owner = next((m for m in model_spans.starting(value.start - 40, value.start)
                           if _OWN_VALUE.fullmatch(text, m.end, value.start)), None)
             value_model = owner.text if owner is not None else model
+            if (compared := _compared_owner(text, value, model_spans, start)) is not None:
+                value_model = compared.text  # "3.5 FID, compared to 5.1 for DiT-XL"
+            elif listed_models is not None:
+                value_model = listed_models[position].text  # "X and Y reach 81.2% and 84.6%, respectively"
             if _FROM_TO.match(text, value.end) and _FROM_BEFORE.search(text, max(start, value.start - 8), value.start):
                 # "improves FID from 18.65 to 1.80": the first is where the change started, the result of the
                 # system it was made on ("the accuracy of OPT-13B from ..."), else of what it is compared with.
@@ -481,7 +511,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
 # "Our instantiation of this approach ..." (any noun after "our" but the report's own: "our experiments show").
 _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,60},\s*)?(?P<own>(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?"
                           + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
-                          + r"s?\b|our\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
+                          + r"s?\b|(?:our|the proposed)\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
                           r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:it|we)\b)",
                           re.IGNORECASE)
 # What reports a finding before the clause that holds the result: "Experiments on X show that ", "We find that ".
@@ -493,7 +523,7 @@ _CLAUSE_SUBJECT = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and)|;|\bwhile|\bw
 
 # What may stand before a sentence's grammatical subject: nothing, or an opening phrase set off
 # by a comma ("Empirically, X achieves ...", "On ImageNet, X ...", "In particular, X ...").
-_BEFORE_SUBJECT = re.compile(r"(?:[^,.;:]{0,60},\s*)?(?:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}?)?$", re.IGNORECASE)
+_BEFORE_SUBJECT = re.compile(r"(?P<opening>[^,.;:]{0,60},\s*)?(?:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}?)?$", re.IGNORECASE)
 
 
 def _subject(models: list[Mention], first_cue: int | None, sentence_start: int = 0,
@@ -503,9 +533,13 @@ def _subject(models: list[Mention], first_cue: int | None, sentence_start: int =
     Its grammatical subject when a model opens the sentence ("SGD-SaI achieves ... for GPT-2
     ... compared to AdamW"); else the last one before its first comparison cue, else the first one.
     """
-    if models and text and _BEFORE_SUBJECT.fullmatch(text, sentence_start, models[0].start) and (
-            first_cue is None or models[0].end <= first_cue):
-        return models[0].text, "subject"
+    # The first model, or the first after an opening phrase that names one ("When applied to ResNet-50, X ...").
+    for model in models[:3]:
+        before = _BEFORE_SUBJECT.fullmatch(text, sentence_start, model.start) if text else None
+        # Before any comparison, or after one in the opening phrase ("Compared to GPT-4, X reaches ...").
+        if before and (first_cue is None or model.end <= first_cue
+                       or (before.group("opening") and first_cue < sentence_start + len(before.group("opening")))):
+            return model.text, "subject"
     if first_cue is not None:
         before = [m for m in models if m.end <= first_cue]
         return (before[-1].text, "compared") if before else (None, None)
@@ -543,6 +577,40 @@ _SCORE_OF = re.compile(r"\s+scores?\s*(?:of|is|was|=|:|at|reaching)?\s*(?:about\
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|only\s+)?$", re.IGNORECASE)
 # Between a system and the start of its change: "the accuracy of OPT-13B from 61.2% ...".
 _OF_NAME_FROM = re.compile(r"\s+from\s+(?:about\s+|around\s+|only\s+)?", re.IGNORECASE)
+
+
+# A value set against another system's: "compared to 5.1 for DiT-XL", "versus 71.3% of GPT-4".
+_VERSUS_BEFORE = re.compile(r"\b(?:compared (?:to|with)|vs\.?|versus|against|than)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+_FOR_NAME = re.compile(r"\s+(?:for|of|by|from|with)\s+(?:the\s+)?", re.IGNORECASE)
+# Between models listed together: "X-S and X-L", "A, B, and C".
+_NAME_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|/)\s*")
+
+
+def _compared_owner(text: str, value: _Value, names: _Spans, start: int) -> Mention | None:
+    """The model a value set against the result is of ("compared to 5.1 for DiT-XL"), if any."""
+    if not _VERSUS_BEFORE.search(text, max(start, value.start - 20), value.start):
+        return None
+    after = _FOR_NAME.match(text, value.end)
+    return next((m for m in names.starting(after.end(), after.end()) if m.type == "model"), None) if after else None
+
+
+def _listed_before(models: _Spans, since: int, group: list[_Value], text: str, cue_ends: list[int],
+                   subject_at: int) -> list[Mention] | None:
+    """As many models as ``group`` has values, listed together before them, if the sentence names so many there;
+    not the systems a comparison takes ("X outperforms A and B by 2% and 3%, respectively")."""
+    before = models.starting(since, group[0].start - 1)
+    if len(before) < len(group):
+        return None
+    listed = before[-len(group):]
+    if not all(_NAME_JOINER.fullmatch(text, a.end, b.start) for a, b in zip(listed, listed[1:])):
+        return None
+    if _BEFORE_SUBJECT.fullmatch(text, subject_at, listed[0].start):
+        return listed  # the clause's subject: "Compared to GPT-4, X-S and X-L reach ..."
+    if bisect_left(cue_ends, listed[0].start - 25) < bisect_right(cue_ends, group[0].start):
+        return None
+    if len(before) == len(group) or not _NAME_JOINER.fullmatch(text, before[-len(group) - 1].end, listed[0].start):
+        return listed  # "evaluated on LLaMA-7B and LLaMA-13B, with speedups of 2.1x and 2.4x, respectively"
+    return None
 
 
 def _scored_data(text: str, value: _Value, names: _Spans) -> Mention | None:
