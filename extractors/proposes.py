@@ -14,6 +14,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .abbreviations import acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
 from .lexicon import OWN_THING, finditer_at_words, proposal_cues, word_automaton
 from .model import title_name
@@ -80,6 +81,8 @@ def _passive_proposals(text: str) -> list[int]:
                 found.append(at + 1)
             at = text.find(verb, at + len(verb))
     return found
+# The words of a long form, a name's hyphenated descriptor left off: "MatFormer-based ViT" has "MatFormer".
+_NAME_WORD = re.compile(r"[\w^+.]+")
 _RIGHT_AFTER_CUE = re.compile(r"\s+(?:the\s+)?")
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s|\s+\((?![\w\s.,]*\d{4})")  # not "X (Smith et al., 2023)"
 # "X (ours)" in a results sentence also marks the paper's own system.
@@ -144,9 +147,27 @@ class ProposesDetector:
         proposed += [s for s in spans if ((table.get((s.start_char, s.end_char)) or ("",))[0] or "").endswith(":introduced")]
         if not proposed:
             proposed += self._recurring_subject(doc, spans)
+        proposed += self._own_variants(text, spans, starts, proposed)
         # A span the title rule and a cue both give is one proposal.
         doc.spans[PROPOSES_KEY] = sorted({(s.start, s.end): s for s in proposed}.values(), key=lambda s: s.start)
         return doc
+
+    @staticmethod
+    def _own_variants(text: str, spans: list[Span], starts: list[int], proposed: list[Span]) -> list[Span]:
+        """Short forms the paper defines on its own proposed name: "a 2.6B MatFormer language model (MatLM)".
+
+        A variant named after the paper's thing is the paper's too, wherever the text defines it.
+        """
+        names = {s.text for s in proposed if s.label_ == "MODEL" and len(s.text) > 2}
+        if not names:
+            return []
+        found = []
+        for long_start, long_end, short_start, short_end in acronym_definitions(text):
+            words = set(_NAME_WORD.findall(text, long_start, long_end))
+            if words & names and text[short_start:short_end] not in names:
+                at = bisect_left(starts, short_start)
+                found += [s for s in spans[at : at + 1] if (s.start_char, s.end_char) == (short_start, short_end)]
+        return found
 
     def _recurring_subject(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """With no cue, the coined model no list knows that opens two sentences or more is the paper's own.

@@ -310,6 +310,9 @@ def test_metric_not_found(nlp, text):
         # A quoted name with dashes after it; a measure the paper names is no proposed model.
         ('A Study\n\nWe propose "ZephyrScan"--a tuned model--for faces, using a new metric called the drift score.',
          ["ZephyrScan"]),
+        # A short form the paper defines on its own proposed name is its variant; one on a cited name is not.
+        ("GizmoNet: Nested Models\n\nWe find that a small GizmoNet speech model (GizmoSM) and a GizmoNet-based "
+         "ViT (GizmoViT) transfer, unlike the Zorbex Large Model (ZLM).", ["GizmoNet", "GizmoNet", "GizmoSM", "GizmoViT"]),
     ],
 )
 def test_proposes(nlp, text, expected):
