@@ -311,7 +311,7 @@ class ModelExtractor:
         # A coined word in the long form ("Graph HyperNetworks (GHNs)") makes it a name, its plural too.
         coined = not long_form.islower() and any(is_name_shaped(word) for word in long_form.split())
         known = {short[:-1]} if coined and short.endswith("s") else self.gazetteer
-        if is_generic(short, known=known) or is_generic(long_form):
+        if is_generic(short, known=known) or _generic_phrase(long_form):
             return False
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()):
@@ -336,6 +336,24 @@ class ModelExtractor:
 _VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd]?|ing))$")
 
 
+def _generic_phrase(phrase: str) -> bool:
+    """Whether ``phrase`` is generic, or lower-case words before a plural generic class of two words or more.
+
+    A technique's name ("long-short masked contrastive learning") may end in a generic one's words;
+    a class in the plural ("vision large language models") stays a class.
+
+    Examples
+    --------
+    >>> [_generic_phrase(p) for p in ("vision large language models", "sparse contrastive learning", "LLMs")]
+    [True, False, True]
+    """
+    if is_generic(phrase):
+        return True
+    words = phrase.split()
+    return (phrase.islower() and phrase.endswith("s")
+            and any(is_generic(" ".join(words[i:])) for i in range(1, len(words) - 1)))
+
+
 def _generic_short_forms(text: str) -> frozenset[str]:
     """The short forms ``text`` defines for a generic class, singular and plural: no name anywhere in it.
 
@@ -346,7 +364,7 @@ def _generic_short_forms(text: str) -> frozenset[str]:
     """
     found = set()
     for long_start, long_end, short_start, short_end in acronym_definitions(text):
-        if is_generic(text[long_start:long_end]):
+        if _generic_phrase(text[long_start:long_end]):
             short = text[short_start:short_end]
             found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
     return frozenset(found)

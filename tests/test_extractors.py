@@ -80,6 +80,9 @@ def found(nlp, text: str, label: str) -> list[str]:
          ["Generative Pre-trained Transformer 4 with Vision", "GPT-4V"]),
         # A verb made of a name names nothing; the name it is made of is elsewhere.
         ("We BERTize a small ViT step by step.", ["ViT"]),
+        # A technique the paper names may end in a generic technique's words.
+        ("We propose a novel sparse masked contrastive learning (SMCL) approach.",
+         ["sparse masked contrastive learning", "SMCL"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -115,6 +118,8 @@ def test_model_found(nlp, text, expected):
         "Multimodal large language models (MM-LLMs) are popular, yet building a MM-LLM is costly.",
         # The feed-forward block of a layer is a textbook component, like an MLP.
         "The Feed-Forward Network (FFN) of each layer is pruned, and FFNs shrink.",
+        # Lower-case words before a plural generic class name a class too, and so does their short form.
+        "Audio large language models (A-LLMs) grow fast; an A-LLM hears well.",
     ],
 )
 def test_model_not_found(nlp, text):
