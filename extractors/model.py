@@ -207,7 +207,12 @@ class ModelExtractor:
         listed_confidence: float = 0.6,
     ):
         self.name = name
-        self.gazetteer = Gazetteer(nlp, load_names(gazetteer))
+        names = load_names(gazetteer)
+        self.gazetteer = Gazetteer(nlp, names)
+        # Names matched case-sensitively because they are also words ("=Gemini"), in capitals: "GEMINI"
+        # is no English word.
+        self._capitalised = frozenset(name[1:].upper() for name in names
+                                      if name.startswith("=") and len(name) > 4 and not name[1:].isupper())
         self.gazetteer_confidence = gazetteer_confidence
         self.title_confidence = title_confidence
         self.definition_confidence = definition_confidence
@@ -246,6 +251,10 @@ class ModelExtractor:
             if any(a <= start and end <= b and (a, b) != (start, end) for a, b in long_forms):
                 continue
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
+        if self._capitalised:
+            for word in _CAPITAL_WORD.finditer(text):
+                if word.group() in self._capitalised:
+                    self._add(doc, text, word.start(), word.end(), "gazetteer", self.gazetteer_confidence)
         for start, end in title_name_mentions(doc, "MODEL"):
             self._add(doc, text, start, end, "title", self.title_confidence)
         add_definitions(doc, "MODEL", rule="definition", confidence=self.definition_confidence,
@@ -332,6 +341,8 @@ class ModelExtractor:
         return proposed
 
 
+# A word in capitals: "GEMINI".
+_CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,}(?![\w-])")
 # The ending of a verb made of a name: "LLaMAfy", "BERTized".
 _VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd]?|ing))$")
 

@@ -83,6 +83,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         # A technique the paper names may end in a generic technique's words.
         ("We propose a novel sparse masked contrastive learning (SMCL) approach.",
          ["sparse masked contrastive learning", "SMCL"]),
+        # A name that is also a word, written in capitals, is still the name.
+        ("Baselines include FALCON and Koala on every task.", ["FALCON", "Koala"]),
     ],
 )
 def test_model_found(nlp, text, expected):
