@@ -46,6 +46,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "distinct acronym definitions": lambda size: "".join(
         f"We use {a} {b} {c} ({a[0]}{b[0]}{c[0]}{i}). "
         for i, (a, b, c) in enumerate(("alpha beta gamma".split(),) * (size // 30)))[:size],
+    # Name shapes read a capitalised word letter by letter: one word as long as the record.
+    "one word of capitals": lambda size: "A" * size,
+    "one camel-case word": lambda size: _repeat("Ab", size),
 }
 
 

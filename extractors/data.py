@@ -62,7 +62,7 @@ _LIST_AFTER = re.compile(
 _EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?\((?:e\.g\.|i\.e\.|such as|including)[,:]?\s*")
 # A coined name with a year is an edition of shared data or a shared task ("CoNLL-2003",
 # "ACE 2005", "VOC2007"), which models are not named after; it outranks the name alone.
-_EDITION = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]*[A-Z][A-Za-z]*|[A-Z]+))[- ]?(?:19[89]\d|20[0-4]\d)(?![\w-])")
+_EDITION = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]{0,30}[A-Z][A-Za-z]{0,30}|[A-Z]{1,30}))[- ]?(?:19[89]\d|20[0-4]\d)(?![\w-])")
 _NAME_AFTER = re.compile(_LISTED_WORD + r"(?: " + _LISTED_WORD + r"){0,3}")
 # Between list items, optionally after the item's task ("X image classification and Y segmentation").
 _JOINER_AFTER = re.compile(
@@ -406,7 +406,7 @@ _DEFAULTS = {
         # Coined benchmark names: "MMBench", "VideoChatGPT-Bench", "AlpacaEval".
         # ... and challenges, which keep the word in their name: "the NEJM Image Challenge", "BabyLM challenge".
         "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{0,30}(?:Bench|-Eval|Eval|Arena)(?![\w-])"
-                 r"|[A-Z](?<![\w-][A-Z])[A-Za-z]*[A-Z0-9][\w-]*(?: [A-Z][\w-]*){0,2} [Cc]hallenge\b",
+                 r"|[A-Z](?<![\w-][A-Z])[A-Za-z]{0,30}[A-Z0-9][\w-]{0,30}(?: [A-Z][\w-]{0,30}){0,2} [Cc]hallenge\b",
         **_DEFAULTS,
     },
     assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],

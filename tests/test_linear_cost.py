@@ -3,7 +3,8 @@
 The shapes are the ones issue #17 found quadratic: a long run of numbers with
 metric names (the result finder), thousands of names around one comparison
 cue (the comparison edges), many distinct "the X benchmark" cues, many
-distinct acronym definitions. Each 100 KB abstract goes through a whole build
+distinct acronym definitions; and one word as long as the record, which
+name shapes read letter by letter. Each 100 KB abstract goes through a whole build
 (every format); every step, and the output's size, must stay within 10x of
 a build of 100 KB of real abstracts, made in the same run. A step is given at
 least a quarter of a second of allowance, so a step that takes milliseconds
