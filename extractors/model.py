@@ -476,6 +476,11 @@ _AFTER_LISTING = re.compile(r",?\s+")
 _MODEL_NOUN_BEFORE = re.compile(r"\b" + _MODEL_NOUNS + r"\s*,?\s*\(?$")
 
 
+_APPOSED_NAME = re.compile(r"\b" + _MODEL_NOUNS + r", (?P<name>[A-Z][\w^+.-]*[\w^+]),")
+_SENTENCE_START_WORDS = frozenset("However Thus Therefore Moreover Furthermore Additionally Finally First Second "
+                                  "Third Then Also Specifically Notably Instead Meanwhile Hence Overall".split())
+
+
 def listed_models(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the names a noun for models lists: "retrieval functions such as BM25 and QL".
 
@@ -484,6 +489,9 @@ def listed_models(text: str) -> list[tuple[int, int]]:
     >>> text = "Classic retrieval functions such as BM25 and QL-Dir remain strong, like our tasks such as VQA."
     >>> [text[s:e] for s, e in listed_models(text)]
     ['BM25', 'QL-Dir']
+    >>> text = "We compare two models (FOOX and BarNet) with a larger model, ZORB, and models (Lee et al., 2020)."
+    >>> [text[s:e] for s, e in listed_models(text)]
+    ['FOOX', 'BarNet', 'ZORB']
     """
     from .data import listed_names  # data imports this module
 
@@ -495,6 +503,17 @@ def listed_models(text: str) -> list[tuple[int, int]]:
             if after is not None and _MODEL_NOUN_BEFORE.search(text, max(0, at - 24), at):
                 found += listed_names(text, after.end())
             at = text.find(word, at + len(word))
+    # In parentheses: "two models (SLIP and SimCLR)", a list of two or more closed right after its last item.
+    paren = text.find(" (")
+    while paren >= 0:
+        if _MODEL_NOUN_BEFORE.search(text, max(0, paren - 24), paren):
+            items = listed_names(text, paren + 2)
+            if len(items) >= 2 and text[items[-1][1] : items[-1][1] + 1] == ")":
+                found += items
+        paren = text.find(" (", paren + 2)
+    # Set off by commas after the noun: "a larger SOTA model, RAPHAEL, costs ...".
+    found += [(*match.span("name"), False) for match in _APPOSED_NAME.finditer(text)
+              if match["name"] not in _SENTENCE_START_WORDS]
     # One word each, or words with a coined one: "Recurrent Neural Network" spells out a class.
     return [(start, end) for start, end, _ in found
             if " " not in text[start:end] or any(is_name_shaped(w) or not w.isalpha() for w in text[start:end].split())]

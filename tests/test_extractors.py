@@ -85,6 +85,9 @@ def found(nlp, text: str, label: str) -> list[str]:
          ["sparse masked contrastive learning", "SMCL"]),
         # A name that is also a word, written in capitals, is still the name.
         ("Baselines include FALCON and Koala on every task.", ["FALCON", "Koala"]),
+        # Names a noun for models lists in parentheses, or sets off by commas after it.
+        ("We compare two models (ZORBA and QuuxNet) and a larger model, HELIX, on recall.",
+         ["ZORBA", "QuuxNet", "HELIX"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -122,6 +125,8 @@ def test_model_found(nlp, text, expected):
         "The Feed-Forward Network (FFN) of each layer is pruned, and FFNs shrink.",
         # Lower-case words before a plural generic class name a class too, and so does their short form.
         "Audio large language models (A-LLMs) grow fast; an A-LLM hears well.",
+        # A citation in parentheses after a noun for models lists no names.
+        "Diffusion models (Smith and Jones, 2021) and the model, However, fail.",
     ],
 )
 def test_model_not_found(nlp, text):
