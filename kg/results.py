@@ -36,7 +36,7 @@ _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Units right after a number; multipliers all become "x".
 _UNITS = (
     # "11.77 percentage points" is a difference in points, not a percentage.
-    (re.compile(r"\s?percentage points?\b"), "point"),
+    (re.compile(r"(?:\s?|-)(?:percentage[- ]|absolute\s)points?\b|-points?\b"), "point"),
     # "65.\\%": a number whose decimals were lost keeps its unit.
     (re.compile(r"(?:\.(?=\\?%))?\s?(?:\\?%|percent\b)"), "%"),
     (re.compile(r"\s?[x×X](?![\w×*]|\s?\d)"), "x"),
@@ -51,6 +51,8 @@ _TIMES_BEFORE = re.compile(r"\d\s?(?:times|[x×X])\s?$")
 _SETTING_BEFORE = re.compile(
     r"\bat\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:ratio|sparsity|pruning|compression|level|resolution|budget|"
     r"threshold|temperature)s?\s+of\s+(?:about\s+|around\s+|only\s+|up to\s+)?$", re.IGNORECASE)
+# The settings listed after one: "at pruning ratios of 50%, 66% and 75%".
+_SETTINGS_LISTED = re.compile(r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s?(?:\\?%|[x×]))+")
 _SETTING_AT = re.compile(r"\bat\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"\s*(?:sparsity|pruning|compression(?: ratio)?|(?:pruning|compression|sparsity|masking) ratio)\b",
                             re.IGNORECASE)
@@ -83,7 +85,7 @@ _VALUE_THEN_METRIC = re.compile(r"^\)?\s*(?:\([^()]{0,20}\)\s*)?(?:(?:absolute|r
 _NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|while|compared|across|using|when|from|as|"
                    r"is|are|was|were|via|per|both|all|each|these|those|its|their|our|only|up|about|nearly|more|less|"
                    r"fewer|faster|slower|higher|lower|better|worse|larger|smaller|respectively|improvements?|gains?|"
-                   r"reductions?|increases?|decreases?|drops?|performance|efficiency|quality|results?|data)\b")
+                   r"reductions?|increases?|decreases?|drops?|margins?|performance|efficiency|quality|results?|data)\b")
 _QUALIFIED = re.compile(
     r"\s+(?P<phrase>(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){0,2}(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*)"
     r"(?=\s+(?:on|in|at|for|with|and|compared|over|than|while|across|using|when|via)\b|\s*[,.;)]|\s*$)"
@@ -112,7 +114,10 @@ _BARE_CHANGE = re.compile(r"(?:relative\s+|absolute\s+|average\s+|overall\s+)?(?
                           r"drop|boost)s?", re.IGNORECASE)
 _OWN_VALUE = re.compile(r"\s*\(\s*")
 _QUANTIFIERS = frozenset("most many all some several each every both various these those this that such few".split())
+_SPEED_VERB = re.compile(r"(?:accelerat|speed)", re.IGNORECASE)
 _OUTPERFORM = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
+# A count or share of something is measured with it: "the number of visual tokens".
+_COUNT_OF = re.compile(r"(?:number|amount|count|fraction|proportion|share)\s+of\s+", re.IGNORECASE)
 _PHRASE_STOP = re.compile(r"\b(?:than|while|with|and|on|in|for|across|compared|over|by|when|at|to|from|as|"
                           r"without|using|which|that|of)\b(?!-).*$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|its|their|our|a|an|overall|total|average)\s+", re.IGNORECASE)
@@ -243,8 +248,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
             unit = _unit_after(text, shared.end())[0]
         if unit in _MEMORY_UNITS and _HARDWARE_AFTER.match(text, stop):
             continue  # "a single 48GB GPU", "80 GB A100s": the hardware, not a result
-        if text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")":
-            continue  # (1) enumerations
+        if text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")" and "." not in match.group():
+            continue  # (1) enumerations; "(51.1)" is a score
         if unit in _MEMORY_UNITS and not (_CHANGE_VERB.search(text, max(start, match.start() - 120), match.start())
                                           or _COMPARATIVE.match(text, stop)):
             continue  # "a single 32GB GPU" is hardware; "reduces memory by 5.93 GB" is a result
@@ -254,7 +259,7 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
                 _SETTING_BEFORE.search(text, max(start, match.start() - 80), match.start())
                 or (_SETTING_AT.search(text, max(start, match.start() - 12), match.start()) and _SETTING_AFTER.match(text, stop))):
             # The condition a result holds at: "even at the exit ratio of 10-15% of layers", "at 50% sparsity".
-            ranged = _RANGE_UNIT.match(text, match.end())
+            ranged = _RANGE_UNIT.match(text, match.end()) or _SETTINGS_LISTED.match(text, stop)
             skip_until = ranged.end() if ranged else skip_until
             continue
         yield _Value(match.start(), stop, float(match.group().replace(",", "")), unit)
@@ -300,6 +305,8 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
                 return _measure(text, inside[-1], sentence_start), "changed-by"
             # "outperforming ConvLLaVA by 8.4 points": what a comparison verb takes is the other system.
             compared = _OUTPERFORM.match(verb.group()) is not None
+            if _SPEED_VERB.match(verb.group()):
+                return "speedup", "changed-by"  # "speeds up inference by 2.3x", "accelerates training by 40%"
             phrase = None if compared else _noun_phrase(text[verb.end():by.start()])
             if phrase:
                 return phrase, "changed-by"
@@ -362,6 +369,9 @@ def _noun_phrase(text: str) -> str | None:
     match = _PHRASE.match(text)
     if not match:
         return None
+    words = _DETERMINER.sub("", match.group(1))
+    if (count := _COUNT_OF.match(words)) and (counted := _noun_phrase(words[count.end():])):
+        return count.group() + counted
     phrase = _PHRASE_STOP.sub("", match.group(1)).strip()
     while _DETERMINER.match(phrase):
         phrase = _DETERMINER.sub("", phrase)
@@ -395,7 +405,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             # Or reported on a dataset the sentence names: "obtains 80.9 on DPG-Bench", "... and 2.84 on X".
             # Or named as a benchmark's score: "a GenEval score of 0.58".
             values += [v for v in listed if v.unit or _scored_data(text, v, names) is not None
-                       or _compared_owner(text, v, names, start) is not None or (
+                       or _compared_owner(text, v, names, start) is not None
+                       or (values and _bracketed_owner(text, v, names) is not None) or (
                 _ON_DATA_AFTER.match(text, v.end) and names.starting(_ON_DATA_AFTER.match(text, v.end).end(),
                                                                      _ON_DATA_AFTER.match(text, v.end).end())
                 and _REPORTED_BEFORE.search(text, max(start, v.start - 40), v.start))]
@@ -494,10 +505,11 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                            if _OF_NAME_FROM.fullmatch(text, m.end, value.start)), None)
                 value_model = of.text if of is not None else baselines.of(value)
             confidence = 0.5 + 0.15 * bool(metric) + 0.1 * bool(value.unit) + 0.1 * bool(model) + 0.05 * bool(dataset)
+            baseline = baselines.of(value)
             result = Result(
                 paper_id=found.paper.id, model=value_model, dataset_or_benchmark=dataset, metric=metric,
                 value=value.value, unit=value.unit, sentence=sentence,
-                baseline=baselines.of(value),
+                baseline=None if baseline == value_model else baseline,
                 start=value.start, end=value.end, sentence_start=start,
                 rule=f"result:{metric_rule}" + (f"+{model_rule}" if model_rule else ""),
                 confidence=round(confidence, 4),
@@ -584,6 +596,14 @@ _VERSUS_BEFORE = re.compile(r"\b(?:compared (?:to|with)|vs\.?|versus|against|tha
 _FOR_NAME = re.compile(r"\s+(?:for|of|by|from|with)\s+(?:the\s+)?", re.IGNORECASE)
 # Between models listed together: "X-S and X-L", "A, B, and C".
 _NAME_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|/)\s*")
+
+
+def _bracketed_owner(text: str, value: _Value, names: _Spans) -> Mention | None:
+    """The model a bare value in parentheses right after it belongs to: "such as LLaVA-NeXT-34B (51.1)"."""
+    if not text.startswith(")", value.end):
+        return None
+    return next((m for m in names.starting(value.start - 40, value.start)
+                 if m.type == "model" and _OWN_VALUE.fullmatch(text, m.end, value.start)), None)
 
 
 def _compared_owner(text: str, value: _Value, names: _Spans, start: int) -> Mention | None:
