@@ -456,6 +456,9 @@ def sized_names(text: str) -> list[tuple[int, int]]:
     >>> text = "Zorbex-7B, Osprey-8x7B, Kestrel (7B), Heron-v1.5, LLaMA-2-7B, not Table-2B."
     >>> [text[s:e] for s, e in sized_names(text)]
     ['Zorbex-7B', 'Osprey-8x7B', 'Kestrel', 'Heron-v1.5', 'LLaMA-2-7B']
+    >>> text = "QUX-H beats ZOR-XL, not Plan-B or RGB-D."
+    >>> [text[s:e] for s, e in sized_names(text)]
+    ['QUX-H', 'ZOR-XL']
     """
     found = []
     for suffix in _SIZE_SUFFIXES:
@@ -463,7 +466,17 @@ def sized_names(text: str) -> list[tuple[int, int]]:
             word = _SIZED_WORD.search(text, max(0, size.start() - 40), size.start())
             if word is not None and word.group() not in _NOT_SIZED and not is_generic(word.group()):
                 found.append((word.start(), size.start() if size.groupdict().get("apart") is not None else size.end()))
+    for size in _SIZE_LETTER.finditer(text) if "-" in text else ():
+        # A size letter after a name in capitals ("EVA-E", "SAM-H"); mixed case ones are name-shaped already.
+        word = _CAPITALS_BEFORE.search(text, max(0, size.start() - 20), size.start())
+        if word is not None and not is_generic(word.group()):
+            found.append((word.start(), size.end()))
     return sorted(found)
+
+
+# The size letters of a model family (base, large, huge, giant, enormous), after a hyphen.
+_SIZE_LETTER = re.compile(r"-(?:[BLHGE]|XX?L)(?![\w-])")
+_CAPITALS_BEFORE = re.compile(r"(?<![\w./-])[A-Z]{2,}\d*$")
 
 
 # A noun for models, then the names it lists: "retrieval functions such as BM25", "open LLMs, e.g., Qwen and Yi".

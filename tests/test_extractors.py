@@ -88,6 +88,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         # Names a noun for models lists in parentheses, or sets off by commas after it.
         ("We compare two models (ZORBA and QuuxNet) and a larger model, HELIX, on recall.",
          ["ZORBA", "QuuxNet", "HELIX"]),
+        # A size letter after a name in capitals; a modality letter is none.
+        ("QUX-H beats the RGB-D baseline.", ["QUX-H"]),
     ],
 )
 def test_model_found(nlp, text, expected):
