@@ -618,9 +618,11 @@ def _listed_before(models: _Spans, since: int, group: list[_Value], text: str, c
                    subject_at: int) -> list[Mention] | None:
     """As many models as ``group`` has values, listed together before them, if the sentence names so many there;
     not the systems a comparison takes ("X outperforms A and B by 2% and 3%, respectively")."""
-    before = models.starting(since, group[0].start - 1)
-    if len(before) < len(group):
+    # Only the last few before the values: a bisection, not a slice of every model since.
+    low, high = bisect_left(models.starts, since), bisect_right(models.starts, group[0].start - 1)
+    if high - low < len(group):
         return None
+    before = models.spans[max(low, high - len(group) - 1):high]
     listed = before[-len(group):]
     if not all(_NAME_JOINER.fullmatch(text, a.end, b.start) for a, b in zip(listed, listed[1:])):
         return None
@@ -628,7 +630,7 @@ def _listed_before(models: _Spans, since: int, group: list[_Value], text: str, c
         return listed  # the clause's subject: "Compared to GPT-4, X-S and X-L reach ..."
     if bisect_left(cue_ends, listed[0].start - 25) < bisect_right(cue_ends, group[0].start):
         return None
-    if len(before) == len(group) or not _NAME_JOINER.fullmatch(text, before[-len(group) - 1].end, listed[0].start):
+    if high - low == len(group) or not _NAME_JOINER.fullmatch(text, before[-len(group) - 1].end, listed[0].start):
         return listed  # "evaluated on LLaMA-7B and LLaMA-13B, with speedups of 2.1x and 2.4x, respectively"
     return None
 
