@@ -385,6 +385,11 @@ _APPOSITIVE = re.compile(
     r"(?:,\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
     r"architecture|system|dataset|benchmark|corpus)\b)"
 )
+# One coined or capitalised word right after the cue, then the clause goes on: "we introduce Fusioner, with ...".
+_CUED_NAME = re.compile(
+    r"(?P<name>(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"
+    r"(?=\s*[,;(]|\s+(?:which|that|to|for)\b)"
+)
 # Lower-case names the paper counts out after its cue: "we propose two modifications to the
 # attention mechanism - clipped softmax and gated attention." The count must match the items.
 _LOWER_NAME = r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,3}"
@@ -478,6 +483,12 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         if found is not None and not is_generic(found["name"]) and found["name"] not in _SENTENCE_WORDS:
             description = (found["description"] or found["head"] or "").split()
             yield found.start("name"), found.end("name"), _label_of(description)
+        elif lead is not None and (named := _CUED_NAME.match(text, lead.end())) is not None:
+            # "we introduce Fusioner, with a lightweight ... Fusioner demonstrates ...": a name the cue
+            # gives that the text uses again.
+            name = named["name"]
+            if name not in _SENTENCE_WORDS and not is_generic(name) and _word_counts(text).get(name, 0) >= 2:
+                yield named.start("name"), named.end("name"), "MODEL"
         yield from _counted_names(text, cue_end)
         sentence_end = _SENTENCE_END.search(text, cue_end, cue_end + 300)
         later = _LATER_APPOSITIVE.search(text, cue_end, sentence_end.start() if sentence_end else cue_end + 300)
@@ -503,6 +514,18 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         for match in _ENUMERATED_NAME.finditer(text):
             if not is_generic(match["name"]):
                 yield match.start("name"), match.end("name"), "MODEL"
+
+
+@lru_cache(maxsize=8)
+def _word_counts(text: str) -> dict[str, int]:
+    """How often each word stands in ``text``, counted once for the doc (a name's other uses)."""
+    counts: dict[str, int] = {}
+    for word in _TEXT_WORD.findall(text):
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+_TEXT_WORD = re.compile(r"[\w^+-]+")
 
 
 def _counted_names(text: str, cue_end: int) -> Iterator[tuple[int, int, str]]:

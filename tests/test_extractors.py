@@ -327,6 +327,11 @@ def test_metric_not_found(nlp, text):
         # A short form the paper defines on its own proposed name is its variant; one on a cited name is not.
         ("GizmoNet: Nested Models\n\nWe find that a small GizmoNet speech model (GizmoSM) and a GizmoNet-based "
          "ViT (GizmoViT) transfer, unlike the Zorbex Large Model (ZLM).", ["GizmoNet", "GizmoNet", "GizmoSM", "GizmoViT"]),
+        # One capitalised word the cue gives, used again later, is the paper's name; used once, or a plain
+        # adjective before its noun, it is not.
+        ("A Study\n\nWe introduce Glimmer, with a small adapter, for segmentation. Glimmer beats FooNet.", ["Glimmer"]),
+        ("A Study\n\nWe introduce Glimmer, with a small adapter. We introduce Gaussian noise; Gaussian noise helps.",
+         []),
     ],
 )
 def test_proposes(nlp, text, expected):
