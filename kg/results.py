@@ -64,13 +64,13 @@ _METRIC_THEN_VALUE = re.compile(
     r"^\s*(?:\([A-Za-z][\w@-]{0,11}\)\s*)?"  # its short form: "attack success rate (ASR) of 92%"
     # What it is measured on, before a verb: "pass rate on hidden tests is 67%".
     # Its words may hold digits ("of OPT-13B from ..."), but none is another value.
-    r"(?:(?:on|in|for|across|against|with|of)\s+(?:(?![\d.]+\s)[^\s,;:()%]+\s+){1,6}?"
+    r"(?:(?:on|in|for|across|against|with|of)\s+(?:(?![\d.]+\s|(?:and|or|but|while|whereas)\s)[^\s,;:()%]+\s+){1,6}?"
     r"(?=(?:is|was|are|were|reaches|rises|drops|improves|increases|decreases|from|to)\b))?"
     r"(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
     # The metric as the subject of its change: "recall@20 improves by 6 points", "the acceptance rate rises to 0.82".
     r"(?:(?:(?:is|are|was|were)\s+)?(?:rise|rose|risen|increase|improve|grow|grew|grown|drop|fall|fell|fallen|decrease|"
     r"decline|jump|climb|reduce|boost|lower|raise|go(?:es)? up|go(?:es)? down|went up|went down)\w*\s+(?:by|to)\b)?"
-    r"\s*(?:of|is|=|:|at|reaches|reaching|to|from)?\s*(?:(?:about|around|only|just|roughly|nearly|"
+    r"\s*(?:of|is|=|:|at|reaches|reaching|to|from|within)?\s*(?:(?:about|around|only|just|roughly|nearly|"
     r"approximately|over|above|up to|below|under|a|an|>|<|~|≈)\s*){0,2}"
     r"\(?$",  # "the best accuracy (87.8%)"
     re.IGNORECASE,

@@ -253,6 +253,9 @@ def test_lists_share_units_and_values_keep_their_owner():
     # Settings are no results: what a result holds at, and a size written "N times N".
     ("Brisk achieves 1.5x and 2.6x speedups at pruning ratios of 50% and 75% on 1024 times 1024 images.",
      [("Brisk", None, "speedups", 1.5, "x"), ("Brisk", None, "speedups", 2.6, "x")]),
+    # "within N% of": the measure before; a measure's "on ..." phrase does not reach past "and".
+    ("Brisk-S has a latency of 80 ms and a WER within 0.3% of the offline model, and is 3x smaller than Whisper.",
+     [("Brisk-S", None, "latency", 80.0, "ms"), ("Brisk-S", None, "WER", 0.3, "%"), ("Brisk-S", None, "size", 3.0, "x")]),
     # "Experiments show that <subject>": the reported clause's subject.
     ("Experiments on COCO with DETR show that our approach speeds up training by 3.1x.",
      [("Brisk", "COCO", "speedup", 3.1, "x")]),
