@@ -250,6 +250,10 @@ class ModelExtractor:
                 continue  # "latent diffusion models": a known name's words, written as the class they describe
             if any(a <= start and end <= b and (a, b) != (start, end) for a, b in long_forms):
                 continue
+            if (parts := self._hybrid_parts(text, start, end)) is not None:
+                for part_start, part_end in parts:  # "a hybrid Mamba-Transformer": two architectures, not one name
+                    self._add(doc, text, part_start, part_end, "gazetteer", self.gazetteer_confidence)
+                continue
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         if self._capitalised:
             for word in _CAPITAL_WORD.finditer(text):
@@ -288,6 +292,25 @@ class ModelExtractor:
         if "B/" in text or "M/" in text:
             self._elided_sizes(doc, text)
         return doc
+
+    def _hybrid_parts(self, text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """The two known names of "hybrid A-B" (or "A-B hybrid"), where the text mixes two architectures.
+
+        Examples
+        --------
+        >>> import spacy; extractor = ModelExtractor(spacy.blank("en"), "m", gazetteer="models", gazetteer_confidence=0,
+        ...     title_confidence=0, definition_confidence=0, introduced_confidence=0, shape_confidence=0)
+        >>> text = "a hybrid Mamba-Transformer and an xLSTM-UNet"
+        >>> [text[s:e] for s, e in extractor._hybrid_parts(text, 9, 26)], extractor._hybrid_parts(text, 34, 44)
+        (['Mamba', 'Transformer'], None)
+        """
+        hyphen = text.find("-", start, end)
+        if hyphen < 0 or not (text[max(0, start - 7) : start].lower() == "hybrid " or
+                              text[end : end + 7].lower() == " hybrid"):
+            return None
+        if text[start:hyphen] in self.gazetteer and text[hyphen + 1 : end] in self.gazetteer:
+            return (start, hyphen), (hyphen + 1, end)
+        return None
 
     def _coined_verb(self, word: str) -> bool:
         """A verb made of a name ("LLaMAfy a ViT", "BERTized"): the name is there, the word names nothing.

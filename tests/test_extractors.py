@@ -90,6 +90,8 @@ def found(nlp, text: str, label: str) -> list[str]:
          ["ZORBA", "QuuxNet", "HELIX"]),
         # A size letter after a name in capitals; a modality letter is none.
         ("QUX-H beats the RGB-D baseline.", ["QUX-H"]),
+        # A hybrid of two known architectures names both, not one model.
+        ("We build a hybrid Mamba-Transformer for long inputs.", ["Mamba", "Transformer"]),
     ],
 )
 def test_model_found(nlp, text, expected):
