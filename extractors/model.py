@@ -211,6 +211,7 @@ class ModelExtractor:
         self.gazetteer = Gazetteer(nlp, names)
         # Names matched case-sensitively because they are also words ("=Gemini"), in capitals: "GEMINI"
         # is no English word.
+        self._common_nouns = tuple(name[1:].casefold() for name in names if name.startswith("~"))
         self._capitalised = frozenset(name[1:].upper() for name in names
                                       if name.startswith("=") and len(name) > 4 and not name[1:].isupper())
         self.gazetteer_confidence = gazetteer_confidence
@@ -241,15 +242,16 @@ class ModelExtractor:
         def accepts(long_form: str, short: str, long_start: int) -> bool:
             return long_start in listed_with or self._defines_model(text, long_form, short, long_start)
 
-        # A known word inside a model's long form is part of that name: "Generative Pre-trained Transformer 4
-        # with Vision (GPT-4V)" has no "Transformer 4", "... Multitask Mega-transformer (M6)" no "Mega-transformer".
+        # A common-noun name (or a new prefix on one) inside a model's long form is part of that name: "Generative
+        # Pre-trained Transformer 4 with Vision (GPT-4V)" has no "Transformer 4", "... Mega-transformer (M6)" none.
         long_forms = [(a, b) for a, b, c, d in acronym_definitions(text) if accepts(text[a:b], text[c:d], a)]
         known_names = self.gazetteer.find(doc)
         for start, end, known in known_names:
             if _CLASS_NOUN_AFTER.match(text, end) and " " in text[start:end] and text[start:end].islower():
                 continue  # "latent diffusion models": a known name's words, written as the class they describe
-            if any(a <= start and end <= b and (a, b) != (start, end) for a, b in long_forms):
-                continue
+            if (not known or text[start:end].casefold().startswith(self._common_nouns)) and any(
+                    a <= start and end <= b and (a, b) != (start, end) for a, b in long_forms):
+                continue  # (a proper name keeps its mention: "a MatFormer-based ViT (MatViT)" uses ViT)
             if (parts := self._hybrid_parts(text, start, end)) is not None:
                 for part_start, part_end in parts:  # "a hybrid Mamba-Transformer": two architectures, not one name
                     self._add(doc, text, part_start, part_end, "gazetteer", self.gazetteer_confidence)

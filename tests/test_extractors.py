@@ -92,6 +92,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("QUX-H beats the RGB-D baseline.", ["QUX-H"]),
         # A hybrid of two known architectures names both, not one model.
         ("We build a hybrid Mamba-Transformer for long inputs.", ["Mamba", "Transformer"]),
+        # A proper name inside a defined long form is still a mention of it.
+        ("We extract a GizmoFormer-based ViT (GizmoViT) from it.", ["GizmoFormer", "ViT", "GizmoViT"]),
     ],
 )
 def test_model_found(nlp, text, expected):
