@@ -328,7 +328,7 @@ def tfds_benchmarks(archive: zipfile.ZipFile) -> Iterator[str]:
 # MTEB's task names end in the task's kind ("SciFactRetrieval", "Banking77Classification"), a
 # language or variant ("NQ-PL", "FiQA2018-NL", "STS17.v2"): MTEB's own labels, not the data's name.
 _MTEB_LABEL = re.compile(
-    r"(?:Retrieval|Reranking|Clustering|Classification|Mining|PC|STS|ZeroShot|S2S|P2P|QA?Retrieval|"
+    r"(?:Retrieval|Reranking|Clust(?:e)?ring|Classification|Mining|PC|STS|ZeroShot|S2S|P2P|QA?Retrieval|"
     r"HardNegatives|Instructions?|Summarization|Compositionality|Understanding)$|"
     r"[-_.](?:[A-Za-z]{2,3}|v\d+|[a-z][a-z-]*)$|^Nano[A-Z]|[()]|"
     # a subset in lower case after a space: "IFIR fiqa", "TempReason l1"
