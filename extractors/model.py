@@ -34,6 +34,14 @@ MODEL_HEADS = frozenset(
     "alignment prior embedding embeddings agent system pipeline paradigm policy optimization regularization "
     "distillation scan".split()
 )
+# Agent nouns of a pipeline's part, a model when the paper builds it in ("We incorporate a Text-Semantics-Aware
+# Patch Selector (TSPS) into ..."), a generic part when the text speaks of others' ("the Visual Prompt Generator
+# (VPG) of existing methods").
+_PART_HEADS = frozenset(
+    "selector predictor extractor generator aggregator adapter adaptor projector connector router planner "
+    "scheduler sampler compressor merger tokenizer retriever refiner resampler fuser classifier".split()
+)
+_WE = re.compile(r"\b[Ww]e\b")
 
 # A plural class noun after a name's words: "latent diffusion models", "vision transformer architectures".
 _CLASS_NOUN_AFTER = re.compile(r"\s+(?:models|networks|architectures|methods|approaches|frameworks|systems|families)\b")
@@ -355,6 +363,8 @@ class ModelExtractor:
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
             return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
         sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
+        if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, sentence_start, long_start):
+            return True
         # The paper introducing it, or saying its own idea is it: "Our key idea is progressive token pruning (PTP)".
         proposed = (PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
                     or _OUR_IDEA_IS.match(text, sentence_start, long_start) is not None)

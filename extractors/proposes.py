@@ -83,6 +83,8 @@ def _passive_proposals(text: str) -> list[int]:
     return found
 # The words of a long form, a name's hyphenated descriptor left off: "MatFormer-based ViT" has "MatFormer".
 _NAME_WORD = re.compile(r"[\w^+.]+")
+# The paper building a part into its system.
+_BUILT_IN = re.compile(r"\b[Ww]e (?:(?:\w+ly|then|also|further|first) )?(?:incorporat|attach|integrat|insert|equip|plug)\w*\b")
 _RIGHT_AFTER_CUE = re.compile(r"\s+(?:the\s+)?")
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s|\s+\((?![\w\s.,]*\d{4})")  # not "X (Smith et al., 2023)"
 # "X (ours)" in a results sentence also marks the paper's own system.
@@ -134,6 +136,17 @@ class ProposesDetector:
             at = bisect_left(starts, ours.start("long"))
             proposed += [s for s in spans[at : bisect_left(starts, ours.end())]
                          if self._novel(doc, s) or self._defined_here(text, s)]
+        scanned = 0
+        for cue in _BUILT_IN.finditer(text):
+            # "We incorporate a Text-Semantics-Aware Patch Selector (TSPS) into ... and attach a ... Decoder (PAD)":
+            # a part the paper builds into its system and defines there, to the end of the sentence, is its own.
+            if cue.end() < scanned:
+                continue  # its sentence was read from an earlier cue: each span once, so linear
+            sentence_end = _SENTENCE_END.search(text, cue.end())
+            scanned = sentence_end.start() if sentence_end else len(text)
+            first, last = bisect_left(starts, cue.end()), bisect_left(starts, scanned)
+            proposed += [s for s in spans[first:last] if s.label_ == "MODEL" and self._novel(doc, s)
+                         and self._rule(doc, s).endswith(":definition")]
         for verb_at in _passive_proposals(text):
             # "In this work, adaptive draft sampling (ADS) is introduced to ...": the passive of the cue.
             at = bisect_left(starts, verb_at)

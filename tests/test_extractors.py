@@ -94,6 +94,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("We build a hybrid Mamba-Transformer for long inputs.", ["Mamba", "Transformer"]),
         # A proper name inside a defined long form is still a mention of it.
         ("We extract a GizmoFormer-based ViT (GizmoViT) from it.", ["GizmoFormer", "ViT", "GizmoViT"]),
+        # A part named by an agent noun is a model when the paper builds it in, not when others' is meant.
+        ("Specifically, we add a Text-Aware Token Selector (TATS). The Visual Query Generator (VQG) of others fails.",
+         ["Text-Aware Token Selector", "TATS"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -336,6 +339,9 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe introduce Glimmer, with a small adapter, for segmentation. Glimmer beats FooNet.", ["Glimmer"]),
         ("A Study\n\nWe introduce Glimmer, with a small adapter. We introduce Gaussian noise; Gaussian noise helps.",
          []),
+        # A part the paper builds into its system and defines there is its own; a cited part is not.
+        ("A Study\n\nWe then attach a Sparse Token Router (STR) to FooNet. Others use the Visual Query Generator (VQG).",
+         ["Sparse Token Router", "STR"]),
     ],
 )
 def test_proposes(nlp, text, expected):
