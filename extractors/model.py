@@ -491,9 +491,9 @@ def sized_names(text: str) -> list[tuple[int, int]]:
     >>> text = "Zorbex-7B, Osprey-8x7B, Kestrel (7B), Heron-v1.5, LLaMA-2-7B, not Table-2B."
     >>> [text[s:e] for s, e in sized_names(text)]
     ['Zorbex-7B', 'Osprey-8x7B', 'Kestrel', 'Heron-v1.5', 'LLaMA-2-7B']
-    >>> text = "QUX-H beats ZOR-XL, not Plan-B or RGB-D."
+    >>> text = "QUX-H beats ZOR-XL and ZORB-3.5, not Plan-B, RGB-D, CIFAR-10 or COVID-19."
     >>> [text[s:e] for s, e in sized_names(text)]
-    ['QUX-H', 'ZOR-XL']
+    ['QUX-H', 'ZOR-XL', 'ZORB-3.5']
     """
     found = []
     for suffix in _SIZE_SUFFIXES:
@@ -501,6 +501,10 @@ def sized_names(text: str) -> list[tuple[int, int]]:
             word = _SIZED_WORD.search(text, max(0, size.start() - 40), size.start())
             if word is not None and word.group() not in _NOT_SIZED and not is_generic(word.group()):
                 found.append((word.start(), size.start() if size.groupdict().get("apart") is not None else size.end()))
+    for version in _CAPITALS_VERSION.finditer(text):
+        # A name in capitals with a one-digit version: "GPT-2", "XLM-3.5" (not "CIFAR-10", "COVID-19").
+        if not is_generic(version["stem"]):
+            found.append(version.span())
     for size in _SIZE_LETTER.finditer(text) if "-" in text else ():
         # A size letter after a name in capitals ("EVA-E", "SAM-H"); mixed case ones are name-shaped already.
         word = _CAPITALS_BEFORE.search(text, max(0, size.start() - 20), size.start())
@@ -509,6 +513,7 @@ def sized_names(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+_CAPITALS_VERSION = re.compile(r"(?<![\w./-])(?P<stem>[A-Z]{2}[A-Z0-9]*)-\d(?:\.\d)?[a-z]?(?![\w-]|\.\d)")
 # The size letters of a model family (base, large, huge, giant, enormous), after a hyphen.
 _SIZE_LETTER = re.compile(r"-(?:[BLHGE]|XX?L)(?![\w-])")
 _CAPITALS_BEFORE = re.compile(r"(?<![\w./-])[A-Z]{2,}\d*$")

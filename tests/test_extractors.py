@@ -97,6 +97,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         # A part named by an agent noun is a model when the paper builds it in, not when others' is meant.
         ("Specifically, we add a Text-Aware Token Selector (TATS). The Visual Query Generator (VQG) of others fails.",
          ["Text-Aware Token Selector", "TATS"]),
+        # A name in capitals with a one-digit version is a model; two digits are usually data or a year.
+        ("ZORB-2 and ZORB-3.5 beat it on CIFAR-10.", ["ZORB-2", "ZORB-3.5"]),
     ],
 )
 def test_model_found(nlp, text, expected):
