@@ -145,8 +145,11 @@ class ProposesDetector:
             sentence_end = _SENTENCE_END.search(text, cue.end())
             scanned = sentence_end.start() if sentence_end else len(text)
             first, last = bisect_left(starts, cue.end()), bisect_left(starts, scanned)
+            known = {s.text for s in spans[first:last] if not self._novel(doc, s)}
+            # (the long form of a known short form is that known name: "Diffusion Transformer (DiT)")
             proposed += [s for s in spans[first:last] if s.label_ == "MODEL" and self._novel(doc, s)
-                         and self._rule(doc, s).endswith(":definition")]
+                         and self._rule(doc, s).endswith(":definition")
+                         and span_extension(doc, s, "paperkg_alias_of") not in known]
         for verb_at in _passive_proposals(text):
             # "In this work, adaptive draft sampling (ADS) is introduced to ...": the passive of the cue.
             at = bisect_left(starts, verb_at)

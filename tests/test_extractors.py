@@ -344,6 +344,7 @@ def test_metric_not_found(nlp, text):
         # A part the paper builds into its system and defines there is its own; a cited part is not.
         ("A Study\n\nWe then attach a Sparse Token Router (STR) to FooNet. Others use the Visual Query Generator (VQG).",
          ["Sparse Token Router", "STR"]),
+        ("A Study\n\nWe incorporate cross-attention modules into Diffusion Transformer (DiT) to inject text.", []),
     ],
 )
 def test_proposes(nlp, text, expected):
