@@ -54,7 +54,8 @@ def acronym_definitions(text: str) -> tuple[tuple[int, int, int, int], ...]:
     >>> [(text[a:b], text[c:d]) for a, b, c, d in acronym_definitions(text)]
     [('Low-rank GrAph Hypernetworks', 'LoGAH')]
     """
-    return tuple(sorted([*_acronym_definitions(text), *_short_form_first(text)], key=lambda pair: pair[2]))
+    return tuple(sorted([*_acronym_definitions(text), *_short_form_first(text), *_shared_first_word(text)],
+                        key=lambda pair: pair[2]))
 
 
 def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
@@ -81,6 +82,34 @@ def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
             first = _capitals_spelling(short, words)
             if first is not None:
                 yield words[first].start(), words[-1].end(), match.start("short"), match.end("short")
+
+
+# A short form of two words, the first one the long form's own: "Swin UNEt TRansformers (Swin UNETR)".
+_PAREN_TWO_WORDS = re.compile(r"\((?P<first>[A-Z][\w-]*) (?P<short>[A-Z][\w^.+-]{1,19})\)")
+
+
+def _shared_first_word(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """Pairs whose short form keeps the long form's first word and abbreviates the rest.
+
+    Examples
+    --------
+    >>> text = "a model termed Swin UNEt TRansformers (Swin UNETR) and Mask Region CNN (Mask R-CNN)."
+    >>> [(text[a:b], text[c:d]) for a, b, c, d in _shared_first_word(text)]
+    [('Swin UNEt TRansformers', 'Swin UNETR'), ('Mask Region CNN', 'Mask R-CNN')]
+    >>> list(_shared_first_word("trained on Common Crawl (Common Core)"))
+    []
+    """
+    for match in _PAREN_TWO_WORDS.finditer(text) if " (" in text else ():
+        first, short = match["first"], match["short"]
+        words = list(_WORD.finditer(text, max(0, match.start() - 160), match.start()))
+        letters = [c.lower() for c in short if c.isalpha()]
+        for at in range(len(words) - 2, max(-1, len(words) - len(letters) - 5), -1):
+            if words[at].group() != first:
+                continue
+            rest = words[at + 1 :]
+            if _spells(letters, [w.group() for w in rest]) or _capitals_spelling(short, rest) == 0:
+                yield words[at].start(), words[-1].end(), match.start("first"), match.end("short")
+            break
 
 
 # A short form with a capital, then its long form in parentheses: "LoGAH (Low-rank GrAph Hypernetworks)".

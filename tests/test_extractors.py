@@ -156,6 +156,13 @@ def test_definition_links_long_form_to_acronym(nlp):
     assert spans == {"Context Perception Parallel Decoder": "CPPD", "CPPD": None}
 
 
+def test_a_short_form_may_keep_the_long_forms_first_word(nlp):
+    doc = nlp("A Study\n\nWe propose a model termed Zorb GRaph MIXers (Zorb GRMIX). Zorb GRMIX is fast.")
+    spans = {s.text: s._.paperkg_alias_of for s in doc.spans[SPANS_KEY]}
+    assert spans == {"Zorb GRaph MIXers": "Zorb GRMIX", "Zorb GRMIX": None}
+    assert {s.text for s in doc.spans[PROPOSES_KEY]} <= {"Zorb GRaph MIXers", "Zorb GRMIX"}
+
+
 def test_title_name_is_a_model(nlp):
     assert found(nlp, "HorNet: Efficient High-Order Spatial Interactions\n\nWe study it.", "MODEL") == ["HorNet"]
     assert found(nlp, "MMIE: A Benchmark for Interleaved Comprehension\n\nWe study it.", "MODEL") == []
