@@ -362,6 +362,9 @@ class ModelExtractor:
             return True
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
             return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
+        kind = _KIND_AFTER.match(text, long_start + len(long_form))
+        if kind is not None and kind["kind"].lower() in MODEL_HEADS and len(short) >= 3 and not long_form.islower():
+            return True  # the noun after the pair says what it is: "the Generative Pre-trained Diffusion (GPD) paradigm"
         sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
         if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, sentence_start, long_start):
             return True
@@ -376,6 +379,8 @@ class ModelExtractor:
         return proposed
 
 
+# The noun right after "Long Form (SF)".
+_KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+)\b")
 # A word in capitals: "GEMINI".
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,}(?![\w-])")
 # The ending of a verb made of a name: "LLaMAfy", "BERTized".

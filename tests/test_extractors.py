@@ -99,6 +99,8 @@ def found(nlp, text: str, label: str) -> list[str]:
          ["Text-Aware Token Selector", "TATS"]),
         # A name in capitals with a one-digit version is a model; two digits are usually data or a year.
         ("ZORB-2 and ZORB-3.5 beat it on CIFAR-10.", ["ZORB-2", "ZORB-3.5"]),
+        # The noun right after a pair says what it names.
+        ("We test the Sparse Echo Diffusion (SED) paradigm on weather data.", ["Sparse Echo Diffusion", "SED"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -138,6 +140,7 @@ def test_model_found(nlp, text, expected):
         "Audio large language models (A-LLMs) grow fast; an A-LLM hears well.",
         # A citation in parentheses after a noun for models lists no names.
         "Diffusion models (Smith and Jones, 2021) and the model, However, fail.",
+        "The Natural Language Processing (NLP) community and the Knowledge Graph (KG) model grew.",
     ],
 )
 def test_model_not_found(nlp, text):
