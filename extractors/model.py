@@ -356,7 +356,7 @@ class ModelExtractor:
         if is_generic(short, known=known) or _generic_phrase(long_form):
             return False
         head = long_form.rsplit(None, 1)[-1].lower()
-        if any(head in heads for heads in HEADS.values()):
+        if any(head in heads for heads in HEADS.values()) or head in _LOSS_HEADS:
             return False
         if short in self.gazetteer or is_name_shaped(short) or coined:
             return True
@@ -405,17 +405,24 @@ def _generic_phrase(phrase: str) -> bool:
             and any(is_generic(" ".join(words[i:])) for i in range(1, len(words) - 1)))
 
 
+# Last words of a long form that make it a training loss, which is no model: "the bag-of-words loss (BoW)".
+_LOSS_HEADS = frozenset("loss losses objective objectives criterion".split())
+
+
 def _generic_short_forms(text: str) -> frozenset[str]:
-    """The short forms ``text`` defines for a generic class, singular and plural: no name anywhere in it.
+    """The short forms ``text`` defines for a generic class or a loss, singular and plural: no model anywhere in it.
 
     Examples
     --------
     >>> sorted(_generic_short_forms("multimodal large language models (MM-LLMs) and Foo Nets (FNs)"))
     ['MM-LLM', 'MM-LLMs']
+    >>> sorted(_generic_short_forms("the bag-of-words loss (BoW)"))
+    ['BoW', 'BoWs']
     """
     found = set()
     for long_start, long_end, short_start, short_end in acronym_definitions(text):
-        if _generic_phrase(text[long_start:long_end]):
+        long_form = text[long_start:long_end]
+        if _generic_phrase(long_form) or long_form.rsplit(None, 1)[-1].lower() in _LOSS_HEADS:
             short = text[short_start:short_end]
             found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
     return frozenset(found)

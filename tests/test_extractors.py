@@ -141,6 +141,8 @@ def test_model_found(nlp, text, expected):
         # A citation in parentheses after a noun for models lists no names.
         "Diffusion models (Smith and Jones, 2021) and the model, However, fail.",
         "The Natural Language Processing (NLP) community and the Knowledge Graph (KG) model grew.",
+        # A loss is no model, whatever shape its short form has.
+        "We add the span-of-tokens loss (SoT) to the objective, and SoT helps.",
     ],
 )
 def test_model_not_found(nlp, text):
