@@ -243,7 +243,7 @@ class ModelExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        self._generic_here = _generic_short_forms(text)
+        self._generic_here = _generic_short_forms(text) | _survey_name(text[: max(0, text.find("\n"))])
         listed_with = _listed_definitions(text, lambda long_form, short, long_start: self._defines_model(
             text, long_form, short, long_start))
 
@@ -403,6 +403,20 @@ def _generic_phrase(phrase: str) -> bool:
     words = phrase.split()
     return (phrase.islower() and phrase.endswith("s")
             and any(is_generic(" ".join(words[i:])) for i in range(1, len(words) - 1)))
+
+
+def _survey_name(title: str) -> frozenset[str]:
+    """The name a survey's title gives itself ("Mamba-360: Survey of State Space Models"): the survey's, no model's.
+
+    Examples
+    --------
+    >>> _survey_name("Zorb-360: Survey of Foo Models"), _survey_name("Zorb-360: A Fast Foo Model")
+    (frozenset({'Zorb-360'}), frozenset())
+    """
+    name, colon, subtitle = title.partition(":")
+    if colon and _SURVEY.search(subtitle) and len(name.split()) == 1:
+        return frozenset({name.strip()})
+    return frozenset()
 
 
 # Last words of a long form that make it a training loss, which is no model: "the bag-of-words loss (BoW)".

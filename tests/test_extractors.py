@@ -143,6 +143,8 @@ def test_model_found(nlp, text, expected):
         "The Natural Language Processing (NLP) community and the Knowledge Graph (KG) model grew.",
         # A loss is no model, whatever shape its short form has.
         "We add the span-of-tokens loss (SoT) to the objective, and SoT helps.",
+        # The name a survey gives itself is the survey's.
+        "Zorb-360: Survey of Foo Models for Long Inputs\n\nZorb-360 reviews the field.",
     ],
 )
 def test_model_not_found(nlp, text):
