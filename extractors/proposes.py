@@ -25,7 +25,8 @@ __all__ = ["ProposesDetector"]
 # what the new thing builds on or is compared with.
 _PROPOSAL_END = re.compile(
     r"[.!?](?:\s|$)|\n|\b(?:using|based on|built on|with|leverag\w*|on top of|than|outperform\w*|"
-    r"compared|such as|including|from|via|by)\b"
+    r"compared|such as|including|from|via|by|match(?:es|ing)?|akin to|similar to|comparable to|rival\w*|beat(?:s|ing)?|"
+    r"surpass\w*|(?:an?|the) fine-tuned)\b"
 )
 # Cues the shared PROPOSAL_CUE leaves out because they name no subject: a second verb of
 # the paper's ("..., and introduce X"), "our research introduces X", "three new tasks (X, Y)",

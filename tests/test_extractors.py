@@ -359,6 +359,9 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe then attach a Sparse Token Router (STR) to FooNet. Others use the Visual Query Generator (VQG).",
          ["Sparse Token Router", "STR"]),
         ("A Study\n\nWe incorporate cross-attention modules into Diffusion Transformer (DiT) to inject text.", []),
+        # A comparison or the model it was tuned from ends what a proposal names.
+        ("A Study\n\nOur model, ZorbNet, matches QuuxLM-2 on math. We propose \"ZorbFace\"--a fine-tuned BarVLM model.",
+         ["ZorbNet", "ZorbFace"]),
     ],
 )
 def test_proposes(nlp, text, expected):
