@@ -195,6 +195,7 @@ def test_build_gives_a_name_one_type_and_keeps_the_hand_lists(tmp_path, monkeypa
             "tensorflow_datasets/datasets/hellaswag/README.md": "HellaSwag: commonsense completions.\n",
             "tensorflow_datasets/datasets/gpt3/README.md": "Arithmetic tasks from the GPT3 paper.\n",
             "tensorflow_datasets/datasets/movielens/README.md": "MovieLens ratings.\n",
+            "tensorflow_datasets/datasets/scan/README.md": "SCAN: compositional navigation commands.\n",
         },
     }
     for name, files in wheels.items():
@@ -214,6 +215,7 @@ def test_build_gives_a_name_one_type_and_keeps_the_hand_lists(tmp_path, monkeypa
     ))
     files = build.build(tmp_path)
     entries = {kind: [line for line in lines if not line.startswith("#")] for kind, lines in files.items()}
-    # HellaSwag stays the benchmark lm-eval lists; "GPT3" is the hand list's model GPT-3, not data.
+    # HellaSwag stays the benchmark lm-eval lists; "GPT3" is the hand list's model GPT-3, not data;
+    # "SCAN", a word in capitals, is an acronym too many projects coin to type as data.
     assert entries == {"benchmarks": ["HellaSwag  # lm-eval"], "datasets": ["=MovieLens  # tensorflow-datasets"]}
     assert "# source: tensorflow-datasets 1.0 (licence: MIT), tfds_datasets" in files["datasets"]

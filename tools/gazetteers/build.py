@@ -534,6 +534,11 @@ def build(wheels: Path) -> dict[str, list[str]]:
             folded = line.lstrip("=").casefold() if line else ""
             if line is None or folded in known:
                 continue
+            # A word in capitals ("SCAN", "RAFT", "BRIGHT") is an acronym many projects coin: as data it
+            # would type every other project's system or task of that name. Model names keep theirs
+            # ("=BARK"): a registry of architectures has few, each long settled.
+            if kind != "models" and line.startswith("=") and line[1:].isupper() and line[1:].isalpha():
+                continue
             # One kind of thing per name, whatever its punctuation: "GPT3" is the model GPT-3, not TFDS's
             # data; a registry's name is of the first registry's type (SOURCES is in order of trust).
             # Dataset and benchmark are one kind to the hand lists (a name is used both ways); another
