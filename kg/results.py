@@ -57,6 +57,7 @@ _SETTING_AT = re.compile(r"\bat\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"\s*(?:sparsity|pruning|compression(?: ratio)?|(?:pruning|compression|sparsity|masking) ratio)\b",
                             re.IGNORECASE)
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
+_NEGATIVE = re.compile(r"(?:^|(?<=[\s(=]))[-−]$")
 _FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
 # Patterns used with ``match(text, pos)`` have no ``^``: it would anchor at the string's start, not at pos.
 # Between a metric's name and its value: "FID of 1.97", "accuracy: 85.6%".
@@ -70,9 +71,9 @@ _METRIC_THEN_VALUE = re.compile(
     # The metric as the subject of its change: "recall@20 improves by 6 points", "the acceptance rate rises to 0.82".
     r"(?:(?:(?:is|are|was|were)\s+)?(?:rise|rose|risen|increase|improve|grow|grew|grown|drop|fall|fell|fallen|decrease|"
     r"decline|jump|climb|reduce|boost|lower|raise|go(?:es)? up|go(?:es)? down|went up|went down)\w*\s+(?:by|to)\b)?"
-    r"\s*(?:of|is|=|:|at|reaches|reaching|to|from|within)?\s*(?:(?:about|around|only|just|roughly|nearly|"
+    r"\s*(?:of|is|=|:|at|reaches|reaching|to|from|within)?\s*(?:(?:about|around|near|only|just|roughly|nearly|"
     r"approximately|over|above|up to|below|under|a|an|>|<|~|≈)\s*){0,2}"
-    r"\(?$",  # "the best accuracy (87.8%)"
+    r"\(?[-−+]?$",  # "the best accuracy (87.8%)", "a correlation of -0.42"
     re.IGNORECASE,
 )
 # Between a value and the metric it measures: "58.0% PQ", "85.6% top-1 accuracy", "2.4× higher throughput".
@@ -91,7 +92,7 @@ _QUALIFIED = re.compile(
     r"(?=\s+(?:on|in|at|for|with|and|compared|over|than|while|across|using|when|via)\b|\s*[,.;)]|\s*$)"
 )
 _BY_VALUE = re.compile(r"\bby\s+(?:up to|over|about|around|nearly|almost|approximately|more than|less than|an average of|"
-                       r"on average|only|just|a|>|<|~)?\s*(?:up to\s+)?$", re.IGNORECASE)
+                       r"on average|only|just|a|>|<|~)?\s*(?:up to\s+)?[+]?$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(
     r"\b(?:improv|increas|reduc|decreas|boost|lower|rais|cut|enhanc|outperform|surpass|degrad|accelerat|"
     r"speed(?:s|ing)? up|shrink|sav|drop|exceed|beat)\w*\s+(?:up\s+)?", re.IGNORECASE)
@@ -262,7 +263,10 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
             ranged = _RANGE_UNIT.match(text, match.end()) or _SETTINGS_LISTED.match(text, stop)
             skip_until = ranged.end() if ranged else skip_until
             continue
-        yield _Value(match.start(), stop, float(match.group().replace(",", "")), unit)
+        number = float(match.group().replace(",", ""))
+        if _NEGATIVE.search(text, max(start, match.start() - 2), match.start()):
+            number = -number  # "coefficients near -0.998": a sign of its own, not a hyphen in a name or range
+        yield _Value(match.start(), stop, number, unit)
 
 
 # How far a metric's name may stand from its value for the words between to join them.

@@ -256,6 +256,9 @@ def test_lists_share_units_and_values_keep_their_owner():
     # "within N% of": the measure before; a measure's "on ..." phrase does not reach past "and".
     ("Brisk-S has a latency of 80 ms and a WER within 0.3% of the offline model, and is 3x smaller than Whisper.",
      [("Brisk-S", None, "latency", 80.0, "ms"), ("Brisk-S", None, "WER", 0.3, "%"), ("Brisk-S", None, "size", 3.0, "x")]),
+    # A sign of its own is the value's; a "+" after "by" is no obstacle to the measure changed.
+    ("Brisk reaches a Pearson correlation of -0.42 on STS-B and improves accuracy by +2.1%.",
+     [("Brisk", "STS-B", "Pearson correlation", -0.42, None), ("Brisk", "STS-B", "accuracy", 2.1, "%")]),
     # "Experiments show that <subject>": the reported clause's subject.
     ("Experiments on COCO with DETR show that our approach speeds up training by 3.1x.",
      [("Brisk", "COCO", "speedup", 3.1, "x")]),
