@@ -14,6 +14,15 @@ it, the noun phrase a verb changes "by" it, or the quantity a comparative
 names: "faster" is speed), the dataset or benchmark (the one it is "on",
 the only one before it, or the one in the same place of a "respectively"
 list) and the baseline (the model after the comparison cue).
+
+All by the sentence's structure: the subject after an opening phrase or a
+"show that"; "our ..." and "the proposed ..." as the paper's own (a name
+inside it first; the title's own name when nothing else names the work);
+models and values listed in the same order; a list of gains with no measure
+of its own paired with the results before it; "from A to B" keeps A as the
+result the change started from; a measure with the words that say which
+("mean IoU"); a benchmark's "X score of N"; settings ("at a ratio of 50%")
+and sizes ("1024 times 1024") are no results.
 """
 from __future__ import annotations
 
