@@ -66,6 +66,7 @@ _SETTING_AT = re.compile(r"\bat\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"\s*(?:sparsity|pruning|compression(?: ratio)?|(?:pruning|compression|sparsity|masking) ratio)\b",
                             re.IGNORECASE)
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
+_THRESHOLD = re.compile(r"\(\s*(?:[<>≤≥]=?|\\[lg]eq?\s*)\s*$")
 _NEGATIVE = re.compile(r"(?:^|(?<=[\s(=]))[-−]$")
 _FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
 # Patterns used with ``match(text, pos)`` have no ``^``: it would anchor at the string's start, not at pos.
@@ -247,6 +248,10 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         last = bisect_right(taken_starts, match.start()) - 1
         if last >= 0 and furthest_end[last] > match.start():
             continue
+        if text.startswith("/", match.end()) or text[match.start() - 1:match.start()] == "/":
+            continue  # "by 1/3 to 2/3": a fraction's parts are no values of their own
+        if _THRESHOLD.search(text, max(start, match.start() - 4), match.start()):
+            continue  # "high-sparsity regions (>80%)": a threshold that names a setting
         if match.start() < skip_until or _TIMES_BEFORE.search(text, max(start, match.start() - 8), match.start()):
             continue  # the upper bound of a setting's range; the second side of "1024 times 1024"
         after = _unit_after(text, match.end())
@@ -291,8 +296,11 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
     for metric in reversed(metrics.starting(value.start - 2 * _NEAR, value.start)):  # the nearest first
         if value.start - _NEAR <= metric.end <= value.start and _METRIC_THEN_VALUE.match(text[metric.end:value.start]):
             return _measure(text, metric, sentence_start), "metric-before"
+    # "82.9% ImageNet zero-shot accuracy": the data it is on may stand between a value and its measure.
+    between = _data_right_after(text, value, names)
+    after = between.end if between is not None else value.end
     for metric in metrics.starting(value.end, value.end + _NEAR):
-        if _VALUE_THEN_METRIC.match(text[value.end:metric.start]):
+        if metric.start >= after and _VALUE_THEN_METRIC.match(text[after:metric.start]):
             if text.startswith(")", value.end):
                 # "15x (11.5x) FLOPs (latency) reduction": the value in parentheses measures the name in parentheses.
                 other = next((m for m in metrics.starting(metric.end, metric.end + 3)
@@ -341,6 +349,8 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
         phrase = _noun_phrase(text[within.end():within.end() + 60]) if within else None
         if phrase:
             return phrase, "in-phrase"
+    if value.unit and (subject := _SUBJECT_IS.search(text, max(sentence_start, value.start - 60), value.start)):
+        return subject.group(1), "subject-is"  # "our training cost is merely 1%"
     if value.unit:
         qualified = _QUALIFIED.match(text, value.end)
         # Not a model or dataset named after the value: "by 2% ViT-L on ..." measures nothing called ViT-L.
@@ -348,6 +358,13 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
             return qualified["phrase"], "qualified"
     if value.unit == "%":
         of = _PHRASE.match(text, value.end)
+        owner = names.starting(of.start(1), of.start(1) + 5) if (of and names) else []
+        possessive = _POSSESSIVE.match(text, owner[0].end) if owner else None
+        if possessive and text[value.end:owner[0].start].strip() in ("of", "of the"):
+            # "10.8% of Stable Diffusion v1.5's training time": the measure is the system's, after its name.
+            phrase = _noun_phrase(text[possessive.end():possessive.end() + 60])
+            if phrase:
+                return phrase, "share-of"
         if of and text[value.end:of.start(1)].strip() == "of":
             phrase = _noun_phrase(of.group(1))
             if phrase:
@@ -361,6 +378,20 @@ _MODIFIER_BEFORE = re.compile(r"(?:\b(?:mean|average|avg\.?|median|macro|micro|w
                               r"wall[- ]clock|on-device|per-token|(?:zero|few|one|\d+)-shot|top-?\d+)\s+)+$", re.IGNORECASE)
 # A comparative the name took with it: "60% fewer FLOPs" measures FLOPs.
 _COMPARATIVE_WORD = re.compile(r"^(?:fewer|more|less|higher|lower|better|worse|smaller|larger)\s+", re.IGNORECASE)
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s+")
+# A measure as the subject its value completes: "our training cost is merely 1%".
+_SUBJECT_IS = re.compile(r"\b(?:our|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:is|was|are|were)\s+"
+                         r"(?:(?:merely|only|just|about|around|roughly|nearly|approximately|below|under|over|above)\s+)?$")
+
+
+def _data_right_after(text: str, value: _Value, names: _Spans | None) -> Mention | None:
+    """A dataset or benchmark named right after a value, before its measure: "75.1% ImageNet top-1 accuracy"."""
+    if names is None:
+        return None
+    return next((m for m in names.starting(value.end, value.end + 2) if m.type in DATA_TYPES
+                 and not text[value.end:m.start].strip()), None)
 
 
 def _measure(text: str, metric: Mention, floor: int) -> str:
@@ -606,6 +637,8 @@ _OF_NAME_FROM = re.compile(r"\s+from\s+(?:about\s+|around\s+|only\s+)?", re.IGNO
 
 # A value set against another system's: "compared to 5.1 for DiT-XL", "versus 71.3% of GPT-4".
 _VERSUS_BEFORE = re.compile(r"\b(?:compared (?:to|with)|vs\.?|versus|against|than)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+_ACHIEVED_BY = re.compile(r"\s+(?:as\s+)?(?:achieved|obtained|attained|reached|reported|scored|set)\s+by\s+(?:the\s+)?",
+                          re.IGNORECASE)
 _FOR_NAME = re.compile(r"\s+(?:for|of|by|from|with)\s+(?:the\s+)?", re.IGNORECASE)
 # Between models listed together: "X-S and X-L", "A, B, and C".
 _NAME_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|/)\s*")
@@ -621,6 +654,9 @@ def _bracketed_owner(text: str, value: _Value, names: _Spans) -> Mention | None:
 
 def _compared_owner(text: str, value: _Value, names: _Spans, start: int) -> Mention | None:
     """The model a value set against the result is of ("compared to 5.1 for DiT-XL"), if any."""
+    achieved = _ACHIEVED_BY.match(text, value.end)
+    if achieved:  # "surpassing 82.0% achieved by EVA-E"
+        return next((m for m in names.starting(achieved.end(), achieved.end()) if m.type == "model"), None)
     if not _VERSUS_BEFORE.search(text, max(start, value.start - 20), value.start):
         return None
     after = _FOR_NAME.match(text, value.end)
@@ -660,6 +696,8 @@ def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previo
     for mention in data.starting(value.end, value.end + 3):
         if text[value.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")":
             return mention.text  # "25.5% (MIMIC-CXR), 8.8% (DeepEyeNet)"
+        if value.unit and not text[value.end:mention.start].strip():
+            return mention.text  # "82.9% ImageNet zero-shot accuracy"
     for mention in data.starting(value.end, value.end + 120):
         gap = text[value.end:mention.start]
         if _ON_BEFORE_NAME.search(gap) and not _STANDALONE_NUMBER.search(gap) and len(gap) <= 60:

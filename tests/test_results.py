@@ -259,6 +259,14 @@ def test_lists_share_units_and_values_keep_their_owner():
     # A sign of its own is the value's; a "+" after "by" is no obstacle to the measure changed.
     ("Brisk reaches a Pearson correlation of -0.42 on STS-B and improves accuracy by +2.1%.",
      [("Brisk", "STS-B", "Pearson correlation", -0.42, None), ("Brisk", "STS-B", "accuracy", 2.1, "%")]),
+    # The data named between a value and its measure; another system's value "achieved by" it.
+    ("Our Brisk-XL attains 79.4% ImageNet linear-probe accuracy, beating 78.1% achieved by DINOv2-L.",
+     [("Brisk-XL", "ImageNet", "linear-probe accuracy", 79.4, "%"), ("DINOv2-L", "ImageNet", "linear-probe accuracy", 78.1, "%")]),
+    # A share of another system's measure; a measure its value completes ("our X is only N").
+    ("Brisk needs 12.5% of BERT-Large's pre-training compute, and our memory footprint is only 40%.",
+     [("Brisk", None, "pre-training compute", 12.5, "%"), ("Brisk", None, "memory footprint", 40.0, "%")]),
+    # Thresholds and fractions are no results.
+    ("Brisk degrades in low-resource regimes (<10%) and cuts the cost by 1/3 at most.", []),
     # "Experiments show that <subject>": the reported clause's subject.
     ("Experiments on COCO with DETR show that our approach speeds up training by 3.1x.",
      [("Brisk", "COCO", "speedup", 3.1, "x")]),
