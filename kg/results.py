@@ -787,10 +787,19 @@ def _keys(names: str | None) -> set[str]:
     return {normalize_key(name) for name in (names or "").split(" | ")} - {""}
 
 
+def _unit_key(unit: str | None) -> str | None:
+    # Annotators write a unit in the singular or the plural, and in either case.
+    if unit is None:
+        return None
+    key = unit.strip().lower().replace("×", "x")
+    return key[:-1] if len(key) > 2 and key.endswith("s") else key
+
+
 def result_matches(gold: dict, predicted: Result) -> bool:
     """Whether a predicted result matches a gold one (``tests/data/results-dev.jsonl`` format).
 
-    The values must be equal within 1e-6 and the units equal; the metric,
+    The values must be equal within 1e-6 and the units equal (case and a
+    plural aside: "points" is "point", "X" is "x"); the metric,
     model and dataset/benchmark must match (normalized, any ``" | "`` alias)
     whenever the gold gives them, and are not checked when the gold leaves
     them ``null``. The baseline is not scored.
@@ -804,8 +813,11 @@ def result_matches(gold: dict, predicted: Result) -> bool:
     (True, False)
     >>> result_matches({**gold, "model": None, "dataset_or_benchmark": None}, found)
     True
+    >>> in_points = Result("p", "kMaX-DeepLab", "COCO", "PQ", 58.0, "point", None, "", 0, 0, 0, "t", 0.9)
+    >>> result_matches({**gold, "unit": "points"}, in_points), result_matches({**gold, "unit": "Points"}, in_points)
+    (True, True)
     """
-    if abs(float(gold["value"]) - predicted.value) > 1e-6 or gold.get("unit") != predicted.unit:
+    if abs(float(gold["value"]) - predicted.value) > 1e-6 or _unit_key(gold.get("unit")) != _unit_key(predicted.unit):
         return False
     for field_name in ("metric", "model", "dataset_or_benchmark"):
         wanted = _keys(gold.get(field_name))
