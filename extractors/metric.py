@@ -113,6 +113,8 @@ def reports_result(sentence: str) -> bool:
     return _RESULT_CONTEXT.search(sentence) is not None
 
 
+_LOOSE_PARTNER = re.compile(r"(?:performance|efficiency|quality)-$", re.IGNORECASE)
+_LOOSE_PARTNER_AFTER = re.compile(r"-(?:performance|efficiency|quality)\b", re.IGNORECASE)
 _AGGREGATES = frozenset("average mean peak overall total maximum minimum median".split())
 
 
@@ -167,11 +169,16 @@ class MetricExtractor:
             # "ReST-EM" is a coined method, not the EM metric; "Macro-F1" is a metric.
             if name in redefined or (not known and is_name_shaped(name.split("-", 1)[0])):
                 continue
+            first, _, second = name.partition("-")
+            if second and first in self.gazetteer and second in self.gazetteer:
+                # Two measures hyphenated ("accuracy-MACs trade-offs"): the first here, the second on its own.
+                end, name = start + len(first), first
             confidence = self.confidence
             # "Accuracy" opening a sentence is a plain word; "CLIP score" and "FID" are coined names.
             if _is_plain_word(name[:1].lower() + name[1:]):
-                # Half of a compound names a tension, not a measure: "an efficiency-accuracy trade-off".
-                if text.endswith("-", 0, start) or text.startswith("-", end):
+                # Paired with a loose word, a measure names a tension, not what results are reported in:
+                # "an efficiency-accuracy trade-off" (but "accuracy-throughput trade-offs" are two measures).
+                if _LOOSE_PARTNER.search(text, max(0, start - 12), start) or _LOOSE_PARTNER_AFTER.match(text, end):
                     continue
                 if not reports_result(self._sentence(doc, text, start)):
                     continue

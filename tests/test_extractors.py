@@ -251,6 +251,9 @@ def test_data_not_found(nlp, text):
         ("Caching helps. Energy consumption drops by 40%.", ["Energy consumption"]),
         # A loss is a measure when it is compared or has a value.
         ("It reaches a lower validation loss and cuts training loss by 12%.", ["validation loss", "training loss"]),
+        # Two measures in a trade-off are two measures.
+        ("It gets better accuracy-MACs and accuracy-throughput trade-offs.", ["accuracy", "MACs", "accuracy",
+                                                                             "throughput"]),
         # A statistic named after its author, in a report.
         ("We report Spearman's rank correlation and a KL divergence of 0.3.", ["Spearman's rank correlation",
                                                                               "KL divergence"]),
@@ -274,7 +277,7 @@ def test_metric_found(nlp, text, expected):
         "Dynamic tokenization improves inference speed.",
         "We raise the learning rate by 10x.",
         # Half of a compound that names a tension, even with a number in the sentence.
-        "The efficiency-accuracy trade-off shifts by 3% with a speed-accuracy balance.",
+        "The efficiency-accuracy trade-off shifts by 3% with a quality-accuracy balance.",
         # A loss one trains with is no measure.
         "We add a contrastive loss to the objective.",
         "The distance between the two cities is what Pearson studied.",
