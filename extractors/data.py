@@ -63,6 +63,7 @@ _EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?\((?:e\.g\.|i\.e\.|such as|includ
 # A coined name with a year is an edition of shared data or a shared task ("CoNLL-2003",
 # "ACE 2005", "VOC2007"), which models are not named after; it outranks the name alone.
 _EDITION = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]{0,30}[A-Z][A-Za-z]{0,30}|[A-Z]{1,30}))[- ]?(?:19[89]\d|20[0-4]\d)(?![\w-])")
+_VENUE_BEFORE = re.compile(r"\b(?:[Ww]orkshop|[Cc]onference|[Ss]ymposium|[Pp]roceedings)\b[^.;]{0,80}\($")
 _NAME_AFTER = re.compile(_LISTED_WORD + r"(?: " + _LISTED_WORD + r"){0,3}")
 # Between list items, optionally after the item's task ("X image classification and Y segmentation").
 _JOINER_AFTER = re.compile(
@@ -316,9 +317,11 @@ class DataExtractor:
                       self.cue_confidence if cued else self.shape_confidence)
         for match in _EDITION.finditer(text) if self.role else ():
             # Data by its shape, of the kind its role says (training data by default); a venue with
-            # its year is none: a stoplisted one ("NeurIPS 2023") or one a paper appeared at.
+            # its year is none: a stoplisted one ("NeurIPS 2023"), one a paper appeared at ("at CoNLL
+            # 2023"), or the short form of a workshop or conference ("... Processing (VLSP 2022)").
             if ((role_before(text, match.start()) or "train") == self.role
-                    and not is_generic(match["name"]) and not text.endswith("at ", 0, match.start())):
+                    and not is_generic(match["name"]) and not text.endswith("at ", 0, match.start())
+                    and not _VENUE_BEFORE.search(text, max(0, match.start() - 100), match.start())):
                 self._add(doc, text, match.start(), match.end(), "edition", self.role_confidence + 0.01)
         if self.role:
             # A coined name no list knows takes its kind from its role: "results on FooQA", "trained on Bar-1M".

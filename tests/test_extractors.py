@@ -217,6 +217,7 @@ def test_data_found(nlp, text, label, expected):
         # A venue with its year: stoplisted, or one a paper appeared at.
         "Accepted at NeurIPS 2023, the paper was published at GizmoNLL 2021.",
         "The Challenge is hard, and this challenge matters: A Challenge for All.",
+        "It was a task of the 9th Workshop on Gizmo Language Processing (GLP 2022).",
     ],
 )
 def test_data_not_found(nlp, text):
