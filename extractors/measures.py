@@ -30,7 +30,7 @@ STANDALONE_HEADS = frozenset(
 MODIFIED_HEADS = frozenset(
     "error errors rate rates ratio ratios speed speeds footprint usage consumption "
     "time count coherence consistency loss losses emissions correlation correlations coefficient coefficients "
-    "divergence divergences distance distances".split()
+    "divergence divergences distance distances parameters".split()
 )
 # Modifier + head pairs that name a setting, not a measure.
 _NOT_MEASURES = frozenset({"learning rate", "dropout rate", "sampling rate", "frame rate", "mask ratio",
@@ -55,7 +55,8 @@ _NOT_MODIFIERS = frozenset(
     "halve double accelerate minimize minimise maximize maximise save enhance achieve attain deliver report "
     "measure yield obtain reach trade sacrifice preserve maintain retain match exceed surpass outperform drop "
     "degrade harm hurt affect impact hinder limit bound show demonstrate compare evaluate model models method "
-    "methods system systems approach paper work point points percentage percent".split()
+    "methods system systems approach paper work point points percentage percent "
+    "thousand thousands million millions billion billions trillion trillions".split()
 )
 # Verbs of change or report before a measure: "reduces X", "savings in X", "measured by X".
 _CHANGE_WORDS = re.compile(

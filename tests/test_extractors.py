@@ -252,6 +252,8 @@ def test_data_not_found(nlp, text):
         ("Caching helps. Energy consumption drops by 40%.", ["Energy consumption"]),
         # A loss is a measure when it is compared or has a value.
         ("It reaches a lower validation loss and cuts training loss by 12%.", ["validation loss", "training loss"]),
+        # A share of the parameters is a measure; a model's size is not.
+        ("A 1.2 billion parameters model tunes 0.1% trainable parameters.", ["trainable parameters"]),
         # Two measures in a trade-off are two measures.
         ("It gets better accuracy-MACs and accuracy-throughput trade-offs.", ["accuracy", "MACs", "accuracy",
                                                                              "throughput"]),
