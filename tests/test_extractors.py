@@ -243,7 +243,8 @@ def test_data_not_found(nlp, text):
         ("Our approach reduces the average token count by 75%.", ["average token count"]),
         ("It decodes 120 images per second, where others suffer from low recall.", ["images per second", "recall"]),
         ("Our chat models deliver strong human preference rate.", ["human preference rate"]),
-        ("It needs 0.1% trainable parameters, with large savings in training time.", ["training time"]),
+        ("It needs 0.1% trainable parameters, with large savings in training time.",
+         ["trainable parameters", "training time"]),
         ("Slow decoding hurts: it reaches a 2.3x decoding speedup.", ["decoding speedup"]),
         # A coined measure keeps the plain word that says which, not one that aggregates it.
         ("The detector reaches 58.7 box AP and 51.1 mask AP.", ["box AP", "mask AP"]),
