@@ -52,6 +52,8 @@ _UNITS = (
     (re.compile(r"(?:-fold\b|\s?(?:times|fold)\b)"), "x"),  # "5times": a \times that lost its backslash
     (re.compile(r"\s?(ms|FPS|fps|dB|pp|points?)\b"), None),
     (re.compile(r"\s?(GB|MB|TB|KB|GiB|MiB)\b"), "memory"),
+    # A count written out with its prefix: "15.1 PetaFLOPs" is FLOPs, counted in peta.
+    (re.compile(r"\s?((?:Kilo|Mega|Giga|Tera|Peta|Exa)FLOP[Ss]?)\b"), "prefixed"),
 )
 # A number times another: a resolution or a shape, written out ("1024 times 1024", "512 x 512").
 _TIMES_NUMBER = re.compile(r"\s?(?:times|[x×X])\s?\d")
@@ -65,6 +67,11 @@ _SETTINGS_LISTED = re.compile(r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s?
 _SETTING_AT = re.compile(r"\bat\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"\s*(?:sparsity|pruning|compression(?: ratio)?|(?:pruning|compression|sparsity|masking) ratio)\b",
                             re.IGNORECASE)
+# The share of the data a system is given, not a result: "using only 10% of the labeled data", "with 1% labels"
+# (but "using 70% less data" is a saving).
+_DATA_SHARE_BEFORE = re.compile(r"\b(?:using|with|on)\s+(?:only\s+|just\s+|merely\s+)?$", re.IGNORECASE)
+_DATA_SHARE_AFTER = re.compile(r"\s*(?!less\b|fewer\b|more\b)(?:of\s+(?:the\s+|its\s+)?)?(?:[\w-]+\s+){0,3}?(?:data|samples|examples|labels|"
+                               r"annotations)\b", re.IGNORECASE)
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
 _THRESHOLD = re.compile(r"\(\s*(?:[<>≤≥]=?|\\[lg]eq?\s*)\s*$")
 _NEGATIVE = re.compile(r"(?:^|(?<=[\s(=]))[-−]$")
@@ -98,7 +105,9 @@ _NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|whi
                    r"fewer|faster|slower|higher|lower|better|worse|larger|smaller|respectively|improvements?|gains?|"
                    r"reductions?|increases?|decreases?|drops?|margins?|performance|efficiency|quality|results?|data)\b")
 _QUALIFIED = re.compile(
-    r"\s+(?P<phrase>(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){0,2}(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*)"
+    r"\s+(?P<phrase>(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){0,2}(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*"
+    # A loose word made a measure by the one that says which: "76% scaling efficiency".
+    r"|(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){1,2}efficiency)"
     r"(?=\s+(?:on|in|at|for|with|and|compared|over|than|while|across|using|when|via)\b|\s*[,.;)]|\s*$)"
 )
 _BY_VALUE = re.compile(r"\bby\s+(?:up to|over|about|around|nearly|almost|approximately|more than|less than|an average of|"
@@ -195,6 +204,8 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
         if match:
             if unit == "memory":  # as written, in capitals: GB, MiB
                 return match.group(1)[:-1].upper() + match.group(1)[-1], match.end()
+            if unit == "prefixed":  # as written: PetaFLOPs
+                return match.group(1), match.end()
             if unit is None:  # "points" is a "point"; "ms" and "fps" keep their s
                 unit = match.group(1).lower()
                 unit = "point" if unit == "points" else unit
@@ -277,6 +288,9 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
             ranged = _RANGE_UNIT.match(text, match.end()) or _SETTINGS_LISTED.match(text, stop)
             skip_until = ranged.end() if ranged else skip_until
             continue
+        if unit == "%" and _DATA_SHARE_BEFORE.search(text, max(start, match.start() - 16), match.start()) \
+                and _DATA_SHARE_AFTER.match(text, stop):
+            continue  # "using only 10% instruction tuning data": how much data, a setting
         number = float(match.group().replace(",", ""))
         if _NEGATIVE.search(text, max(start, match.start() - 2), match.start()):
             number = -number  # "coefficients near -0.998": a sign of its own, not a hyphen in a name or range
@@ -288,11 +302,13 @@ _NEAR = 120
 
 
 def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
-                names: _Spans | None = None) -> tuple[str | None, str]:
+                names: _Spans | None = None, restated: bool = True) -> tuple[str | None, str]:
     """The metric a value measures, and the rule that found it; ``names`` are the sentence's other mentions."""
     comparative = _COMPARATIVE.match(text, value.end)
     if comparative and value.unit == "x" and comparative.group(1).lower() in ("faster", "slower"):
         return "speed", "comparative"  # "reaching target accuracy 3x faster": the speed is what is measured
+    if value.unit and (prefixed := _PREFIXED_UNIT.fullmatch(value.unit)):
+        return prefixed.group(1), "unit"  # "15.1 PetaFLOPs": the unit is a count of FLOPs
     for metric in reversed(metrics.starting(value.start - 2 * _NEAR, value.start)):  # the nearest first
         if value.start - _NEAR <= metric.end <= value.start and _METRIC_THEN_VALUE.match(text[metric.end:value.start]):
             return _measure(text, metric, sentence_start), "metric-before"
@@ -307,6 +323,18 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
                               if text[metric.end:m.start].strip() == "(" and text.startswith(")", m.end)), None)
                 metric = other or metric
             return _measure(text, metric, sentence_start), "metric-after"
+    # "10.8 compared to SOTA perplexity of 15.8": the value is in the measure of the one it is set against.
+    for metric in metrics.starting(value.end, value.end + 60):
+        if _COMPARED_TO_METRIC.fullmatch(text, value.end, metric.start) and _METRIC_THEN_NUMBER.match(text, metric.end):
+            return _measure(text, metric, sentence_start), "metric-compared"
+        break
+    # "by 1.14 points (6.7%)": a value in parentheses right after another restates it in another unit.
+    if restated and (before := _RESTATED.search(text, max(sentence_start, value.start - 30), value.start)) is not None:
+        earlier = _Value(before.start("value"), before.end("unit") if before.group("unit") else before.end("value"), 0.0,
+                         before.group("unit"))
+        metric, rule = _metric_for(text, earlier, metrics, sentence_start, names, restated=False)
+        if metric:
+            return metric, rule
     comparative = _COMPARATIVE.match(text, value.end)
     if comparative and value.unit:
         word = comparative.group(1).lower()
@@ -370,6 +398,16 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
             if phrase:
                 return phrase, "share-of"
     return None, "value"
+
+
+_PREFIXED_UNIT = re.compile(r"(?:Kilo|Mega|Giga|Tera|Peta|Exa)(FLOP[Ss]?)")
+# Between a value and the measure of what it is set against: " compared to SOTA ", " (vs. the best ".
+_COMPARED_TO_METRIC = re.compile(r"\s*,?\s*\(?(?:compared (?:to|with)|vs\.?|versus|against)\s+(?:(?:the|a|an)\s+)?"
+                                 r"(?:[\w-]+\s+){0,3}?", re.IGNORECASE)
+_METRIC_THEN_NUMBER = re.compile(r"\s*(?:of|is|was|=|:|at)?\s*[-−+]?\d", re.IGNORECASE)
+# A value then another in parentheses right behind it: "1.14 points (" before "6.7%)".
+_RESTATED = re.compile(r"(?<![\w.-])(?P<value>\d+(?:\.\d+)?)\s?(?P<unit>\\?%|[x×]|points?|pp|percentage points)?\s*\(\s*$",
+                       re.IGNORECASE)
 
 
 # Words that say which of a measure is meant, written before its name: "mean IoU", "average accuracy",
@@ -565,7 +603,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
 
 # A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...",
 # "Our instantiation of this approach ..." (any noun after "our" but the report's own: "our experiments show").
-_OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,60},\s*)?(?P<own>(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?"
+_OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,60},\s*){0,2}(?P<own>(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?"
                           + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
                           + r"s?\b|(?:our|the proposed)\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
                           r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:it|we)\b)",

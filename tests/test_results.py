@@ -270,6 +270,19 @@ def test_lists_share_units_and_values_keep_their_owner():
     # "Experiments show that <subject>": the reported clause's subject.
     ("Experiments on COCO with DETR show that our approach speeds up training by 3.1x.",
      [("Brisk", "COCO", "speedup", 3.1, "x")]),
+    # A value set against another's takes the measure named for that one: "N compared to the best M of N".
+    ("On SQuAD, Brisk-L scores 91.3 compared to the previous best exact match of 89.9.",
+     [("Brisk-L", "SQuAD", "exact match", 91.3, None), ("Brisk-L", "SQuAD", "exact match", 89.9, None)]),
+    # A count with its prefix written out is the count, in that unit; a value in parentheses restates the one before.
+    ("Brisk runs at 2.4 TeraFLOPs per chip. It lowers the WER of small models by 0.8 points (9.5%) on LibriSpeech.",
+     [("Brisk", None, "FLOPs", 2.4, "TeraFLOPs"), ("Brisk", "LibriSpeech", "WER", 0.8, "point"),
+      ("Brisk", "LibriSpeech", "WER", 9.5, "%")]),
+    # A loose word with the word that says which is a measure; several opening phrases before "we".
+    ("On eight TPUs, Brisk keeps 91% pipeline efficiency.",
+     [("Brisk", None, "pipeline efficiency", 91.0, "%")]),
+    # The share of data a system is given is a setting, not a result; "we" after two opening phrases is the paper.
+    ("In short, with only 5% of the labeled samples, we retain 97% accuracy of ResNet-50 on CIFAR-10.",
+     [("Brisk", "CIFAR-10", "accuracy", 97.0, "%")]),
 ])
 def test_fields_from_sentence_structure_on_new_sentences(abstract, expected):
     assert _results("Brisk: Fast Token Mixing", "We propose Brisk, a token mixer. " + abstract) == expected
