@@ -72,6 +72,8 @@ _SETTING_AFTER = re.compile(r"\s*(?:sparsity|pruning|compression(?: ratio)?|(?:p
 _DATA_SHARE_BEFORE = re.compile(r"\b(?:using|with|on)\s+(?:only\s+|just\s+|merely\s+)?$", re.IGNORECASE)
 _DATA_SHARE_AFTER = re.compile(r"\s*(?!less\b|fewer\b|more\b)(?:of\s+(?:the\s+|its\s+)?)?(?:[\w-]+\s+){0,3}?(?:data|samples|examples|labels|"
                                r"annotations)\b", re.IGNORECASE)
+# A LaTeX "about" whose backslash was lost, fused to the number: "sim0.6", "approx5".
+_LOST_MACRO = re.compile(r"(?<![A-Za-z\\])(?:sim|approx)\s?$")
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
 _THRESHOLD = re.compile(r"\(\s*(?:[<>≤≥]=?|\\[lg]eq?\s*)\s*$")
 _NEGATIVE = re.compile(r"(?:^|(?<=[\s(=]))[-−]$")
@@ -253,6 +255,10 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
     skip_until = start
     for match in _NUMBER.finditer(text, start, end):
         before = text[max(0, match.start() - 2):match.start()]
+        if (lost := _LOST_MACRO.search(text, max(start, match.start() - 8), match.start())) is not None:
+            if text[lost.start() - 1:lost.start()] == "(":
+                continue  # "low-sparsity regions (sim50%)": the range a setting names, as "(>80%)" is
+            before = " "  # "a merely sim0.6 point drop": a \\sim that lost its backslash, not a name
         if before[-1:].isalnum() or before[-1:] in ".^_" or (before[-1:] == "-" and before[:1].isalnum()
                                                              and not _RANGE_START.search(text, max(0, match.start() - 12), match.start())):
             continue  # part of a name or a formula: GPT-4, CIFAR-100, O(N^2); "2.3-3.6x" is a range
@@ -397,7 +403,23 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
             phrase = _noun_phrase(of.group(1))
             if phrase:
                 return phrase, "share-of"
+    # "0.44 in F1-score and 0.40 in BLEU-4": values listed each "in" its measure; the later measures may be
+    # names the lexicon lacks, but they stand where the first one does.
+    listed_in = _LISTED_IN_AFTER.match(text, value.end)
+    if listed_in is not None and not (names and any(m.type in DATA_TYPES for m in names.starting(listed_in.start(1),
+                                                                                                 listed_in.start(1)))):
+        for metric in reversed(metrics.starting(value.start - 60, value.start)):
+            if _JOINER_BEFORE.fullmatch(text, metric.end, value.start) and _IN_BEFORE.search(
+                    text, max(sentence_start, metric.start - 20), metric.start):
+                return listed_in.group(1), "metric-listed-in"
+            break
     return None, "value"
+
+
+# A value's measure written "in" it, then the clause goes on or ends: " in BLEU on ...", " in ROUGE-L.".
+_LISTED_IN_AFTER = re.compile(r"\s+in\s+([A-Z][\w@-]*)(?=\s+(?:on|for|and|in|at|over|across)\b|\s*[,.;)]|\s*$)")
+_JOINER_BEFORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_IN_BEFORE = re.compile(r"\d\s?%?\s+in\s+(?:the\s+)?$")
 
 
 _PREFIXED_UNIT = re.compile(r"(?:Kilo|Mega|Giga|Tera|Peta|Exa)(FLOP[Ss]?)")
@@ -472,7 +494,7 @@ def _groups(values: list[_Value], text: str) -> list[list[_Value]]:
 
 
 def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: str | None,
-                         inside: list[Mention]) -> Iterator[Result]:
+                         inside: list[Mention], own_data: str | None = None) -> Iterator[Result]:
     """The results of one sentence; ``inside`` are its mentions, sorted by start."""
     text = found.paper.text
     taken = [(m.start, m.end) for m in inside]
@@ -571,6 +593,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 dataset = parallel[position].dataset_or_benchmark
             else:
                 dataset = _dataset_for(text, value, data, data_names, previous_end, previous_data)
+            if dataset is None and own_data and not data.spans and _UNNAMED_SPLIT.search(sentence):
+                dataset = own_data  # "on the private test set" of a paper that releases its own benchmark
             previous_data = dataset
             # "surpassing ViT-H (85.4%)": a value in parentheses right after a system is that system's.
             owner = next((m for m in model_spans.starting(value.start - 40, value.start)
@@ -752,6 +776,11 @@ def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previo
     return data.spans[0].text if len(names) == 1 else None
 
 
+# A split named by no name of its own: "on the private test set", "on the held-out test split".
+_UNNAMED_SPLIT = re.compile(r"\b(?:on|in)\s+(?:the|its|our)\s+(?:[\w-]+\s+){0,2}?(?:test|dev|validation|evaluation)\s+"
+                            r"(?:set|split)s?\b", re.IGNORECASE)
+
+
 # A title's name for the work: its words before a colon, or its opening phrase before the task it is for.
 _TITLE_HEAD = re.compile(r"\s*(?P<name>[A-Z][^:]{0,60}?)\s*:\s")
 _TITLE_OPENING = re.compile(r"\s*(?P<name>(?:[A-Z][\w-]*\s+){1,4}?[A-Z][\w-]*)\s+(?:for|via|with|in|on|of|to|by|using|from|as)\s")
@@ -797,10 +826,13 @@ def extract_results(found: PaperEntities) -> list[Result]:
         # Nor that: the name the title gives the work, before its colon ("Dataset Decomposition: Faster ..."), or
         # the title's opening phrase when the abstract calls it so ("our continuous speculative decoding").
         own_model = _title_name(found.paper.title, found.paper.abstract)
+    # The dataset or benchmark the paper itself releases: what its unnamed "test set" is.
+    own_data = next((name for name in found.proposes
+                     if any(m.type in DATA_TYPES and (m.canonical or m.text) == name for m in found.mentions)), None)
     mentions = _Spans(sorted(found.mentions, key=lambda m: m.start))
     results: list[Result] = []
     for start, end in found.sentences:
-        results.extend(_results_in_sentence(found, start, end, own_model, mentions.starting(start, end - 1)))
+        results.extend(_results_in_sentence(found, start, end, own_model, mentions.starting(start, end - 1), own_data))
     return results
 
 
