@@ -247,8 +247,13 @@ class ModelExtractor:
         listed_with = _listed_definitions(text, lambda long_form, short, long_start: self._defines_model(
             text, long_form, short, long_start))
 
+        decided: dict[tuple[int, str], bool] = {}  # the long forms below, then every definition, ask the same
+
         def accepts(long_form: str, short: str, long_start: int) -> bool:
-            return long_start in listed_with or self._defines_model(text, long_form, short, long_start)
+            if (long_start, short) not in decided:
+                decided[long_start, short] = long_start in listed_with or self._defines_model(
+                    text, long_form, short, long_start)
+            return decided[long_start, short]
 
         # A common-noun name (or a new prefix on one) inside a model's long form is part of that name: "Generative
         # Pre-trained Transformer 4 with Vision (GPT-4V)" has no "Transformer 4", "... Mega-transformer (M6)" none.
@@ -555,7 +560,9 @@ _AFTER_LISTING = re.compile(r",?\s+")
 _MODEL_NOUN_BEFORE = re.compile(r"\b" + _MODEL_NOUNS + r"\s*,?\s*\(?$")
 
 
-_APPOSED_NAME = re.compile(r"\b" + _MODEL_NOUNS + r", (?P<name>[A-Z][\w^+.-]*[\w^+]),")
+# Found from each ", " (a string search), the rarer part: a noun for models before it, a name after it.
+_MODEL_NOUN_RIGHT_BEFORE = re.compile(r"\b" + _MODEL_NOUNS + r"$")
+_APPOSED_NAME = re.compile(r", (?P<name>[A-Z][\w^+.-]*[\w^+]),")
 _SENTENCE_START_WORDS = frozenset("However Thus Therefore Moreover Furthermore Additionally Finally First Second "
                                   "Third Then Also Specifically Notably Instead Meanwhile Hence Overall".split())
 
@@ -591,8 +598,13 @@ def listed_models(text: str) -> list[tuple[int, int]]:
                 found += items
         paren = text.find(" (", paren + 2)
     # Set off by commas after the noun: "a larger SOTA model, RAPHAEL, costs ...".
-    found += [(*match.span("name"), False) for match in _APPOSED_NAME.finditer(text)
-              if match["name"] not in _SENTENCE_START_WORDS]
+    comma = text.find(", ")
+    while comma >= 0:
+        apposed = _APPOSED_NAME.match(text, comma)
+        if (apposed is not None and apposed["name"] not in _SENTENCE_START_WORDS
+                and _MODEL_NOUN_RIGHT_BEFORE.search(text, max(0, comma - 16), comma)):
+            found.append((*apposed.span("name"), False))
+        comma = text.find(", ", comma + 2)
     # One word each, or words with a coined one: "Recurrent Neural Network" spells out a class.
     return [(start, end) for start, end, _ in found
             if " " not in text[start:end] or any(is_name_shaped(w) or not w.isalpha() for w in text[start:end].split())]
