@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from .core.model import Mention, PaperEntities, normalize_key
 from .core.schema import DATA_TYPES
@@ -518,7 +518,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         return
     models = [m for m in inside if m.type == "model"]
     # Data the sentence trains on before its results ("Trained on WebVid-10M, it ...") is not what they are measured on.
-    data = _Spans([m for m in inside if m.type in DATA_TYPES
+    data = _Spans([_with_split(text, m) for m in inside if m.type in DATA_TYPES
                    and not (m.end <= values[0].start and role_before(text, m.start, start) == "train")])
     data_names = {normalize_key(m.text) for m in data.spans}
     sentence = text[start:end]
@@ -774,6 +774,21 @@ def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previo
     if not since and previous_data:
         return previous_data
     return data.spans[0].text if len(names) == 1 else None
+
+
+# The split a benchmark's name goes on with: "COCO test-dev", "ADE20K val" (not "the COCO val set", where the
+# split is a word of the phrase the name modifies).
+_SPLIT_AFTER = re.compile(r"\s(test-dev|test-std|test-challenge|minival|val|valid|validation|test|dev)\b(?!-)"
+                          r"(?=\s*[,.;:)\]]|\s*$|\s+(?:and|or|with|while|using|for|on|in|at|by|to|from|as|when|where|which|"
+                          r"respectively|compared|than|without|over)\b)", re.IGNORECASE)
+
+
+def _with_split(text: str, mention: Mention) -> Mention:
+    """A dataset or benchmark mention with the split written right after its name, if any."""
+    split = _SPLIT_AFTER.match(text, mention.end)
+    if split is None:
+        return mention
+    return replace(mention, text=f"{mention.text} {split.group(1)}", end=split.end())
 
 
 # A split named by no name of its own: "on the private test set", "on the held-out test split".

@@ -227,8 +227,8 @@ def test_lists_share_units_and_values_keep_their_owner():
      [("Brisk", "ImageNet", None, 2.1, "%"), ("Brisk", "ImageNet", None, 1.4, "%")]),
     # A list of gains with no measure of its own goes with the results reported before it, in order.
     ("Brisk reaches 41.2 mAP and 36.9 mask AP on COCO val, improving over Mask R-CNN by 2.3 and 1.8 points.",
-     [("Brisk", "COCO", "mAP", 41.2, None), ("Brisk", "COCO", "mask AP", 36.9, None),
-      ("Brisk", "COCO", "mAP", 2.3, "point"), ("Brisk", "COCO", "mask AP", 1.8, "point")]),
+     [("Brisk", "COCO val", "mAP", 41.2, None), ("Brisk", "COCO val", "mask AP", 36.9, None),
+      ("Brisk", "COCO val", "mAP", 2.3, "point"), ("Brisk", "COCO val", "mask AP", 1.8, "point")]),
     # Values listed in one clause before "on X" are all on X.
     ("Brisk gets 50.2% box AP and 43.7% mask AP for detection and segmentation on LVIS.",
      [("Brisk", "LVIS", "box AP", 50.2, "%"), ("Brisk", "LVIS", "mask AP", 43.7, "%")]),
@@ -280,6 +280,9 @@ def test_lists_share_units_and_values_keep_their_owner():
     # A loose word with the word that says which is a measure; several opening phrases before "we".
     ("On eight TPUs, Brisk keeps 91% pipeline efficiency.",
      [("Brisk", None, "pipeline efficiency", 91.0, "%")]),
+    # The split a benchmark's name goes on with is part of it, but not the word of a "<name> val set" phrase.
+    ("Brisk reaches 47.3 box AP on LVIS minival, and 52.0 mIoU on the Cityscapes val set.",
+     [("Brisk", "LVIS minival", "box AP", 47.3, None), ("Brisk", "Cityscapes", "mIoU", 52.0, None)]),
     # The share of data a system is given is a setting, not a result; "we" after two opening phrases is the paper.
     ("In short, with only 5% of the labeled samples, we retain 97% accuracy of ResNet-50 on CIFAR-10.",
      [("Brisk", "CIFAR-10", "accuracy", 97.0, "%")]),
