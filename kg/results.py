@@ -796,6 +796,11 @@ _UNNAMED_SPLIT = re.compile(r"\b(?:on|in)\s+(?:the|its|our)\s+(?:[\w-]+\s+){0,2}
                             r"(?:set|split)s?\b", re.IGNORECASE)
 
 
+# What calls a name the paper's own model: "Our model, X, ...", "our final system X".
+_OUR_MODEL_BEFORE = re.compile(r"\bour\s+(?:final\s+|resulting\s+|full\s+)?(?:model|system|agent|network)\s*,?\s*"
+                               r"(?:called\s+|named\s+|dubbed\s+)?$", re.IGNORECASE)
+
+
 # A title's name for the work: its words before a colon, or its opening phrase before the task it is for.
 _TITLE_HEAD = re.compile(r"\s*(?P<name>[A-Z][^:]{0,60}?)\s*:\s")
 _TITLE_OPENING = re.compile(r"\s*(?P<name>(?:[A-Z][\w-]*\s+){1,4}?[A-Z][\w-]*)\s+(?:for|via|with|in|on|of|to|by|using|from|as)\s")
@@ -827,8 +832,13 @@ def extract_results(found: PaperEntities) -> list[Result]:
     FlowAR speed 2.4x | baseline: VAR
     FlowAR steps 10% | baseline: VAR
     """
-    own_model = next((name for name in found.proposes
-                      if any(m.type == "model" and (m.canonical or m.text) == name for m in found.mentions)), None)
+    proposed = [name for name in found.proposes
+                if any(m.type == "model" and (m.canonical or m.text) == name for m in found.mentions)]
+    # Of several proposed, the one the abstract calls "our model" ("we introduce X ... Our model, X-LLaVA, ...").
+    text = found.paper.text
+    called = {m.canonical or m.text for m in found.mentions if m.type == "model"
+              and _OUR_MODEL_BEFORE.search(text, max(0, m.start - 40), m.start)}
+    own_model = next((name for name in proposed if name in called), proposed[0] if proposed else None)
     if own_model is None:
         # Nothing proposed: the one model the title names is what the paper reports on
         # ("Sparse then Prune: Toward Efficient Vision Transformers").
