@@ -194,14 +194,15 @@ MAX_RESULTS_PER_PAPER = 200
 
 def _add_results(graph: nx.MultiDiGraph, found: PaperEntities, node_of: dict[Mention, str]) -> None:
     """One ``result`` node per reported number; its entities are node ids (``None`` when unnamed)."""
-    from .results import extract_results
+    from .results import extract_results, without_split
 
     node_by_name = {mention.canonical or mention.text: node for mention, node in node_of.items()}
     paper = found.paper
 
     def node_of_kind(name: str | None, *kinds: str) -> str | None:
-        # A name tagged one type may resolve to a node of another (ViT-L named as a metric).
-        node = node_by_name.get(name)
+        # A name tagged one type may resolve to a node of another (ViT-L named as a metric); a split
+        # is of its data's node ("COCO test-dev").
+        node = node_by_name.get(name) or (node_by_name.get(without_split(name)) if name else None)
         return node if node and graph.nodes[node]["kind"] in kinds else None
 
     for number, result in enumerate(islice(extract_results(found), MAX_RESULTS_PER_PAPER)):

@@ -39,7 +39,7 @@ from .relations import COMPARISON_CUE
 from paperkg.extractors.lexicon import OWN_THING
 from paperkg.extractors.roles import role_before
 
-__all__ = ["Result", "extract_results", "results_frame", "result_matches", "score_results", "RESULT_COLUMNS"]
+__all__ = ["Result", "extract_results", "results_frame", "result_matches", "score_results", "without_split", "RESULT_COLUMNS"]
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Units right after a number; multipliers all become "x".
@@ -781,6 +781,21 @@ def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previo
 _SPLIT_AFTER = re.compile(r"\s(test-dev|test-std|test-challenge|minival|val|valid|validation|test|dev)\b(?!-)"
                           r"(?=\s*[,.;:)\]]|\s*$|\s+(?:and|or|with|while|using|for|on|in|at|by|to|from|as|when|where|which|"
                           r"respectively|compared|than|without|over)\b)", re.IGNORECASE)
+
+
+_TRAILING_SPLIT = re.compile(r"\s(?:test-dev|test-std|test-challenge|minival|val|valid|validation|test|dev)$",
+                             re.IGNORECASE)
+
+
+def without_split(name: str) -> str:
+    """The data a result names, without the split written after it.
+
+    Examples
+    --------
+    >>> without_split("COCO test-dev"), without_split("ADE20K val"), without_split("MMLU")
+    ('COCO', 'ADE20K', 'MMLU')
+    """
+    return _TRAILING_SPLIT.sub("", name)
 
 
 def _with_split(text: str, mention: Mention) -> Mention:

@@ -60,6 +60,15 @@ def test_results_are_graph_nodes_with_evidence():
     assert edge["sentence"][edge["start"] - edge["sentence_start"]:edge["end"] - edge["sentence_start"]] == "1.97"
 
 
+def test_a_result_on_a_split_links_the_splits_data():
+    paper = Paper("Zorbex: dense prediction", "Zorbex reaches 58.7 box AP on COCO test-dev and 53.5 mIoU on ADE20K val.")
+    graph = build_graph(extract_papers([paper]))
+    results = sorted((d["label"], d["dataset"] or d["benchmark"]) for _, d in graph.nodes(data=True)
+                     if d["kind"] == "result")
+    assert results == [("Zorbex box AP 58.7 on COCO test-dev", "dataset:coco"),
+                       ("Zorbex mIoU 53.5 on ADE20K val", "dataset:ade20k")]
+
+
 def test_results_command_writes_numbers(tmp_path):
     source = tmp_path / "papers.jsonl"
     source.write_text('{"title": "kMaX", "abstract": "Our kMaX-DeepLab gets 58.0% PQ and 83.5% mIoU on COCO."}\n')
