@@ -135,10 +135,15 @@ def test_result_fields_come_from_the_sentence_structure():
     # Annotated before any score was run on it: F1 0.61 when first pinned. Read for development since
     # (a new blind split replaces it as the honest measure): 0.906 (P 0.935, R 0.879) after the structural rules.
     ("results-untuned.jsonl", {"precision": 0.90, "recall": 0.85, "f1": 0.87}),
+    # Three annotators apart (tests/data/README-blind.md): a read for development (0.209 with the code the
+    # issue measured, 0.775 when pinned), c scored once then read (0.456, then 0.897), b never read (0.618).
+    ("results-blind-a.jsonl", {"precision": 0.76, "recall": 0.72, "f1": 0.74}),
+    ("results-blind-b.jsonl", {"precision": 0.59, "recall": 0.57, "f1": 0.58}),
+    ("results-blind-c.jsonl", {"precision": 0.86, "recall": 0.86, "f1": 0.86}),
 ])
 def test_result_tuples_of_unseen_papers_reach_the_pinned_floors(gold, floors):
     records = load_gold(ROOT / "tests" / "data" / gold)
-    assert len(records) == 40 and sum(len(r["results"]) for r in records) >= 30
+    assert len(records) >= 24 and sum(len(r["results"]) for r in records) >= 28
     score = score_results(records, extract_papers([Paper(r["title"], r["abstract"]) for r in records]))
     assert all(getattr(score, measure) >= floor for measure, floor in floors.items()), score
 
