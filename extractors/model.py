@@ -387,7 +387,8 @@ class ModelExtractor:
 # The noun right after "Long Form (SF)".
 _KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+)\b")
 # A word in capitals: "GEMINI".
-_CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{3,}(?![\w-])")
+# (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
+_CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z0-9]{3,}(?![\w-])")
 # The ending of a verb made of a name: "LLaMAfy", "BERTized".
 _VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd]?|ing))$")
 
