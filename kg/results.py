@@ -39,7 +39,8 @@ from .relations import COMPARISON_CUE
 from paperkg.extractors.lexicon import OWN_THING
 from paperkg.extractors.roles import role_before
 
-__all__ = ["Result", "extract_results", "results_frame", "result_matches", "score_results", "without_split", "RESULT_COLUMNS"]
+__all__ = ["Result", "extract_results", "results_frame", "result_matches", "score_results", "score_predictions",
+           "without_split", "RESULT_COLUMNS"]
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Units right after a number; multipliers all become "x".
@@ -943,13 +944,17 @@ def score_results(gold_records: list[dict], extracted: Iterable[PaperEntities]) 
     (by normalized title), and each prediction at most one gold result.
     """
     by_title = {normalize_key(found.paper.title): extract_results(found) for found in extracted}
+    return score_predictions(gold_records, [by_title.get(normalize_key(r["title"]), []) for r in gold_records])
+
+
+def score_predictions(gold_records: list[dict], predicted: list[list[Result]]) -> Score:
+    """:func:`score_results` for results already extracted, one list per gold record in its order."""
     score = Score()
-    for record in gold_records:
-        predicted = by_title.get(normalize_key(record["title"]), [])
+    for record, found in zip(gold_records, predicted):
         used: set[int] = set()
         for gold in record.get("results", []):
-            hit = next((i for i, p in enumerate(predicted) if i not in used and result_matches(gold, p)), None)
+            hit = next((i for i, p in enumerate(found) if i not in used and result_matches(gold, p)), None)
             if hit is not None:
                 used.add(hit)
-        score.add(len(used), len(record.get("results", [])), len(predicted))
+        score.add(len(used), len(record.get("results", [])), len(found))
     return score
