@@ -35,6 +35,7 @@ __all__ = [
     "proposal_cues",
     "introduced_names",
     "OWN_THING",
+    "SENTENCE_END",
     "word_automaton",
     "finditer_at_words",
 ]
@@ -385,11 +386,11 @@ _APPOSITIVE = re.compile(
     r"(?:,\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
     r"architecture|system|dataset|benchmark|corpus)\b)"
 )
-# One coined or capitalised word right after the cue, then the clause goes on: "we introduce Fusioner, with ...".
-_CUED_NAME = re.compile(
-    r"(?P<name>(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"
-    r"(?=\s*[,;(]|\s+(?:which|that|to|for)\b)"
-)
+# One word a cue may name: coined (a second capital or a digit, or lower case with an inner capital)
+# or capitalised.
+_ONE_WORD_NAME = r"(?P<name>(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"
+# That word right after the cue, then the clause goes on: "we introduce Fusioner, with ...".
+_CUED_NAME = re.compile(_ONE_WORD_NAME + r"(?=\s*[,;(]|\s+(?:which|that|to|for)\b)")
 # Lower-case names the paper counts out after its cue: "we propose two modifications to the
 # attention mechanism - clipped softmax and gated attention." The count must match the items.
 _LOWER_NAME = r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,3}"
@@ -434,10 +435,9 @@ _KIND_THEN_NAME = re.compile(
     r"(?=\s*[,.;:(]|\s+(?:which|that|to|for|with|as|tailored|designed|built|where|and)\b)"
 )
 # A name set off by commas before "which"/"that", later in the cue's sentence.
-_LATER_APPOSITIVE = re.compile(
-    r",\s+(?P<name>(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))\s*,\s+(?:which|that)\b"
-)
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_LATER_APPOSITIVE = re.compile(r",\s+" + _ONE_WORD_NAME + r"\s*,\s+(?:which|that)\b")
+#: Where a sentence ends, for rules that read to the end of one.
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _ARTICLE_WORDS = word_automaton([f"{article} {new} " for article in ("a", "an", "the", "our")
                                  for new in ("novel", "new", "proposed")])
 # Between the cue and the name: "we design and release the SNARE".
@@ -490,7 +490,7 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             if name not in _SENTENCE_WORDS and not is_generic(name) and _word_counts(text).get(name, 0) >= 2:
                 yield named.start("name"), named.end("name"), "MODEL"
         yield from _counted_names(text, cue_end)
-        sentence_end = _SENTENCE_END.search(text, cue_end, cue_end + 300)
+        sentence_end = SENTENCE_END.search(text, cue_end, cue_end + 300)
         later = _LATER_APPOSITIVE.search(text, cue_end, sentence_end.start() if sentence_end else cue_end + 300)
         if later is not None and not is_generic(later["name"]) and later["name"] not in _SENTENCE_WORDS:
             # "we present a new efficient LLVM family with model sizes of 0.5B, ..., and 7B parameters,

@@ -113,8 +113,10 @@ def reports_result(sentence: str) -> bool:
     return _RESULT_CONTEXT.search(sentence) is not None
 
 
-_LOOSE_PARTNER = re.compile(r"(?:performance|efficiency|quality)-$", re.IGNORECASE)
-_LOOSE_PARTNER_AFTER = re.compile(r"-(?:performance|efficiency|quality)\b", re.IGNORECASE)
+# The loose words the guidelines name, never metrics, hyphenated to a measure.
+_LOOSE = r"(?:performance|efficiency|quality)"
+_LOOSE_PARTNER = re.compile(_LOOSE + r"-$", re.IGNORECASE)
+_LOOSE_PARTNER_AFTER = re.compile(r"-" + _LOOSE + r"\b", re.IGNORECASE)
 _AGGREGATES = frozenset("average mean peak overall total maximum minimum median".split())
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .abbreviations import acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
-from .lexicon import OWN_THING, finditer_at_words, proposal_cues, word_automaton
+from .lexicon import OWN_THING, SENTENCE_END, finditer_at_words, proposal_cues, word_automaton
 from .model import title_name
 
 __all__ = ["ProposesDetector"]
@@ -46,7 +46,6 @@ _MORE_CUE_WORDS = word_automaton(
     + ["our research ", "our study ", "new", "novel", "innovative", "the result is", "the end result is"]
     + ["one, ", "the other, ", "the first, ", "the second, ", "our "]
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "We introduce three frameworks: A, which ...; B, a ...; and C, ...": each clause of a
 # semicolon list opens with one more proposed name, past where the first clause's proposal ended.
 _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
@@ -128,7 +127,7 @@ class ProposesDetector:
             first, last = bisect_left(starts, cue_end), bisect_left(starts, limit)
             proposed += [s for s in spans[first:last] if self._novel(doc, s) or self._defined_here(text, s)
                          or self._named_by_cue(text, cue_end, s)]
-            sentence_end = _SENTENCE_END.search(text, cue_end)
+            sentence_end = SENTENCE_END.search(text, cue_end)
             for clause in _NEXT_CLAUSE.finditer(text, limit, sentence_end.start() if sentence_end else len(text)):
                 at = bisect_left(starts, clause.end())
                 proposed += [s for s in spans[at : at + 1] if s.start_char == clause.end() and self._novel(doc, s)]
@@ -143,7 +142,7 @@ class ProposesDetector:
             # a part the paper builds into its system and defines there, to the end of the sentence, is its own.
             if cue.end() < scanned:
                 continue  # its sentence was read from an earlier cue: each span once, so linear
-            sentence_end = _SENTENCE_END.search(text, cue.end())
+            sentence_end = SENTENCE_END.search(text, cue.end())
             scanned = sentence_end.start() if sentence_end else len(text)
             first, last = bisect_left(starts, cue.end()), bisect_left(starts, scanned)
             known = {s.text for s in spans[first:last] if not self._novel(doc, s)}

@@ -779,13 +779,13 @@ def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previo
 
 # The split a benchmark's name goes on with: "COCO test-dev", "ADE20K val" (not "the COCO val set", where the
 # split is a word of the phrase the name modifies).
-_SPLIT_AFTER = re.compile(r"\s(test-dev|test-std|test-challenge|minival|val|valid|validation|test|dev)\b(?!-)"
+_SPLIT = r"(?:test-dev|test-std|test-challenge|minival|val|valid|validation|test|dev)"
+_SPLIT_AFTER = re.compile(r"\s(" + _SPLIT + r")\b(?!-)"
                           r"(?=\s*[,.;:)\]]|\s*$|\s+(?:and|or|with|while|using|for|on|in|at|by|to|from|as|when|where|which|"
                           r"respectively|compared|than|without|over)\b)", re.IGNORECASE)
 
 
-_TRAILING_SPLIT = re.compile(r"\s(?:test-dev|test-std|test-challenge|minival|val|valid|validation|test|dev)$",
-                             re.IGNORECASE)
+_TRAILING_SPLIT = re.compile(r"\s" + _SPLIT + r"$", re.IGNORECASE)
 
 
 def without_split(name: str) -> str:

@@ -38,6 +38,8 @@ for found in extract_papers([Paper(r["title"], r.get("abstract", "")) for r in r
 
 def rescore(python: str, gold_path: Path) -> Score:
     """Today's strict score of the result tuples ``python``'s paperkg extracts from the gold file's papers."""
+    # Run outside the repository: ``python -c`` puts its folder first on the path, where ``kg/`` would
+    # shadow the other commit's installed package.
     dumped = subprocess.run([python, "-c", _DUMP, str(gold_path)], capture_output=True, text=True, check=True,
                             cwd="/").stdout.splitlines()
     predicted = [[Result("", model, data, metric, value, unit, None, "", 0, 0, 0, "", 0.0)
