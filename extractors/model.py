@@ -545,7 +545,8 @@ def sized_names(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-_CAPITALS_VERSION = re.compile(r"(?<![\w./-])(?P<stem>[A-Z]{2}[A-Z0-9]*)-\d(?:\.\d)?[a-z]?(?![\w-]|\.\d)")
+# (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
+_CAPITALS_VERSION = re.compile(r"(?P<stem>[A-Z](?<![\w./-][A-Z])[A-Z][A-Z0-9]*)-\d(?:\.\d)?[a-z]?(?![\w-]|\.\d)")
 # The size letters of a model family (base, large, huge, giant, enormous), after a hyphen.
 _SIZE_LETTER = re.compile(r"-(?:[BLHGE]|XX?L)(?![\w-])")
 _CAPITALS_BEFORE = re.compile(r"(?<![\w./-])[A-Z]{2,}\d*$")
