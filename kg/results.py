@@ -425,7 +425,9 @@ _IN_BEFORE = re.compile(r"\d\s?%?\s+in\s+(?:the\s+)?$")
 
 _PREFIXED_UNIT = re.compile(r"(?:Kilo|Mega|Giga|Tera|Peta|Exa)(FLOP[Ss]?)")
 # Between a value and the measure of what it is set against: " compared to SOTA ", " (vs. the best ".
-_COMPARED_TO_METRIC = re.compile(r"\s*,?\s*\(?(?:compared (?:to|with)|vs\.?|versus|against)\s+(?:(?:the|a|an)\s+)?"
+# The words that set one value against another.
+_VERSUS = r"(?:compared (?:to|with)|vs\.?|versus|against)"
+_COMPARED_TO_METRIC = re.compile(r"\s*,?\s*\(?" + _VERSUS + r"\s+(?:(?:the|a|an)\s+)?"
                                  r"(?:[\w-]+\s+){0,3}?", re.IGNORECASE)
 _METRIC_THEN_NUMBER = re.compile(r"\s*(?:of|is|was|=|:|at)?\s*[-−+]?\d", re.IGNORECASE)
 # A value then another in parentheses right behind it: "1.14 points (" before "6.7%)".
@@ -699,7 +701,7 @@ _OF_NAME_FROM = re.compile(r"\s+from\s+(?:about\s+|around\s+|only\s+)?", re.IGNO
 
 
 # A value set against another system's: "compared to 5.1 for DiT-XL", "versus 71.3% of GPT-4".
-_VERSUS_BEFORE = re.compile(r"\b(?:compared (?:to|with)|vs\.?|versus|against|than)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+_VERSUS_BEFORE = re.compile(r"\b(?:" + _VERSUS + r"|than)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 _ACHIEVED_BY = re.compile(r"\s+(?:as\s+)?(?:achieved|obtained|attained|reached|reported|scored|set)\s+by\s+(?:the\s+)?",
                           re.IGNORECASE)
 _FOR_NAME = re.compile(r"\s+(?:for|of|by|from|with)\s+(?:the\s+)?", re.IGNORECASE)
