@@ -124,6 +124,8 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|with|in|on|for|to|by|as|at|from|while
                          r"using|benchmarks?|datasets?|respectively)\b)[a-z]")
 
 
+# A capitalised compound of plain words describes, not names: "a Multi-ability, Multi-range benchmark".
+_COMPOUND_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 # A size, not a name: "a curated 1M dataset", "a 10K corpus".
 _SIZE = re.compile(r"\d[\d.,]*[KMBkmb]?\+?|\d{2,5}\s?[x×]\s?\d{2,5}(?:\s?px)?")  # or a resolution: "256x256"
 
@@ -149,8 +151,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     counted = name.split(" ", 1)
     if not name or is_generic(name) or _SIZE.fullmatch(name) or (counted[0].isdigit() and is_generic(counted[-1])):
         return None
-    if without_descriptor(text, start, end) != end:
-        return None  # "COCO-style benchmarks" are benchmarks like COCO, not one named
+    if without_descriptor(text, start, end) != end or _COMPOUND_ADJECTIVE.fullmatch(name):
+        return None  # "COCO-style benchmarks" are benchmarks like COCO, not one named; "Multi-task" describes one
     return start, end
 
 

@@ -24,6 +24,7 @@ from paperkg.core.model import normalize_key
 __all__ = [
     "GAZETTEER_DIR",
     "load_names",
+    "known_keys",
     "stoplist",
     "is_generic",
     "extend_name",
@@ -163,6 +164,18 @@ def load_names(name: str) -> list[str]:
             if line:
                 names.append(line)
     return names
+
+
+@lru_cache(maxsize=8)
+def known_keys(name: str) -> frozenset[str]:
+    """Normalized keys of the names in ``gazetteers/<name>.txt`` and its registry file.
+
+    Examples
+    --------
+    >>> "miou" in known_keys("metrics"), "miou" in known_keys("models")
+    (True, False)
+    """
+    return frozenset(normalize_key(entry.lstrip("=")) for entry in load_names(name))
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from paperkg.core.model import normalize_key
+
 from .abbreviations import acronym_definitions, add_definitions
 from .base import CANDIDATES_KEY, add_candidate, doc_text, title_span
 from .gazetteer import Gazetteer
@@ -18,6 +20,7 @@ from .lexicon import (
     introduced_names,
     is_generic,
     is_name_shaped,
+    known_keys,
     load_names,
     name_shaped_words,
     without_descriptor,
@@ -233,8 +236,8 @@ class ModelExtractor:
     def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
         # ``text`` is the doc's text, passed in rather than rebuilt per candidate.
         text = text[start:end]
-        if text in self._generic_here:
-            return
+        if text in self._generic_here or (rule != "gazetteer" and _measure_key(text) in known_keys("metrics")):
+            return  # (a known measure is no model's name: "mIoU")
         # A plural ("Transformers", "ConvSSMs") names the same entity as its singular.
         if alias_of is None and text.endswith("s") and (text[-2:-1].isupper() or text[:-1] in self.gazetteer):
             alias_of = text[:-1]
@@ -363,6 +366,11 @@ class ModelExtractor:
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()) or head in _LOSS_HEADS:
             return False
+        if not known_keys("metrics").isdisjoint((normalize_key(short), normalize_key(long_form))):
+            return False  # a known measure defined: "temporal mean intersection-over-union (mIoU)"
+        sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
+        if _TASK_NAMED.search(text, sentence_start, long_start):
+            return False  # "a new task, Reasoning Temporal Localization (RTL)": a task's name, no model's
         if short in self.gazetteer or is_name_shaped(short) or coined:
             return True
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
@@ -370,7 +378,6 @@ class ModelExtractor:
         kind = _KIND_AFTER.match(text, long_start + len(long_form))
         if kind is not None and kind["kind"].lower() in MODEL_HEADS and len(short) >= 3 and not long_form.islower():
             return True  # the noun after the pair says what it is: "the Generative Pre-trained Diffusion (GPD) paradigm"
-        sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
         if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, sentence_start, long_start):
             return True
         # The paper introducing it, or saying its own idea is it: "Our key idea is progressive token pruning (PTP)".
@@ -384,6 +391,13 @@ class ModelExtractor:
         return proposed
 
 
+# A task noun right before a definition, or before a list of definitions it begins: "a new task, Reasoning
+# Temporal Localization (RTL)", "tasks, which include Spatial Video Grounding (SVG), Event Captioning (EC) and ...".
+_TASK_NAMED = re.compile(
+    r"\btasks?(?:,|:| called| named| termed| dubbed|,? (?:which|that) includes?|,? such as|,? like|,? including|"
+    r",? namely)?\s+(?:the\s+)?(?:[^.;()]{1,80}\([^()]{1,20}\)\s*,?\s*(?:and\s+)?)*$"
+)
+_measure_key = lru_cache(maxsize=1 << 14)(normalize_key)
 # The noun right after "Long Form (SF)".
 _KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+)\b")
 # A word in capitals: "GEMINI".

@@ -145,6 +145,12 @@ def test_model_found(nlp, text, expected):
         "We add the span-of-tokens loss (SoT) to the objective, and SoT helps.",
         # The name a survey gives itself is the survey's.
         "Zorb-360: Survey of Foo Models for Long Inputs\n\nZorb-360 reviews the field.",
+        # A task the paper names, alone or as a list of definitions after its noun, is no model.
+        "We propose a new task, Reasoning Gizmo Localization (RGL), with its data.",
+        "We introduce Zorb-Bench to evaluate tasks, which include Gizmo Video Grounding (GVG), "
+        "Event Gizmo Captioning (EGC) and Spatial Gizmo Grounding (SGG).",
+        # A known measure defined, or named in a model's shape, is no model.
+        "Our method doubles the temporal mean intersection-over-union (mIoU) of baselines, and mIoU rises.",
     ],
 )
 def test_model_not_found(nlp, text):
@@ -218,6 +224,8 @@ def test_data_found(nlp, text, label, expected):
         "Accepted at NeurIPS 2023, the paper was published at GizmoNLL 2021.",
         "The Challenge is hard, and this challenge matters: A Challenge for All.",
         "It was a task of the 9th Workshop on Gizmo Language Processing (GLP 2022).",
+        # Capitalised compounds of plain words describe the benchmark before them.
+        "We propose Zorb, a Multi-ability, Multi-range, Multi-task, Multi-domain benchmark for long inputs.",
     ],
 )
 def test_data_not_found(nlp, text):
