@@ -427,6 +427,7 @@ OWN_THING = (r"(?:[a-z-]+ ){0,2}?(?:method|model|approach|framework|system|algor
 # Only a coined-looking name (capitals inside or digits): "our model, Transformer-based, ..." is none.
 # A Title Case name of two to four words, set off by a comma or ending the clause: "Rotary Major Scan".
 _TITLE_CASE_NAME = r"(?:[A-Z][a-zA-Z^+-]*[a-z][a-zA-Z^+-]* ){1,3}[A-Z][a-zA-Z^+-]*[a-z][a-zA-Z^+-]*(?=[,.;:)]| and\b| which\b| that\b)"
+_CUED_TITLE_CASE = re.compile(_TITLE_CASE_NAME)
 _OUR_NAMED = re.compile(
     r"\b[Oo]ur " + OWN_THING
     + r",? (?:called |named |dubbed )?(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*(?![\w-])|[a-z]+[A-Z][\w^+-]*(?![\w-])|"
@@ -476,6 +477,9 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     >>> text = "With our method, SRR, and our graph transformer variant GT-Lite, a model, Mamba, helps."
     >>> [text[s:e] for s, e, _ in introduced_names(text)]
     ['SRR', 'GT-Lite']
+    >>> text = "We propose Token Recycling. Token Recycling stores tokens; we present Long Contexts, which help."
+    >>> [text[s:e] for s, e, _ in introduced_names(text)]
+    ['Token Recycling']
     >>> text = "It uses our token rearrangement method, Rotary Major Scan, and a novel TEmporal Swin Attention block."
     >>> [text[s:e] for s, e, _ in introduced_names(text)]
     ['Rotary Major Scan', 'TEmporal Swin Attention']
@@ -502,6 +506,11 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             name = named["name"]
             if name not in _SENTENCE_WORDS and not is_generic(name) and _word_counts(text).get(name, 0) >= 2:
                 yield named.start("name"), named.end("name"), "MODEL"
+        elif lead is not None and (named := _CUED_TITLE_CASE.match(text, lead.end())) is not None:
+            # "we propose Token Recycling. ... Token Recycling requires ...": Title Case words the cue names
+            # and the text uses again.
+            if not is_generic(named.group()) and text.count(named.group()) >= 2:
+                yield named.start(), named.end(), "MODEL"
         yield from _counted_names(text, cue_end)
         sentence_end = SENTENCE_END.search(text, cue_end, cue_end + 300)
         later = _LATER_APPOSITIVE.search(text, cue_end, sentence_end.start() if sentence_end else cue_end + 300)

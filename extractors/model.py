@@ -102,6 +102,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     return match.start("name"), match.end("name")
 
 
+# A head noun and a version that end a title's name: "DeepQuest Bench II", "Foo Benchmark v2".
+_VERSIONED_HEAD = re.compile(r"\b(?P<head>[A-Za-z]+)(?: (?:[IVX]+|v?\d[\w.]*))+\s*$")
 # Words that end a subtitle's opening phrase: "X: A Benchmark for ..." names X, "X: Better
 # Reasoning on Math Benchmarks" does not.
 _SUBTITLE_WORD = re.compile(r"[\w'-]+")
@@ -120,8 +122,18 @@ def title_label(title: str) -> str:
     'DATASET'
     >>> title_label("Foo: Better Reasoning on Math Benchmarks"), title_label("LaVin-DiT: Large Vision Diffusion Transformer")
     ('MODEL', 'MODEL')
+
+    A name ending in the word and a version says so itself:
+
+    >>> title_label("DeepQuest Bench II: Diagnosing Research Agents"), title_label("Dataset Decomposition: Faster Training")
+    ('BENCHMARK', 'MODEL')
     """
-    for word in _SUBTITLE_WORD.findall(title.partition(":")[2])[:12]:
+    name, _, subtitle = title.partition(":")
+    versioned = _VERSIONED_HEAD.search(name)
+    for label in ("BENCHMARK", "DATASET"):
+        if versioned and versioned["head"].lower() in HEADS[label]:
+            return label
+    for word in _SUBTITLE_WORD.findall(subtitle)[:12]:
         word = word.lower()
         if word in _PHRASE_ENDS:
             break
@@ -366,6 +378,8 @@ class ModelExtractor:
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()) or head in _LOSS_HEADS:
             return False
+        if short[1:].islower() and any(word.lower().startswith(short.lower()) for word in long_form.split()):
+            return False  # "reading order prediction (Order)": a word of the long form as its label, no acronym
         if not known_keys("metrics").isdisjoint((normalize_key(short), normalize_key(long_form))):
             return False  # a known measure defined: "temporal mean intersection-over-union (mIoU)"
         sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1

@@ -26,16 +26,22 @@ REPO_HOSTS = {
 _REPO_URL = re.compile(
     r"(?<![\w.-])(?:https?://)?(?:www\.)?"
     r"(?P<host>" + "|".join(re.escape(h) for h in REPO_HOSTS) + r")"
-    r"/(?P<owner>[A-Za-z0-9][\w.-]{0,99})/(?P<name>[\w.-]{1,100})",
+    r"/(?P<owner>[A-Za-z0-9][\w.-]{0,99})/(?P<name>[\w.-]{1,100})(?:/(?P<section_name>[\w.-]{1,100}))?",
     re.IGNORECASE,
 )
 _HOSTS_LOWER = tuple(host.lower() for host in REPO_HOSTS)
-# Hugging Face paths that are site sections, not owners.
-_NOT_OWNERS = {"datasets", "spaces", "papers", "docs", "blog", "models", "orgs", "features", "topics", "sponsors"}
+# Paths that are site sections, not owners.
+_NOT_OWNERS = {"datasets", "spaces", "papers", "docs", "blog", "models", "orgs", "features", "topics", "sponsors",
+               "collections"}
+# Hugging Face sections whose repositories are named ``section/owner/name``.
+_HF_SECTIONS = {"datasets", "spaces", "collections"}
 
 
-def canonical_repo(host: str, owner: str, name: str) -> str | None:
+def canonical_repo(host: str, owner: str, name: str, section_name: str | None = None) -> str | None:
     """``host/owner/name`` with the mirror resolved and ``.git``/punctuation dropped.
+
+    A Hugging Face dataset, Space or collection keeps its section: ``huggingface.co/datasets/owner/name``
+    (``owner`` is then the section, ``name`` the owner and ``section_name`` the name).
 
     Examples
     --------
@@ -45,7 +51,11 @@ def canonical_repo(host: str, owner: str, name: str) -> str | None:
     'huggingface.co/IDEA-CCNL/Ziya-BLIP2-14B-Visual-v1'
     >>> canonical_repo("github.com", "features", "copilot") is None
     True
+    >>> canonical_repo("hf.co", "datasets", "HuggingFaceFW", "fineweb."), canonical_repo("github.com", "datasets", "x")
+    ('huggingface.co/datasets/HuggingFaceFW/fineweb', None)
     """
+    if REPO_HOSTS[host.lower()] == "huggingface.co" and owner.lower() in _HF_SECTIONS and section_name:
+        owner, name = f"{owner.lower()}/{name}", section_name
     name = name.rstrip(".-_")
     if name.lower().endswith(".git"):
         name = name[:-4].rstrip(".-_")
@@ -82,13 +92,15 @@ class RepoExtractor:
         if text.isascii() and not any(host in text.lower() for host in _HOSTS_LOWER):
             return doc
         for match in _REPO_URL.finditer(text):
-            canonical = canonical_repo(match["host"], match["owner"], match["name"])
+            canonical = canonical_repo(match["host"], match["owner"], match["name"], match["section_name"])
             if canonical is None:
                 continue
+            # The link ends at its name, or at the name after a Hugging Face section.
+            sectioned = canonical.count("/") == 3
             add_candidate(
                 doc,
                 match.start(),
-                match.end(),
+                match.end("section_name" if sectioned else "name"),
                 "REPO",
                 rule=f"{self.name}:url",
                 confidence=self.confidence,

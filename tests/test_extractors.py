@@ -149,6 +149,9 @@ def test_model_found(nlp, text, expected):
         "We propose a new task, Reasoning Gizmo Localization (RGL), with its data.",
         "We introduce Zorb-Bench to evaluate tasks, which include Gizmo Video Grounding (GVG), "
         "Event Gizmo Captioning (EGC) and Spatial Gizmo Grounding (SGG).",
+        # A word of the long form used as its label is no acronym, and names no model.
+        "We propose an approach with three subtasks: page object detection (Detect), reading order "
+        "prediction (Order), and the construction of the structure (Construct).",
         # A known measure defined, or named in a model's shape, is no model.
         "Our method doubles the temporal mean intersection-over-union (mIoU) of baselines, and mIoU rises.",
     ],
@@ -377,11 +380,30 @@ def test_metric_not_found(nlp, text):
         # A comparison or the model it was tuned from ends what a proposal names.
         ("A Study\n\nOur model, ZorbNet, matches QuuxLM-2 on math. We propose \"ZorbFace\"--a fine-tuned BarVLM model.",
          ["ZorbNet", "ZorbFace"]),
+        # Title Case words a cue names and the text uses again.
+        ("A Study\n\nTokens recur, so we propose Token Recycling. Token Recycling stores them.", ["Token Recycling"]),
+        ("A Study\n\nWe present Long Contexts, which help.", []),
     ],
 )
 def test_proposes(nlp, text, expected):
     doc = nlp(text)
     assert [s.text for s in doc.spans[PROPOSES_KEY]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Code: https://github.com/yuweihao/MambaOut/tree/main.", ["github.com/yuweihao/MambaOut"]),
+        # A Hugging Face dataset, Space or collection is named with its section.
+        ("Data at https://huggingface.co/datasets/HuggingFaceFW/fineweb and models at "
+         "https://huggingface.co/collections/allenai/tulu-v25-suite-6667).",
+         ["huggingface.co/datasets/HuggingFaceFW/fineweb", "huggingface.co/collections/allenai/tulu-v25-suite-6667"]),
+        ("See https://huggingface.co/papers/2401.00001 and https://github.com/features/copilot.", []),
+    ],
+)
+def test_repo_found(nlp, text, expected):
+    doc = nlp(text)
+    assert [s._.paperkg_canonical for s in doc.spans[SPANS_KEY] if s.label_ == "REPO"] == expected
 
 
 def _seconds(nlp, text: str) -> float:
