@@ -402,6 +402,8 @@ _APPOSITIVE = re.compile(
 # One word a cue may name: coined (a second capital or a digit, or lower case with an inner capital)
 # or capitalised.
 _ONE_WORD_NAME = r"(?P<name>(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"
+# "a ... framework, namely Ligandformer, for ...": one word set off by commas (a list after "namely" is no name).
+_NAMELY = re.compile(r",\s+namely,?\s+" + _ONE_WORD_NAME + r"(?=\s*[,(])")
 # That word right after the cue, then the clause goes on: "we introduce Fusioner, with ...".
 _CUED_NAME = re.compile(_ONE_WORD_NAME + r"(?=\s*[,;(]|\s+(?:which|that|to|for)\b)")
 # Lower-case names the paper counts out after its cue: "we propose two modifications to the
@@ -477,6 +479,9 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     >>> text = "With our method, SRR, and our graph transformer variant GT-Lite, a model, Mamba, helps."
     >>> [text[s:e] for s, e, _ in introduced_names(text)]
     ['SRR', 'GT-Lite']
+    >>> text = "We build a graph framework, namely Ligandformer, for molecules. Ligandformer reads two tasks, namely QA, and MT."
+    >>> [(text[s:e], label) for s, e, label in introduced_names(text)]
+    [('Ligandformer', 'MODEL')]
     >>> text = "We propose Token Recycling. Token Recycling stores tokens; we present Long Contexts, which help."
     >>> [text[s:e] for s, e, _ in introduced_names(text)]
     ['Token Recycling']
@@ -532,6 +537,12 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         for match in finditer_at_words(_NOVEL_NAMED, _ARTICLE_WORDS, text):
             if not is_generic(match["name"]):
                 yield match.start("name"), match.end("name"), "MODEL"
+    if "namely" in text:
+        for match in _NAMELY.finditer(text):
+            name = match["name"]
+            if name not in _SENTENCE_WORDS and not is_generic(name) and _word_counts(text).get(name, 0) >= 2:
+                sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+                yield match.start("name"), match.end("name"), _label_of(text[sentence_start : match.start()].split()[-6:][::-1])
     if "One, " in text or "The other, " in text or "The first, " in text or "The second, " in text:
         for match in _ENUMERATED_NAME.finditer(text):
             if not is_generic(match["name"]):

@@ -41,7 +41,7 @@ _RESULT_CONTEXT = re.compile(
 _FUNCTION_WORD = (
     r"(?!(?:and|or|of|by|to|in|on|for|with|while|from|at|as|since|that|which|when|where|than|is|are|was|were|be|"
     r"a|an|we|it|they|this|these|both|even|not|only|over|under|up|across|between|among|within|without|against|"
-    r"compared|such|like|including)(?![\w-]))"
+    r"compared|such|like|including|can|could|may|might|will|would|should|must|has|have|had|do|does|did)(?![\w-]))"
 )
 _MEASURE = _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9-]*){0,4}"
 _CHANGE_VERB = r"(?:reduc|improv|increas|decreas|lower|boost|rais|cut|halv|doubl|accelerat)\w*"
@@ -83,6 +83,9 @@ def result_measures(text: str) -> Iterator[tuple[int, int]]:
     ['hallucination rates', 'accuracy', 'convergence rates']
     >>> list(result_measures("It improves performance by 3% and ViT-L by 2%."))
     []
+    >>> text = "It wins in terms of accuracy and latency, and can be applied widely."
+    >>> [text[s:e] for s, e in result_measures(text)]
+    ['accuracy', 'latency']
     """
     for frame, words in zip(RESULT_FRAMES, _FRAME_WORDS):
         # A frame's words missing from the text spare it the regex's scan.

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -26,7 +26,7 @@ from .lexicon import (
     without_descriptor,
 )
 
-__all__ = ["ModelExtractor", "title_name", "title_label", "title_name_mentions", "listed_models", "sized_names", "MODEL_HEADS"]
+__all__ = ["ModelExtractor", "is_survey", "title_name", "title_label", "title_name_mentions", "listed_models", "sized_names", "MODEL_HEADS"]
 
 #: Last words of a long form that make it a model or method ("... Transformer (T2T-ViT)").
 MODEL_HEADS = frozenset(
@@ -62,7 +62,20 @@ _NOT_TITLE_NAMES = frozenset(
 _STUDY = re.compile(r"\s*(?:(?:an?|the)\s+(?:\w+\s+)?(?:study|analysis|investigation|comparison|evaluation)\b|"
                     r"(?:understanding|analy[sz]ing|investigating|probing|examining|characteri[sz]ing|demystifying|"
                     r"dissecting|interpreting|explaining|revisiting|rethinking)\b)", re.IGNORECASE)
-_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|position paper)\b", re.IGNORECASE)
+# A survey's title: "A Survey of X", "X: A Comprehensive Review", "Mamba-360: Survey of X" (not "Peer Review Generation").
+_SURVEY = re.compile(r"(?:^|:\s*|\b(?:an?|the)\s+(?:[\w-]+\s+){0,2})(?:survey|review|overview|tutorial)\b"
+                     r"|\b(?:survey|position paper)\b", re.IGNORECASE)
+
+
+def is_survey(title: str) -> bool:
+    """Whether a title says the paper surveys its field, which then proposes nothing.
+
+    Examples
+    --------
+    >>> [is_survey(t) for t in ("A Comprehensive Review of Protein Models", "Foo: A Review", "Peer Review Generation")]
+    [True, True, False]
+    """
+    return _SURVEY.search(title) is not None
 
 
 @lru_cache(maxsize=8)  # the model extractor and the proposes detector read the same title
@@ -86,7 +99,7 @@ def title_name(title: str) -> tuple[int, int] | None:
     True
     """
     match = _TITLE_NAME.match(title)
-    if match is None or _SURVEY.search(title) or _STUDY.match(title, match.end()):
+    if match is None or is_survey(title) or _STUDY.match(title, match.end()):
         return None
     words = match["name"].split()
     if len(words) > 3 or not all(_TITLE_NAME_WORD.fullmatch(word) for word in words):
@@ -244,6 +257,7 @@ class ModelExtractor:
         self.shape_confidence = shape_confidence
         self.listed_confidence = listed_confidence
         self._generic_here: frozenset[str] = frozenset()
+        self._survey = False
 
     def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
         # ``text`` is the doc's text, passed in rather than rebuilt per candidate.
@@ -258,7 +272,9 @@ class ModelExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        self._generic_here = _generic_short_forms(text) | _survey_name(text[: max(0, text.find("\n"))])
+        title = text[: max(0, text.find("\n"))]
+        self._generic_here = _generic_short_forms(text, self.gazetteer) | _survey_name(title)
+        self._survey = is_survey(title)
         listed_with = _listed_definitions(text, lambda long_form, short, long_start: self._defines_model(
             text, long_form, short, long_start))
 
@@ -373,7 +389,7 @@ class ModelExtractor:
         # A coined word in the long form ("Graph HyperNetworks (GHNs)") makes it a name, its plural too.
         coined = not long_form.islower() and any(is_name_shaped(word) for word in long_form.split())
         known = {short[:-1]} if coined and short.endswith("s") else self.gazetteer
-        if is_generic(short, known=known) or _generic_phrase(long_form):
+        if is_generic(short, known=known) or _generic_phrase(long_form) or short in self._generic_here:
             return False
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()) or head in _LOSS_HEADS:
@@ -395,8 +411,8 @@ class ModelExtractor:
         if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, sentence_start, long_start):
             return True
         # The paper introducing it, or saying its own idea is it: "Our key idea is progressive token pruning (PTP)".
-        proposed = (PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
-                    or _OUR_IDEA_IS.match(text, sentence_start, long_start) is not None)
+        proposed = not self._survey and (PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
+                                         or _OUR_IDEA_IS.match(text, sentence_start, long_start) is not None)
         if len(short) < 3:
             # Two letters name a thing only when the paper introduces it under a proper name
             # ("we introduce Phantom Optimization (PO)"), not "reinforcement learning (RL)".
@@ -457,8 +473,15 @@ def _survey_name(title: str) -> frozenset[str]:
 _LOSS_HEADS = frozenset("loss losses objective objectives criterion".split())
 
 
-def _generic_short_forms(text: str) -> frozenset[str]:
+# A verb introducing what follows, with or without its "we": "we address X and introduce Y (SF)".
+_INTRODUCING = re.compile(r"\b(?:propos|introduc|present|develop)\w*", re.IGNORECASE)
+
+
+def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str]:
     """The short forms ``text`` defines for a generic class or a loss, singular and plural: no model anywhere in it.
+
+    A class is also what the text counts in the plural, when lower-case words define it, no list
+    knows it and the paper does not introduce it: "protein language model (pLM) ... LMs and pLMs".
 
     Examples
     --------
@@ -466,12 +489,18 @@ def _generic_short_forms(text: str) -> frozenset[str]:
     ['MM-LLM', 'MM-LLMs']
     >>> sorted(_generic_short_forms("the bag-of-words loss (BoW)"))
     ['BoW', 'BoWs']
+    >>> sorted(_generic_short_forms("a protein language model (pLM) and other pLMs; a Foo Net (FN) and FNs"))
+    ['pLM', 'pLMs']
     """
     found = set()
     for long_start, long_end, short_start, short_end in acronym_definitions(text):
         long_form = text[long_start:long_end]
-        if _generic_phrase(long_form) or long_form.rsplit(None, 1)[-1].lower() in _LOSS_HEADS:
-            short = text[short_start:short_end]
+        short = text[short_start:short_end]
+        sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
+        counted = (long_form[1:].islower() and not short.endswith("s")  # (a sentence may open on it) and short not in known
+                   and any(True for _ in _standalone(text, short + "s", joiners_after=""))
+                   and _INTRODUCING.search(text, sentence_start, long_start) is None)  # (not one the paper introduces)
+        if counted or _generic_phrase(long_form) or long_form.rsplit(None, 1)[-1].lower() in _LOSS_HEADS:
             found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
     return frozenset(found)
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from .abbreviations import acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
 from .lexicon import OWN_THING, SENTENCE_END, finditer_at_words, proposal_cues, word_automaton
-from .model import title_name
+from .model import is_survey, title_name
 
 __all__ = ["ProposesDetector"]
 
@@ -113,7 +113,10 @@ class ProposesDetector:
         proposed: list[Span] = []
         text = doc_text(doc)
         title = title_span(doc)
-        found = title_name(text[title.start_char : title.end_char])  # Span.text would join its tokens again
+        if is_survey(text[title.start_char : title.end_char]):  # (Span.text would join its tokens again)
+            doc.spans[PROPOSES_KEY] = []
+            return doc
+        found = title_name(text[title.start_char : title.end_char])
         if found is not None:
             start, end = title.start_char + found[0], title.start_char + found[1]
             proposed += [s for s in spans if s.start_char < end and s.end_char > start]

@@ -51,8 +51,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         # Abbreviations: the short form first, a coined long form, two letters the paper introduces.
         ("We propose LoGAH (Low-rank GrAph Hypernetworks), a new design.", ["LoGAH", "Low-rank GrAph Hypernetworks"]),
         ("Then, we introduce Phantom Optimization (PO) for it.", ["Phantom Optimization", "PO"]),
-        # "(DPO)-like": the short form inside a descriptive word names nothing there.
-        ("It uses direct preference optimization (DPO)-like training.", ["direct preference optimization"]),
+        # "(DPO)-like": the bracket ends the short form, not the descriptive word after it.
+        ("It uses direct preference optimization (DPO)-like training.", ["direct preference optimization", "DPO"]),
         # A bracket fused to the word before it opens a word of its own.
         ("It trains Vision Transformers(ViT) and GPT-2.", ["Vision Transformers", "ViT", "GPT-2"]),
         # A slash between sizes ends the first name; a patch size stays with its model.
@@ -152,6 +152,8 @@ def test_model_found(nlp, text, expected):
         # A word of the long form used as its label is no acronym, and names no model.
         "We propose an approach with three subtasks: page object detection (Detect), reading order "
         "prediction (Order), and the construction of the structure (Construct).",
+        # A short form the text counts in the plural, defined by lower-case words, names a class.
+        "Protein language model (pLM)-based pipelines now beat most other pLMs.",
         # A known measure defined, or named in a model's shape, is no model.
         "Our method doubles the temporal mean intersection-over-union (mIoU) of baselines, and mIoU rises.",
     ],
@@ -296,6 +298,8 @@ def test_metric_found(nlp, text, expected):
         # A loss one trains with is no measure.
         "We add a contrastive loss to the objective.",
         "The distance between the two cities is what Pearson studied.",
+        # A list of measures ends at the verb after it.
+        "Our framework wins in terms of robustness and generalization, and can be applied widely.",
     ],
 )
 def test_metric_not_found(nlp, text):
@@ -383,6 +387,12 @@ def test_metric_not_found(nlp, text):
         # Title Case words a cue names and the text uses again.
         ("A Study\n\nTokens recur, so we propose Token Recycling. Token Recycling stores them.", ["Token Recycling"]),
         ("A Study\n\nWe present Long Contexts, which help.", []),
+        # A name set off by commas after "namely", and used again.
+        ("A Study\n\nWe build a graph framework, namely Ligandformer, for molecules. Ligandformer helps.",
+         ["Ligandformer"]),
+        # A survey proposes nothing, whatever its cues.
+        ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
+         "we introduce ZorbNet, a taxonomy.", []),
     ],
 )
 def test_proposes(nlp, text, expected):
