@@ -30,12 +30,14 @@ STANDALONE_HEADS = frozenset(
 MODIFIED_HEADS = frozenset(
     "error errors rate rates ratio ratios speed speeds footprint usage consumption "
     "time count coherence consistency loss losses emissions correlation correlations coefficient coefficients "
-    "divergence divergences distance distances parameters".split()
+    "divergence divergences distance distances parameters score scores".split()
 )
 # Modifier + head pairs that name a setting, not a measure.
 _NOT_MEASURES = frozenset({"learning rate", "dropout rate", "sampling rate", "frame rate", "mask ratio",
                            "masking ratio", "aspect ratio", "real time", "same time", "first time", "long time",
-                           "test time"})
+                           "test time",
+                           # a model's internal quantities, which it computes rather than is scored in
+                           "attention score", "confidence score"})
 # Words that evaluate or compare a measure rather than name it; they mark a measurement context.
 _EVALUATIVE = frozenset(
     "high higher highest low lower lowest fast faster fastest slow slower slowest good better best poor worse worst "
@@ -79,7 +81,7 @@ _ING_NOUNS = frozenset(
 )
 # Capitalised modifiers: hardware and memory words ("GPU memory usage", "KV cache size").
 _CAPITAL_MODIFIERS = frozenset("GPU CPU TPU NPU KV DRAM HBM VRAM I/O".split())
-_TOP_K = re.compile(r"[Tt]op-?\d{1,3}")
+_TOP_K = re.compile(r"[Tt]op-?\d{1,3}|[A-Za-z]{1,10}@\d{1,3}")  # "top-1 accuracy", "pass@1 accuracy"
 _HEAD = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, STANDALONE_HEADS | MODIFIED_HEADS), key=len, reverse=True))
     + r")(?![\w-])",
@@ -92,7 +94,7 @@ _PER_UNIT = re.compile(
     r"(?<![\w-])[a-z]{3,}s per (?:second|sec|minute|hour|day|GPU(?: hour)?|dollar|token|image|sample|step|query|"
     r"request|watt|joule)(?![\w-])"
 )
-_WORD_BEFORE = re.compile(r"([\w/'-]+)\s+$")
+_WORD_BEFORE = re.compile(r"([\w/'@-]+)\s+$")
 # "to" before a verb, not the preposition of "due to", "compared to", "up to"; an adverb may sit between.
 _VERB_BEFORE = re.compile(
     r"(?:(?<!due )(?<!compared )(?<!relative )(?<!up )(?<!close )(?<!similar )(?<!equal )(?<!leads )(?<!lead )"
@@ -137,6 +139,7 @@ def _is_modifier(word: str, sentence_start: bool = False) -> bool:
     return True
 
 
+_NOUN_SLOT_BEFORE = re.compile(r"\b(?:in|of|the|its|their|our|higher|lower|better|average|mean)\s+$")
 _EPONYM = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s)?")
 _EPONYMOUS_HEAD = re.compile(r"(?:correlations?|coefficients?|divergences?|distances?)\b")
 
@@ -149,6 +152,9 @@ def measure_start(text: str, head_start: int, limit: int = 3) -> int:
     >>> text = "It cuts on-device GPU memory usage and reduces latency, with strong human preference rate."
     >>> [text[measure_start(text, text.index(h)):text.index(h) + len(h)] for h in ("usage", "latency", "rate")]
     ['on-device GPU memory usage', 'latency', 'human preference rate']
+    >>> text = "It brings gains in driving scores while reducing latency and achieving accuracy."
+    >>> [text[measure_start(text, text.index(h)):text.index(h) + len(h)] for h in ("scores", "latency", "accuracy")]
+    ['driving scores', 'latency', 'accuracy']
     """
     start = head_start
     for _ in range(limit):
@@ -158,7 +164,11 @@ def measure_start(text: str, head_start: int, limit: int = 3) -> int:
         # A statistic named after its author: "Spearman('s rank) correlation", "Jensen-Shannon divergence".
         eponym = (before is not None and not opens and _EPONYM.fullmatch(before[1]) is not None
                   and _EPONYMOUS_HEAD.match(text, head_start) is not None)
-        if before is None or not (eponym or _is_modifier(before[1], opens)):
+        # A word in -ing after "in", "of" or a determiner is a noun: "improvements in driving scores".
+        noun_ing = (before is not None and before[1].endswith("ing") and before[1].isalpha() and before[1].islower()
+                    and _NOUN_SLOT_BEFORE.search(text, max(0, before.start(1) - 12), before.start(1)) is not None
+                    and _CHANGE_WORDS.search(before[1] + " ") is None)
+        if before is None or not (eponym or noun_ing or _is_modifier(before[1], opens)):
             break
         if _VERB_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1)):
             break  # "to better represent time": a verb, with what it acts on

@@ -187,9 +187,11 @@ class MetricExtractor:
                     continue
                 if not reports_result(self._sentence(doc, text, start)):
                     continue
-                # The measure's own modifiers stay with it: "average token count", "GPU memory footprint".
-                start = measure_start(text, start)
-                confidence = self.word_confidence
+                # The measure's own modifiers stay with it: "average token count", "GPU memory footprint";
+                # led by a coined measure ("pass@1 accuracy"), it is as sure as that one.
+                head_start, start = start, measure_start(text, start)
+                led_by_known = start < head_start and text[start:head_start].split()[0] in self.gazetteer
+                confidence = self.confidence if led_by_known else self.word_confidence
             elif known:
                 # A coined measure keeps the one plain word that says which ("box AP", "mask AP"), not
                 # one that aggregates it ("average Top-1 accuracy", "peak FLOPs").

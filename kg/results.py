@@ -103,7 +103,7 @@ _VALUE_THEN_METRIC = re.compile(r"^\)?\s*(?:\([^()]{0,20}\)\s*)?(?:(?:absolute|r
 # The measure a value qualifies, written right after it: "84.1% Top1-acc on ImageNet", "0.1% trainable
 # parameters and ...", "5x training/inference speedup compared to ...": up to three words before a
 # preposition, a conjunction or the clause's end.
-_NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|while|compared|across|using|when|from|as|"
+_NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|while|compared|vs|versus|across|using|when|from|as|"
                    r"is|are|was|were|via|per|both|all|each|these|those|its|their|our|only|up|about|nearly|more|less|"
                    r"fewer|faster|slower|higher|lower|better|worse|larger|smaller|respectively|improvements?|gains?|"
                    r"reductions?|increases?|decreases?|drops?|margins?|performance|efficiency|quality|results?|data)\b")
@@ -142,7 +142,7 @@ _OUTPERFORM = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
 # A count or share of something is measured with it: "the number of visual tokens".
 _COUNT_OF = re.compile(r"(?:number|amount|count|fraction|proportion|share)\s+of\s+", re.IGNORECASE)
 _PHRASE_STOP = re.compile(r"\b(?:than|while|with|and|on|in|for|across|compared|over|by|when|at|to|from|as|"
-                          r"without|using|which|that|of)\b(?!-).*$", re.IGNORECASE)
+                          r"without|using|which|that|of|vs|versus)\b(?!-).*$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|its|their|our|a|an|overall|total|average)\s+", re.IGNORECASE)
 _FROM_TO = re.compile(r"\s*to\s+\d")
 # The paper speaking of its own system: "our", "we", "the proposed", or a sentence opening "It" / "This".

@@ -274,6 +274,10 @@ def test_data_not_found(nlp, text):
         # A statistic named after its author, in a report.
         ("We report Spearman's rank correlation and a KL divergence of 0.3.", ["Spearman's rank correlation",
                                                                               "KL divergence"]),
+        # A coined measure that leads a plain one makes one measure with it; so does a noun in -ing.
+        ("A 7B model obtains 94.0 pass@1 accuracy on MATH-500.", ["pass@1 accuracy"]),
+        ("It shows improvements in driving scores of 27.2% while reducing latency by 10%.",
+         ["driving scores", "latency"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
@@ -298,6 +302,8 @@ def test_metric_found(nlp, text, expected):
         # A loss one trains with is no measure.
         "We add a contrastive loss to the objective.",
         "The distance between the two cities is what Pearson studied.",
+        # A model's internal quantity is no measure of results.
+        "Tokens with low attention scores of 0.1 are dropped.",
         # A list of measures ends at the verb after it.
         "Our framework wins in terms of robustness and generalization, and can be applied widely.",
     ],
