@@ -545,6 +545,11 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             model, model_rule = named.text, "own-subject"
         elif own_model:
             model, model_rule = own_model, "own-subject"
+    proposed_here = [m for m in models if (m.canonical or m.text) in found.proposes and m.start < values[0].start]
+    if model is not None and model not in found.proposes and proposed_here:
+        # "with GPT-3.5-Turbo and I^3C-Select, we achieve ...", "EVOLVE ...: applied to Llama-3.1-8B, it
+        # surpasses ...": the paper's own system, named before the numbers, is what they measure.
+        model, model_rule = proposed_here[-1].canonical or proposed_here[-1].text, "own-named"
     if model is None and own_model:
         # A result no model opens is the paper's own: "our method", "it", or a sentence of the
         # experiments that names no system at all ("Experiments show a 12% gain ...").
@@ -566,7 +571,12 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             baselines = _Baselines(models, cues, model)
         metrics = [_metric_for(text, v, metric_mentions, start, names) for v in group]
         # "X-S and X-L achieve 81.2% and 84.6% ..., respectively": as many models listed before the values.
-        listed_models = _listed_before(model_spans, previous_end, group, text, cue_ends, subject_at) if respectively and len(group) > 1 else None
+        # Not when the data after the values take the "respectively": "with X and Y, we achieve 96.0 and 94.1 on A
+        # and B, respectively" (one system, two benchmarks).
+        data_after = [m for m in data.spans if m.start >= group[-1].end][:len(group)]
+        data_take_it = len(data_after) == len(group) and _RESPECTIVELY_AFTER.match(text, data_after[-1].end)
+        listed_models = (_listed_before(model_spans, previous_end, group, text, cue_ends, subject_at)
+                         if respectively and len(group) > 1 and not data_take_it else None)
         shared = next((m for m in metrics if m[0]), (None, "value"))
         # "84.1% top-1 on X, 51.3% AP on Y, ..., outperforming Z by 0.5%, 1.0% and ...": a list with no measure
         # of its own, as long as the results the sentence has reported so far, goes with them in order.
@@ -726,6 +736,9 @@ def _compared_owner(text: str, value: _Value, names: _Spans, start: int) -> Ment
         return None
     after = _FOR_NAME.match(text, value.end)
     return next((m for m in names.starting(after.end(), after.end()) if m.type == "model"), None) if after else None
+
+
+_RESPECTIVELY_AFTER = re.compile(r"\s*,?\s*respectively\b")
 
 
 def _listed_before(models: _Spans, since: int, group: list[_Value], text: str, cue_ends: list[int],

@@ -300,6 +300,10 @@ def test_lists_share_units_and_values_keep_their_owner():
     # The share of data a system is given is a setting, not a result; "we" after two opening phrases is the paper.
     ("In short, with only 5% of the labeled samples, we retain 97% accuracy of ResNet-50 on CIFAR-10.",
      [("Brisk", "CIFAR-10", "accuracy", 97.0, "%")]),
+    # One system and two benchmarks: the data after the values take the "respectively"; the paper's own system
+    # named with a base model is what the numbers measure.
+    ("With GPT-3.5-Turbo and Brisk, we achieve an accuracy of 96.0 and 94.1 on GSM-IC and GSM-ICM, respectively.",
+     [("Brisk", "GSM-IC", "accuracy", 96.0, None), ("Brisk", "GSM-ICM", "accuracy", 94.1, None)]),
 ])
 def test_fields_from_sentence_structure_on_new_sentences(abstract, expected):
     assert _results("Brisk: Fast Token Mixing", "We propose Brisk, a token mixer. " + abstract) == expected
