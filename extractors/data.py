@@ -126,6 +126,17 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|with|in|on|for|to|by|as|at|from|while
 
 # A capitalised compound of plain words describes, not names: "a Multi-ability, Multi-range benchmark".
 _COMPOUND_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
+def _evaluates_on_datasets_only(text: str) -> bool:
+    """Whether the abstract calls its data "datasets" and never says "benchmark"."""
+    return "benchmark" not in text.lower() and _DATASETS_WORD.search(text) is not None
+
+
+def _as_kind(role: str | None, eval_role: str) -> str | None:
+    """The extractor role a cue's role stands for: an evaluation is the datasets' in an abstract of datasets only."""
+    return eval_role if role == "eval" else role
+
+
+_DATASETS_WORD = re.compile(r"\bdatasets?\b")
 # A size, not a name: "a curated 1M dataset", "a 10K corpus".
 _SIZE = re.compile(r"\d[\d.,]*[KMBkmb]?\+?|\d{2,5}\s?[x×]\s?\d{2,5}(?:\s?px)?")  # or a resolution: "256x256"
 
@@ -317,18 +328,22 @@ class DataExtractor:
             cued = match.group().lower().endswith("challenge")
             self._add(doc, text, match.start(), match.end(), "shape",
                       self.cue_confidence if cued else self.shape_confidence)
+        # An abstract that calls what it evaluates on "datasets" and never a benchmark types the coined names it
+        # reports results on as datasets: the guidelines follow the abstract's own use. (A task's acronym, below,
+        # names its benchmark whatever the abstract calls it.)
+        eval_role = "train" if _evaluates_on_datasets_only(text) else "eval"
         for match in _EDITION.finditer(text) if self.role else ():
             # Data by its shape, of the kind its role says (training data by default); a venue with
             # its year is none: a stoplisted one ("NeurIPS 2023"), one a paper appeared at ("at CoNLL
             # 2023"), or the short form of a workshop or conference ("... Processing (VLSP 2022)").
-            if ((role_before(text, match.start()) or "train") == self.role
+            if (_as_kind(role_before(text, match.start()) or "train", eval_role) == self.role
                     and not is_generic(match["name"]) and not text.endswith("at ", 0, match.start())
                     and not _VENUE_BEFORE.search(text, max(0, match.start() - 100), match.start())):
                 self._add(doc, text, match.start(), match.end(), "edition", self.role_confidence + 0.01)
         if self.role:
             # A coined name no list knows takes its kind from its role: "results on FooQA", "trained on Bar-1M".
             for match in name_shaped_words(text):
-                if role_before(text, match.start()) == self.role:
+                if _as_kind(role_before(text, match.start()), eval_role) == self.role:
                     self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
             if self.role == "train" and "(" in text:
                 # "25.5% (MIMIC-CXR), 8.8% (DeepEyeNet)": a name in parentheses after a score is the data it

@@ -488,6 +488,9 @@ def test_registry_gazetteers_say_where_each_name_comes_from():
         ("It sets records on the FooScapes val set.", "DATASET", ["FooScapes"]),
         ("Results on datasets like Long Range Foo (LRF), WikiFoo and sstv2.", "DATASET",
          ["Long Range Foo", "WikiFoo", "sstv2"]),
+        # An abstract that calls its data "datasets", and never a benchmark, reports results on datasets.
+        ("We run experiments on eight math datasets. It scores 96.0 on GSM-IC2-1K.", "DATASET", ["GSM-IC2-1K"]),
+        ("We run experiments on eight math benchmarks. It scores 96.0 on GSM-IC2-1K.", "BENCHMARK", ["GSM-IC2-1K"]),
     ],
 )
 def test_data_kind_by_role(nlp, text, label, expected):
