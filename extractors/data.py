@@ -16,7 +16,7 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .abbreviations import add_definitions
+from .abbreviations import acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import (
@@ -126,6 +126,22 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|with|in|on|for|to|by|as|at|from|while
 
 # A capitalised compound of plain words describes, not names: "a Multi-ability, Multi-range benchmark".
 _COMPOUND_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
+def _described_short_forms(text: str) -> frozenset[str]:
+    """Short forms the text defines with plain words for something else: "Math word problem (MWP) solving".
+
+    "eight MWP datasets" are then datasets of such problems, no dataset named MWP.
+
+    Examples
+    --------
+    >>> sorted(_described_short_forms("Math word problem (MWP) solving, on the Foo Bar Corpus (FBC)."))
+    ['MWP']
+    """
+    return frozenset(
+        text[short_start:short_end] for long_start, long_end, short_start, short_end in acronym_definitions(text)
+        if text[long_start + 1 : long_end].islower()  # (a sentence may open on it)
+        and text[long_start:long_end].rsplit(None, 1)[-1].lower() not in HEADS["DATASET"] | HEADS["BENCHMARK"])
+
+
 def _evaluates_on_datasets_only(text: str) -> bool:
     """Whether the abstract calls its data "datasets" and never says "benchmark"."""
     return "benchmark" not in text.lower() and _DATASETS_WORD.search(text) is not None
@@ -301,6 +317,7 @@ class DataExtractor:
         self.list_confidence = list_confidence
         self.shared_confidence = shared_confidence
         self.role = role
+        self._described_here: frozenset[str] = frozenset()
         self.role_confidence = role_confidence
         self.shape = re.compile(shape) if shape else None
         self.shape_confidence = shape_confidence
@@ -308,11 +325,12 @@ class DataExtractor:
 
     def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
         # ``text`` is the doc's text, passed in rather than rebuilt per candidate.
-        if not is_generic(text[start:end]):
+        if not is_generic(text[start:end]) and text[start:end] not in self._described_here:
             add_candidate(doc, start, end, self.label, rule=f"{self.name}:{rule}", confidence=confidence, alias_of=alias_of)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        self._described_here = _described_short_forms(text)
         for start, end, known in self.gazetteer.find(doc):
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
         for start, end in title_name_mentions(doc, self.label):

@@ -229,6 +229,8 @@ def test_data_found(nlp, text, label, expected):
         "Accepted at NeurIPS 2023, the paper was published at GizmoNLL 2021.",
         "The Challenge is hard, and this challenge matters: A Challenge for All.",
         "It was a task of the 9th Workshop on Gizmo Language Processing (GLP 2022).",
+        # A short form the text defines with plain words for something else describes the data after it.
+        "Math word problem (MWP) solving is hard; we test on eight MWP datasets.",
         # Capitalised compounds of plain words describe the benchmark before them.
         "We propose Zorb, a Multi-ability, Multi-range, Multi-task, Multi-domain benchmark for long inputs.",
     ],
