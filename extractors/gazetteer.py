@@ -19,6 +19,9 @@ from .lexicon import extend_name
 __all__ = ["Gazetteer"]
 
 
+_LOWER_THEN_CAPITALS = re.compile(r"[a-z]{1,2}[A-Z]{2,}")
+
+
 class Gazetteer:
     """Known names of one type, found as spaCy's PhraseMatcher would and widened over suffixes.
 
@@ -39,6 +42,9 @@ class Gazetteer:
     >>> doc = nlp("LLaMA2-13B beats stable diffusion; a clip of CLIP.")
     >>> [(doc.text[s:e], known) for s, e, known in gazetteer.find(doc)]
     [('CLIP', True), ('stable diffusion', True), ('LLaMA2-13B', True)]
+    >>> doc = nlp("We serve with vLLM, unlike VLLMs.")
+    >>> [doc.text[s:e] for s, e, _ in Gazetteer(nlp, ["vLLM"]).find(doc)]
+    ['vLLM']
     >>> doc = nlp("Results on ADE20k and ADE20K here.")
     >>> [doc.text[s:e] for s, e, _ in Gazetteer(nlp, ["ADE20K"]).find(doc)]
     ['ADE20k', 'ADE20K']
@@ -51,8 +57,10 @@ class Gazetteer:
         names = list(names)
         self._repeated = {n[1:].casefold() for n in names if n.startswith("~")}
         names = [n.lstrip("~") for n in names]
-        exact = [n[1:] for n in names if n.startswith("=")]
-        folded = [n for n in names if not n.startswith("=")]
+        # A name that opens on lower case before capitals ("vLLM", "xLSTM") is that spelling: in capitals it is
+        # another word ("VLLMs", vision LLMs).
+        exact = [n[1:] for n in names if n.startswith("=")] + [n for n in names if _LOWER_THEN_CAPITALS.match(n)]
+        folded = [n for n in names if not n.startswith("=") and not _LOWER_THEN_CAPITALS.match(n)]
         # Each spelling of a name, lower-cased, maps to (exact, the tokens to check).
         spellings: dict[str, tuple[int, list[tuple[bool, tuple[str, ...]]]]] = {}
         for is_exact, group in ((True, exact + _plurals(exact)), (False, folded + _plurals(folded))):
