@@ -1,6 +1,7 @@
 """Named models, architectures and methods: ``GPT-4``, ``LLaVA-NeXT``, ``LoRA``, a paper's own ``COSMO``."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Container, Iterator
 from functools import lru_cache
@@ -674,22 +675,51 @@ def listed_models(text: str) -> list[tuple[int, int]]:
 # (The first capital comes before the word-start lookbehind: the regex engine skips to capitals fast.)
 _ACRONYM_GLOSS = re.compile(r"(?P<short>[A-Z](?<![\w-][A-Z])[A-Z]{2,7}), (?:a|an|the) (?P<gloss>[^.;:()]{8,120})")
 _CAPITALS = re.compile(r"[A-Z]")
+_ALL_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3,8}(?![\w-])")
+_GLOSS_WORD = re.compile(r"[A-Za-z][\w-]*")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
 def _spelled_out_acronyms(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each gloss whose capitals spell the acronym before it.
+    """``(start, end)`` of each gloss whose capitals spell the acronym before it, or an acronym of the text.
 
     Examples
     --------
     >>> text = "We present SOLO, a single transformer for Scalable visiOn-Language mOdeling. GPT-4 fails."
     >>> [text[s:e] for s, e in _spelled_out_acronyms(text)]
     ['single transformer for Scalable visiOn-Language mOdeling']
+    >>> text = ("A framework, termed OREAL, pursues Outcome REwArd-based reinforcement Learning. HorNet fails. "
+    ...         "READ aids REAsoning of where to attenD.")
+    >>> [text[s:e] for s, e in _spelled_out_acronyms(text)]
+    ['Outcome REwArd-based reinforcement Learning', 'REAsoning of where to attenD']
     """
-    return [
+    spans = [
         match.span("gloss")
         for match in _ACRONYM_GLOSS.finditer(text)
         if "".join(_CAPITALS.findall(match["gloss"])) == match["short"]
     ]
+    acronyms = {match.group() for match in _ALL_CAPITALS.finditer(text)}
+    if not acronyms:
+        return spans
+    # A word with a capital inside ("REwArd") in a run of words whose capitals spell an acronym the text uses.
+    words = list(_GLOSS_WORD.finditer(text))
+    glossed = sorted(spans)
+    covered_to = 0  # the runs found below come in text order
+    for i, word in enumerate(words):
+        if not _INNER_CAPITAL.search(word.group()) or word.start() < covered_to:
+            continue
+        at = bisect.bisect_right(glossed, (word.start(), len(text))) - 1
+        if at >= 0 and glossed[at][0] <= word.start() < glossed[at][1]:
+            continue
+        found = next(((words[first].start(), words[last].end())
+                      for first in range(max(0, i - 5), i + 1) if not words[first].group().islower()
+                      for last in range(max(i, first + 1), min(len(words), first + 8))
+                      if not words[last].group().islower()
+                      and "".join(_CAPITALS.findall(text, words[first].start(), words[last].end())) in acronyms), None)
+        if found is not None:
+            spans.append(found)
+            covered_to = found[1]
+    return spans
 
 
 @Language.factory(
