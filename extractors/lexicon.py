@@ -52,6 +52,9 @@ _SUFFIX_SEGMENTS = (
     re.compile(r" v?\d(?:\.\d)?(?![\w%-]|\.\d)"),  # "Llama 2", "SD v2.1" but not "MMLU 68.9"
     re.compile(r" \d{1,3}(?:\.\d)?[BM](?![\w])"),  # "LLaMA 7B"
     re.compile(r" (?:" + "|".join(_TIERS) + r")(?![\w-])"),  # "Gemini 1.5 Pro", "GPT-4o mini"
+    # "XLM-R large", "BERT base": a size word, where no noun follows that it would describe instead
+    re.compile(r" (?:base|large|small|tiny|huge|giant|xl|xxl)(?=\s*[,.;:)]|\s+(?:and|or|with|as|to|on|in|for|by|"
+               r"models?|checkpoints?|variants?)\b)"),
     _HYPHEN_WORD := re.compile(r"-[A-Za-z][A-Za-z0-9.]{0,15}"),  # -NeXT, -VL, -Base; checked below
     re.compile(r"/\d{1,3}(?![\w])"),  # ViT-B/16
     _PLURAL := re.compile(r"s(?![\w-])"),  # plural: ResNets, Transformers
@@ -59,7 +62,7 @@ _SUFFIX_SEGMENTS = (
 # Lower-case words that continue a name ("GPT-4-turbo", "BERT-base").
 _SIZE_WORDS = frozenset(
     "small base large tiny mini medium chat instruct hf it xl xxl huge giant pro plus turbo lite "
-    "nano micro vision preview".split()
+    "nano micro vision preview ft sft".split()
 )
 # Capitalised hyphenated words that describe a name rather than continue it ("BERT-Based").
 _NOT_SUFFIXES = frozenset(
@@ -98,6 +101,9 @@ def extend_name(text: str, end: int, *, limit: int = 5, spaced: bool = True) -> 
     >>> text = "Llama 2 7B reaches 68.9 on MMLU 5-shot."
     >>> text[:extend_name(text, 5)], text[27:extend_name(text, 31)]
     ('Llama 2 7B', 'MMLU')
+    >>> text = "It starts from XLM-R large and beats mBART-ft, not BERT large language models."
+    >>> text[15:extend_name(text, 20)], text[37:extend_name(text, 42)], text[51:extend_name(text, 55)]
+    ('XLM-R large', 'mBART-ft', 'BERT')
     >>> text = "Gemini 1.5 Pro and GPT-4o mini"
     >>> text[:extend_name(text, 6)], text[19:extend_name(text, 25)]
     ('Gemini 1.5 Pro', 'GPT-4o mini')
@@ -135,13 +141,14 @@ def _may_continue(text: str, end: int) -> bool:
     char = text[end : end + 1]
     if char == " ":
         after = text[end + 1 : end + 2]
-        return after.isdigit() or after == "v" or after in _TIER_STARTS
+        return after.isdigit() or after == "v" or after in _TIER_STARTS or after in _SIZE_STARTS
     return char in _SEGMENT_STARTS or char.isdigit()
 
 
 # What each of _SUFFIX_SEGMENTS starts with, besides a digit or a space.
 _SEGMENT_STARTS = frozenset("-v/s")
 _TIER_STARTS = frozenset(tier[0] for tier in _TIERS)
+_SIZE_STARTS = frozenset("bstlhgx")  # of the size words after a space
 
 
 def load_names(name: str) -> list[str]:
