@@ -665,11 +665,39 @@ def listed_models(text: str) -> list[tuple[int, int]]:
                 and _MODEL_NOUN_RIGHT_BEFORE.search(text, max(0, comma - 16), comma)):
             found.append((*apposed.span("name"), False))
         comma = text.find(", ", comma + 2)
+    # Counted by a noun for models after them: "outperforms CRISS and m2m-100, two strong NMT systems".
+    for counted in _COUNTED_APPOSITION.finditer(text) if ", two " in text or ", three " in text or ", both " in text else ():
+        found += _names_counted_before(text, counted.start(), _COUNTS.get(counted["count"], 2))
     # One word each, or words with a coined one: "Recurrent Neural Network" spells out a class.
     return [(start, end) for start, end, _ in found
             if " " not in text[start:end] or any(is_name_shaped(w) or not w.isalpha() for w in text[start:end].split())]
 
 
+_COUNTED_APPOSITION = re.compile(r", (?P<count>two|three|both) (?:[\w-]+ ){0,4}?(?:" + _MODEL_NOUNS + r"|systems)\b")
+_COUNTS = {"two": 2, "three": 3, "both": 2}
+_COUNTED_ITEM = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-Za-z0-9][\w.+-]*[\w+])(?P<joiner>,\s*(?:and\s+)?|\s+and\s+|$)")
+
+
+def _names_counted_before(text: str, end: int, count: int) -> list[tuple[int, int, bool]]:
+    """The ``count`` one-word names listed right before ``end`` ("X and Y" for two), or none if not so many.
+
+    Examples
+    --------
+    >>> text = "It beats CRISS and m2m-100, two strong systems, and large models, two of them."
+    >>> [text[s:e] for s, e, _ in _names_counted_before(text, 26, 2)], _names_counted_before(text, 63, 2)
+    (['CRISS', 'm2m-100'], [])
+    """
+    window_start = max(0, end - 160)
+    items = list(_COUNTED_ITEM.finditer(text[window_start:end]))[-count:]
+    if len(items) < count or any(item.end() != nxt.start() for item, nxt in zip(items, items[1:])):
+        return []
+    names = [item["name"] for item in items]
+    if not all(_NAME_LIKE.search(name) and not is_generic(name) for name in names):
+        return []
+    return [(window_start + item.start("name"), window_start + item.end("name"), False) for item in items]
+
+
+_NAME_LIKE = re.compile(r"[A-Z0-9]")
 # "SOLO, a single transformer for Scalable visiOn-Language mOdeling": capitals picked out of
 # plain words to spell the acronym make those words look coined, but they are not names.
 # (The first capital comes before the word-start lookbehind: the regex engine skips to capitals fast.)
