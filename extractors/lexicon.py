@@ -444,7 +444,8 @@ _OUR_NAMED = re.compile(
 )
 # "a novel TEmporal Swin Attention block": a Title Case or coined name before the kind of thing it is.
 _NOVEL_NAMED = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:novel|new|proposed) (?P<name>(?:[A-Z][a-zA-Z^+-]* ){1,3}[A-Z][a-zA-Z^+-]*) "
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:novel|new|proposed) (?P<name>(?:[A-Z][a-zA-Z^+-]* ){1,3}[A-Z][a-zA-Z^+-]*"
+    r"|[A-Z][a-z]+(?:-[A-Z][a-z]+){2,}) "  # or one word of three capitalised parts: "a new Distill-Retrieve-Read framework"
     r"(?:block|module|layer|mechanism|framework|architecture|method|algorithm|network|strategy|technique|"
     r"objective|loss|operator|scheme)s?\b"
 )
@@ -495,6 +496,9 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     >>> text = "It uses our token rearrangement method, Rotary Major Scan, and a novel TEmporal Swin Attention block."
     >>> [text[s:e] for s, e, _ in introduced_names(text)]
     ['Rotary Major Scan', 'TEmporal Swin Attention']
+    >>> text = "We propose a new Distill-Retrieve-Read framework, not a new Bayesian framework."
+    >>> [text[s:e] for s, e, _ in introduced_names(text)]
+    ['Distill-Retrieve-Read']
     """
     return tuple(_introduced_names(text))
 
