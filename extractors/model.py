@@ -703,9 +703,17 @@ _NAME_LIKE = re.compile(r"[A-Z0-9]")
 # (The first capital comes before the word-start lookbehind: the regex engine skips to capitals fast.)
 _ACRONYM_GLOSS = re.compile(r"(?P<short>[A-Z](?<![\w-][A-Z])[A-Z]{2,7}), (?:a|an|the) (?P<gloss>[^.;:()]{8,120})")
 _CAPITALS = re.compile(r"[A-Z]")
-_ALL_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3,8}(?![\w-])")
+_ALL_CAPITALS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2,7}(?![\w-])")  # (the capital first: a fast skip to it)
 _GLOSS_WORD = re.compile(r"[A-Za-z][\w-]*")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the word holding ``text[at]`` starts (letters, digits, ``_`` and ``-`` make a word), 80 back at most."""
+    floor = max(0, at - 80)
+    while at > floor and (text[at - 1].isalnum() or text[at - 1] in "_-"):
+        at -= 1
+    return at
 
 
 def _spelled_out_acronyms(text: str) -> list[tuple[int, int]]:
@@ -729,16 +737,26 @@ def _spelled_out_acronyms(text: str) -> list[tuple[int, int]]:
     acronyms = {match.group() for match in _ALL_CAPITALS.finditer(text)}
     if not acronyms:
         return spans
-    # A word with a capital inside ("REwArd") in a run of words whose capitals spell an acronym the text uses.
-    words = list(_GLOSS_WORD.finditer(text))
+    # A word with a capital inside ("REwArd") in a run of words whose capitals spell an acronym the text uses:
+    # only a word whose own capitals are part of such an acronym is looked at, within a few words around it.
+    spelled = "\n".join(acronyms)
     glossed = sorted(spans)
     covered_to = 0  # the runs found below come in text order
-    for i, word in enumerate(words):
-        if not _INNER_CAPITAL.search(word.group()) or word.start() < covered_to:
+    for inner in _INNER_CAPITAL.finditer(text):
+        if inner.start() < covered_to:
+            continue  # each word once
+        odd = _GLOSS_WORD.match(text, max(covered_to, _word_start(text, inner.start())))
+        if odd is None:
             continue
-        at = bisect.bisect_right(glossed, (word.start(), len(text))) - 1
-        if at >= 0 and glossed[at][0] <= word.start() < glossed[at][1]:
+        covered_to = odd.end()
+        if "".join(_CAPITALS.findall(odd.group())) not in spelled:
             continue
+        at = bisect.bisect_right(glossed, (odd.start(), len(text))) - 1
+        if at >= 0 and glossed[at][0] <= odd.start() < glossed[at][1]:
+            continue
+        window_start = max(0, odd.start() - 80)
+        words = list(_GLOSS_WORD.finditer(text, window_start, min(len(text), odd.end() + 80)))
+        i = next(k for k, word in enumerate(words) if word.start() >= odd.start())
         found = next(((words[first].start(), words[last].end())
                       for first in range(max(0, i - 5), i + 1) if not words[first].group().islower()
                       for last in range(max(i, first + 1), min(len(words), first + 8))
