@@ -56,10 +56,11 @@ _LIST_JOINER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s
 _LIST_AFTER = re.compile(
     r"\s*\((?=[A-Za-z])(?:e\.g\.,?\s*|i\.e\.,?\s*)?"  # "three datasets (LVU, COIN and Breakfast)"
     r"|\s*(?:,\s*|\s)(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)?\s*:?\s*"
+    r"|\s*:\s*"  # "four face anti-spoofing databases: CASIA, REPLAY-ATTACK, ..."
 )
 # Examples a few words on, in the same clause: "benchmarks, particularly ones that involve spatial
-# understanding (e.g., RefCOCO, OCID-Ref, TallyQA)".
-_EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?\((?:e\.g\.|i\.e\.|such as|including)[,:]?\s*")
+# understanding (e.g., RefCOCO, OCID-Ref, TallyQA)", "datasets with complex motions, such as CLCD1 and CLCD2".
+_EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?(?:\((?:e\.g\.|i\.e\.|such as|including)[,:]?|,\s+(?:such as|including))\s*")
 # A coined name with a year is an edition of shared data or a shared task ("CoNLL-2003",
 # "ACE 2005", "VOC2007"), which models are not named after; it outranks the name alone.
 _EDITION = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]{0,30}[A-Z][A-Za-z]{0,30}|[A-Z]{1,30}))[- ]?(?:19[89]\d|20[0-4]\d)(?![\w-])")
@@ -424,7 +425,8 @@ _DEFAULTS = {
         "gazetteer": "datasets",
         "role": "train",
         # A split names its data: "on COCO val set", "the Cityscapes test split".
-        "nouns": ["dataset", "datasets", "corpus", "corpora", "collection", "collections", "val set", "test set",
+        "nouns": ["dataset", "datasets", "database", "databases", "corpus", "corpora", "collection", "collections",
+                  "val set", "test set",
                   "validation set", "dev set", "training set", "train set", "test split", "val split"],
         # Sized collections ("HumanCaption-10M", "WebVid-10M") and QA sets ("TallyQA").
         # (The capital comes before the lookbehind that it starts a word: the regex engine

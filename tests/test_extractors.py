@@ -211,6 +211,13 @@ def test_title_name_is_a_model(nlp):
         # A title whose subtitle opens by calling the name a benchmark.
         ("MMIE: Massive Multimodal Interleaved Comprehension Benchmark\n\nMMIE has 20K queries.", "BENCHMARK",
          ["MMIE", "MMIE"]),
+        # A list after a colon, examples later in the clause, and databases are data too.
+        ("Results on four face databases: CASIA, REPLAY-ATTACK, and MSU-MFSD show it.", "DATASET",
+         ["CASIA", "REPLAY-ATTACK", "MSU-MFSD"]),
+        ("Experiments on datasets with complex motions, such as CLCD1 and CLCD2, show it.", "DATASET",
+         ["CLCD1", "CLCD2"]),
+        # A programming language is no benchmark's name.
+        ("We compare a complex SQL benchmark, TPC-DS, with text-to-SQL benchmarks.", "BENCHMARK", ["TPC-DS"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
