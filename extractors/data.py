@@ -81,6 +81,8 @@ _NOT_NAMES = frozenset(
     "bilingual vision speech language visual textual robotics medical "
     # Pronouns before a verb that is also a cue noun: "We benchmark X".
     "we it they you i one "
+    # Words that open a clause: "Since collecting summarization datasets is costly, ...".
+    "since while although though because when whereas if unlike despite given after before "
     # A sentence may open with the preposition before a name: "On ImageNet 256x256 benchmark, ...".
     "on in for with across from at to by of via using".split()
 )
@@ -179,6 +181,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     counted = name.split(" ", 1)
     if not name or is_generic(name) or _SIZE.fullmatch(name) or (counted[0].isdigit() and is_generic(counted[-1])):
         return None
+    words_of_name = name.split()
+    if len(words_of_name) > 1 and is_generic(words_of_name[-1]) and all(w.istitle() and w.isalpha() for w in words_of_name[:-1]):
+        return None  # "Legal NLP benchmarks": a field, plain words before a generic term
     if without_descriptor(text, start, end) != end or _COMPOUND_ADJECTIVE.fullmatch(name):
         return None  # "COCO-style benchmarks" are benchmarks like COCO, not one named; "Multi-task" describes one
     return start, end

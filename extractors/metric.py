@@ -121,6 +121,7 @@ _LOOSE = r"(?:performance|efficiency|quality)"
 _LOOSE_PARTNER = re.compile(_LOOSE + r"-$", re.IGNORECASE)
 _LOOSE_PARTNER_AFTER = re.compile(r"-" + _LOOSE + r"\b", re.IGNORECASE)
 _AGGREGATES = frozenset("average mean peak overall total maximum minimum median".split())
+_AVERAGING_BEFORE = re.compile(r"(?<![\w-])(?:macro|micro|weighted|balanced)-$", re.IGNORECASE)
 
 
 def _is_plain_word(name: str) -> bool:
@@ -198,6 +199,9 @@ class MetricExtractor:
                 widened = measure_start(text, start, limit=1)
                 if text[widened:start].strip().lower() not in _AGGREGATES:
                     start = widened
+                # An averaging joined to it names a measure of its own: "macro-F1", "weighted-F1".
+                averaged = _AVERAGING_BEFORE.search(text, max(0, start - 10), start)
+                start = averaged.start() if averaged else start
             # A plural of a coined name ("FIDs") is that name.
             singular = (name[:-1] if name.endswith("s") and name[-2:-1].isupper() and not name.endswith(("OPs", "ACs"))
                         and name[:-1] in self.gazetteer else None)  # ("FLOPs" and "MACs" are names as they stand)

@@ -326,8 +326,10 @@ class ModelExtractor:
         for start, end in listed_models(text):
             self._add(doc, text, start, end, "listed", self.listed_confidence)
         spelled = _spelled_out_acronyms(text)
+        # A title in capitals makes every hyphenated word look coined ("IN-CONTEXT PROMPT EDITING"): no shape there.
+        shapeless_to = len(title) if len(title.split()) >= 3 and title.isupper() else 0
         for match in name_shaped_words(text):
-            if any(start <= match.start() < end for start, end in spelled):
+            if match.start() < shapeless_to or any(start <= match.start() < end for start, end in spelled):
                 continue
             end = without_descriptor(text, match.start(), match.end())
             if end != match.end() and not is_name_shaped(text[match.start() : end]):

@@ -151,6 +151,8 @@ def test_model_found(nlp, text, expected):
         "We propose a new task, Reasoning Gizmo Localization (RGL), with its data.",
         "We introduce Zorb-Bench to evaluate tasks, which include Gizmo Video Grounding (GVG), "
         "Event Gizmo Captioning (EGC) and Spatial Gizmo Grounding (SGG).",
+        # A title in capitals has no name shapes.
+        "IN-CONTEXT PROMPT EDITING FOR AUDIO GENERATION\n\nWe edit prompts in context.",
         # A word of the long form used as its label is no acronym, and names no model.
         "We propose an approach with three subtasks: page object detection (Detect), reading order "
         "prediction (Order), and the construction of the structure (Construct).",
@@ -216,6 +218,9 @@ def test_title_name_is_a_model(nlp):
          ["CASIA", "REPLAY-ATTACK", "MSU-MFSD"]),
         ("Experiments on datasets with complex motions, such as CLCD1 and CLCD2, show it.", "DATASET",
          ["CLCD1", "CLCD2"]),
+        # A field (plain words before a generic term) and a word opening a clause are no names.
+        ("Legal NLP benchmarks lag. Since collecting text datasets is costly, we use LexBench.", "BENCHMARK",
+         ["LexBench"]),
         # A programming language is no benchmark's name.
         ("We compare a complex SQL benchmark, TPC-DS, with text-to-SQL benchmarks.", "BENCHMARK", ["TPC-DS"]),
     ],
@@ -287,6 +292,7 @@ def test_data_not_found(nlp, text):
                                                                               "KL divergence"]),
         # A coined measure that leads a plain one makes one measure with it; so does a noun in -ing.
         ("A 7B model obtains 94.0 pass@1 accuracy on MATH-500.", ["pass@1 accuracy"]),
+        ("Models lose up to 27.2 points of macro-F1 when applied.", ["macro-F1"]),
         ("It shows improvements in driving scores of 27.2% while reducing latency by 10%.",
          ["driving scores", "latency"]),
     ],
