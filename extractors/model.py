@@ -51,7 +51,7 @@ _WE = re.compile(r"\b[Ww]e\b")
 _CLASS_NOUN_AFTER = re.compile(r"\s+(?:models|networks|architectures|methods|approaches|frameworks|systems|families)\b")
 
 # "Name: subtitle" at the start of the title: the usual place for a paper's own name.
-_TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?):\s")
+_TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?):(?:\s|(?<=\w{3}:)(?=[A-Z][a-z]+ ))")  # (a space may be lost after the colon)
 _TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+[A-Z0-9][\w.+-]*|v\d[\w.]*")
 _FUNCTION_WORDS = frozenset("of for and the to in with on a an is are".split())
 _NOT_TITLE_NAMES = frozenset(
@@ -98,6 +98,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     True
     >>> title_name("VLSP2022-EVJVQA Challenge: Multilingual Visual Question Answering") is None
     True
+    >>> title_name("Video RWKV:Video Action Recognition"), title_name("Re:Invent of Things")  # a space lost
+    ((0, 10), None)
     """
     match = _TITLE_NAME.match(title)
     if match is None or is_survey(title) or _STUDY.match(title, match.end()):
