@@ -108,10 +108,12 @@ _NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|whi
                    r"fewer|faster|slower|higher|lower|better|worse|larger|smaller|respectively|improvements?|gains?|"
                    r"reductions?|increases?|decreases?|drops?|margins?|performance|efficiency|quality|results?|data)\b")
 _QUALIFIED = re.compile(
-    r"\s+(?P<phrase>(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){0,2}(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*"
+    # (A verb in -ing ends the measure, not its last word: "47% SR competing with ...".)
+    r"\s+(?P<phrase>(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){0,2}(?!" + _NOT_QUALIFYING + r"|[a-z]+ing\b)"
+    r"[A-Za-z][\w/-]*"
     # A loose word made a measure by the one that says which: "76% scaling efficiency".
     r"|(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){1,2}efficiency)"
-    r"(?=\s+(?:on|in|at|for|with|and|compared|over|than|while|across|using|when|via)\b|\s*[,.;)]|\s*$)"
+    r"(?=\s+(?:on|in|at|for|with|and|compared|over|than|while|across|using|when|via|[a-z]+ing)\b|\s*[,.;)]|\s*$)"
 )
 _BY_VALUE = re.compile(r"\bby\s+(?:up to|over|about|around|nearly|almost|approximately|more than|less than|an average of|"
                        r"on average|only|just|a|>|<|~)?\s*(?:up to\s+)?[+]?$", re.IGNORECASE)
@@ -209,9 +211,9 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
                 return match.group(1)[:-1].upper() + match.group(1)[-1], match.end()
             if unit == "prefixed":  # as written: PetaFLOPs
                 return match.group(1), match.end()
-            if unit is None:  # "points" is a "point"; "ms" and "fps" keep their s
+            if unit is None:  # "points" and "pp" (percentage points) are a "point"; "ms" and "fps" keep their s
                 unit = match.group(1).lower()
-                unit = "point" if unit == "points" else unit
+                unit = "point" if unit in ("points", "pp") else unit
             return unit, match.end()
     if end < len(text) and (text[end].isalpha() or text[end] in "×*^"):
         return None  # 7B, 2D, 256×256, 1e-3: sizes, dimensions, resolutions
@@ -588,10 +590,12 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 metric, metric_rule = parallel[position].metric, "metric-parallel"
             if metric is None and value.unit in carried:
                 metric, metric_rule = carried[value.unit], "metric-carried"
-            if metric is None and last_metric and (value.unit in ("point", "pp") or _BY_VALUE.search(
+            if metric is None and last_metric and (value.unit == "point" or _BY_VALUE.search(
                     text, max(start, value.start - 40), value.start)):
                 # A change by an amount in what the sentence measured: "64.5 accuracy, ahead of X by 8.4 points".
                 metric, metric_rule = last_metric, "metric-changed"
+            if metric is None and value.unit == "fps":
+                metric, metric_rule = "FPS", "unit-measure"  # "runs at 24 FPS": the unit is what it measures
             if metric:
                 carried[value.unit] = last_metric = metric
             # "X and Y ... 2.4% and 3.8%", "... on X and Y, respectively": one dataset for each value.

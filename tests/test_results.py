@@ -170,7 +170,7 @@ def test_units_ranges_and_hardware():
                      "to 2.3-3.6x. It decodes in 12 ms per token at 24 FPS on a single 48GB GPU.")
     assert found == [("Medusa-1", None, "speedup", 2.2, "x"), ("Medusa-2", None, "speedup", 2.3, "x"),
                      ("Medusa-2", None, "speedup", 3.6, "x"), ("Medusa", None, None, 12.0, "ms"),
-                     ("Medusa", None, None, 24.0, "fps")]  # "It": the paper's own, not the last clause's
+                     ("Medusa", None, "FPS", 24.0, "fps")]  # "It": the paper's own, not the last clause's
 
 
 def test_the_measure_a_value_belongs_to_before_it():
@@ -304,6 +304,9 @@ def test_lists_share_units_and_values_keep_their_owner():
     # named with a base model is what the numbers measure.
     ("With GPT-3.5-Turbo and Brisk, we achieve an accuracy of 96.0 and 94.1 on GSM-IC and GSM-ICM, respectively.",
      [("Brisk", "GSM-IC", "accuracy", 96.0, None), ("Brisk", "GSM-ICM", "accuracy", 94.1, None)]),
+    # Percentage points are points; frames per second measure speed in their unit; an -ing verb ends a measure.
+    ("Brisk gains 6.2 pp over XLM-R, runs at 24 FPS, and reaches 47% SR competing with larger models.",
+     [("Brisk", None, None, 6.2, "point"), ("Brisk", None, "FPS", 24.0, "fps"), ("Brisk", None, "SR", 47.0, "%")]),
 ])
 def test_fields_from_sentence_structure_on_new_sentences(abstract, expected):
     assert _results("Brisk: Fast Token Mixing", "We propose Brisk, a token mixer. " + abstract) == expected
