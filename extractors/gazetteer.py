@@ -144,7 +144,8 @@ class Gazetteer:
         """Without the ``~`` names used on their own fewer than twice."""
 
         def common(start: int, end: int) -> bool:
-            return _stem(text[start:end]).casefold() in self._repeated
+            # (Capitalised, the name stands alone: "on Transformer architectures"; in lower case it is the class.)
+            return text[start].islower() and _stem(text[start:end]).casefold() in self._repeated
 
         inside = _inside_another(found)
         alone = [(s, e) for s, e, _ in found if common(s, e) and (s, e) not in inside]

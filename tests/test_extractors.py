@@ -53,6 +53,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("Then, we introduce Phantom Optimization (PO) for it.", ["Phantom Optimization", "PO"]),
         # "(DPO)-like": the bracket ends the short form, not the descriptive word after it.
         ("It uses direct preference optimization (DPO)-like training.", ["direct preference optimization", "DPO"]),
+        # The capitalised architecture's name stands alone, once; a lone lower-case "transformer" is the class.
+        ("Pruning is suboptimal on Transformer architectures; a transformer helps.", ["Transformer"]),
         # Names a noun for frameworks lists.
         ("We embed it into frameworks including PGD-AT, ALP, and TRADES.", ["PGD-AT", "ALP", "TRADES"]),
         # Names a noun for models counts after them.
