@@ -103,9 +103,17 @@ _VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_NEAR = re.compile(r"[^,]*?(?<![\w.-])\d[\d.,]*\s*(?:%|x|×|times|ms|s|fps|points?|pp|GB|MB|TB|\\%)?(?![\w-])")
-_FRAME_BEFORE = re.compile(r"\b(?:in terms of|terms of|measured (?:by|in|as)|(?:we |and )report(?:ed)?|metrics? (?:of|such as|like|including)|"
-                           r"savings? in|gains? in|improvements? in|reductions? in|drops? in|increases? in)\s+(?:the\s+)?$",
+_FRAME_BEFORE = re.compile(r"\b(?:in terms of|terms of|(?:measured|evaluated|assessed|computed) (?:by|in|as|using|with)|"
+                           r"(?:comput|estimat|evaluat|measur|assess)(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)|"
+                           r"(?:we |and )report(?:ed)?|metrics? (?:of|such as|like|including)|"
+                           r"savings? in|gains? in|improvements? in|reductions? in|drops? in|increases? in)\s+(?:the\s+)?"
+                           # the list the frame opens: "measured using precision, recall, and F-measure"
+                           r"(?:(?:their\s+|its\s+)?[\w-]+(?:\s[\w-]+)?,\s*){0,3}(?:and\s+)?(?:their\s+|its\s+)?$",
                            re.IGNORECASE)
+# Measures that are measures wherever they stand, and the joiners of a list of measures.
+_PARTNER = r"(?:precision|recall|F1|F-?measure|F-?score|BLEU|ROUGE(?:-\w+)?|accuracy)"
+_PARTNER_BEFORE = re.compile(r"\b" + _PARTNER + r"\s*(?:,|and|&|/|-)\s*(?:and\s+)?$", re.IGNORECASE)
+_PARTNER_AFTER = re.compile(r"\s*(?:,|and|&|/|-)\s*(?:and\s+)?" + _PARTNER + r"\b", re.IGNORECASE)
 _VALUE_AFTER = re.compile(r"\s*(?:of|is|was|=|:|at|to|by|reaches|reaching|below|above|under|over)?\s*(?:about|around|"
                           r"only|just|merely|roughly|nearly|approximately|up to|over|above|below|under|a|an|>|<|~|≈)?\s*\d")
 _BY_AMOUNT = re.compile(r"(?:[^.;:()]{0,60}?)\bby\s+(?:up to |over |about |nearly |almost |more than |an average of |a factor of |roughly )?\d")
@@ -195,7 +203,10 @@ def in_measurement_context(text: str, start: int, end: int) -> bool:
     word = _WORD_BEFORE.search(before)
     if word is not None and word[1].lower() in _EVALUATIVE:
         return True
-    if _FRAME_BEFORE.search(before[-40:]):
+    if _FRAME_BEFORE.search(before[-90:]):
+        return True
+    # Listed with a measure that is one wherever it stands: "precision and recall", "F-measure, Precision, Recall".
+    if _PARTNER_BEFORE.search(before[-40:]) or _PARTNER_AFTER.match(text, end, min(clause_end, end + 40)):
         return True
     # A verb of change counts with the amount it changes by: "reduces X by 75%", not "improves X".
     if _CHANGE_WORDS.search(before[-60:]) and _BY_AMOUNT.match(text, end, min(clause_end, end + 80)):
