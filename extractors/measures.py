@@ -37,7 +37,7 @@ _NOT_MEASURES = frozenset({"learning rate", "dropout rate", "sampling rate", "fr
                            "masking ratio", "aspect ratio", "real time", "same time", "first time", "long time",
                            "test time",
                            # a model's internal quantities, which it computes rather than is scored in
-                           "attention score", "confidence score"})
+                           "attention score", "confidence score", "importance score", "relevance score", "saliency score"})
 # Words that evaluate or compare a measure rather than name it; they mark a measurement context.
 _EVALUATIVE = frozenset(
     "high higher highest low lower lowest fast faster fastest slow slower slowest good better best poor worse worst "
@@ -104,7 +104,7 @@ _VERB_BEFORE = re.compile(
 )
 _NUMBER_NEAR = re.compile(r"[^,]*?(?<![\w.-])\d[\d.,]*\s*(?:%|x|×|times|ms|s|fps|points?|pp|GB|MB|TB|\\%)?(?![\w-])")
 _FRAME_BEFORE = re.compile(r"\b(?:in terms of|terms of|(?:measured|evaluated|assessed|computed) (?:by|in|as|using|with)|"
-                           r"(?:comput|estimat|evaluat|measur|assess)(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)|"
+                           r"(?:comput|estimat|evaluat|measur|assess)(?:e|es|ed|ing)|"
                            r"(?:we |and )report(?:ed)?|metrics? (?:of|such as|like|including)|"
                            r"savings? in|gains? in|improvements? in|reductions? in|drops? in|increases? in)\s+(?:the\s+)?"
                            # the list the frame opens: "measured using precision, recall, and F-measure"
