@@ -217,6 +217,8 @@ def test_title_name_is_a_model(nlp):
         # A title whose subtitle opens by calling the name a benchmark.
         ("MMIE: Massive Multimodal Interleaved Comprehension Benchmark\n\nMMIE has 20K queries.", "BENCHMARK",
          ["MMIE", "MMIE"]),
+        # Annotated banks are data by their name's shape.
+        ("We parse the Chinese Treebank with PropBank and CCGbank.", "DATASET", ["Chinese Treebank", "PropBank", "CCGbank"]),
         # A list after a colon, examples later in the clause, and databases are data too.
         ("Results on four face databases: CASIA, REPLAY-ATTACK, and MSU-MFSD show it.", "DATASET",
          ["CASIA", "REPLAY-ATTACK", "MSU-MFSD"]),
