@@ -25,7 +25,7 @@ from .aliases import load_aliases
 from .core.atomic import atomic_write, write_chunks
 from .core.errors import EXIT_USAGE, InputError, PaperkgError, os_error
 from .core.model import Paper
-from .evaluate import format_table, load_gold, score_records
+from .evaluate import format_table, load_gold, load_spans, score_records, score_spans
 from . import pipeline
 from .pipeline import ENGINES
 from .query import DEFAULT_TIMEOUT, OUTPUT_FORMATS, query_folder, read_query_file
@@ -339,6 +339,36 @@ def eval_results(gold, as_json, quiet):
         click.echo(json.dumps(figures, indent=1))
     else:
         click.echo(" ".join(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}" for k, v in figures.items()))
+
+
+@cli.command(name="eval-spans")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@_quiet
+def eval_spans(gold, as_json, quiet):
+    """Extract entities from sentences others annotated with spans and score them as they do.
+
+    \b
+    GOLD has one sentence per line, {"text": ..., "spans": [{"start", "end",
+    "label"}]}; DATASET (our datasets and benchmarks), METRIC and MODEL spans
+    are scored, a prediction matching when one span contains the other.
+    Example:
+        paperkg eval-spans tests/data/external/tdmsci-train.jsonl
+    """
+    records = load_spans(gold)
+    papers = [Paper("", record["text"]) for record in records]
+    found = pipeline.extract(papers, on_warning=_warnings(quiet)[0], progress=progress_bars(quiet))
+    # The sentence is a paper's abstract: its offsets start after the (empty) title's line.
+    shift = len(papers[0].text) - len(records[0]["text"])
+    scores = score_spans(records, [[(m.type, m.start - shift, m.end - shift) for m in paper.mentions]
+                                   for paper in found])
+    if as_json:
+        table = {name: {"gold": s.gold, "pred": s.pred, "p": s.precision, "r": s.recall, "f1": s.f1}
+                 for name, s in scores.items()}
+        click.echo(json.dumps({"sentences": len(records), "scores": table}, indent=1))
+    else:
+        click.echo(f"sentences: {len(records)}")
+        click.echo(format_table(scores))
 
 
 @cli.command()

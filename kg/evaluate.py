@@ -15,7 +15,8 @@ from .core.errors import InputError
 from .core.model import ENTITY_TYPES, normalize_key
 from .readers import json_value, text_lines
 
-__all__ = ["Score", "load_gold", "score_records", "format_table", "LENIENT", "MICRO"]
+__all__ = ["Score", "load_gold", "score_records", "format_table", "LENIENT", "MICRO", "SPAN_LABELS", "load_spans",
+           "score_spans"]
 
 LENIENT = "dataset+benchmark"
 MICRO = f"micro ({len(ENTITY_TYPES)} types)"
@@ -26,6 +27,8 @@ class Score:
     tp: int = 0
     gold: int = 0
     pred: int = 0
+    #: Gold items matched, where matching is not one to one (span containment); else ``tp``.
+    gold_tp: int | None = None
 
     @property
     def precision(self) -> float:
@@ -33,7 +36,7 @@ class Score:
 
     @property
     def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 1.0
+        return (self.tp if self.gold_tp is None else self.gold_tp) / self.gold if self.gold else 1.0
 
     @property
     def f1(self) -> float:
@@ -123,3 +126,60 @@ def format_table(scores: dict[str, Score]) -> str:
     for name, s in scores.items():
         rows.append(f"{name:<20}{s.gold:>6}{s.pred:>6}{s.tp:>6}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
     return "\n".join(rows)
+
+
+#: The span labels of corpora others annotated (TDMSci's, for one), and the types of ours each stands for;
+#: a label not here (TASK) is not scored.
+SPAN_LABELS = {"DATASET": ("dataset", "benchmark"), "METRIC": ("metric",), "MODEL": ("model",)}
+
+
+def load_spans(path: str | Path) -> list[dict]:
+    """Sentences with gold spans, one JSON object per line: ``{"text": ..., "spans": [{"start", "end", "label"}]}``."""
+    records = []
+    for number, line in enumerate(text_lines(path), 1):
+        if not line.strip():
+            continue
+        record, problem = json_value(line)
+        if problem:
+            raise InputError(path, problem, line=number)
+        text = record.get("text") if isinstance(record, dict) else None
+        spans = record.get("spans") if isinstance(record, dict) else None
+        if not isinstance(text, str) or not isinstance(spans, list) or not all(
+                isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
+                and 0 <= span["start"] < span["end"] <= len(text) for span in spans):
+            raise InputError(path, 'expected {"text": ..., "spans": [{"start": ..., "end": ..., "label": ...}]} '
+                                   "with offsets inside the text", line=number)
+        records.append(record)
+    if not records:
+        raise InputError(path, "no sentences (one JSON object per line)")
+    return records
+
+
+def score_spans(records: list[dict], found: list[list[tuple[str, int, int]]]) -> dict[str, Score]:
+    """Per gold label of :data:`SPAN_LABELS`: spans matched when one contains the other, as others score them.
+
+    ``found`` holds, per record, ``(type, start, end)`` of each mention, offsets into the record's text.
+    Precision counts the predicted spans that match a gold one, recall the gold spans matched.
+
+    Examples
+    --------
+    >>> records = [{"text": "BLEU on the Europarl corpus", "spans": [
+    ...     {"start": 0, "end": 4, "label": "METRIC"}, {"start": 12, "end": 27, "label": "DATASET"},
+    ...     {"start": 0, "end": 4, "label": "TASK"}]}]
+    >>> scores = score_spans(records, [[("metric", 0, 4), ("dataset", 12, 20), ("benchmark", 12, 20)]])
+    >>> {label: (s.tp, s.gold_tp, s.gold, s.pred) for label, s in scores.items()}
+    {'DATASET': (1, 1, 1, 1), 'METRIC': (1, 1, 1, 1)}
+    """
+    labels = [label for label in SPAN_LABELS if any(span.get("label") == label for r in records for span in r["spans"])]
+    scores = {label: Score(gold_tp=0) for label in labels}
+    for record, mentions in zip(records, found):
+        for label in labels:
+            gold = {(span["start"], span["end"]) for span in record["spans"] if span.get("label") == label}
+            pred = {(start, end) for kind, start, end in mentions if kind in SPAN_LABELS[label]}
+            scores[label].add(sum(1 for p in pred if any(_contains(p, g) for g in gold)), len(gold), len(pred))
+            scores[label].gold_tp += sum(1 for g in gold if any(_contains(g, p) for p in pred))
+    return scores
+
+
+def _contains(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])

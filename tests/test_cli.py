@@ -106,6 +106,28 @@ def test_eval_prints_scores_per_type(run):
     assert table.splitlines()[1].split() == ["type", "gold", "pred", "tp", "P", "R", "F1"]
 
 
+def test_eval_spans_scores_by_containment(run, tmp_path):
+    gold = tmp_path / "spans.jsonl"
+    sentences = [
+        {"text": "We report BLEU on the Europarl corpus.", "spans": [
+            {"start": 10, "end": 14, "label": "METRIC"}, {"start": 22, "end": 37, "label": "DATASET"},
+            {"start": 0, "end": 2, "label": "TASK"}]},
+        {"text": "It was tested on FooBar-7 and PropBank.", "spans": [{"start": 17, "end": 25, "label": "DATASET"}]},
+    ]
+    gold.write_text("".join(json.dumps(s) + "\n" for s in sentences), encoding="utf-8")
+    result = run("eval-spans", gold, "--json", "-q")
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)["scores"]
+    assert set(scores) == {"DATASET", "METRIC"}  # TASK is not a type of ours
+    assert scores["METRIC"]["p"] == scores["METRIC"]["r"] == 1.0  # "BLEU"
+    # "Europarl" inside "Europarl corpus" matches, as does FooBar-7; PropBank is no gold span here.
+    assert (scores["DATASET"]["gold"], scores["DATASET"]["pred"], scores["DATASET"]["r"]) == (2, 3, 1.0)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "short", "spans": [{"start": 3, "end": 99, "label": "METRIC"}]}\n', encoding="utf-8")
+    result = run("eval-spans", bad)
+    assert result.exit_code == 2 and "bad.jsonl:1: expected" in result.output
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
