@@ -52,8 +52,9 @@ _CLASS_NOUN_AFTER = re.compile(r"\s+(?:models|networks|architectures|methods|app
 
 # "Name: subtitle" at the start of the title: the usual place for a paper's own name.
 _TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?):(?:\s|(?<=\w{3}:)(?=[A-Z][a-z]+ ))")  # (a space may be lost after the colon)
-_TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+[A-Z0-9][\w.+-]*|v\d[\w.]*")
+_TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+-?[A-Z0-9][\w.+-]*|v\d[\w.]*")
 _FUNCTION_WORDS = frozenset("of for and the to in with on a an is are".split())
+_CAPITALS_IN_WORD = re.compile(r"[A-Z]{2}")
 _NOT_TITLE_NAMES = frozenset(
     "the a an you we our your towards toward on beyond rethinking revisiting when why how what can is are do no "
     "does making understanding exploring unveiling improving learning".split()
@@ -100,6 +101,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     True
     >>> title_name("Video RWKV:Video Action Recognition"), title_name("Re:Invent of Things")  # a space lost
     ((0, 10), None)
+    >>> title_name("fine-CLIP: Zero-Shot Surgical Action Recognition"), title_name("non-linear: A Study")
+    ((0, 9), None)
     """
     match = _TITLE_NAME.match(title)
     if match is None or is_survey(title) or _STUDY.match(title, match.end()):
@@ -109,8 +112,8 @@ def title_name(title: str) -> tuple[int, int] | None:
         return None
     if words[0].lower() in _NOT_TITLE_NAMES or any(w in _FUNCTION_WORDS for w in words):
         return None
-    if not words[0][:1].isupper() and not is_name_shaped(words[0]):
-        return None
+    if not words[0][:1].isupper() and not is_name_shaped(words[0]) and not _CAPITALS_IN_WORD.search(words[0]):
+        return None  # (a lower-case start with capitals in it is a name: "fine-CLIP", "mPLUG")
     if is_generic(match["name"]):
         return None
     if any(words[-1].lower() in heads for heads in HEADS.values()):
