@@ -46,7 +46,7 @@ _EVALUATIVE = frozenset(
     "marginal minimal negligible similar same light lighter heavy heavier small smaller smallest large larger "
     "largest great greater little less more much new overall relative absolute reasonable acceptable "
     "state-of-the-art sota leading top-tier excellent outstanding high-quality robust consistent "
-    "limited moderate modest minimum maximum".split()
+    "limited moderate modest minimum maximum fewer fewest most least important unsatisfactory satisfactory".split()
 )
 # Adjectives that say which measure, not how much: never modifiers, and no measurement either.
 _CHOOSING = frozenset("total optimal traditional conventional standard existing original final desired".split())

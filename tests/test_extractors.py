@@ -299,6 +299,8 @@ def test_data_not_found(nlp, text):
         # A coined measure that leads a plain one makes one measure with it; so does a noun in -ing.
         ("A 7B model obtains 94.0 pass@1 accuracy on MATH-500.", ["pass@1 accuracy"]),
         ("Models lose up to 27.2 points of macro-F1 when applied.", ["macro-F1"]),
+        # An evaluation is no part of the measure's name.
+        ("Existing methods reach an unsatisfactory FID of 12.3.", ["FID"]),
         # A measure is one in a list the text measures with, or next to one that always is.
         ("Performance is measured using precision, recall, and F-measure on held-out data.",
          ["precision", "recall", "F-measure"]),
