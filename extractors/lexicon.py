@@ -393,13 +393,14 @@ def proposal_cues(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
 _NAMING = re.compile(
     # "named" also opens "named entities": it gives a capitalised name only.
     r"\b(?:called|dubbed|named(?=\s+(?:as\s+)?(?:the\s+)?[A-Za-z]*[A-Z])|termed|coined|"
-    r"refer(?:red)? to (?:it |this |them )?as|we call(?: it| this)?)"
+    r"refer(?:red)? to (?:it |this |them )?as|we call(?: it| this)?|"
+    r"[Ww]e name (?:it|this|them|(?:our|the|these|this) [\w-]+(?: [\w-]+)?))"
     r"\s+(?:as\s+)?(?:the\s+)?(?P<name>"
     r"(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3}(?![\w-])"
     r"|[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}(?=\s*(?:[,.;:)]|--|$)|\s(?:and|that|which|to|for|with|as|in|on|is|was|\()\b))"
 )
 # Every match of _NAMING holds one of these.
-_NAMING_VERBS = ("called", "dubbed", "named", "termed", "coined", "refer", "we call")
+_NAMING_VERBS = ("called", "dubbed", "named", "termed", "coined", "refer", "we call", "e name ")
 # The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w-])(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"

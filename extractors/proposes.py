@@ -89,6 +89,11 @@ _RIGHT_AFTER_CUE = re.compile(r"\s+(?:the\s+)?")
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s|\s+\((?![\w\s.,]*\d{4})")  # not "X (Smith et al., 2023)"
 # "X (ours)" in a results sentence also marks the paper's own system.
 _OURS = re.compile(r"\(\s*ours\s*\)", re.IGNORECASE)
+# A size or version after a proposed name: "-32B", "-7B-Chat", "-v2", "-Large".
+_VARIANT_SUFFIX = re.compile(r"(?:-(?:v?\d+(?:\.\d+)?[BMK]?|[A-Z][a-z]+|[A-Z]{1,2}))+")
+# "Our Mixed-CoT-RL model": the name between "our" and a noun for what the paper built.
+_OUR_NAME_THEN_NOUN = re.compile(r"\b[Oo]ur $")
+_NOUN_AFTER_NAME = re.compile(r" (?:model|method|framework|approach|system|agent|pipeline|architecture)s?\b")
 
 
 class ProposesDetector:
@@ -158,6 +163,10 @@ class ProposesDetector:
             at = bisect_left(starts, verb_at)
             ends_here = [s for s in spans[max(0, at - 3) : at] if verb_at - 40 <= s.end_char <= verb_at]
             proposed += [s for s in ends_here if self._novel(doc, s) or self._defined_here(text, s)]
+        for span in spans:
+            if (span.label_ == "MODEL" and _OUR_NAME_THEN_NOUN.search(text, max(0, span.start_char - 4), span.start_char)
+                    and _NOUN_AFTER_NAME.match(text, span.end_char) and self._novel(doc, span)):
+                proposed.append(span)
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
             proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(doc, s)]
@@ -175,12 +184,15 @@ class ProposesDetector:
     def _own_variants(text: str, spans: list[Span], starts: list[int], proposed: list[Span]) -> list[Span]:
         """Short forms the paper defines on its own proposed name: "a 2.6B MatFormer language model (MatLM)".
 
-        A variant named after the paper's thing is the paper's too, wherever the text defines it.
+        A variant named after the paper's thing is the paper's too, wherever the text defines it, and so
+        are its sizes and versions.
         """
         names = {s.text for s in proposed if s.label_ == "MODEL" and len(s.text) > 2}
         if not names:
             return []
-        found = []
+        # Its sizes and versions: "OREAL" and "OREAL-32B".
+        found = [s for s in spans if s.label_ == "MODEL" and s.text not in names
+                 and any(s.text.startswith(name + "-") and _VARIANT_SUFFIX.fullmatch(s.text, len(name)) for name in names)]
         for long_start, long_end, short_start, short_end in acronym_definitions(text):
             words = set(_NAME_WORD.findall(text, long_start, long_end))
             if words & names and text[short_start:short_end] not in names:

@@ -425,6 +425,10 @@ def test_metric_not_found(nlp, text):
         # A name set off by commas after "namely", and used again.
         ("A Study\n\nWe build a graph framework, namely Ligandformer, for molecules. Ligandformer helps.",
          ["Ligandformer"]),
+        # "we name X", "our X model", and the sizes of a proposed name.
+        ("A Study\n\nWe fuse trees. We name our fusion method LLM-Boost. LLM-Boost wins.", ["LLM-Boost"]),
+        ("A Study\n\nOur Mixed-CoT-RL model matches RL.", ["Mixed-CoT-RL"]),
+        ("A Study\n\nWe propose a framework, termed OREAL, for math. OREAL-32B also wins.", ["OREAL", "OREAL-32B"]),
         # A survey proposes nothing, whatever its cues.
         ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
          "we introduce ZorbNet, a taxonomy.", []),
