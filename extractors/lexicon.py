@@ -52,9 +52,8 @@ _SUFFIX_SEGMENTS = (
     re.compile(r" v?\d(?:\.\d)?(?![\w%-]|\.\d)"),  # "Llama 2", "SD v2.1" but not "MMLU 68.9"
     re.compile(r" \d{1,3}(?:\.\d)?[BM](?![\w])"),  # "LLaMA 7B"
     re.compile(r" (?:" + "|".join(_TIERS) + r")(?![\w-])"),  # "Gemini 1.5 Pro", "GPT-4o mini"
-    # "XLM-R large", "BERT base": a size word, where no noun follows that it would describe instead
-    re.compile(r" (?:base|large|small|tiny|huge|giant|xl|xxl)(?=\s*[,.;:)]|\s+(?:and|or|with|as|to|on|in|for|by|"
-               r"models?|checkpoints?|variants?)\b)"),
+    # "XLM-R large", "BERT base": a size word, where no noun follows that it would describe instead ("base model")
+    re.compile(r" (?:base|large|small|tiny|huge|giant|xl|xxl)(?=\s*[,.;:)]|\s+(?:and|or|with|as|to|on|in|for|by)\b)"),
     _HYPHEN_WORD := re.compile(r"-[A-Za-z][A-Za-z0-9.]{0,15}"),  # -NeXT, -VL, -Base; checked below
     re.compile(r"/\d{1,3}(?![\w])"),  # ViT-B/16
     _PLURAL := re.compile(r"s(?![\w-])"),  # plural: ResNets, Transformers
