@@ -114,6 +114,7 @@ _FRAME_BEFORE = re.compile(r"\b(?:in terms of|terms of|(?:measured|evaluated|ass
 _PARTNER = r"(?:precision|recall|F1|F-?measure|F-?score|BLEU|ROUGE(?:-\w+)?|accuracy)"
 _PARTNER_BEFORE = re.compile(r"\b" + _PARTNER + r"\s*(?:,|and|&|/|-)\s*(?:and\s+)?$", re.IGNORECASE)
 _PARTNER_AFTER = re.compile(r"\s*(?:,|and|&|/|-)\s*(?:and\s+)?" + _PARTNER + r"\b", re.IGNORECASE)
+_NUMBER_IN = re.compile(r"(?<![\w.-])\d")
 _VALUE_AFTER = re.compile(r"\s*(?:of|is|was|=|:|at|to|by|reaches|reaching|below|above|under|over)?\s*(?:about|around|"
                           r"only|just|merely|roughly|nearly|approximately|up to|over|above|below|under|a|an|>|<|~|≈)?\s*\d")
 _BY_AMOUNT = re.compile(r"(?:[^.;:()]{0,60}?)\bby\s+(?:up to |over |about |nearly |almost |more than |an average of |a factor of |roughly )?\d")
@@ -201,8 +202,9 @@ def in_measurement_context(text: str, start: int, end: int) -> bool:
     clause_end = clause_end_match.start() if clause_end_match else len(text)
     before = text[clause_start:start]
     word = _WORD_BEFORE.search(before)
-    if word is not None and word[1].lower() in _EVALUATIVE:
-        return True
+    if word is not None and word[1].lower() in _EVALUATIVE and (
+            " " not in text[start:end] or _NUMBER_IN.search(text, clause_start, clause_end)):
+        return True  # "low recall", "a higher win rate of 61%", not "strong temporal consistency"
     if _FRAME_BEFORE.search(before[-90:]):
         return True
     # Listed with a measure that is one wherever it stands: "precision and recall", "F-measure, Precision, Recall".

@@ -20,6 +20,9 @@ REPO_HOSTS = {
     "hf.co": "huggingface.co",
     "hf-proxy-cf.effarig.site": "huggingface.co",
     "codeberg.org": "codeberg.org",
+    "gitee.com": "gitee.com",
+    # Anonymous copies of repositories for review: anonymous.4open.science/r/<name>
+    "anonymous.4open.science": "anonymous.4open.science",
 }
 
 # Bounded repetition and no nested quantifiers: linear on any input.

@@ -331,6 +331,8 @@ def test_metric_found(nlp, text, expected):
         # A loss one trains with is no measure.
         "We add a contrastive loss to the objective.",
         "The distance between the two cities is what Pearson studied.",
+        # An evaluation of a phrase with no number reports nothing.
+        "It generates high-definition video with strong temporal consistency.",
         # A model's internal quantity is no measure of results.
         "Tokens with low attention scores of 0.1 are dropped.",
         # A list of measures ends at the verb after it.
@@ -448,6 +450,8 @@ def test_proposes(nlp, text, expected):
          "https://huggingface.co/collections/allenai/tulu-v25-suite-6667).",
          ["huggingface.co/datasets/HuggingFaceFW/fineweb", "huggingface.co/collections/allenai/tulu-v25-suite-6667"]),
         ("See https://huggingface.co/papers/2401.00001 and https://github.com/features/copilot.", []),
+        # An anonymous copy for review is a repository too.
+        ("Code: https://anonymous.4open.science/r/Private-C3E8.", ["anonymous.4open.science/r/Private-C3E8"]),
     ],
 )
 def test_repo_found(nlp, text, expected):
