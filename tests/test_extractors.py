@@ -277,7 +277,7 @@ def test_data_not_found(nlp, text):
         # The grammar of measures: a head with its modifiers, in a measurement context.
         ("Our approach reduces the average token count by 75%.", ["average token count"]),
         ("It decodes 120 images per second, where others suffer from low recall.", ["images per second", "recall"]),
-        ("Our chat models deliver strong human preference rate.", ["human preference rate"]),
+        ("Our chat models deliver a strong human preference rate of 61%.", ["human preference rate"]),
         ("It needs 0.1% trainable parameters, with large savings in training time.",
          ["trainable parameters", "training time"]),
         ("Slow decoding hurts: it reaches a 2.3x decoding speedup.", ["decoding speedup"]),
