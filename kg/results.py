@@ -51,11 +51,12 @@ _UNITS = (
     (re.compile(r"(?:\.(?=\\?%))?\s?(?:\\?%|percent\b)"), "%"),
     (re.compile(r"\s?[x×X](?![\w×*]|\s?\d)"), "x"),
     (re.compile(r"(?:-fold\b|\s?(?:times|fold)\b)"), "x"),  # "5times": a \times that lost its backslash
-    (re.compile(r"\s?(ms|FPS|fps|dB|pp|points?)\b"), None),
-    (re.compile(r"\s?(GB|MB|TB|KB|GiB|MiB)\b"), "memory"),
+    (re.compile(r"[\s~]?(ms|FPS|fps|dB|pp|points?)\b"), None),  # ("200~ms": LaTeX's tie for a space)
+    (re.compile(r"[\s~]?(GB|MB|TB|KB|GiB|MiB)\b"), "memory"),
     # A count written out with its prefix: "15.1 PetaFLOPs" is FLOPs, counted in peta.
     (re.compile(r"\s?((?:Kilo|Mega|Giga|Tera|Peta|Exa)FLOP[Ss]?)\b"), "prefixed"),
 )
+_SPEEDUP_AFTER = re.compile(r"(?:\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?)?\s+(?:[a-z-]+\s+)?speed-?ups?\b", re.IGNORECASE)
 # A number times another: a resolution or a shape, written out ("1024 times 1024", "512 x 512").
 _TIMES_NUMBER = re.compile(r"\s?(?:times|[x×X])\s?\d")
 _TIMES_BEFORE = re.compile(r"\d\s?(?:times|[x×X])\s?$")
@@ -217,6 +218,8 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
             return unit, match.end()
     if end < len(text) and (text[end].isalpha() or text[end] in "×*^"):
         return None  # 7B, 2D, 256×256, 1e-3: sizes, dimensions, resolutions
+    if _SPEEDUP_AFTER.match(text, end):
+        return "x", end  # "5-24 inference speedups": a speed-up is a factor
     return (None, end)
 
 
@@ -644,7 +647,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
 
 # A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...",
 # "Our instantiation of this approach ..." (any noun after "our" but the report's own: "our experiments show").
-_OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,60},\s*){0,2}(?P<own>(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?"
+_OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?"
                           + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
                           + r"s?\b|(?:our|the proposed)\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
                           r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:it|we)\b)",
@@ -838,14 +841,15 @@ _OUR_MODEL_BEFORE = re.compile(r"\bour\s+(?:final\s+|resulting\s+|full\s+)?(?:mo
 
 # A title's name for the work: its words before a colon, or its opening phrase before the task it is for.
 _TITLE_HEAD = re.compile(r"\s*(?P<name>[A-Z][^:]{0,60}?)\s*:\s")
+_GERUND = re.compile(r"[A-Z][a-z]+ing\b")
 _TITLE_OPENING = re.compile(r"\s*(?P<name>(?:[A-Z][\w-]*\s+){1,4}?[A-Z][\w-]*)\s+(?:for|via|with|in|on|of|to|by|using|from|as)\s")
 
 
 def _title_name(title: str, abstract: str) -> str | None:
     """The name a title gives the paper's own work, if any: "Learn Your Tokens" of "Learn Your Tokens: Word-Pooled ..."."""
     head = _TITLE_HEAD.match(title)
-    if head and len(head["name"].split()) <= 5:
-        return head["name"]
+    if head and len(head["name"].split()) <= 5 and not _GERUND.match(head["name"]):
+        return head["name"]  # (a head opening on a verb in -ing describes: "Monitoring Decomposition Attacks")
     opening = _TITLE_OPENING.match(title)
     if opening and opening["name"].lower() in abstract.lower():
         return opening["name"]

@@ -153,6 +153,20 @@ def _results(title: str, abstract: str) -> list[tuple]:
     return [(r.model, r.dataset_or_benchmark, r.metric, r.value, r.unit) for r in found]
 
 
+def test_latex_ties_speedups_and_titles_that_describe():
+    # "200~ms" keeps its unit across LaTeX's tie; a speed-up is a factor; a title head opening on a verb in -ing
+    # ("Monitoring Prompt Attacks: ...") describes the paper and names no model.
+    assert _results("Zorb: Fast Completion", "Zorb answers with an average latency of 200~ms.") == [
+        ("Zorb", None, "average latency", 200.0, "ms")]
+    assert _results("Zorb: Fast Editing", "With 4 steps, Zorb achieves 5–24 inference speedups over X.") == [
+        ("Zorb", None, "inference speedups", 5.0, "x"), ("Zorb", None, "inference speedups", 24.0, "x")]
+    assert _results("Monitoring Prompt Attacks: A Study", "Monitors reach a 93% defense success rate.") == [
+        (None, None, "defense success rate", 93.0, "%")]
+    # An opening phrase of any length before "our approach" leaves the paper's own system the subject.
+    assert _results("Zorb: Low-Rank Models", "We propose Zorb. Specifically, when applied to three vision-only and "
+                    "one vision-language Transformer models, our approach shows a merely 0.6 point decrease.")[0][0] == "Zorb"
+
+
 def test_a_result_no_model_opens_is_the_papers_own():
     found = _results("CasVid: Cascaded Video Diffusion",
                      "We present CasVid, a cascaded video diffusion model. Trained on WebVid-10M, it needs "
