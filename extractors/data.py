@@ -36,7 +36,7 @@ __all__ = ["DataExtractor", "cued_names", "listed_names"]
 
 # A name word: capitalised, all-caps, with digits, or lower-case with inner capitals (kMaX).
 # A dot only inside a word, so "on ImageNet. We" ends at the full stop.
-_NAME_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z])(?:[\w+/-]|\.(?=\w)){0,30}"
+_NAME_WORD = r"(?:(?:[A-Z0-9]|[a-z]{1,6}[A-Z])(?:[\w+/-]|\.(?=\w)){0,30}|v\d+(?:\.\d+)*)"  # (or a version: "NAVSIM v2")
 # In a list read forwards, lower case with digits too ("..., Kinetics-400, sstv2"); read backwards from a
 # cue noun, where every lower-case letter would start a try, it stays out.
 _LISTED_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z]|[a-z]{2,8}\d)(?:[\w+/-]|\.(?=\w)){0,30}"
@@ -84,7 +84,7 @@ _NOT_NAMES = frozenset(
     # Words that open a clause: "Since collecting summarization datasets is costly, ...".
     "since while although though because when whereas if unlike despite given after before "
     # A sentence may open with the preposition before a name: "On ImageNet 256x256 benchmark, ...".
-    "on in for with across from at to by of via using".split()
+    "on in for with across from at to by of via using as".split()
 )
 
 
@@ -156,8 +156,10 @@ def _as_kind(role: str | None, eval_role: str) -> str | None:
 
 
 _DATASETS_WORD = re.compile(r"\bdatasets?\b")
+_PLAIN_TITLE_WORD = re.compile(r"[A-Z][a-z]+[.,;:]?")
 # A size, not a name: "a curated 1M dataset", "a 10K corpus".
-_SIZE = re.compile(r"\d[\d.,]*[KMBkmb]?\+?|\d{2,5}\s?[x×]\s?\d{2,5}(?:\s?px)?")  # or a resolution: "256x256"
+_SIZE = re.compile(r"\d[\d.,]*[KMBkmbx×]?\+?|\d{2,5}\s?[x×]\s?\d{2,5}(?:\s?px)?"  # or a resolution: "256x256",
+                   r"|\d+(?:st|nd|rd|th)|[Vv]\d+(?:\.\d+)*")  # an ordinal ("1st on X"), a version alone ("V2")
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -170,10 +172,13 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     [(3, 19), None, None, None]
     """
     words = list(re.finditer(r"\S+", text[start:end]))
+    dropped = []
     while words and words[0].group().lower() in _NOT_NAMES:
-        words.pop(0)
+        dropped.append(words.pop(0))
     if not words:
         return None
+    if dropped and len(words) == 1 and dropped[-1].group()[:1].isupper() and _PLAIN_TITLE_WORD.fullmatch(words[0].group()):
+        words.insert(0, dropped[-1])  # "Visual Genome": a plain word alone is no name; the word before is part of it
     start, end = start + words[0].start(), start + words[-1].end()
     name = text[start:end].rstrip(".,;:)")
     end = start + len(name)

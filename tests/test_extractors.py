@@ -227,6 +227,12 @@ def test_title_name_is_a_model(nlp):
         # A field (plain words before a generic term) and a word opening a clause are no names.
         ("Legal NLP benchmarks lag. Since collecting text datasets is costly, we use LexBench.", "BENCHMARK",
          ["LexBench"]),
+        # A version goes with its name; an ordinal, a factor and a link are no names; a plain word keeps the
+        # descriptive word before it ("Visual Genome").
+        ("It ranks 1st on the NAVSIM v2 benchmark with 3x fewer steps (https://foo.github.io/Zorb-Arena/).",
+         "BENCHMARK", ["NAVSIM v2"]),
+        ("We train on the Visual Genome dataset. As datasets grow, we use the Something-Something V2 dataset.",
+         "DATASET", ["Visual Genome", "Something-Something V2"]),
         # A programming language is no benchmark's name.
         ("We compare a complex SQL benchmark, TPC-DS, with text-to-SQL benchmarks.", "BENCHMARK", ["TPC-DS"]),
     ],
