@@ -121,6 +121,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     return match.start("name"), match.end("name")
 
 
+# A name made with a benchmark's word: "NaturalCodeBench", "Zorb-Eval", "Agent Arena".
+_BENCHMARK_SHAPED = re.compile(r"[a-z-](?:Bench|Eval|Arena)\s*$")
 # A head noun and a version that end a title's name: "DeepQuest Bench II", "Foo Benchmark v2".
 _VERSIONED_HEAD = re.compile(r"\b(?P<head>[A-Za-z]+)(?: (?:[IVX]+|v?\d[\w.]*))+\s*$")
 # Words that end a subtitle's opening phrase: "X: A Benchmark for ..." names X, "X: Better
@@ -146,12 +148,16 @@ def title_label(title: str) -> str:
 
     >>> title_label("DeepQuest Bench II: Diagnosing Research Agents"), title_label("Dataset Decomposition: Faster Training")
     ('BENCHMARK', 'MODEL')
+    >>> title_label("DiscoveryBench: Towards Data-Driven Discovery"), title_label("Zorb-Eval: Judging Judges")
+    ('BENCHMARK', 'BENCHMARK')
     """
     name, _, subtitle = title.partition(":")
     versioned = _VERSIONED_HEAD.search(name)
     for label in ("BENCHMARK", "DATASET"):
         if versioned and versioned["head"].lower() in HEADS[label]:
             return label
+    if _BENCHMARK_SHAPED.search(name):
+        return "BENCHMARK"  # "DiscoveryBench: Towards Data-Driven Discovery": a benchmark by its name's shape
     for word in _SUBTITLE_WORD.findall(subtitle)[:12]:
         word = word.lower()
         if word in _PHRASE_ENDS:
