@@ -54,6 +54,7 @@ _CLASS_NOUN_AFTER = re.compile(r"\s+(?:models|networks|architectures|methods|app
 _TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?):(?:\s|(?<=\w{3}:)(?=[A-Z][a-z]+ ))")  # (a space may be lost after the colon)
 _TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+-?[A-Z0-9][\w.+-]*|v\d[\w.]*")
 _FUNCTION_WORDS = frozenset("of for and the to in with on a an is are".split())
+_GERUND_WORD = re.compile(r"[A-Z][a-z]+ing")
 _CAPITALS_IN_WORD = re.compile(r"[A-Z]{2}")
 _NOT_TITLE_NAMES = frozenset(
     "the a an you we our your towards toward on beyond rethinking revisiting when why how what can is are do no "
@@ -103,6 +104,9 @@ def title_name(title: str) -> tuple[int, int] | None:
     ((0, 10), None)
     >>> title_name("fine-CLIP: Zero-Shot Surgical Action Recognition"), title_name("non-linear: A Study")
     ((0, 9), None)
+    >>> [title_name(t) for t in ("Reformulating Sequential Recommendation: X", "LLMS MEET VLMS: BOOST DETECTION",
+    ...                          "MMIE: A BENCHMARK")]
+    [None, None, (0, 4)]
     """
     match = _TITLE_NAME.match(title)
     if match is None or is_survey(title) or _STUDY.match(title, match.end()):
@@ -112,6 +116,8 @@ def title_name(title: str) -> tuple[int, int] | None:
         return None
     if words[0].lower() in _NOT_TITLE_NAMES or any(w in _FUNCTION_WORDS for w in words):
         return None
+    if len(words) > 1 and (title.isupper() or _GERUND_WORD.fullmatch(words[0])):
+        return None  # a phrase: a title all in capitals ("LLMS MEET VLMS: ..."), or opening on a verb in -ing
     if not words[0][:1].isupper() and not is_name_shaped(words[0]) and not _CAPITALS_IN_WORD.search(words[0]):
         return None  # (a lower-case start with capitals in it is a name: "fine-CLIP", "mPLUG")
     if is_generic(match["name"]):
