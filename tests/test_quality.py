@@ -82,6 +82,9 @@ def test_untuned_micro_f1_and_repo():
     # tests/data/README-blind.md: a read for development (micro F1 0.847 when pinned), b never read (0.767),
     # c scored once (0.817) and then read for regressions (0.840). Floors, never targets.
     ("gold-blind-a.jsonl", 0.82), ("gold-blind-b.jsonl", 0.74), ("gold-blind-c.jsonl", 0.81),
+    # tests/data/README-web.md: web-1 read for development (0.836 when pinned), web-2 scored once (0.784 at
+    # 27d6568), then read (0.807 when pinned).
+    ("gold-web-1.jsonl", 0.81), ("gold-web-2.jsonl", 0.78),
 ])
 def test_blind_splits_micro_f1_and_repo(name, micro_floor):
     blind = _scores(name)
