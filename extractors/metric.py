@@ -137,8 +137,26 @@ _COINED_AFTER_VALUE = re.compile(
 )
 
 
-def _defines_metric(long_form: str, short: str, long_start: int) -> bool:
-    return long_form.rsplit(None, 1)[-1].lower() in HEADS["METRIC"] and not is_generic(short)
+def _defines_metric(text: str, long_form: str, short: str, long_start: int) -> bool:
+    """Whether "Long Form (SF)" defines a measure: its head says so, unless the noun after it names another kind.
+
+    Examples
+    --------
+    >>> text = "the Surface Normal Similarity (SNS) module; semantic textual similarity (STS) tasks; Dice Score (DS)"
+    >>> [_defines_metric(text, lf, sf, text.index(lf)) for lf, sf in (("Surface Normal Similarity", "SNS"),
+    ...  ("semantic textual similarity", "STS"), ("Dice Score", "DS"))]
+    [False, False, True]
+    """
+    if long_form.rsplit(None, 1)[-1].lower() not in HEADS["METRIC"] or is_generic(short):
+        return False
+    kind = _KIND_AFTER.match(text, long_start + len(long_form))
+    return kind is None or kind["kind"] not in _OTHER_KINDS
+
+
+# The noun right after "Long Form (SF)", and the nouns that make it a part, a task or data rather than a measure.
+_KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+)\b")
+_OTHER_KINDS = frozenset("module modules block blocks layer layers network networks task tasks benchmark benchmarks "
+                         "dataset datasets model models framework mechanism loss head heads strategy".split())
 
 
 class MetricExtractor:
@@ -217,7 +235,7 @@ class MetricExtractor:
             if not is_generic(text[start:end]):
                 add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:measure", confidence=self.word_confidence)
         add_definitions(doc, "METRIC", rule=f"{self.name}:definition", confidence=self.confidence,
-                        accepts=_defines_metric)
+                        accepts=lambda long_form, short, long_start: _defines_metric(text, long_form, short, long_start))
         return doc
 
     @staticmethod
