@@ -264,4 +264,4 @@ _FUSED_STEM = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z]{1,29}(?=-?v?\d|s(?![\w-]
 _STEM_LETTERS = re.compile(r"[a-z]{2,30}")
 # A capitalised word hyphenated onto a known name: "KG-LLaVA", "Video-LLaVA". Anchored at the
 # name, so an earlier hyphenated word ("GPT-2; and Bio-LLaVA") is not taken for its prefix.
-_NAME_PREFIX = re.compile(r"(?<![\w-])[A-Z0-9][A-Za-z0-9]{0,14}-$")
+_NAME_PREFIX = re.compile(r"(?<![\w-])(?:[A-Z0-9][A-Za-z0-9]{0,14}|tiny|mini|micro|nano|small)-$")  # or a size: "tiny-imagenet"

@@ -233,6 +233,8 @@ def test_title_name_is_a_model(nlp):
          "BENCHMARK", ["NAVSIM v2"]),
         ("We train on the Visual Genome dataset. As datasets grow, we use the Something-Something V2 dataset.",
          "DATASET", ["Visual Genome", "Something-Something V2"]),
+        # A size hyphenated onto a known name makes a name of its own.
+        ("It reaches 65.8% top-1 accuracy on the tiny-imagenet dataset.", "DATASET", ["tiny-imagenet"]),
         # A programming language is no benchmark's name.
         ("We compare a complex SQL benchmark, TPC-DS, with text-to-SQL benchmarks.", "BENCHMARK", ["TPC-DS"]),
     ],
