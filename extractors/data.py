@@ -203,6 +203,7 @@ def _noun_pattern(nouns: frozenset[str]) -> tuple[re.Pattern, ahocorasick.Automa
 # A cue noun paired with a noun of the other kind ("benchmarks/datasets such as X") says nothing of X's kind.
 _DATA_NOUN = r"(?:datasets?|benchmarks?|corpus|corpora|suites?|collections?)"
 # ... or modifies it: "benchmark datasets like X".
+_AS_THE = re.compile(r"\s+as\s+(?:the|a|an|our)\s+(?:[a-z-]+\s+){0,2}$")
 _SHARED_BEFORE = re.compile(_DATA_NOUN + r"\s*(?:/|,|\band\b|\bor\b|&|(?=\s))\s*$", re.IGNORECASE)
 _SHARED_AFTER = re.compile(r"\s*(?:/|\band\b|\bor\b|&)\s*" + _DATA_NOUN + r"\b", re.IGNORECASE)
 
@@ -243,7 +244,9 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
         # generation benchmark"), then any list it ends.
         end = noun.start()
         task_words = _TASK_WORDS.search(text, max(0, end - 60), end)
-        if task_words is not None and _VAGUE_WORDS.isdisjoint(task_words.group().split()):
+        if (as_the := _AS_THE.search(text, max(0, end - 60), end)) is not None:
+            end = as_the.start()  # "We use IEMOCAP as the source dataset"
+        elif task_words is not None and _VAGUE_WORDS.isdisjoint(task_words.group().split()):
             end = task_words.start()
         adjacent_end = end
         for _ in range(8):

@@ -233,6 +233,8 @@ def test_title_name_is_a_model(nlp):
          "BENCHMARK", ["NAVSIM v2"]),
         ("We train on the Visual Genome dataset. As datasets grow, we use the Something-Something V2 dataset.",
          "DATASET", ["Visual Genome", "Something-Something V2"]),
+        # "X as the ... dataset" names X.
+        ("We use EMOFOO as the source dataset to train the model.", "DATASET", ["EMOFOO"]),
         # A size hyphenated onto a known name makes a name of its own.
         ("It reaches 65.8% top-1 accuracy on the tiny-imagenet dataset.", "DATASET", ["tiny-imagenet"]),
         # A programming language is no benchmark's name.
