@@ -163,9 +163,9 @@ class ProposesDetector:
             at = bisect_left(starts, verb_at)
             ends_here = [s for s in spans[max(0, at - 3) : at] if verb_at - 40 <= s.end_char <= verb_at]
             proposed += [s for s in ends_here if self._novel(doc, s) or self._defined_here(text, s)]
-        for span in spans:
-            if (span.label_ == "MODEL" and _OUR_NAME_THEN_NOUN.search(text, max(0, span.start_char - 4), span.start_char)
-                    and _NOUN_AFTER_NAME.match(text, span.end_char) and self._novel(doc, span)):
+        for span in spans if "our " in text or "Our " in text else ():
+            if (_OUR_NAME_THEN_NOUN.search(text, max(0, span.start_char - 4), span.start_char)
+                    and _NOUN_AFTER_NAME.match(text, span.end_char) and span.label_ == "MODEL" and self._novel(doc, span)):
                 proposed.append(span)
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
@@ -190,9 +190,10 @@ class ProposesDetector:
         names = {s.text for s in proposed if s.label_ == "MODEL" and len(s.text) > 2}
         if not names:
             return []
-        # Its sizes and versions: "OREAL" and "OREAL-32B".
-        found = [s for s in spans if s.label_ == "MODEL" and s.text not in names
-                 and any(s.text.startswith(name + "-") and _VARIANT_SUFFIX.fullmatch(s.text, len(name)) for name in names)]
+        # Its sizes and versions: "OREAL" and "OREAL-32B" (read from the text: a span's .text joins its tokens again).
+        found = [s for s in spans if any(
+            text.startswith(name + "-", s.start_char) and _VARIANT_SUFFIX.fullmatch(text, s.start_char + len(name), s.end_char)
+            for name in names) and s.label_ == "MODEL"]
         for long_start, long_end, short_start, short_end in acronym_definitions(text):
             words = set(_NAME_WORD.findall(text, long_start, long_end))
             if words & names and text[short_start:short_end] not in names:
