@@ -55,6 +55,12 @@ _TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?):(?:\s|(?<=\w{3}:)(?=[A-Z][a-z
 _TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+-?[A-Z0-9][\w.+-]*|v\d[\w.]*")
 _FUNCTION_WORDS = frozenset("of for and the to in with on a an is are".split())
 _GERUND_WORD = re.compile(r"[A-Z][a-z]+ing")
+
+
+def _in_capitals(title: str) -> bool:
+    """Whether a title is written in capitals: four words in five at least, a plural's "s" aside ("LLMs MEET VLMS")."""
+    words = [word.removesuffix("s") for word in re.findall(r"[A-Za-z][\w-]*", title)]
+    return len(words) >= 3 and sum(word.isupper() for word in words) >= 0.8 * len(words)
 _CAPITALS_IN_WORD = re.compile(r"[A-Z]{2}")
 _NOT_TITLE_NAMES = frozenset(
     "the a an you we our your towards toward on beyond rethinking revisiting when why how what can is are do no "
@@ -64,7 +70,9 @@ _NOT_TITLE_NAMES = frozenset(
 # Study of ...", "Talking Heads: Understanding Inter-layer Communication in ...").
 _STUDY = re.compile(r"\s*(?:(?:an?|the)\s+(?:\w+\s+)?(?:study|analysis|investigation|comparison|evaluation)\b|"
                     r"(?:understanding|analy[sz]ing|investigating|probing|examining|characteri[sz]ing|demystifying|"
-                    r"dissecting|interpreting|explaining|revisiting|rethinking)\b)", re.IGNORECASE)
+                    r"dissecting|interpreting|explaining|revisiting|rethinking)\b|"
+                    # or asks ("Intelligent Agents: Where Is the Web?")
+                    r"(?:where|what|how|why|when|which|who|is|are|do|does|can|should)\b[^:]*\?)", re.IGNORECASE)
 # A survey's title: "A Survey of X", "X: A Comprehensive Review", "Mamba-360: Survey of X" (not "Peer Review Generation").
 _SURVEY = re.compile(r"(?:^|:\s*|\b(?:an?|the)\s+(?:[\w-]+\s+){0,2})(?:survey|review|overview|tutorial)\b"
                      r"|\b(?:survey|position paper)\b", re.IGNORECASE)
@@ -104,9 +112,9 @@ def title_name(title: str) -> tuple[int, int] | None:
     ((0, 10), None)
     >>> title_name("fine-CLIP: Zero-Shot Surgical Action Recognition"), title_name("non-linear: A Study")
     ((0, 9), None)
-    >>> [title_name(t) for t in ("Reformulating Sequential Recommendation: X", "LLMS MEET VLMS: BOOST DETECTION",
-    ...                          "MMIE: A BENCHMARK")]
-    [None, None, (0, 4)]
+    >>> [title_name(t) for t in ("Reformulating Sequential Recommendation: X", "LLMs MEET VLMS: BOOST DETECTION",
+    ...                          "MMIE: A BENCHMARK", "Intelligent Agents: Where Is the Web?")]
+    [None, None, (0, 4), None]
     """
     match = _TITLE_NAME.match(title)
     if match is None or is_survey(title) or _STUDY.match(title, match.end()):
@@ -116,8 +124,8 @@ def title_name(title: str) -> tuple[int, int] | None:
         return None
     if words[0].lower() in _NOT_TITLE_NAMES or any(w in _FUNCTION_WORDS for w in words):
         return None
-    if len(words) > 1 and (title.isupper() or _GERUND_WORD.fullmatch(words[0])):
-        return None  # a phrase: a title all in capitals ("LLMS MEET VLMS: ..."), or opening on a verb in -ing
+    if len(words) > 1 and (_in_capitals(title) or _GERUND_WORD.fullmatch(words[0])):
+        return None  # a phrase: a title in capitals ("LLMs MEET VLMS: ..."), or opening on a verb in -ing
     if not words[0][:1].isupper() and not is_name_shaped(words[0]) and not _CAPITALS_IN_WORD.search(words[0]):
         return None  # (a lower-case start with capitals in it is a name: "fine-CLIP", "mPLUG")
     if is_generic(match["name"]):
