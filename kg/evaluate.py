@@ -51,6 +51,12 @@ class Score:
 
 def load_gold(path: str | Path) -> list[dict]:
     """Gold records, one per line; a line that is not a JSON object, an unreadable file or no records is an error."""
+    return _json_lines(path, lambda record: isinstance(record, dict) and "title" in record,
+                       "expected an object with a title", "no gold records (one JSON object per line)")
+
+
+def _json_lines(path: str | Path, valid, expected: str, nothing: str) -> list[dict]:
+    """The JSON objects of a file, one per line; ``expected`` is the error for a line ``valid`` refuses."""
     records = []
     for number, line in enumerate(text_lines(path), 1):
         if not line.strip():
@@ -58,11 +64,11 @@ def load_gold(path: str | Path) -> list[dict]:
         record, problem = json_value(line)
         if problem:
             raise InputError(path, problem, line=number)
-        if not isinstance(record, dict) or "title" not in record:
-            raise InputError(path, "expected an object with a title", line=number)
+        if not valid(record):
+            raise InputError(path, expected, line=number)
         records.append(record)
     if not records:
-        raise InputError(path, "no gold records (one JSON object per line)")
+        raise InputError(path, nothing)
     return records
 
 
@@ -135,24 +141,16 @@ SPAN_LABELS = {"DATASET": ("dataset", "benchmark"), "METRIC": ("metric",), "MODE
 
 def load_spans(path: str | Path) -> list[dict]:
     """Sentences with gold spans, one JSON object per line: ``{"text": ..., "spans": [{"start", "end", "label"}]}``."""
-    records = []
-    for number, line in enumerate(text_lines(path), 1):
-        if not line.strip():
-            continue
-        record, problem = json_value(line)
-        if problem:
-            raise InputError(path, problem, line=number)
-        text = record.get("text") if isinstance(record, dict) else None
-        spans = record.get("spans") if isinstance(record, dict) else None
-        if not isinstance(text, str) or not isinstance(spans, list) or not all(
-                isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
-                and 0 <= span["start"] < span["end"] <= len(text) for span in spans):
-            raise InputError(path, 'expected {"text": ..., "spans": [{"start": ..., "end": ..., "label": ...}]} '
-                                   "with offsets inside the text", line=number)
-        records.append(record)
-    if not records:
-        raise InputError(path, "no sentences (one JSON object per line)")
-    return records
+    return _json_lines(path, _is_span_record, 'expected {"text": ..., "spans": [{"start": ..., "end": ..., '
+                       '"label": ...}]} with offsets inside the text', "no sentences (one JSON object per line)")
+
+
+def _is_span_record(record) -> bool:
+    text = record.get("text") if isinstance(record, dict) else None
+    spans = record.get("spans") if isinstance(record, dict) else None
+    return isinstance(text, str) and isinstance(spans, list) and all(
+        isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
+        and 0 <= span["start"] < span["end"] <= len(text) for span in spans)
 
 
 def score_spans(records: list[dict], found: list[list[tuple[str, int, int]]]) -> dict[str, Score]:
