@@ -18,9 +18,11 @@ from spacy.tokens import Doc, Span
 
 from .base import add_candidate, doc_text
 
-__all__ = ["ABBREVIATIONS_KEY", "AbbreviationDetector", "acronym_definitions", "add_definitions"]
+__all__ = ["ABBREVIATIONS_KEY", "AbbreviationDetector", "acronym_definitions", "add_definitions", "KIND_AFTER"]
 
 ABBREVIATIONS_KEY = "paperkg_abbreviations"
+#: The noun right after "Long Form (SF)", matched where the long form ends: what the pair names ("... (GPD) paradigm").
+KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+)\b")
 if not Span.has_extension("paperkg_long_form"):
     Span.set_extension("paperkg_long_form", default=None)
 

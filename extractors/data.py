@@ -129,6 +129,7 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|with|in|on|for|to|by|as|at|from|while
 
 # A capitalised compound of plain words describes, not names: "a Multi-ability, Multi-range benchmark".
 _COMPOUND_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
+@lru_cache(maxsize=8)  # the dataset and the benchmark extractor ask of the same doc text
 def _described_short_forms(text: str) -> frozenset[str]:
     """Short forms the text defines with plain words for something else: "Math word problem (MWP) solving".
 
@@ -145,6 +146,7 @@ def _described_short_forms(text: str) -> frozenset[str]:
         and text[long_start:long_end].rsplit(None, 1)[-1].lower() not in HEADS["DATASET"] | HEADS["BENCHMARK"])
 
 
+@lru_cache(maxsize=8)
 def _evaluates_on_datasets_only(text: str) -> bool:
     """Whether the abstract calls its data "datasets" and never says "benchmark"."""
     return "benchmark" not in text.lower() and _DATASETS_WORD.search(text) is not None

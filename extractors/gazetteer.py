@@ -59,8 +59,9 @@ class Gazetteer:
         names = [n.lstrip("~") for n in names]
         # A name that opens on lower case before capitals ("vLLM", "xLSTM") is that spelling: in capitals it is
         # another word ("VLLMs", vision LLMs).
-        exact = [n[1:] for n in names if n.startswith("=")] + [n for n in names if _LOWER_THEN_CAPITALS.match(n)]
-        folded = [n for n in names if not n.startswith("=") and not _LOWER_THEN_CAPITALS.match(n)]
+        as_spelled = {n for n in names if _LOWER_THEN_CAPITALS.match(n)}
+        exact = [n[1:] for n in names if n.startswith("=")] + [n for n in names if n in as_spelled]
+        folded = [n for n in names if not n.startswith("=") and n not in as_spelled]
         # Each spelling of a name, lower-cased, maps to (exact, the tokens to check).
         spellings: dict[str, tuple[int, list[tuple[bool, tuple[str, ...]]]]] = {}
         for is_exact, group in ((True, exact + _plurals(exact)), (False, folded + _plurals(folded))):

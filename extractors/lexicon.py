@@ -37,6 +37,7 @@ __all__ = [
     "introduced_names",
     "OWN_THING",
     "SENTENCE_END",
+    "sentence_start",
     "word_automaton",
     "finditer_at_words",
 ]
@@ -503,13 +504,28 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(_introduced_names(text))
 
 
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence (or line) holding ``text[at]`` starts: after the last full stop or line break before it.
+
+    Examples
+    --------
+    >>> text = "A title\\nWe use it. Then X (SF) helps."
+    >>> text[sentence_start(text, text.index("X")):text.index("X")], sentence_start(text, 3)
+    (' Then ', 0)
+    """
+    return max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+def _label_before(text: str, at: int) -> str:
+    # The noun nearest ``at`` in its sentence says what is named: "a novel paradigm called X", "a metric termed X".
+    return _label_of(text[sentence_start(text, at) : at].split()[-6:][::-1])
+
+
 def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
     # Most texts have no naming verb: looking for the words is cheaper than the regex's scan.
     namings = _NAMING.finditer(text) if any(verb in text for verb in _NAMING_VERBS) else ()
     for match in namings:
-        sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        # The noun nearest the verb says what is named: "a novel paradigm called X", "a metric termed X".
-        yield match.start("name"), match.end("name"), _label_of(text[sentence_start : match.start()].split()[-6:][::-1])
+        yield match.start("name"), match.end("name"), _label_before(text, match.start())
     for _, cue_end in proposal_cues(text):
         lead = _WORDS_BEFORE_NAME.match(text, cue_end)
         found = lead and _APPOSITIVE.match(text, lead.end())
@@ -552,8 +568,7 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         for match in _NAMELY.finditer(text):
             name = match["name"]
             if name not in _SENTENCE_WORDS and not is_generic(name) and _word_counts(text).get(name, 0) >= 2:
-                sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-                yield match.start("name"), match.end("name"), _label_of(text[sentence_start : match.start()].split()[-6:][::-1])
+                yield match.start("name"), match.end("name"), _label_before(text, match.start())
     if "One, " in text or "The other, " in text or "The first, " in text or "The second, " in text:
         for match in _ENUMERATED_NAME.finditer(text):
             if not is_generic(match["name"]):

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .abbreviations import acronym_definitions, add_definitions
+from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, is_generic, is_name_shaped, load_names
@@ -149,12 +149,11 @@ def _defines_metric(text: str, long_form: str, short: str, long_start: int) -> b
     """
     if long_form.rsplit(None, 1)[-1].lower() not in HEADS["METRIC"] or is_generic(short):
         return False
-    kind = _KIND_AFTER.match(text, long_start + len(long_form))
+    kind = KIND_AFTER.match(text, long_start + len(long_form))
     return kind is None or kind["kind"] not in _OTHER_KINDS
 
 
-# The noun right after "Long Form (SF)", and the nouns that make it a part, a task or data rather than a measure.
-_KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+)\b")
+# The nouns after "Long Form (SF)" that make it a part, a task or data rather than a measure.
 _OTHER_KINDS = frozenset("module modules block blocks layer layers network networks task tasks benchmark benchmarks "
                          "dataset datasets model models framework mechanism loss head heads strategy".split())
 

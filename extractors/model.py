@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from paperkg.core.model import normalize_key
 
-from .abbreviations import acronym_definitions, add_definitions
+from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import CANDIDATES_KEY, add_candidate, doc_text, title_span
 from .gazetteer import Gazetteer
 from .lexicon import (
@@ -24,6 +24,7 @@ from .lexicon import (
     known_keys,
     load_names,
     name_shaped_words,
+    sentence_start,
     without_descriptor,
 )
 
@@ -424,21 +425,21 @@ class ModelExtractor:
             return False  # "reading order prediction (Order)": a word of the long form as its label, no acronym
         if not known_keys("metrics").isdisjoint((normalize_key(short), normalize_key(long_form))):
             return False  # a known measure defined: "temporal mean intersection-over-union (mIoU)"
-        sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
-        if _TASK_NAMED.search(text, sentence_start, long_start):
+        opening = sentence_start(text, long_start)
+        if _TASK_NAMED.search(text, opening, long_start):
             return False  # "a new task, Reasoning Temporal Localization (RTL)": a task's name, no model's
         if short in self.gazetteer or is_name_shaped(short) or coined:
             return True
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
             return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
-        kind = _KIND_AFTER.match(text, long_start + len(long_form))
+        kind = KIND_AFTER.match(text, long_start + len(long_form))
         if kind is not None and kind["kind"].lower() in MODEL_HEADS and len(short) >= 3 and not long_form.islower():
             return True  # the noun after the pair says what it is: "the Generative Pre-trained Diffusion (GPD) paradigm"
-        if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, sentence_start, long_start):
+        if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, opening, long_start):
             return True
         # The paper introducing it, or saying its own idea is it: "Our key idea is progressive token pruning (PTP)".
-        proposed = not self._survey and (PROPOSAL_CUE.search(text, sentence_start, long_start) is not None
-                                         or _OUR_IDEA_IS.match(text, sentence_start, long_start) is not None)
+        proposed = not self._survey and (PROPOSAL_CUE.search(text, opening, long_start) is not None
+                                         or _OUR_IDEA_IS.match(text, opening, long_start) is not None)
         if len(short) < 3:
             # Two letters name a thing only when the paper introduces it under a proper name
             # ("we introduce Phantom Optimization (PO)"), not "reinforcement learning (RL)".
@@ -454,8 +455,6 @@ _TASK_NAMED = re.compile(
     r",? namely)?\s+(?:the\s+)?(?:[^.;()]{1,80}\([^()]{1,20}\)\s*,?\s*(?:and\s+)?)*$"
 )
 _measure_key = lru_cache(maxsize=1 << 14)(normalize_key)
-# The noun right after "Long Form (SF)".
-_KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+)\b")
 # A word in capitals: "GEMINI".
 # (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
 _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z0-9]{3,}(?![\w-])")
@@ -522,10 +521,9 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
     for long_start, long_end, short_start, short_end in acronym_definitions(text):
         long_form = text[long_start:long_end]
         short = text[short_start:short_end]
-        sentence_start = max(text.rfind(".", 0, long_start), text.rfind("\n", 0, long_start)) + 1
         counted = (long_form[1:].islower() and not short.endswith("s")  # (a sentence may open on it) and short not in known
                    and any(True for _ in _standalone(text, short + "s", joiners_after=""))
-                   and _INTRODUCING.search(text, sentence_start, long_start) is None)  # (not one the paper introduces)
+                   and _INTRODUCING.search(text, sentence_start(text, long_start), long_start) is None)  # (not one the paper introduces)
         if counted or _generic_phrase(long_form) or long_form.rsplit(None, 1)[-1].lower() in _LOSS_HEADS:
             found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
     return frozenset(found)
