@@ -25,7 +25,7 @@ from .aliases import load_aliases
 from .core.atomic import atomic_write, write_chunks
 from .core.errors import EXIT_USAGE, InputError, PaperkgError, os_error
 from .core.model import Paper
-from .evaluate import format_table, load_gold, load_spans, score_records, score_spans
+from .evaluate import format_table, load_gold, load_spans, score_records, score_spans, sentence_mentions
 from . import pipeline
 from .pipeline import ENGINES
 from .query import DEFAULT_TIMEOUT, OUTPUT_FORMATS, query_folder, read_query_file
@@ -358,10 +358,7 @@ def eval_spans(gold, as_json, quiet):
     records = load_spans(gold)
     papers = [Paper("", record["text"]) for record in records]
     found = pipeline.extract(papers, on_warning=_warnings(quiet)[0], progress=progress_bars(quiet))
-    # The sentence is a paper's abstract: its offsets start after the (empty) title's line.
-    shift = len(papers[0].text) - len(records[0]["text"])
-    scores = score_spans(records, [[(m.type, m.start - shift, m.end - shift) for m in paper.mentions]
-                                   for paper in found])
+    scores = score_spans(records, sentence_mentions(records, found))
     if as_json:
         table = {name: {"gold": s.gold, "pred": s.pred, "p": s.precision, "r": s.recall, "f1": s.f1}
                  for name, s in scores.items()}

@@ -16,7 +16,7 @@ from .core.model import ENTITY_TYPES, normalize_key
 from .readers import json_value, text_lines
 
 __all__ = ["Score", "load_gold", "score_records", "format_table", "LENIENT", "MICRO", "SPAN_LABELS", "load_spans",
-           "score_spans"]
+           "score_spans", "sentence_mentions"]
 
 LENIENT = "dataset+benchmark"
 MICRO = f"micro ({len(ENTITY_TYPES)} types)"
@@ -177,6 +177,19 @@ def score_spans(records: list[dict], found: list[list[tuple[str, int, int]]]) ->
             scores[label].add(sum(1 for p in pred if any(_contains(p, g) for g in gold)), len(gold), len(pred))
             scores[label].gold_tp += sum(1 for g in gold if any(_contains(g, p) for p in pred))
     return scores
+
+
+def sentence_mentions(records: list[dict], extracted) -> list[list[tuple[str, int, int]]]:
+    """``(type, start, end)`` of each mention, offsets into its record's text, from papers extracted from the texts.
+
+    Each record's text was extracted as the abstract of a paper with no title (``Paper("", text)``), so its
+    offsets start where the paper's text has the abstract.
+    """
+    per_record = []
+    for record, found in zip(records, extracted):
+        shift = len(found.paper.text) - len(record["text"])
+        per_record.append([(m.type, m.start - shift, m.end - shift) for m in found.mentions])
+    return per_record
 
 
 def _contains(a: tuple[int, int], b: tuple[int, int]) -> bool:
