@@ -351,7 +351,7 @@ class ModelExtractor:
             self._add(doc, text, start, end, "listed", self.listed_confidence)
         spelled = _spelled_out_acronyms(text)
         # A title in capitals makes every hyphenated word look coined ("IN-CONTEXT PROMPT EDITING"): no shape there.
-        shapeless_to = len(title) if len(title.split()) >= 3 and title.isupper() else 0
+        shapeless_to = len(title) if _in_capitals(title) else 0
         for match in name_shaped_words(text):
             if match.start() < shapeless_to or any(start <= match.start() < end for start, end in spelled):
                 continue

@@ -257,6 +257,17 @@ def extract(inputs, output, aliases, corpus_pass, input_format, strict, quiet):
         click.echo(f"{len(records)} papers → {output}")
 
 
+def _echo_scores(scores: dict, counted: str, count: int, as_json: bool) -> None:
+    """Print per-type scores of ``count`` papers or sentences, as a table or as JSON."""
+    if as_json:
+        table = {name: {"tp": s.tp, "gold": s.gold, "pred": s.pred, "p": s.precision, "r": s.recall, "f1": s.f1}
+                 for name, s in scores.items()}
+        click.echo(json.dumps({counted: count, "scores": table}, indent=1))
+    else:
+        click.echo(f"{counted}: {count}")
+        click.echo(format_table(scores))
+
+
 def _gold_papers(gold: Path, quiet: bool):
     records = load_gold(gold)
     papers = [Paper(r["title"], r.get("abstract", "")) for r in records]
@@ -279,14 +290,7 @@ def evaluate(gold, as_json, quiet):
     from .extract import gold_record
 
     records, found = _gold_papers(gold, quiet)
-    scores = score_records(records, [gold_record(paper) for paper in found])
-    if as_json:
-        table = {name: {"tp": s.tp, "gold": s.gold, "pred": s.pred, "p": s.precision, "r": s.recall, "f1": s.f1}
-                 for name, s in scores.items()}
-        click.echo(json.dumps({"papers": len(records), "scores": table}, indent=1))
-    else:
-        click.echo(f"papers: {len(records)}")
-        click.echo(format_table(scores))
+    _echo_scores(score_records(records, [gold_record(paper) for paper in found]), "papers", len(records), as_json)
 
 
 @cli.command()
@@ -358,14 +362,7 @@ def eval_spans(gold, as_json, quiet):
     records = load_spans(gold)
     papers = [Paper("", record["text"]) for record in records]
     found = pipeline.extract(papers, on_warning=_warnings(quiet)[0], progress=progress_bars(quiet))
-    scores = score_spans(records, sentence_mentions(records, found))
-    if as_json:
-        table = {name: {"gold": s.gold, "pred": s.pred, "p": s.precision, "r": s.recall, "f1": s.f1}
-                 for name, s in scores.items()}
-        click.echo(json.dumps({"sentences": len(records), "scores": table}, indent=1))
-    else:
-        click.echo(f"sentences: {len(records)}")
-        click.echo(format_table(scores))
+    _echo_scores(score_spans(records, sentence_mentions(records, found)), "sentences", len(records), as_json)
 
 
 @cli.command()
