@@ -404,6 +404,7 @@ _NAMING_VERBS = ("called", "dubbed", "named", "termed", "coined", "refer", "we c
 # The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w-])(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"
+    r"(?:\s+\([^()]{1,20}\))?"  # its short form: "NaturalCodeBench (NCB), a challenging code benchmark"
     r"(?:,\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
     r"architecture|system|dataset|benchmark|corpus)\b)"
 )
