@@ -26,6 +26,7 @@ from .lexicon import (
     is_generic,
     load_names,
     name_shaped_words,
+    names_task,
     without_descriptor,
     word_automaton,
 )
@@ -137,13 +138,18 @@ def _described_short_forms(text: str) -> frozenset[str]:
 
     Examples
     --------
-    >>> sorted(_described_short_forms("Math word problem (MWP) solving, on the Foo Bar Corpus (FBC)."))
-    ['MWP']
+    >>> sorted(_described_short_forms("Math word problem (MWP) solving, on the Foo Bar Corpus (FBC). "
+    ...                               "Video Question Answering (VideoQA) is hard."))
+    ['MWP', 'VideoQA']
     """
-    return frozenset(
-        text[short_start:short_end] for long_start, long_end, short_start, short_end in acronym_definitions(text)
-        if text[long_start + 1 : long_end].islower()  # (a sentence may open on it)
-        and text[long_start:long_end].rsplit(None, 1)[-1].lower() not in HEADS["DATASET"] | HEADS["BENCHMARK"])
+    described = set()
+    for long_start, long_end, short_start, short_end in acronym_definitions(text):
+        long_form = text[long_start:long_end]
+        # (A sentence may open on the long form; a task's name may be in Title Case: "Video Question Answering".)
+        if ((long_form[1:].islower() or names_task(text, long_form, min(long_start, short_start)))
+                and long_form.rsplit(None, 1)[-1].lower() not in HEADS["DATASET"] | HEADS["BENCHMARK"]):
+            described.add(text[short_start:short_end])
+    return frozenset(described)
 
 
 @lru_cache(maxsize=8)

@@ -32,6 +32,8 @@ __all__ = [
     "is_name_shaped",
     "name_shaped_words",
     "HEADS",
+    "TASK_HEADS",
+    "names_task",
     "PROPOSAL_CUE",
     "proposal_cues",
     "introduced_names",
@@ -303,6 +305,16 @@ HEADS = {
     "METRIC": frozenset("score distance error rate accuracy ratio metric index divergence similarity".split()),
 }
 
+#: Last words of a task's or a field's name, which an abstract defines as often as a model's: "visual question
+#: answering (VQA)", "statistical machine translation (SMT)", "Low-Light Image Enhancement (LLIE)".
+TASK_HEADS = frozenset(
+    "answering understanding extraction linking translation forecasting recognition detection segmentation "
+    "enhancement super-resolution resolution generation retrieval classification processing discovery captioning "
+    "summarization reasoning grounding completion tracking localization synthesis editing inpainting restoration "
+    "navigation manipulation verification tagging labeling interaction control forgetting prediction predictions "
+    "analysis".split()
+)
+
 #: A paper introducing something: the cue before a proposed name.
 PROPOSAL_CUE = re.compile(
     # An adverb or auxiliary may stand between: "we first propose", "we are releasing", "we further introduce".
@@ -404,8 +416,8 @@ _NAMING_VERBS = ("called", "dubbed", "named", "termed", "coined", "refer", "we c
 # The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w-])(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"
-    r"(?:\s+\([^()]{1,20}\))?"  # its short form: "NaturalCodeBench (NCB), a challenging code benchmark"
-    r"(?:,\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
+    # (its short form may come first: "NaturalCodeBench (NCB), a challenging code benchmark")
+    r"(?:(?:\s+\([^()]{1,20}\))?,\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
     r"architecture|system|dataset|benchmark|corpus)\b)"
 )
 # One word a cue may name: coined (a second capital or a digit, or lower case with an inner capital)
@@ -503,6 +515,30 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     ['Distill-Retrieve-Read']
     """
     return tuple(_introduced_names(text))
+
+
+# What stands between a proposal cue and the name it gives: a few words, none a preposition ("we propose a
+# video retrieval augmented generation (VRAG)", not "we introduce X for abstractive event extraction (AEE)").
+_CUE_THEN_NAME = re.compile(r"\s+(?:(?!(?:for|of|on|in|with|to|and|from|by|at|as)\b)[\w-]+\s+){0,4}\(?$", re.IGNORECASE)
+
+
+def names_task(text: str, long_form: str, at: int) -> bool:
+    """Whether the definition of ``long_form`` at ``text[at]`` names a task or a field, not the paper's own method.
+
+    Its last word is a task's (:data:`TASK_HEADS`), and no proposal cue gives it as a name right before.
+
+    Examples
+    --------
+    >>> text = "Video Question Answering (VideoQA) is hard. We propose Future Token Prediction (FTP)."
+    >>> names_task(text, "Video Question Answering", 0), names_task(text, "Future Token Prediction", text.index("Fu"))
+    (True, False)
+    >>> text = "We propose a model called PTS (Page-specific Target-text alignment Summarization)."
+    >>> names_task(text, "Page-specific Target-text alignment Summarization", text.index("PTS"))
+    False
+    """
+    if long_form.rsplit(None, 1)[-1].lower().rsplit("-", 1)[-1] not in TASK_HEADS:
+        return False
+    return not any(_CUE_THEN_NAME.match(text, cue_end, at) for _, cue_end in proposal_cues(text, sentence_start(text, at)))
 
 
 def sentence_start(text: str, at: int) -> int:

@@ -24,6 +24,7 @@ from .lexicon import (
     known_keys,
     load_names,
     name_shaped_words,
+    names_task,
     sentence_start,
     without_descriptor,
 )
@@ -503,10 +504,12 @@ _INTRODUCING = re.compile(r"\b(?:propos|introduc|present|develop)\w*", re.IGNORE
 
 
 def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str]:
-    """The short forms ``text`` defines for a generic class or a loss, singular and plural: no model anywhere in it.
+    """The short forms ``text`` defines for a generic class, a loss or a task, singular and plural: no model anywhere in it.
 
     A class is also what the text counts in the plural, when lower-case words define it, no list
     knows it and the paper does not introduce it: "protein language model (pLM) ... LMs and pLMs".
+    A task's name stays one unless a list knows it or the paper gives it to its own method: "Video
+    Question Answering (VideoQA) requires ...", but "we propose Future Token Prediction (FTP)".
 
     Examples
     --------
@@ -516,6 +519,8 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
     ['BoW', 'BoWs']
     >>> sorted(_generic_short_forms("a protein language model (pLM) and other pLMs; a Foo Net (FN) and FNs"))
     ['pLM', 'pLMs']
+    >>> sorted(_generic_short_forms("Video Question Answering (VideoQA) is hard. We propose Token Prediction (TP)."))
+    ['VideoQA', 'VideoQAs']
     """
     found = set()
     for long_start, long_end, short_start, short_end in acronym_definitions(text):
@@ -524,7 +529,8 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
         counted = (long_form[1:].islower() and not short.endswith("s")  # (a sentence may open on it) and short not in known
                    and any(True for _ in _standalone(text, short + "s", joiners_after=""))
                    and _INTRODUCING.search(text, sentence_start(text, long_start), long_start) is None)  # (not one the paper introduces)
-        if counted or _generic_phrase(long_form) or long_form.rsplit(None, 1)[-1].lower() in _LOSS_HEADS:
+        task = short not in known and names_task(text, long_form, min(long_start, short_start))
+        if counted or task or _generic_phrase(long_form) or long_form.rsplit(None, 1)[-1].lower() in _LOSS_HEADS:
             found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
     return frozenset(found)
 

@@ -28,11 +28,13 @@ REPO_HOSTS = {
 # Bounded repetition and no nested quantifiers: linear on any input.
 _REPO_URL = re.compile(
     r"(?<![\w.-])(?:https?://)?(?:www\.)?"
-    r"(?P<host>" + "|".join(re.escape(h) for h in REPO_HOSTS) + r")"
+    # (A page's conversion may put a space after a dot of the host: "https://github. com/owner/name".)
+    r"(?P<host>" + "|".join(re.escape(h).replace(r"\.", r"\.\s?") for h in REPO_HOSTS) + r")"
     r"/(?P<owner>[A-Za-z0-9][\w.-]{0,99})/(?P<name>[\w.-]{1,100})(?:/(?P<section_name>[\w.-]{1,100}))?",
     re.IGNORECASE,
 )
-_HOSTS_LOWER = tuple(host.lower() for host in REPO_HOSTS)
+# What every link to a host holds, whatever its spacing: the host's first label and its dot.
+_HOST_LABELS = tuple({host.split(".")[0] + "." for host in REPO_HOSTS})
 # Paths that are site sections, not owners.
 _NOT_OWNERS = {"datasets", "spaces", "papers", "docs", "blog", "models", "orgs", "features", "topics", "sponsors",
                "collections"}
@@ -56,8 +58,11 @@ def canonical_repo(host: str, owner: str, name: str, section_name: str | None = 
     True
     >>> canonical_repo("hf.co", "datasets", "HuggingFaceFW", "fineweb."), canonical_repo("github.com", "datasets", "x")
     ('huggingface.co/datasets/HuggingFaceFW/fineweb', None)
+    >>> canonical_repo("github. com", "Euphoria16", "DocMark")  # a space the page's conversion put in
+    'github.com/Euphoria16/DocMark'
     """
-    if REPO_HOSTS[host.lower()] == "huggingface.co" and owner.lower() in _HF_SECTIONS and section_name:
+    host = "".join(host.split()).lower()
+    if REPO_HOSTS[host] == "huggingface.co" and owner.lower() in _HF_SECTIONS and section_name:
         owner, name = f"{owner.lower()}/{name}", section_name
     name = name.rstrip(".-_")
     if name.lower().endswith(".git"):
@@ -65,7 +70,7 @@ def canonical_repo(host: str, owner: str, name: str, section_name: str | None = 
     owner = owner.rstrip(".")
     if not name or owner.lower() in _NOT_OWNERS:
         return None
-    return f"{REPO_HOSTS[host.lower()]}/{owner}/{name}"
+    return f"{REPO_HOSTS[host]}/{owner}/{name}"
 
 
 class RepoExtractor:
@@ -92,7 +97,7 @@ class RepoExtractor:
         text = doc_text(doc)
         # Most abstracts link to no host: a substring test spares them the regex. (Only for
         # ASCII, where lower-casing is the regex's case-insensitivity.)
-        if text.isascii() and not any(host in text.lower() for host in _HOSTS_LOWER):
+        if text.isascii() and not any(label in text.lower() for label in _HOST_LABELS):
             return doc
         for match in _REPO_URL.finditer(text):
             canonical = canonical_repo(match["host"], match["owner"], match["name"], match["section_name"])

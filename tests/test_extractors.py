@@ -107,6 +107,11 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("ZORB-2 and ZORB-3.5 beat it on CIFAR-10.", ["ZORB-2", "ZORB-3.5"]),
         # The noun right after a pair says what it names.
         ("We test the Sparse Echo Diffusion (SED) paradigm on weather data.", ["Sparse Echo Diffusion", "SED"]),
+        # A task's words as the paper's own method's name, given right after the cue.
+        ("We propose gizmo retrieval augmented generation (GRAG) with state conditioning.",
+         ["gizmo retrieval augmented generation", "GRAG"]),
+        ("We proposed a model called PGS (Page-specific Gizmo Summarization) for long inputs.",
+         ["PGS", "Page-specific Gizmo Summarization"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -164,6 +169,10 @@ def test_model_found(nlp, text, expected):
         "Protein language model (pLM)-based pipelines now beat most other pLMs.",
         # A known measure defined, or named in a model's shape, is no model.
         "Our method doubles the temporal mean intersection-over-union (mIoU) of baselines, and mIoU rises.",
+        # A task's or a field's name defined, in any case and whatever its short form's shape, is no model.
+        "Gizmo Video Question Answering (GizmoQA) requires reasoning. Prior GizmoQA methods fail.",
+        "Statistical gizmo translation (SGT) is old. We propose Zorb, and SGT lags behind it.",
+        "We introduce a corpus for abstractive gizmo extraction (AGE) and abstractive gizmo linking (AGL).",
     ],
 )
 def test_model_not_found(nlp, text):
@@ -462,6 +471,9 @@ def test_proposes(nlp, text, expected):
         ("See https://huggingface.co/papers/2401.00001 and https://github.com/features/copilot.", []),
         # An anonymous copy for review is a repository too.
         ("Code: https://anonymous.4open.science/r/Private-C3E8.", ["anonymous.4open.science/r/Private-C3E8"]),
+        # A space a page's conversion put after the host's dot; none in the path, which ends the link.
+        ("Code is released at https://github. com/Euphoria16/DocMark. See github. io pages.",
+         ["github.com/Euphoria16/DocMark"]),
     ],
 )
 def test_repo_found(nlp, text, expected):
