@@ -122,6 +122,8 @@ _LOOSE_PARTNER = re.compile(_LOOSE + r"-$", re.IGNORECASE)
 _LOOSE_PARTNER_AFTER = re.compile(r"-" + _LOOSE + r"\b", re.IGNORECASE)
 _AGGREGATES = frozenset("average mean peak overall total maximum minimum median".split())
 _AVERAGING_BEFORE = re.compile(r"(?<![\w-])(?:macro|micro|weighted|balanced)-$", re.IGNORECASE)
+# The word a coined measure's value is called by, written after its name or as part of it: "BLEU score(s)", "F1-scores".
+_SCORE_WORD = re.compile(r"[\s-]scores?\b", re.IGNORECASE)
 
 
 def _is_plain_word(name: str) -> bool:
@@ -220,10 +222,18 @@ class MetricExtractor:
                 averaged = _AVERAGING_BEFORE.search(text, max(0, start - 10), start)
                 start = averaged.start() if averaged else start
             # A plural of a coined name ("FIDs") is that name.
-            singular = (name[:-1] if name.endswith("s") and name[-2:-1].isupper() and not name.endswith(("OPs", "ACs"))
+            alias_of = (name[:-1] if name.endswith("s") and name[-2:-1].isupper() and not name.endswith(("OPs", "ACs"))
                         and name[:-1] in self.gazetteer else None)  # ("FLOPs" and "MACs" are names as they stand)
+            if known and not _is_plain_word(name[:1].lower() + name[1:]):
+                # "BLEU scores", "F1-Macro score": the coined measure, called by its value's word.
+                scored = _SCORE_WORD.match(text, end)
+                if scored is not None:
+                    end, alias_of = scored.end(), name
+                elif (word := _SCORE_WORD.search(name)) is not None and word.end() == len(name) \
+                        and name[: word.start()] in self.gazetteer:
+                    alias_of = name[: word.start()]
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence,
-                          alias_of=singular)
+                          alias_of=alias_of)
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():

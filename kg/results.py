@@ -464,7 +464,9 @@ def _data_right_after(text: str, value: _Value, names: _Spans | None) -> Mention
 
 def _measure(text: str, metric: Mention, floor: int) -> str:
     """A metric's name as the value's measure: with the words before it that say which, without a comparative."""
-    name = _COMPARATIVE_WORD.sub("", _singular(metric.text))
+    # Values in "ROUGE-2 scores of 8.1 and 7.9" are each a ROUGE-2.
+    plural_scores = metric.alias_of and re.search(r"[\s-]scores$", metric.text, re.IGNORECASE)
+    name = _COMPARATIVE_WORD.sub("", metric.alias_of if plural_scores else _singular(metric.text))
     modifiers = _MODIFIER_BEFORE.search(text, max(floor, metric.start - 40), metric.start)
     if modifiers and modifiers.end() == metric.start and not name.lower().startswith(modifiers.group().split()[-1].lower()):
         return text[modifiers.start():metric.start] + name
