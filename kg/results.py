@@ -167,7 +167,8 @@ class Result:
     """One reported number with what it measures, as written in the paper.
 
     ``model``, ``dataset_or_benchmark``, ``metric`` and ``baseline`` are
-    names as the paper spells them (``None`` when the sentence gives none);
+    names as the paper spells them (``None`` when the sentence gives none,
+    unless the paper names one dataset or benchmark, or one metric, in all);
     ``start``/``end`` are the value's offsets in the paper text.
     """
 
@@ -504,8 +505,13 @@ def _groups(values: list[_Value], text: str) -> list[list[_Value]]:
 
 
 def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: str | None,
-                         inside: list[Mention], own_data: str | None = None) -> Iterator[Result]:
-    """The results of one sentence; ``inside`` are its mentions, sorted by start."""
+                         inside: list[Mention], own_data: str | None = None, only_data: str | None = None,
+                         only_metric: str | None = None) -> Iterator[Result]:
+    """The results of one sentence; ``inside`` are its mentions, sorted by start.
+
+    ``only_data`` and ``only_metric``: the paper's one dataset or benchmark and its one metric, what a
+    value is measured on and in when its sentence names none.
+    """
     text = found.paper.text
     taken = [(m.start, m.end) for m in inside]
     metric_mentions = _Spans([m for m in inside if m.type == "metric"])
@@ -527,6 +533,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     if not values:
         return
     models = [m for m in inside if m.type == "model"]
+    names_data = any(m.type in DATA_TYPES for m in inside)
     # Data the sentence trains on before its results ("Trained on WebVid-10M, it ...") is not what they are measured on.
     data = _Spans([_with_split(text, m) for m in inside if m.type in DATA_TYPES
                    and not (m.end <= values[0].start and role_before(text, m.start, start) == "train")])
@@ -601,6 +608,9 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 metric, metric_rule = last_metric, "metric-changed"
             if metric is None and value.unit == "fps":
                 metric, metric_rule = "FPS", "unit-measure"  # "runs at 24 FPS": the unit is what it measures
+            if metric is None and only_metric and value.unit in _SCORE_UNITS and not metric_mentions.spans \
+                    and not names_data:
+                metric, metric_rule = only_metric, "metric-of-paper"  # the one measure the paper reports in
             if metric:
                 carried[value.unit] = last_metric = metric
             # "X and Y ... 2.4% and 3.8%", "... on X and Y, respectively": one dataset for each value.
@@ -617,6 +627,9 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 dataset = _dataset_for(text, value, data, data_names, previous_end, previous_data)
             if dataset is None and own_data and not data.spans and _UNNAMED_SPLIT.search(sentence):
                 dataset = own_data  # "on the private test set" of a paper that releases its own benchmark
+            elif dataset is None and only_data and not names_data and value.unit in _SCORE_UNITS \
+                    and not (metric and _COST_MEASURE.search(metric)):
+                dataset = only_data  # the one dataset or benchmark the paper names: what its scores are on
             previous_data = dataset
             # "surpassing ViT-H (85.4%)": a value in parentheses right after a system is that system's.
             owner = next((m for m in model_spans.starting(value.start - 40, value.start)
@@ -803,6 +816,12 @@ def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previo
 
 # The split a benchmark's name goes on with: "COCO test-dev", "ADE20K val" (not "the COCO val set", where the
 # split is a word of the phrase the name modifies).
+# Units of a score, which the paper's one metric may measure (not a factor, a time or a size).
+_SCORE_UNITS = frozenset({"%", "point", None})
+# Measures of a cost, which no dataset is the place of: "30% less memory", "20% lower latency".
+_COST_MEASURE = re.compile(r"\b(?:memory|latency|throughput|speed|speed-?ups?|time|runtime|flops|macs|costs?|"
+                           r"parameters|params|size|tokens|energy|footprint|usage|consumption|length|steps)\b",
+                           re.IGNORECASE)
 _SPLIT = r"(?:test-dev|test-std|test-challenge|minival|val|valid|validation|test|dev)"
 _SPLIT_AFTER = re.compile(r"\s(" + _SPLIT + r")\b(?!-)"
                           r"(?=\s*[,.;:)\]]|\s*$|\s+(?:and|or|with|while|using|for|on|in|at|by|to|from|as|when|where|which|"
@@ -895,10 +914,15 @@ def extract_results(found: PaperEntities) -> list[Result]:
     # The dataset or benchmark the paper itself releases: what its unnamed "test set" is.
     own_data = next((name for name in found.proposes
                      if any(m.type in DATA_TYPES and (m.canonical or m.text) == name for m in found.mentions)), None)
+    data_names = [group[0] for kind in DATA_TYPES for group in found.entities.get(kind, [])]
+    metric_names = [group[0] for group in found.entities.get("metric", [])]
     mentions = _Spans(sorted(found.mentions, key=lambda m: m.start))
     results: list[Result] = []
     for start, end in found.sentences:
-        results.extend(_results_in_sentence(found, start, end, own_model, mentions.starting(start, end - 1), own_data))
+        results.extend(_results_in_sentence(
+            found, start, end, own_model, mentions.starting(start, end - 1), own_data,
+            only_data=data_names[0] if len(data_names) == 1 else None,
+            only_metric=metric_names[0] if len(metric_names) == 1 else None))
     return results
 
 
