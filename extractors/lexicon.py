@@ -35,6 +35,7 @@ __all__ = [
     "TASK_HEADS",
     "names_task",
     "PROPOSAL_CUE",
+    "PASSIVE_PROPOSAL",
     "proposal_cues",
     "introduced_names",
     "OWN_THING",
@@ -315,10 +316,14 @@ TASK_HEADS = frozenset(
     "analysis".split()
 )
 
+#: The passive of a proposal cue, after the proposed name: "adaptive draft sampling (ADS) is introduced".
+PASSIVE_PROPOSAL = re.compile(r"(?:is|are)\s+(?:first\s+|further\s+|then\s+|also\s+|hereby\s+)?"
+                              r"(?:proposed|introduced|presented|developed|designed|devised)\b")
+
 #: A paper introducing something: the cue before a proposed name.
 PROPOSAL_CUE = re.compile(
     # An adverb or auxiliary may stand between: "we first propose", "we are releasing", "we further introduce".
-    r"\b(?:we|this (?:paper|work)|our (?:paper|work))\s+(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
+    r"\b(?:we|this (?:paper|work|study|article|letter)|our (?:paper|work|study))\s+(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
     r"therefore|finally|additionally|are|have|will|can)\s+){0,2}"
     r"(?:propos|introduc|present|develop|design|releas|construct|build|curat|collect|creat|"
     r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil)(?:es|e|s|ed|ing)?\b"
@@ -370,7 +375,8 @@ def _lower(text: str) -> str:
 
 # Where a PROPOSAL_CUE match starts: the first words of its branches.
 _PROPOSAL_CUE_WORDS = word_automaton(
-    ["we", "this paper", "this work", "our paper", "our work", "called", "named", "dubbed", "termed", "coined", "refer"]
+    ["we", "this paper", "this work", "this study", "this article", "this letter", "our paper", "our work", "our study",
+     "called", "named", "dubbed", "termed", "coined", "refer"]
     + [f"{owner} {newly}proposed" for owner in ("the", "our") for newly in ("", "newly ")]
 )
 
@@ -404,7 +410,8 @@ def proposal_cues(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
 # lower-case phrase that ends the clause ("a process we refer to as hyperfitting --").
 _NAMING = re.compile(
     # "named" also opens "named entities": it gives a capitalised name only.
-    r"\b(?:called|dubbed|named(?=\s+(?:as\s+)?(?:the\s+)?[A-Za-z]*[A-Z])|termed|coined|"
+    # (a sentence may open on the verb: "Termed as VGTR, our approach ...")
+    r"\b(?:[Cc]alled|[Dd]ubbed|named(?=\s+(?:as\s+)?(?:the\s+)?[A-Za-z]*[A-Z])|[Tt]ermed|coined|"
     r"refer(?:red)? to (?:it |this |them )?as|we call(?: it| this)?|"
     r"[Ww]e name (?:it|this|them|(?:our|the|these|this) [\w-]+(?: [\w-]+)?))"
     r"\s+(?:as\s+)?(?:the\s+)?(?P<name>"
@@ -412,7 +419,7 @@ _NAMING = re.compile(
     r"|[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}(?=\s*(?:[,.;:)]|--|$)|\s(?:and|that|which|to|for|with|as|in|on|is|was|\()\b))"
 )
 # Every match of _NAMING holds one of these.
-_NAMING_VERBS = ("called", "dubbed", "named", "termed", "coined", "refer", "we call", "e name ")
+_NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "we call", "e name ")
 # The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w-])(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"

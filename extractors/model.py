@@ -16,6 +16,7 @@ from .base import CANDIDATES_KEY, add_candidate, doc_text, title_span
 from .gazetteer import Gazetteer
 from .lexicon import (
     HEADS,
+    PASSIVE_PROPOSAL,
     PROPOSAL_CUE,
     extend_name,
     introduced_names,
@@ -339,10 +340,13 @@ class ModelExtractor:
             # "This ``Post-Hoc debias'' approach": a quoted name the text calls a method.
             if not is_generic(match["name"]):
                 self._add(doc, text, match.start("name"), match.end("name"), "quoted", self.introduced_confidence)
+        known_spans = sorted((s, e) for s, e, _ in known_names)
+        known_starts = [s for s, _ in known_spans]
         for start, end, label in introduced_names(text):
             if label == "MODEL":
                 # A new name built around a known one ("a novel TEmporal Swin Attention block") is the new thing.
-                around_known = any(start <= s and e <= end and (s, e) != (start, end) for s, e, _ in known_names)
+                inside = known_spans[bisect.bisect_left(known_starts, start) : bisect.bisect_left(known_starts, end)]
+                around_known = any(e <= end and (s, e) != (start, end) for s, e in inside)
                 confidence = self.gazetteer_confidence + 0.01 if around_known else self.introduced_confidence
                 self._add(doc, text, start, end, "introduced", confidence)
         for start, end in sized_names(text):
@@ -440,7 +444,8 @@ class ModelExtractor:
             return True
         # The paper introducing it, or saying its own idea is it: "Our key idea is progressive token pruning (PTP)".
         proposed = not self._survey and (PROPOSAL_CUE.search(text, opening, long_start) is not None
-                                         or _OUR_IDEA_IS.match(text, opening, long_start) is not None)
+                                         or _OUR_IDEA_IS.match(text, opening, long_start) is not None
+                                         or _PROPOSED_AFTER.match(text, long_start + len(long_form)) is not None)
         if len(short) < 3:
             # Two letters name a thing only when the paper introduces it under a proper name
             # ("we introduce Phantom Optimization (PO)"), not "reinforcement learning (RL)".
@@ -587,6 +592,8 @@ _QUOTED_NAME = re.compile(
 _ELIDED_SIZE = re.compile(r"(?<=\d[BM])/(?P<size>\d+(?:\.\d+)?[BM])(?![\w/])")
 _LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
 
+# The pair and its kind, then the passive of a cue: "an iterative surface fitting (ISF) algorithm is proposed".
+_PROPOSED_AFTER = re.compile(r"\s*\([^()]{1,20}\)(?:\s+[a-z][\w-]*){0,2}\s+" + PASSIVE_PROPOSAL.pattern)
 _OUR_IDEA_IS = re.compile(r"\s*(?:[^.;:]{0,40},\s*)?[Oo]ur\b[^.;:]{0,60}?\b(?:is|are)\s+(?:an?\s+|the\s+)?$")
 
 

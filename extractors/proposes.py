@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .abbreviations import acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
-from .lexicon import OWN_THING, SENTENCE_END, finditer_at_words, proposal_cues, word_automaton
+from .lexicon import OWN_THING, PASSIVE_PROPOSAL, SENTENCE_END, finditer_at_words, proposal_cues, word_automaton
 from .model import is_survey, title_name
 
 __all__ = ["ProposesDetector"]
@@ -67,8 +67,6 @@ def _our_defined(text: str) -> list[re.Match]:
                     found.append(match)
             at = text.find(opener, at + 4)
     return found
-_PASSIVE_PROPOSAL = re.compile(r"(?:is|are)\s+(?:first\s+|further\s+|then\s+|also\s+|hereby\s+)?"
-                               r"(?:proposed|introduced|presented|developed|designed|devised)\b")
 
 
 def _passive_proposals(text: str) -> list[int]:
@@ -77,7 +75,7 @@ def _passive_proposals(text: str) -> list[int]:
     for verb in (" is ", " are "):
         at = text.find(verb)
         while at >= 0:
-            if _PASSIVE_PROPOSAL.match(text, at + 1):
+            if PASSIVE_PROPOSAL.match(text, at + 1):
                 found.append(at + 1)
             at = text.find(verb, at + len(verb))
     return found

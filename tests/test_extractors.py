@@ -112,6 +112,11 @@ def found(nlp, text: str, label: str) -> list[str]:
          ["gizmo retrieval augmented generation", "GRAG"]),
         ("We proposed a model called PGS (Page-specific Gizmo Summarization) for long inputs.",
          ["PGS", "Page-specific Gizmo Summarization"]),
+        # "This study" proposes as "we" do; the passive of the cue after the pair; a sentence opening on the cue.
+        ("This study introduces the Iterative Gizmo Process (IGP), a robust method.", ["Iterative Gizmo Process", "IGP"]),
+        ("In this paper, an iterative gizmo fitting (IGF) algorithm is proposed to plan grasps.",
+         ["iterative gizmo fitting", "IGF"]),
+        ("Termed as ZGTR, our approach learns visual features. ZGTR wins.", ["ZGTR", "ZGTR"]),
     ],
 )
 def test_model_found(nlp, text, expected):
