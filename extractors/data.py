@@ -27,6 +27,7 @@ from .lexicon import (
     load_names,
     name_shaped_words,
     names_task,
+    sentence_start,
     without_descriptor,
     word_automaton,
 )
@@ -358,6 +359,8 @@ class DataExtractor:
         for start, end in title_name_mentions(doc, self.label):
             self._add(doc, text, start, end, "title", self.cue_confidence)
         for start, end, adjacent in cued_names(text, self.nouns):
+            if _PLAIN_TITLE_WORD.fullmatch(text, start, end) and not text[sentence_start(text, start) : start].strip():
+                continue  # a sentence's first word, capitalised as such: "Recent video benchmarks", "Besides, the X dataset"
             confidence = self.cue_confidence if adjacent else self.list_confidence if adjacent is False else self.shared_confidence
             self._add(doc, text, start, end, "cue", confidence)
         for start, end, label in introduced_names(text):

@@ -277,6 +277,11 @@ def test_data_found(nlp, text, label, expected):
         "Math word problem (MWP) solving is hard; we test on eight MWP datasets.",
         # Capitalised compounds of plain words describe the benchmark before them.
         "We propose Zorb, a Multi-ability, Multi-range, Multi-task, Multi-domain benchmark for long inputs.",
+        # A sentence's first word is capitalised as such, not as a name.
+        "It helps. Recent long-form video understanding benchmarks drive progress.",
+        "Dexterous grasp datasets are vital for robots.",
+        # A task's name defined with a short form describes the data after it too.
+        "Gizmo Video Question Answering (GizmoQA) requires reasoning, and GizmoQA datasets are small.",
     ],
 )
 def test_data_not_found(nlp, text):
