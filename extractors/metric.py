@@ -23,7 +23,7 @@ from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, is_generic, is_name_shaped, load_names
-from .measures import measure_phrases, measure_start, names_a_setting
+from .measures import in_measurement_context, measure_phrases, measure_start, names_a_setting
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 
@@ -123,7 +123,10 @@ _LOOSE_PARTNER_AFTER = re.compile(r"-" + _LOOSE + r"\b", re.IGNORECASE)
 _AGGREGATES = frozenset("average mean peak overall total maximum minimum median".split())
 _AVERAGING_BEFORE = re.compile(r"(?<![\w-])(?:macro|micro|weighted|balanced)-$", re.IGNORECASE)
 # The word a coined measure's value is called by, written after its name or as part of it: "BLEU score(s)", "F1-scores".
-_SCORE_WORD = re.compile(r"[\s-]scores?\b", re.IGNORECASE)
+_SCORE_WORD = re.compile(r"[\s-](?:scores?|ratings?)\b", re.IGNORECASE)
+# A ratio of one quantity to another: "signal-to-noise ratio", "Signal to Distortion Ratio", "peak signal-to-noise ratio".
+_TO_RATIO = re.compile(r"\b(?:[Pp]eak[ -])?(?!(?:compared|due|close|up|leads?|led|relative|equal|similar|according|"
+                       r"and|or|from|is|are|up)\b)[A-Za-z]+[ -]to[ -][A-Za-z]+[ -][Rr]atios?\b")
 
 
 def _is_plain_word(name: str) -> bool:
@@ -234,6 +237,9 @@ class MetricExtractor:
                     alias_of = name[: word.start()]
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence,
                           alias_of=alias_of)
+        for match in _TO_RATIO.finditer(text) if "atio" in text else ():
+            if in_measurement_context(text, *match.span()) and not names_a_setting(match.group()):
+                add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:ratio", confidence=self.word_confidence)
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():

@@ -336,6 +336,10 @@ def test_data_not_found(nlp, text):
         ("We compute the accuracy for each argument position.", ["accuracy"]),
         ("It shows improvements in driving scores of 27.2% while reducing latency by 10%.",
          ["driving scores", "latency"]),
+        # A ratio of one quantity to another, written in any case; a coined measure called by its value's word.
+        ("It beats PIT in terms of Signal to Distortion Ratio, and lifts peak signal-to-noise ratio by 2 dB.",
+         ["Signal to Distortion Ratio", "peak signal-to-noise ratio"]),
+        ("It raises BLEU scores by 3 points.", ["BLEU scores"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
