@@ -266,6 +266,10 @@ def is_name_shaped(word: str) -> bool:
     return len(parts) >= 2 and len(caps) >= 2 and len(caps) == len(parts)
 
 
+# A host name, which names a page, not a model: "cupid3d.github.io".
+_WEB_ADDRESS = re.compile(r"\.(?:github\.io|io|com|org|net|ai|dev|app|html?)$")
+
+
 @lru_cache(maxsize=8)  # the model, dataset and benchmark extractors read the same doc text
 def name_shaped_words(text: str) -> tuple[re.Match, ...]:
     """Every word of ``text`` that :func:`is_name_shaped`, as regex matches.
@@ -289,7 +293,8 @@ def name_shaped_words(text: str) -> tuple[re.Match, ...]:
         run = hint.start() - (_RUN.match(reversed_text, before).end() - before)
         run_end = _RUN.match(text, hint.start()).end()
         match = _SHAPE_CANDIDATE.match(text, run)
-        if match is not None and not _plain_word(match.group()) and is_name_shaped(match.group()):
+        if match is not None and not _plain_word(match.group()) and is_name_shaped(match.group()) \
+                and not _WEB_ADDRESS.search(match.group()):
             found.append(match)
     return tuple(found)
 
@@ -447,7 +452,8 @@ _LIST_SEPARATOR = re.compile(r",? and |, ")
 _ENUMERATED_NAME = re.compile(r"(?:^|(?<=[.!?] ))(?:One|The other|The first|The second), (?P<name>[a-z][a-z-]+(?: [a-z][a-z-]+){1,3}), ")
 # A lower-case name right after the cue, in apposition: "we introduce temporary forgetting, a ...".
 _LOWER_APPOSITIVE = re.compile(
-    r"\s+(?!(?:a|an|the|our|new|novel|simple|several|various|two|three|four|many|some|this|these)\b)"
+    # (not a verb in -ing: "We propose using diffusion models, a class of ...")
+    r"\s+(?!(?:a|an|the|our|new|novel|simple|several|various|two|three|four|many|some|this|these)\b|[a-z]+ing\b)"
     r"(?P<name>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){1,2}), (?:a|an) "
 )
 #: What a paper calls its own thing after "our": "our method", "our graph transformer variant".

@@ -49,6 +49,11 @@ _PART_HEADS = frozenset(
     "scheduler sampler compressor merger tokenizer retriever refiner resampler fuser classifier".split()
 )
 _WE = re.compile(r"\b[Ww]e\b")
+# Words of an organization's name, which a long form may spell out as it does a model's.
+_ORGANIZATION_WORDS = frozenset(
+    "centre center institute institution university laboratory laboratories agency organization organisation "
+    "foundation association council committee consortium society corporation company ministry department".split()
+)
 
 # A plural class noun after a name's words: "latent diffusion models", "vision transformer architectures".
 _CLASS_NOUN_AFTER = re.compile(r"\s+(?:models|networks|architectures|methods|approaches|frameworks|systems|families)\b")
@@ -426,6 +431,8 @@ class ModelExtractor:
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()) or head in _LOSS_HEADS:
             return False
+        if not _ORGANIZATION_WORDS.isdisjoint(long_form.lower().split()):
+            return False  # "European Centre for Medium-range Weather Forecasts (ECMWF)": who, not what
         if short[1:].islower() and any(word.lower().startswith(short.lower()) for word in long_form.split()):
             return False  # "reading order prediction (Order)": a word of the long form as its label, no acronym
         if not known_keys("metrics").isdisjoint((normalize_key(short), normalize_key(long_form))):

@@ -178,6 +178,10 @@ def test_model_found(nlp, text, expected):
         "Gizmo Video Question Answering (GizmoQA) requires reasoning. Prior GizmoQA methods fail.",
         "Statistical gizmo translation (SGT) is old. We propose Zorb, and SGT lags behind it.",
         "We introduce a corpus for abstractive gizmo extraction (AGE) and abstractive gizmo linking (AGL).",
+        # An organization spelled out, a web address, a verb in -ing before a class's description.
+        "We use forecasts of the European Centre for Gizmo Forecasts (ECGF) as the reference.",
+        "For an immersive view of the results, please visit zorb3d.github.io.",
+        "We propose using gizmo models, a class of generative models, for the task.",
     ],
 )
 def test_model_not_found(nlp, text):
