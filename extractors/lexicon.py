@@ -470,12 +470,16 @@ _OUR_NAMED = re.compile(
     + _TITLE_CASE_NAME + ")"
 )
 # "a novel TEmporal Swin Attention block": a Title Case or coined name before the kind of thing it is.
-_NOVEL_NAMED = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:novel|new|proposed) (?P<name>(?:[A-Z][a-zA-Z^+-]* ){1,3}[A-Z][a-zA-Z^+-]*"
+_NAMED_KIND = (
+    r"(?P<name>(?:[A-Z][a-zA-Z^+-]* ){1,3}[A-Z][a-zA-Z^+-]*"
     r"|[A-Z][a-z]+(?:-[A-Z][a-z]+){2,}) "  # or one word of three capitalised parts: "a new Distill-Retrieve-Read framework"
-    r"(?:block|module|layer|mechanism|framework|architecture|method|algorithm|network|strategy|technique|"
+    r"(?:block|module|layer|mechanism|framework|architecture|method|approach|algorithm|network|strategy|technique|"
     r"objective|loss|operator|scheme)s?\b"
 )
+_NOVEL_NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:novel|new|proposed) " + _NAMED_KIND)
+# The same right after a proposal cue, which says it is new: "we introduce a Dual-Image Enhanced CLIP approach".
+# (unless a name follows: "a Bottom-Up Patch Summarization approach named BUS" is BUS's description)
+_CUED_NAMED_KIND = re.compile(r"\s+(?:a|an|the)\s+" + _NAMED_KIND + r"(?!,?\s+(?:named|called|dubbed|termed)\b)")
 # The kind first, then the name in apposition: "we propose a novel token compression method, GlobalCom^2,
 # tailored for ...", "we introduce a new benchmark, FooBench, which ...".
 _KIND_THEN_NAME = re.compile(
@@ -603,6 +607,9 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         kind_first = _KIND_THEN_NAME.match(text, cue_end)
         if kind_first is not None and not is_generic(kind_first["name"]) and kind_first["name"] not in _SENTENCE_WORDS:
             yield kind_first.start("name"), kind_first.end("name"), _label_of([kind_first["kind"]])
+        named_kind = _CUED_NAMED_KIND.match(text, cue_end)
+        if named_kind is not None and not is_generic(named_kind["name"]):
+            yield named_kind.start("name"), named_kind.end("name"), "MODEL"
         lower = _LOWER_APPOSITIVE.match(text, cue_end)
         if lower is not None and not is_generic(lower["name"]):
             yield lower.start("name"), lower.end("name"), "MODEL"
