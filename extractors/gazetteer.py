@@ -163,6 +163,10 @@ class Gazetteer:
         known = prefix is None or prefix.end() != start
         if not known:
             start = prefix.start()
+        elif (identifier := _IDENTIFIER_HEAD.search(text, max(0, start - 60), start)) is not None:
+            # A known name at the end of a lower-case identifier is that identifier's part: the whole
+            # is the name ("paraphrase-multilingual-mpnet-base-v2"), a known one's variant.
+            start = identifier.start()
         return start, end, known
 
 
@@ -265,4 +269,6 @@ _FUSED_STEM = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z]{1,29}(?=-?v?\d|s(?![\w-]
 _STEM_LETTERS = re.compile(r"[a-z]{2,30}")
 # A capitalised word hyphenated onto a known name: "KG-LLaVA", "Video-LLaVA". Anchored at the
 # name, so an earlier hyphenated word ("GPT-2; and Bio-LLaVA") is not taken for its prefix.
+# Two lower-case words or more joined by hyphens right before a name, with nothing before them but a space or a bracket.
+_IDENTIFIER_HEAD = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+-$")
 _NAME_PREFIX = re.compile(r"(?<![\w-])(?:[A-Z0-9][A-Za-z0-9]{0,14}|tiny|mini|micro|nano|small)-$")  # or a size: "tiny-imagenet"

@@ -117,6 +117,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("In this paper, an iterative gizmo fitting (IGF) algorithm is proposed to plan grasps.",
          ["iterative gizmo fitting", "IGF"]),
         ("Termed as ZGTR, our approach learns visual features. ZGTR wins.", ["ZGTR", "ZGTR"]),
+        # A known name at the end of a lower-case identifier is part of it.
+        ("It beats LaBSE and paraphrase-multilingual-mpnet-base-v2 on similarity.",
+         ["LaBSE", "paraphrase-multilingual-mpnet-base-v2"]),
         # A Title Case name before its kind, right after the cue; a description a name follows is the name's.
         ("In this work, we introduce a Dual-Gizmo Enhanced Zorb approach, leveraging a joint scoring system.",
          ["Dual-Gizmo Enhanced Zorb"]),
