@@ -559,6 +559,9 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             model, model_rule = named.text, "own-subject"
         elif own_model:
             model, model_rule = own_model, "own-subject"
+        elif _DESCRIBED_OWN.match(own_subject["own"]):
+            # Nothing named: the paper's own system as the text calls it ("our ensemble", "proposed framework").
+            model, model_rule = _DESCRIBED_OWN.sub("", own_subject["own"]), "own-described"
     proposed_here = [m for m in models if (m.canonical or m.text) in found.proposes and m.start < values[0].start]
     if model is not None and model not in found.proposes and proposed_here:
         # "with GPT-3.5-Turbo and I^3C-Select, we achieve ...", "EVOLVE ...: applied to Llama-3.1-8B, it
@@ -667,6 +670,8 @@ _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the propos
                           + r"s?\b|(?:our|the proposed)\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
                           r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:it|we)\b)",
                           re.IGNORECASE)
+# The paper's own system described, not named: "our method", "the proposed framework" (called "proposed framework").
+_DESCRIBED_OWN = re.compile(r"^the\s+(?=proposed\s)|^(?=our\s)", re.IGNORECASE)
 # What reports a finding before the clause that holds the result: "Experiments on X show that ", "We find that ".
 _REPORT_FRAME = re.compile(r"[^.;:]{0,140}?\b(?:show|demonstrat|reveal|indicat|suggest|confirm|find|found|verif|prove)\w*"
                            r"\s+that\s+", re.IGNORECASE)

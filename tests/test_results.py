@@ -192,6 +192,14 @@ def test_a_value_whose_sentence_names_no_data_or_measure_takes_the_papers_only_o
     assert found == [("Zorb", None, None, 4.1, "%")]
 
 
+def test_the_papers_own_system_unnamed_is_called_as_the_text_calls_it():
+    found = _results("Semantics in Adversarial Training for Domain Adaptation",
+                     "We adapt GTA to real data. Our method improves mIoU by 16% over the source-only model. "
+                     "Tests show that the proposed framework reaches a 79% success rate.")
+    assert [(model, metric, value) for model, _, metric, value, _ in found] == [
+        ("Our method", "mIoU", 16.0), ("proposed framework", "success rate", 79.0)]
+
+
 def test_units_ranges_and_hardware():
     found = _results("Medusa: Multiple Decoding Heads",
                      "We present Medusa. Medusa-1 reaches over 2.2x speedup, while Medusa-2 improves the speedup "
