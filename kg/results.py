@@ -463,6 +463,18 @@ def _data_right_after(text: str, value: _Value, names: _Spans | None) -> Mention
                  and not text[value.end:m.start].strip()), None)
 
 
+_VALUE_RIGHT_BEFORE = re.compile(r"\d[\d.,]*\s?(?:%|x|×)?\s*$")
+
+
+def _value_by(text: str, metric: Mention) -> int | None:
+    """Where the number right by a metric starts, the one it measures: "runs at 24 FPS", "an FID of 2.1"."""
+    if (before := _VALUE_RIGHT_BEFORE.search(text, max(0, metric.start - 12), metric.start)) is not None:
+        return before.start()
+    if (after := _METRIC_THEN_NUMBER.match(text, metric.end)) is not None:
+        return after.end() - 1
+    return None
+
+
 def _measure(text: str, metric: Mention, floor: int) -> str:
     """A metric's name as the value's measure: with the words before it that say which, without a comparative."""
     # Values in "ROUGE-2 scores of 8.1 and 7.9" are each a ROUGE-2.
@@ -572,6 +584,14 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         # experiments that names no system at all ("Experiments show a 12% gain ...").
         model, model_rule = own_model, "own-model" if _OWN_WORK.search(sentence) else "paper-model"
     baselines = _Baselines(models, cues, model)
+    # Each metric with the number right by it that it measures ("24 FPS", "an FID of 2.1"), if any.
+    owned_metrics: dict[int, list[Mention]] = {}
+    unowned_metrics = []
+    for metric_mention in metric_mentions.spans:
+        if (at := _value_by(text, metric_mention)) is None:
+            unowned_metrics.append(metric_mention)
+        else:
+            owned_metrics.setdefault(at, []).append(metric_mention)
     respectively = "respectively" in sentence
     previous_end, previous_data = start, None
     emitted: list[Result] = []
@@ -611,6 +631,11 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 metric, metric_rule = last_metric, "metric-changed"
             if metric is None and value.unit == "fps":
                 metric, metric_rule = "FPS", "unit-measure"  # "runs at 24 FPS": the unit is what it measures
+            free = unowned_metrics + owned_metrics.get(value.start, [])
+            if metric is None and len(free) == 1 and value.unit in _SCORE_UNITS:
+                # The one measure the sentence names and no other number has: "On linear-probe accuracy, our
+                # model improves by 4%, and it runs at 24 FPS".
+                metric, metric_rule = _measure(text, free[0], start), "metric-of-sentence"
             if metric is None and only_metric and value.unit in _SCORE_UNITS and not metric_mentions.spans \
                     and not names_data:
                 metric, metric_rule = only_metric, "metric-of-paper"  # the one measure the paper reports in

@@ -200,6 +200,17 @@ def test_the_papers_own_system_unnamed_is_called_as_the_text_calls_it():
         ("Our method", "mIoU", 16.0), ("proposed framework", "success rate", 79.0)]
 
 
+def test_a_value_without_its_own_measure_takes_the_one_its_sentence_names():
+    found = _results("Zorb: Code Embeddings",
+                     "We train Zorb on pairs. On linear-probe classification accuracy averaged over 7 tasks, Zorb "
+                     "achieves a relative improvement of 4% over earlier models, and it runs at 24 FPS.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [
+        ("linear-probe classification accuracy", 4.0), ("FPS", 24.0)]
+    # A measure beside a number of its own is that number's: the gain has none.
+    found = _results("Brisk: Speech", "We build Brisk. Brisk gains 6.2 points over Wav2Vec and runs at 24 FPS.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [(None, 6.2), ("FPS", 24.0)]
+
+
 def test_units_ranges_and_hardware():
     found = _results("Medusa: Multiple Decoding Heads",
                      "We present Medusa. Medusa-1 reaches over 2.2x speedup, while Medusa-2 improves the speedup "
