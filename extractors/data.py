@@ -24,6 +24,7 @@ from .lexicon import (
     finditer_at_words,
     introduced_names,
     is_generic,
+    is_name_shaped,
     load_names,
     name_shaped_words,
     names_task,
@@ -280,6 +281,27 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
     return found
 
 
+_KIN_AFTER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?P<name>" + _NAME_WORD + r")")
+_KIN_BEFORE = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r")(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+
+
+def _listed_beside(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The coined names listed right before and right after ``text[start:end]``: "DanceTrack and SportsMOT".
+
+    Examples
+    --------
+    >>> text = "on SportsMOT, DanceTrack and ZorbMOT, and on Wikipedia"
+    >>> [text[s:e] for s, e in _listed_beside(text, text.index("Dance"), text.index(" and Z"))]
+    ['SportsMOT', 'ZorbMOT']
+    """
+    found = []
+    if (before := _KIN_BEFORE.search(text, max(0, start - 40), start)) is not None:
+        found.append(before.span("name"))
+    if (after := _KIN_AFTER.match(text, end)) is not None:
+        found.append(after.span("name"))
+    return [(s, e) for s, e in found if is_name_shaped(text[s:e])]
+
+
 def listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
     """The names of a list that starts at ``position``: "X, Y, and Z"."""
     listed = []
@@ -330,6 +352,7 @@ class DataExtractor:
         shared_confidence: float = 0.75,
         role: str = "",
         role_confidence: float = 0.6,
+        kin_confidence: float = 0.6,
     ):
         self.name = name
         self.label = label
@@ -342,6 +365,7 @@ class DataExtractor:
         self.role = role
         self._described_here: frozenset[str] = frozenset()
         self.role_confidence = role_confidence
+        self.kin_confidence = kin_confidence
         self.shape = re.compile(shape) if shape else None
         self.shape_confidence = shape_confidence
         self.definition_confidence = definition_confidence
@@ -356,6 +380,9 @@ class DataExtractor:
         self._described_here = _described_short_forms(text)
         for start, end, known in self.gazetteer.find(doc):
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
+            for kin_start, kin_end in _listed_beside(text, start, end) if known else ():
+                # "scenarios like DanceTrack and SportsMOT": a coined name listed with a known one is of its kind.
+                self._add(doc, text, kin_start, kin_end, "listed", self.kin_confidence)
         for start, end in title_name_mentions(doc, self.label):
             self._add(doc, text, start, end, "title", self.cue_confidence)
         for start, end, adjacent in cued_names(text, self.nouns):
@@ -439,6 +466,9 @@ _DEFAULTS = {
     "role_confidence": 0.72,
     "definition_confidence": 0.85,
     "shape_confidence": 0.7,
+    # A coined name listed beside a known one ("DanceTrack and SportsMOT"): above the model extractor's name
+    # shape, below every other reading.
+    "kin_confidence": 0.6,
 }
 
 
@@ -492,6 +522,7 @@ def make_data_extractor(
     shared_confidence: float,
     role: str,
     role_confidence: float,
+    kin_confidence: float,
 ) -> DataExtractor:
     return DataExtractor(
         nlp,
@@ -508,4 +539,5 @@ def make_data_extractor(
         shared_confidence=shared_confidence,
         role=role,
         role_confidence=role_confidence,
+        kin_confidence=kin_confidence,
     )

@@ -264,6 +264,9 @@ def test_title_name_is_a_model(nlp):
         ("It reaches 65.8% top-1 accuracy on the tiny-imagenet dataset.", "DATASET", ["tiny-imagenet"]),
         # A programming language is no benchmark's name.
         ("We compare a complex SQL benchmark, TPC-DS, with text-to-SQL benchmarks.", "BENCHMARK", ["TPC-DS"]),
+        # A coined name listed beside a known dataset is one too.
+        ("Our method leads in complex scenarios like DanceTrack and ZorbMOT, and on MOT17.", "DATASET",
+         ["DanceTrack", "ZorbMOT", "MOT17"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
