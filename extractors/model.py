@@ -49,6 +49,8 @@ _PART_HEADS = frozenset(
     "scheduler sampler compressor merger tokenizer retriever refiner resampler fuser classifier".split()
 )
 _WE = re.compile(r"\b[Ww]e\b")
+# A last part that names data, after a hyphen or a space.
+_DATA_PART = re.compile(r"[- ](?:" + "|".join(sorted(HEADS["DATASET"] | HEADS["BENCHMARK"])) + r")$", re.IGNORECASE)
 # Words of an organization's name, which a long form may spell out as it does a model's.
 _ORGANIZATION_WORDS = frozenset(
     "centre center institute institution university laboratory laboratories agency organization organisation "
@@ -296,6 +298,8 @@ class ModelExtractor:
         text = text[start:end]
         if text in self._generic_here or (rule != "gazetteer" and _measure_key(text) in known_keys("metrics")):
             return  # (a known measure is no model's name: "mIoU")
+        if rule != "gazetteer" and _DATA_PART.search(text):
+            return  # a name that says it is data: "MMC-Benchmark", "Foo-Dataset"
         # A plural ("Transformers", "ConvSSMs") names the same entity as its singular.
         if alias_of is None and text.endswith("s") and (text[-2:-1].isupper() or text[:-1] in self.gazetteer):
             alias_of = text[:-1]

@@ -189,6 +189,8 @@ def test_model_found(nlp, text, expected):
         "We use forecasts of the European Centre for Gizmo Forecasts (ECGF) as the reference.",
         "For an immersive view of the results, please visit zorb3d.github.io.",
         "We propose using gizmo models, a class of generative models, for the task.",
+        # A name that says it is data, however it is found.
+        "Gizmo Charts\n\nWe test on the Zorb-Benchmark and the ZorbMOT-Dataset for charts.",
     ],
 )
 def test_model_not_found(nlp, text):
