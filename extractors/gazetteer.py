@@ -48,12 +48,19 @@ class Gazetteer:
     >>> doc = nlp("Results on ADE20k and ADE20K here.")
     >>> [doc.text[s:e] for s, e, _ in Gazetteer(nlp, ["ADE20K"]).find(doc)]
     ['ADE20k', 'ADE20K']
+    >>> doc = nlp("We record brain activity and test on ReCoRD.")
+    >>> [doc.text[s:e] for s, e, _ in Gazetteer(nlp, ["ReCoRD"], lower_case_words=False).find(doc)]
+    ['ReCoRD']
     """
 
-    def __init__(self, nlp: Language, names: Iterable[str], *, spaced_versions: bool = True):
+    def __init__(self, nlp: Language, names: Iterable[str], *, spaced_versions: bool = True,
+                 lower_case_words: bool = True):
         # Whether a version after a space is the name's ("Llama 2"), as for models and data;
         # a metric's next number is its value ("FID 8.3").
         self._spaced_versions = spaced_versions
+        # Whether a plain lower-case word names what the list spells with capitals, as a model's
+        # name may be written ("flamingo"); data's rarely is ("record brain activity" is no ReCoRD).
+        self._lower_case_words = lower_case_words
         names = list(names)
         self._repeated = {n[1:].casefold() for n in names if n.startswith("~")}
         names = [n.lstrip("~") for n in names]
@@ -73,6 +80,9 @@ class Gazetteer:
                     key = _fold(spelling)
                     spellings.setdefault(key, (len(key), []))[1].append((is_exact, words))
         self._folded_stems = {n.casefold() for n in folded}
+        # One-word names with capitals in them ("ReCoRD", "GLUE", "Whisper"), which a plain lower-case word is not.
+        # (A "~" name is a common noun as well: "transformer" names Transformer when the text repeats it.)
+        self._capitalised_words = {n.casefold() for n in folded if n.isalpha() and not n.islower()} - self._repeated
         self._exact_stems = set(exact)
         # The stems are found by the same search, before the check that they are fused to a suffix.
         for stem in self._folded_stems | {n.lower() for n in exact}:
@@ -132,6 +142,9 @@ class Gazetteer:
         for matches in (exact, folded):
             # The longest name at each start: "Swin Transformers" rather than "Swin".
             for start, end in sorted(matches, key=lambda m: (m[0], -m[1])):
+                if matches is folded and not self._lower_case_words and self._plain_word_for_capitals(text[start:end]) \
+                        and text[start - 1 : start] != "-" and text[end : end + 1] != "-":  # (not "tiny-imagenet")
+                    continue  # "record brain activity" names no ReCoRD, "a whisper" no Whisper
                 if start not in seen:
                     seen.add(start)
                     found.append(self._widen(text, start, end))
@@ -140,6 +153,12 @@ class Gazetteer:
                 seen.add(start)
                 found.append(self._widen(text, start, end))
         return self._drop_lone_common_nouns(text, found) if self._repeated else found
+
+    def _plain_word_for_capitals(self, written: str) -> bool:
+        """Whether a lower-case word is written where the list has a name with capitals."""
+        if not (written.isalpha() and written.islower()):
+            return False
+        return written in self._capitalised_words or (written.endswith("s") and written[:-1] in self._capitalised_words)
 
     def _drop_lone_common_nouns(self, text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
         """Without the ``~`` names used on their own fewer than twice."""
