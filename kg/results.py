@@ -51,7 +51,7 @@ _UNITS = (
     (re.compile(r"(?:\.(?=\\?%))?\s?(?:\\?%|percent\b)"), "%"),
     (re.compile(r"\s?[x×X](?![\w×*]|\s?\d)"), "x"),
     (re.compile(r"(?:-fold\b|\s?(?:times|fold)\b)"), "x"),  # "5times": a \times that lost its backslash
-    (re.compile(r"[\s~]?(ms|FPS|fps|dB|pp|points?)\b"), None),  # ("200~ms": LaTeX's tie for a space)
+    (re.compile(r"[\s~]?(ms|mm|FPS|fps|dB|pp|points?)\b"), None),  # ("200~ms": LaTeX's tie for a space)
     (re.compile(r"[\s~]?(GB|MB|TB|KB|GiB|MiB)\b"), "memory"),
     # A count written out with its prefix: "15.1 PetaFLOPs" is FLOPs, counted in peta.
     (re.compile(r"\s?((?:Kilo|Mega|Giga|Tera|Peta|Exa)FLOP[Ss]?)\b"), "prefixed"),
@@ -387,7 +387,10 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
             if not _BARE_CHANGE.fullmatch(change.group(1)):
                 return change.group(1), "value-phrase"
         within = _IN_PHRASE.match(text, value.end)
-        phrase = _noun_phrase(text[within.end():within.end() + 60]) if within else None
+        # (Not the data the value is on: "8.9 mm in NYU datasets".)
+        on_data = within is not None and names is not None and any(
+            m.type in DATA_TYPES for m in names.starting(within.end(), within.end()))
+        phrase = _noun_phrase(text[within.end():within.end() + 60]) if within and not on_data else None
         if phrase:
             return phrase, "in-phrase"
     if value.unit and (subject := _SUBJECT_IS.search(text, max(sentence_start, value.start - 60), value.start)):
@@ -571,7 +574,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             model, model_rule = named.text, "own-subject"
         elif own_model:
             model, model_rule = own_model, "own-subject"
-        elif _DESCRIBED_OWN.match(own_subject["own"]):
+        elif _DESCRIBED_OWN.match(own_subject["own"]) and _OWN_KIND_END.search(own_subject["own"]):
             # Nothing named: the paper's own system as the text calls it ("our ensemble", "proposed framework").
             model, model_rule = _DESCRIBED_OWN.sub("", own_subject["own"]), "own-described"
     proposed_here = [m for m in models if (m.canonical or m.text) in found.proposes and m.start < values[0].start]
@@ -697,6 +700,9 @@ _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the propos
                           re.IGNORECASE)
 # The paper's own system described, not named: "our method", "the proposed framework" (called "proposed framework").
 _DESCRIBED_OWN = re.compile(r"^the\s+(?=proposed\s)|^(?=our\s)", re.IGNORECASE)
+# ... ending on the kind of thing it is, not cut short ("the proposed structure-aware" of a longer phrase).
+_OWN_KIND_END = re.compile(r"\b(?:" + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "") + r"|ensemble|network)s?$",
+                           re.IGNORECASE)
 # What reports a finding before the clause that holds the result: "Experiments on X show that ", "We find that ".
 _REPORT_FRAME = re.compile(r"[^.;:]{0,140}?\b(?:show|demonstrat|reveal|indicat|suggest|confirm|find|found|verif|prove)\w*"
                            r"\s+that\s+", re.IGNORECASE)

@@ -211,6 +211,13 @@ def test_a_value_without_its_own_measure_takes_the_one_its_sentence_names():
     assert [(metric, value) for _, _, metric, value, _ in found] == [(None, 6.2), ("FPS", 24.0)]
 
 
+def test_millimetres_and_the_data_a_value_is_in():
+    found = _results("HandNet: Hand Pose", "We propose HandNet. HandNet reaches a mean joint error of 7.4 mm in "
+                     "MSRA and 8.9 mm in NYU datasets, respectively.")
+    assert [(metric, value, unit) for _, _, metric, value, unit in found] == [
+        ("mean joint error", 7.4, "mm"), ("mean joint error", 8.9, "mm")]  # (not "NYU datasets")
+
+
 def test_units_ranges_and_hardware():
     found = _results("Medusa: Multiple Decoding Heads",
                      "We present Medusa. Medusa-1 reaches over 2.2x speedup, while Medusa-2 improves the speedup "
