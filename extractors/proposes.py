@@ -24,7 +24,7 @@ __all__ = ["ProposesDetector"]
 # Where a proposal's names end: the end of its sentence, or where it turns to
 # what the new thing builds on or is compared with.
 _PROPOSAL_END = re.compile(
-    r"[.!?](?:\s|$)|\n|\b(?:using|based on|built on|with|leverag\w*|on top of|than|outperform\w*|"
+    r"[.!?](?:\s|$)|\n|\b(?:using|utiliz\w*|employ\w*|based on|built on|with|leverag\w*|on top of|than|outperform\w*|"
     r"compared|such as|including|from|via|by|match(?:es|ing)?|akin to|similar to|comparable to|rival\w*|beat(?:s|ing)?|"
     r"surpass\w*|(?:an?|the) fine-tuned)\b"
 )

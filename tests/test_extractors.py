@@ -480,6 +480,9 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe fuse trees. We name our fusion method LLM-Boost. LLM-Boost wins.", ["LLM-Boost"]),
         ("A Study\n\nOur Mixed-CoT-RL model matches RL.", ["Mixed-CoT-RL"]),
         ("A Study\n\nWe propose a framework, termed OREAL, for math. OREAL-32B also wins.", ["OREAL", "OREAL-32B"]),
+        # Results presented are no proposal, nor the data a proposed model is run on.
+        ("A Study\n\nWe present results on two public datasets (MultiWOZ and SGD) in both settings.", []),
+        ("A Study\n\nWe propose a novel transfer model, utilizing the CheXpert dataset.", []),
         # A survey proposes nothing, whatever its cues.
         ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
          "we introduce ZorbNet, a taxonomy.", []),
