@@ -223,16 +223,17 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
 # with a digit, a hyphen or an inner capital, which every name-shaped word has: testing for
 # them in the regex spares most words a Python call.
 _SHAPE_CANDIDATE = re.compile(
-    r"(?<![\w^@/.-])(?=[A-Za-z0-9.-]*?(?:[0-9]|[-.][A-Za-z0-9]|[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]))"
+    r"(?<![\w^@/.-])(?=[A-Za-z0-9.-]*?(?:[0-9]|[-.][A-Za-z0-9]|[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]|[A-Z]{2}[a-z]{3}))"
     r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+){0,4}(?![\w^@-])"
 )
 # Where a name-shaped word may be: an inner capital, a letter next to a digit, capitals or
 # digits on both sides of a hyphen. Anchored on a capital or digit, which the regex engine
 # looks for fast, and completed by lookbehinds.
-_SHAPE_HINT = re.compile(r"[A-Z0-9](?:(?<=[a-z][A-Z])|(?<=[A-Za-z]\d)|(?<=\d)[A-Za-z]|-[A-Z0-9])")
+_SHAPE_HINT = re.compile(r"[A-Z0-9](?:(?<=[a-z][A-Z])|(?<=[A-Za-z]\d)|(?<=\d)[A-Za-z]|-[A-Z0-9]|(?<=[A-Z]{2})(?=[a-z]{3}))")
 # A run of the characters the candidate pattern's lookbehind excludes, read backwards.
 _RUN = re.compile(r"[\w^@/.-]*")
-_MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]")
+# (or capitals before a capitalised word: "LLMLingua", "QKFormer", not a plural "LLMs")
+_MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]|[A-Z]{2}[a-z]{3}")
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]{2}\d|[A-Za-z][a-z]\d|\d[A-Za-z]{2}")
 _CAPS_DIGITS = re.compile(r"[A-Z]{1,3}\d+[A-Z]?|\d+[BMKbmk]|v\d+")
 # A LaTeX macro that lost its backslash, or a word that lost its space, before a number:
@@ -251,9 +252,9 @@ def is_name_shaped(word: str) -> bool:
 
     Examples
     --------
-    >>> [w for w in "LLaVA HorNet ConvS5 ST-LLM A100 FP16 Vision-Language mIoU LLMs GPU sim0.6 val2017".split()
+    >>> [w for w in "LLaVA HorNet ConvS5 ST-LLM A100 FP16 Vision-Language mIoU LLMs GPU sim0.6 val2017 QKFormer".split()
     ...  if is_name_shaped(w)]
-    ['LLaVA', 'HorNet', 'ConvS5', 'ST-LLM', 'mIoU']
+    ['LLaVA', 'HorNet', 'ConvS5', 'ST-LLM', 'mIoU', 'QKFormer']
     """
     if _FUSED_TO_NUMBER.match(word):
         return False
@@ -264,6 +265,18 @@ def is_name_shaped(word: str) -> bool:
         return True
     caps = [part for part in parts if part.isupper() and len(part) >= 2]
     return len(parts) >= 2 and len(caps) >= 2 and len(caps) == len(parts)
+
+
+# Capitals, then lower case: "LLMLingua", or a word capitalised to spell an acronym ("QUAdruped Robot Dataset").
+_CAPITALS_THEN_LOWER = re.compile(r"[A-Z]{2,}[a-z]+")
+
+
+def _spelled_word(word: str, text: str) -> bool:
+    """Whether ``word`` is a plain word of ``text`` written with capitals that spell an acronym ("ADAptive")."""
+    if not _CAPITALS_THEN_LOWER.fullmatch(word):
+        return False
+    counts = _word_counts(text)
+    return word.lower() in counts or word.capitalize() in counts
 
 
 # A host name, which names a page, not a model: "cupid3d.github.io".
@@ -294,7 +307,7 @@ def name_shaped_words(text: str) -> tuple[re.Match, ...]:
         run_end = _RUN.match(text, hint.start()).end()
         match = _SHAPE_CANDIDATE.match(text, run)
         if match is not None and not _plain_word(match.group()) and is_name_shaped(match.group()) \
-                and not _WEB_ADDRESS.search(match.group()):
+                and not _WEB_ADDRESS.search(match.group()) and not _spelled_word(match.group(), text):
             found.append(match)
     return tuple(found)
 

@@ -117,6 +117,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("In this paper, an iterative gizmo fitting (IGF) algorithm is proposed to plan grasps.",
          ["iterative gizmo fitting", "IGF"]),
         ("Termed as ZGTR, our approach learns visual features. ZGTR wins.", ["ZGTR", "ZGTR"]),
+        # Capitals before a capitalised word are a coined name's, unless they spell an acronym out of a plain word.
+        ("We compress prompts with ZQLingua and QKGizmo; ADAptive Zorb (Adaz) helps adaptive training.",
+         ["ZQLingua", "QKGizmo", "ADAptive Zorb", "Adaz"]),
         # A known name at the end of a lower-case identifier is part of it.
         ("It beats LaBSE and paraphrase-multilingual-mpnet-base-v2 on similarity.",
          ["LaBSE", "paraphrase-multilingual-mpnet-base-v2"]),
