@@ -53,7 +53,7 @@ _TIERS = ("Pro", "Ultra", "Flash", "Nano", "Opus", "Sonnet", "Haiku", "Turbo", "
 _SUFFIX_SEGMENTS = (
     re.compile(r"-?v?\d+(?:\.\d+)?[A-Za-z]{0,3}(?![\w])"),  # -2, 3.2, -13B, 21K, v2
     re.compile(r"-?v?\d+(?:\.\d+)?(?=-)"),  # Qwen2-VL: the digits before a hyphen
-    re.compile(r" v?\d(?:\.\d)?(?![\w%-]|\.\d)"),  # "Llama 2", "SD v2.1" but not "MMLU 68.9"
+    re.compile(r" [vV]?\d(?:\.\d)?(?![\w%-]|\.\d)"),  # "Llama 2", "SD v2.1", "Point Transformer V2" but not "MMLU 68.9"
     re.compile(r" \d{1,3}(?:\.\d)?[BM](?![\w])"),  # "LLaMA 7B"
     re.compile(r" (?:" + "|".join(_TIERS) + r")(?![\w-])"),  # "Gemini 1.5 Pro", "GPT-4o mini"
     # "XLM-R large", "BERT base": a size word, where no noun follows that it would describe instead ("base model")
@@ -107,9 +107,9 @@ def extend_name(text: str, end: int, *, limit: int = 5, spaced: bool = True) -> 
     >>> text = "It starts from XLM-R large and beats mBART-ft, not BERT large language models."
     >>> text[15:extend_name(text, 20)], text[37:extend_name(text, 42)], text[51:extend_name(text, 55)]
     ('XLM-R large', 'mBART-ft', 'BERT')
-    >>> text = "Gemini 1.5 Pro and GPT-4o mini"
-    >>> text[:extend_name(text, 6)], text[19:extend_name(text, 25)]
-    ('Gemini 1.5 Pro', 'GPT-4o mini')
+    >>> text = "Gemini 1.5 Pro and GPT-4o mini and MobileNet V2"
+    >>> text[:extend_name(text, 6)], text[19:extend_name(text, 25)], text[35:extend_name(text, 44)]
+    ('Gemini 1.5 Pro', 'GPT-4o mini', 'MobileNet V2')
     >>> text = "FID-50K of 2.1 and FID 8.3"
     >>> text[:extend_name(text, 3, spaced=False)], text[19:extend_name(text, 22, spaced=False)]
     ('FID-50K', 'FID')
@@ -144,7 +144,7 @@ def _may_continue(text: str, end: int) -> bool:
     char = text[end : end + 1]
     if char == " ":
         after = text[end + 1 : end + 2]
-        return after.isdigit() or after == "v" or after in _TIER_STARTS or after in _SIZE_STARTS
+        return after.isdigit() or after in "vV" or after in _TIER_STARTS or after in _SIZE_STARTS
     return char in _SEGMENT_STARTS or char.isdigit()
 
 
