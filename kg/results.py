@@ -693,15 +693,17 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
 
 # A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...",
 # "Our instantiation of this approach ..." (any noun after "our" but the report's own: "our experiments show").
+# The kind of thing a paper calls its own, without the words before it: "method", "framework".
+_OWN_KIND = OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
 _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?"
-                          + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
+                          + _OWN_KIND
                           + r"s?\b|(?:our|the proposed)\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
                           r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:it|we)\b)",
                           re.IGNORECASE)
 # The paper's own system described, not named: "our method", "the proposed framework" (called "proposed framework").
 _DESCRIBED_OWN = re.compile(r"^the\s+(?=proposed\s)|^(?=our\s)", re.IGNORECASE)
 # ... ending on the kind of thing it is, not cut short ("the proposed structure-aware" of a longer phrase).
-_OWN_KIND_END = re.compile(r"\b(?:" + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "") + r"|ensemble|network)s?$",
+_OWN_KIND_END = re.compile(r"\b(?:" + _OWN_KIND + r"|ensemble|network)s?$",
                            re.IGNORECASE)
 # What reports a finding before the clause that holds the result: "Experiments on X show that ", "We find that ".
 _REPORT_FRAME = re.compile(r"[^.;:]{0,140}?\b(?:show|demonstrat|reveal|indicat|suggest|confirm|find|found|verif|prove)\w*"
