@@ -691,10 +691,10 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         previous_end = group[-1].end
 
 
-# A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...",
-# "Our instantiation of this approach ..." (any noun after "our" but the report's own: "our experiments show").
 # The kind of thing a paper calls its own, without the words before it: "method", "framework".
 _OWN_KIND = OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
+# A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...",
+# "Our instantiation of this approach ..." (any noun after "our" but the report's own: "our experiments show").
 _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?"
                           + _OWN_KIND
                           + r"s?\b|(?:our|the proposed)\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
