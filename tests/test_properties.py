@@ -26,6 +26,7 @@ from paperkg import exports
 from paperkg.exports.ntriples import ntriples_term
 from paperkg.exports.rdf import ENTITY_CLASSES, node_iri
 from paperkg.exports.tables import generate_csv
+from paperkg.exports.vocab import INSTANCE_KINDS, PREFIXES
 from paperkg.extractors import make_pipeline
 from paperkg.core.errors import InputError
 from paperkg.core.schema import ENTITY_TYPES
@@ -248,7 +249,9 @@ iri_like = st.lists(st.one_of(st.sampled_from(["http://", "https://", "urn:", "x
                                                "example.org", " ", "<", ">", '"', "{", "}", "|", "\\", "^", "`",
                                                "\n", "\t", "\x00", "\u202e", "\u00e9", "\ud800", "\ufffe"]),
                               st.text(max_size=3)), max_size=10).map("".join)
-scheme = st.from_regex(r"[a-z][a-z0-9+.-]{0,6}", fullmatch=True)
+# (not named like one of paperkg's prefixes or node kinds, which JSON-LD would read as a compact IRI: refused)
+scheme = st.from_regex(r"[a-z][a-z0-9+.-]{0,6}", fullmatch=True).filter(
+    lambda name: name not in PREFIXES and name not in INSTANCE_KINDS)
 host = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?(\.[a-z]{2,6}){0,2}", fullmatch=True)
 segment = st.from_regex(r"([A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-F]{2}|[\u00e9\u4e2d]){0,8}", fullmatch=True)
 
