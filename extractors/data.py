@@ -132,6 +132,8 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|with|in|on|for|to|by|as|at|from|while
 
 # A capitalised compound of plain words describes, not names: "a Multi-ability, Multi-range benchmark".
 _COMPOUND_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
+
+
 @lru_cache(maxsize=8)  # the dataset and the benchmark extractor ask of the same doc text
 def _described_short_forms(text: str) -> frozenset[str]:
     """Short forms the text defines with plain words for something else: "Math word problem (MWP) solving".

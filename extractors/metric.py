@@ -126,7 +126,7 @@ _AVERAGING_BEFORE = re.compile(r"(?<![\w-])(?:macro|micro|weighted|balanced)-$",
 _SCORE_WORD = re.compile(r"[\s-](?:scores?|ratings?)\b", re.IGNORECASE)
 # A ratio of one quantity to another: "signal-to-noise ratio", "Signal to Distortion Ratio", "peak signal-to-noise ratio".
 _TO_RATIO = re.compile(r"\b(?:[Pp]eak[ -])?(?!(?:compared|due|close|up|leads?|led|relative|equal|similar|according|"
-                       r"and|or|from|is|are|up)\b)[A-Za-z]+[ -]to[ -][A-Za-z]+[ -][Rr]atios?\b")
+                       r"and|or|from|is|are)\b)[A-Za-z]+[ -]to[ -][A-Za-z]+[ -][Rr]atios?\b")
 
 
 def _is_plain_word(name: str) -> bool:

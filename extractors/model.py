@@ -71,6 +71,8 @@ def _in_capitals(title: str) -> bool:
     """Whether a title is written in capitals: four words in five at least, a plural's "s" aside ("LLMs MEET VLMS")."""
     words = [word.removesuffix("s") for word in re.findall(r"[A-Za-z][\w-]*", title)]
     return len(words) >= 3 and sum(word.isupper() for word in words) >= 0.8 * len(words)
+
+
 _CAPITALS_IN_WORD = re.compile(r"[A-Z]{2}")
 _NOT_TITLE_NAMES = frozenset(
     "the a an you we our your towards toward on beyond rethinking revisiting when why how what can is are do no "

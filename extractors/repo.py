@@ -97,7 +97,8 @@ class RepoExtractor:
         text = doc_text(doc)
         # Most abstracts link to no host: a substring test spares them the regex. (Only for
         # ASCII, where lower-casing is the regex's case-insensitivity.)
-        if text.isascii() and not any(label in text.lower() for label in _HOST_LABELS):
+        lowered = text.lower()
+        if text.isascii() and not any(label in lowered for label in _HOST_LABELS):
             return doc
         for match in _REPO_URL.finditer(text):
             canonical = canonical_repo(match["host"], match["owner"], match["name"], match["section_name"])
