@@ -35,7 +35,7 @@ from .lexicon import (
 from .model import title_name_mentions
 from .roles import role_before
 
-__all__ = ["DataExtractor", "cued_names", "listed_names"]
+__all__ = ["DataExtractor", "cued_names", "listed_names", "titled_names"]
 
 # A name word: capitalised, all-caps, with digits, or lower-case with inner capitals (kMaX).
 # A dot only inside a word, so "on ImageNet. We" ends at the full stop.
@@ -283,6 +283,58 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
     return found
 
 
+# A name of plain capitalised words keeps its head noun: "the Colossal Clean Crawled Corpus", "MIT-BIH Arrhythmia
+# Database". A coined word alone before the noun is the name without it ("the FLIP Benchmark"), left to the cues.
+_TITLED_HEADS = ("Dataset", "Database", "Corpus", "Treebank", "Benchmark")
+_HEAD_WORD = r"(?:" + "|".join(_TITLED_HEADS) + r")"
+_TITLED_NAME = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*(?: (?:and |& )?(?!" + _HEAD_WORD + r"\b)[A-Z][\w-]*){0,7} "
+                          + _HEAD_WORD + r"(?![\w-])")
+_PLAIN_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
+_TITLE_CASE_FILLERS = frozenset("a an the of for and or in on with to via from by at as is are vs".split())
+
+
+def _in_title_case(text: str, position: int) -> bool:
+    """Whether the line around ``position`` is written in title case (a title), where capitals make no name."""
+    line = text[text.rfind("\n", 0, position) + 1 : (text.find("\n", position) + 1 or len(text) + 1) - 1]
+    words = [word for word in re.findall(r"[A-Za-z][\w'-]*", line) if word not in _TITLE_CASE_FILLERS]
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+
+def titled_names(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of each name of capitalised words ending in its head noun.
+
+    Leading words no name starts with are dropped; at least one plain capitalised word must remain before
+    the noun. A line in title case (a title) has none.
+
+    Examples
+    --------
+    >>> text = "We release the Customer Review Dataset and test on the FLIP Benchmark and MIT-BIH Arrhythmia Database."
+    >>> [(text[s:e], label) for s, e, label in titled_names(text)]
+    [('Customer Review Dataset', 'DATASET'), ('MIT-BIH Arrhythmia Database', 'DATASET')]
+    >>> text = "We test on COCO and Long Video Benchmark, and release the Post-OCR Parsing and Receipt Understanding Dataset"
+    >>> [text[s:e] for s, e, _ in titled_names(text)]
+    ['Long Video Benchmark', 'Post-OCR Parsing and Receipt Understanding Dataset']
+    """
+    found = []
+    for match in _TITLED_NAME.finditer(text):
+        if text.startswith((" (", "("), match.end()) or text.endswith("(", 0, match.start()):
+            continue  # "the X Dataset (XD)", "XD (X Dataset)": a definition, resolved as one
+        if _in_title_case(text, match.start()):
+            continue
+        words = list(re.finditer(r"\S+", match.group()))
+        # A list, not one name: "ImageNet and Z Dataset".
+        joiner = next((i for i, word in enumerate(words) if word.group() == "and"), None)
+        if joiner is not None and joiner < 2:
+            del words[: joiner + 1]
+        while len(words) > 1 and words[0].group().lower() in _NOT_NAMES:
+            words.pop(0)
+        *name_words, head = words
+        if any(_PLAIN_CAPITALISED.fullmatch(word.group()) for word in name_words):
+            label = "BENCHMARK" if head.group() == "Benchmark" else "DATASET"
+            found.append((match.start() + name_words[0].start(), match.end(), label))
+    return found
+
+
 _KIN_AFTER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?P<name>" + _NAME_WORD + r")")
 _KIN_BEFORE = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r")(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 
@@ -392,6 +444,9 @@ class DataExtractor:
                 continue  # a sentence's first word, capitalised as such: "Recent video benchmarks", "Besides, the X dataset"
             confidence = self.cue_confidence if adjacent else self.list_confidence if adjacent is False else self.shared_confidence
             self._add(doc, text, start, end, "cue", confidence)
+        for start, end, label in titled_names(text):
+            if label == self.label:
+                self._add(doc, text, start, end, "titled", self.cue_confidence)
         for start, end, label in introduced_names(text):
             if label == self.label:
                 self._add(doc, text, start, end, "introduced", self.cue_confidence)

@@ -108,7 +108,7 @@ _FRAME_BEFORE = re.compile(r"\b(?:in terms of|terms of|(?:measured|evaluated|ass
                            r"(?:we |and )report(?:ed)?|metrics? (?:of|such as|like|including)|"
                            r"savings? in|gains? in|improvements? in|reductions? in|drops? in|increases? in)\s+(?:the\s+)?"
                            # the list the frame opens: "measured using precision, recall, and F-measure"
-                           r"(?:(?:their\s+|its\s+)?[\w-]+(?:\s[\w-]+)?,\s*){0,3}(?:and\s+)?(?:their\s+|its\s+)?$",
+                           r"(?:(?:their\s+|its\s+)?[\w-]+(?:\s[\w-]+){0,2},?\s+(?=and\b|[\w-]+,)){0,3}(?:and\s+)?(?:their\s+|its\s+)?$",
                            re.IGNORECASE)
 # Measures that are measures wherever they stand, and the joiners of a list of measures.
 _PARTNER = r"(?:precision|recall|F1|F-?measure|F-?score|BLEU|ROUGE(?:-\w+)?|accuracy)"

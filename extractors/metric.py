@@ -40,10 +40,11 @@ _RESULT_CONTEXT = re.compile(
 # A measure word or phrase: one to five words, letters with inner hyphens (``on-device GPU memory usage``).
 _FUNCTION_WORD = (
     r"(?!(?:and|or|of|by|to|in|on|for|with|while|from|at|as|since|that|which|when|where|than|is|are|was|were|be|"
-    r"a|an|we|it|they|this|these|both|even|not|only|over|under|up|across|between|among|within|without|against|"
+    r"a|an|we|it|they|this|these|those|them|both|even|not|only|over|under|up|across|between|among|within|without|against|"
     r"compared|such|like|including|can|could|may|might|will|would|should|must|has|have|had|do|does|did)(?![\w-]))"
 )
-_MEASURE = _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9-]*){0,4}"
+_MEASURE = _FUNCTION_WORD + r"[A-Za-z0-9][A-Za-z0-9–-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9–-]*){0,4}"
+_SHORT_MEASURE = _FUNCTION_WORD + r"[A-Za-z0-9][A-Za-z0-9–-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9–-]*){0,2}"
 _CHANGE_VERB = r"(?:reduc|improv|increas|decreas|lower|boost|rais|cut|halv|doubl|accelerat)\w*"
 #: Frames that make whatever they hold a measure of results: "reduces X by 50%",
 #: "X as a metric", "in terms of X and Y". Each captures the measures in ``measures``.
@@ -56,12 +57,18 @@ RESULT_FRAMES = (
     ),
     re.compile(r"\b(?:using|use|uses|with|adopt\w*) (?P<measures>" + _MEASURE + r") as (?:an? |the )(?:\w+ )?(?:metric|measure)\b"),
     re.compile(r"\bin terms of (?P<measures>" + _MEASURE + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,3})"),
-    # The text calling it so: "the metric of next-word prediction", "metrics such as X and Y".
-    re.compile(r"\bmetrics? (?:of|such as|like|including|namely) (?P<measures>" + _MEASURE
-               + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,3})"),
+    # The text calling it so: "the metric of next-word prediction", "metrics such as X and Y", "metrics: X, Y
+    # and Z", "metrics (X, Y, Z)".
+    re.compile(r"\bmetrics?(?:,? (?:of|such as|like|including|namely) |: | \((?:(?:e\.g\.|i\.e\.),? )?)(?P<measures>"
+               + _MEASURE + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,5})"),
+    # ... or listing them before the word: "in ROUGE, BERTScore and faithfulness metrics". Three or more, or
+    # one of them coined: "automatic and human metrics" are kinds of metric, not metrics.
+    re.compile(r"(?<![\w–-])(?P<measures>(?:" + _SHORT_MEASURE + r", ){2,5}(?:and )?" + _SHORT_MEASURE + r"|[A-Z][\w-]*[A-Z0-9]"
+               r"[\w-]*(?:, " + _SHORT_MEASURE + r")*,? and " + _SHORT_MEASURE + r"|" + _SHORT_MEASURE
+               + r",? and [A-Z][\w-]*[A-Z0-9][\w-]*) metrics\b"),
 )
 # Words every match of each frame holds.
-_FRAME_WORDS = ((" by ",), ("metric", "measure"), ("in terms of ",), ("metric",))
+_FRAME_WORDS = ((" by ",), ("metric", "measure"), ("in terms of ",), ("metric",), ("metrics",))
 # Words that open a measure phrase without belonging to the name.
 _MEASURE_OPENERS = frozenset("overall total average mean the its their our".split())
 # Loose words, never metrics (the guidelines), and words that end a phrase too early to name a measure.

@@ -272,6 +272,11 @@ def test_title_name_is_a_model(nlp):
         # A coined name listed beside a known dataset is one too.
         ("Our method leads in complex scenarios like DanceTrack and ZorbMOT, and on MOT17.", "DATASET",
          ["DanceTrack", "ZorbMOT", "MOT17"]),
+        # Plain capitalised words keep the head noun that ends their name; a list is not one name.
+        ("We train on the Gizmo Review Dataset and Zorb-ECG Arrhythmia Database.", "DATASET",
+         ["Gizmo Review Dataset", "Zorb-ECG Arrhythmia Database"]),
+        ("It ranks first on ZorbQA and the Long Gizmo Reasoning Benchmark.", "BENCHMARK",
+         ["Long Gizmo Reasoning Benchmark"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
@@ -301,6 +306,8 @@ def test_data_found(nlp, text, label, expected):
         "Dexterous grasp datasets are vital for robots.",
         # A task's name defined with a short form describes the data after it too.
         "Gizmo Video Question Answering (GizmoQA) requires reasoning, and GizmoQA datasets are small.",
+        # A title is in title case, so its words make no name.
+        "Towards a Massive Scale Semantic Similarity Dataset for Reviews\n\nWe study similarity.",
     ],
 )
 def test_data_not_found(nlp, text):
@@ -359,6 +366,11 @@ def test_data_not_found(nlp, text):
         ("It beats PIT in terms of Signal to Distortion Ratio, and lifts peak signal-to-noise ratio by 2 dB.",
          ["Signal to Distortion Ratio", "peak signal-to-noise ratio"]),
         ("It raises BLEU scores by 3 points.", ["BLEU scores"]),
+        # Measures the text lists as its metrics, after the word or before it.
+        ("It wins on all metrics (win rates, goal differentials) and on BLEU, chrF and faithfulness metrics.",
+         ["win rates", "goal differentials", "BLEU", "chrF", "faithfulness"]),
+        ("We report quantitative metrics, including text–asset alignment and geometric detail.",
+         ["text–asset alignment", "geometric detail"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
@@ -389,6 +401,9 @@ def test_metric_found(nlp, text, expected):
         "Tokens with low attention scores of 0.1 are dropped.",
         # A list of measures ends at the verb after it.
         "Our framework wins in terms of robustness and generalization, and can be applied widely.",
+        # Kinds of metric are not metrics; a list of things before a kind of metric is not one either.
+        "Automatic and human metrics agree, unlike metrics, including those from fidelity.",
+        "We vary feature sets, prompts and use automatic evaluation metrics.",
     ],
 )
 def test_metric_not_found(nlp, text):
