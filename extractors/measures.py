@@ -30,7 +30,7 @@ STANDALONE_HEADS = frozenset(
 MODIFIED_HEADS = frozenset(
     "error errors rate rates ratio ratios speed speeds footprint usage consumption "
     "time count coherence consistency loss losses emissions correlation correlations coefficient coefficients "
-    "divergence divergences distance distances parameters score scores".split()
+    "divergence divergences distance distances parameters score scores success completion utilization".split()
 )
 # Modifier + head pairs that name a setting, not a measure.
 _NOT_MEASURES = frozenset({"learning rate", "dropout rate", "sampling rate", "frame rate", "mask ratio",

@@ -56,7 +56,11 @@ RESULT_FRAMES = (
         r"|an average of |a factor of |roughly )?(?:\d|half\b)"
     ),
     re.compile(r"\b(?:using|use|uses|with|adopt\w*) (?P<measures>" + _MEASURE + r") as (?:an? |the )(?:\w+ )?(?:metric|measure)\b"),
-    re.compile(r"\bin terms of (?P<measures>" + _MEASURE + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,3})"),
+    re.compile(r"\bin terms of (?:the )?(?P<measures>" + _MEASURE + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,3})"),
+    # An amount of change in it: "a 50% reduction in resource utilization", "3x improvement in energy efficiency".
+    re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|x|×|-?fold| times)?\s+(?:relative |absolute |average |overall )?(?:reduction|improvement|"
+               r"increase|decrease|gain|drop|boost|saving|speed-?up)s? in (?:the |its |their |both )?(?P<measures>" + _MEASURE
+               + r"(?:,? and " + _MEASURE + r")?)"),
     # The text calling it so: "the metric of next-word prediction", "metrics such as X and Y", "metrics: X, Y
     # and Z", "metrics (X, Y, Z)".
     re.compile(r"\bmetrics?(?:,? (?:of|such as|like|including|namely) |: | \((?:(?:e\.g\.|i\.e\.),? )?)(?P<measures>"
@@ -68,16 +72,18 @@ RESULT_FRAMES = (
                + r",? and [A-Z][\w-]*[A-Z0-9][\w-]*) metrics\b"),
 )
 # Words every match of each frame holds.
-_FRAME_WORDS = ((" by ",), ("metric", "measure"), ("in terms of ",), ("metric",), ("metrics",))
+_FRAME_WORDS = ((" by ",), ("metric", "measure"), ("in terms of ",), (" in ",), ("metric",), ("metrics",))
 # Words that open a measure phrase without belonging to the name.
 _MEASURE_OPENERS = frozenset("overall total average mean the its their our".split())
 # Loose words, never metrics (the guidelines), and words that end a phrase too early to name a measure.
 _NOT_MEASURES = frozenset(
     "performance efficiency quality results result effectiveness robustness capability capabilities "
     "generalization scalability applicability interpretability flexibility accuracy-efficiency "
-    "complexity computation computations cost costs overhead redundancy number amount need gap "
+    "complexity computation computations redundancy number amount need gap "
     "metric metrics measure measures desiderata responses".split()
 )
+# Loose alone, a measure with the word that says which: "communication cost", "computation overhead".
+_LOOSE_ALONE = frozenset("cost costs overhead overheads".split())
 
 
 def result_measures(text: str) -> Iterator[tuple[int, int]]:
@@ -108,7 +114,8 @@ def result_measures(text: str) -> Iterator[tuple[int, int]]:
                 # Coined names ("improves ViT-L by 2%") are models; coined metrics are in the gazetteer.
                 if not words or not words[0][0].islower() or any(is_name_shaped(w) for w in words):
                     continue
-                if words[-1].lower() not in _NOT_MEASURES and not is_generic(" ".join(words)) and not names_a_setting(part):
+                if (words[-1].lower() not in _NOT_MEASURES and not (len(words) == 1 and words[0].lower() in _LOOSE_ALONE)
+                        and not is_generic(" ".join(words)) and not names_a_setting(part)):
                     yield start, position
 
 
