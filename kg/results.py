@@ -953,7 +953,9 @@ def extract_results(found: PaperEntities) -> list[Result]:
     own_data = next((name for name in found.proposes
                      if any(m.type in DATA_TYPES and (m.canonical or m.text) == name for m in found.mentions)), None)
     data_names = [group[0] for kind in DATA_TYPES for group in found.entities.get(kind, [])]
-    metric_names = [group[0] for group in found.entities.get("metric", [])]
+    # A score with no measure named is in the paper's one measure of scores; its measures of cost (time, memory)
+    # take factors and sizes, not the percentages and points of a score.
+    metric_names = [group[0] for group in found.entities.get("metric", []) if not _COST_MEASURE.search(group[0])]
     mentions = _Spans(sorted(found.mentions, key=lambda m: m.start))
     results: list[Result] = []
     for start, end in found.sentences:

@@ -253,10 +253,10 @@ def test_the_papers_own_system_as_subject():
 
 def test_what_a_change_is_in_and_what_a_comparison_verb_takes():
     found = _results("FastVLM: Fast Vision Encoding",
-                     "We present FastVLM. FastVLM achieves a 3.2x improvement in time-to-first-token, and a 5.1% "
-                     "gain over the baseline. On TextVQA, it attains 64.5 accuracy, outperforming ConvLLaVA by 8.4 "
-                     "points. Its accepted length is 35% longer than EAGLE-2.")
-    # (A gain whose sentence names no measure is in the paper's only one, accuracy.)
+                     "We present FastVLM. FastVLM achieves a 3.2x improvement in time-to-first-token. It brings a "
+                     "5.1% gain over the baseline. On TextVQA, it attains 64.5 accuracy, outperforming ConvLLaVA by "
+                     "8.4 points. Its accepted length is 35% longer than EAGLE-2.")
+    # (A gain whose sentence names no measure is in the paper's only accuracy-like one.)
     assert [(metric, value) for _, _, metric, value, _ in found] == [
         ("time-to-first-token", 3.2), ("accuracy", 5.1), ("accuracy", 64.5), ("accuracy", 8.4), ("length", 35.0)]
 
