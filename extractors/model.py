@@ -446,7 +446,9 @@ class ModelExtractor:
         opening = sentence_start(text, long_start)
         if _TASK_NAMED.search(text, opening, long_start):
             return False  # "a new task, Reasoning Temporal Localization (RTL)": a task's name, no model's
-        if short in self.gazetteer or is_name_shaped(short) or coined:
+        # A short form of the long form's initials in mixed case ("Internet of Things (IoT)", "Structure from Motion
+        # (SfM)") is an abbreviation, not a coined name.
+        if short in self.gazetteer or (is_name_shaped(short) and not _initialism(short, long_form)) or coined:
             return True
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
             return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
@@ -479,6 +481,20 @@ _measure_key = lru_cache(maxsize=1 << 14)(normalize_key)
 _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z0-9]{3,}(?![\w-])")
 # The ending of a verb made of a name: "LLaMAfy", "BERTized".
 _VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd]?|ing))$")
+
+
+def _initialism(short: str, long_form: str) -> bool:
+    """Whether ``short`` spells the first letters of the words of ``long_form``, and nothing else.
+
+    Examples
+    --------
+    >>> [_initialism(s, l) for s, l in (("IoT", "Internet of Things"), ("MP-GNNs", "message-passing graph neural networks"),
+    ...  ("LoRA", "Low-Rank Adaptation"), ("HazeGen", "Hazy Image Generation"))]
+    [True, True, False, False]
+    """
+    letters = re.sub(r"[^a-z0-9]", "", short.lower())
+    initials = "".join(word[0] for word in re.split(r"[\s-]+", long_form.lower()) if word)
+    return letters in (initials, initials + "s") or letters.removesuffix("s") == initials
 
 
 def _generic_phrase(phrase: str) -> bool:
@@ -539,6 +555,8 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
     ['pLM', 'pLMs']
     >>> sorted(_generic_short_forms("Video Question Answering (VideoQA) is hard. We propose Token Prediction (TP)."))
     ['VideoQA', 'VideoQAs']
+    >>> sorted(_generic_short_forms("It reads a whole-slide image (WSI) through a first-in-first-out (FIFO) queue."))
+    ['FIFO', 'FIFOs', 'WSI', 'WSIs']
     """
     found = set()
     for long_start, long_end, short_start, short_end in acronym_definitions(text):
@@ -548,7 +566,13 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
                    and any(True for _ in _standalone(text, short + "s", joiners_after=""))
                    and _INTRODUCING.search(text, sentence_start(text, long_start), long_start) is None)  # (not one the paper introduces)
         task = short not in known and names_task(text, long_form, min(long_start, short_start))
-        if counted or task or _generic_phrase(long_form) or long_form.rsplit(None, 1)[-1].lower() in _LOSS_HEADS:
+        # Lower-case words abbreviated by their initials name an idea, not a system, unless the paper introduces
+        # it or its head is a model's: "multiple instance learning (MIL)", "first-in-first-out (FIFO)".
+        abbreviated = (long_form[1:].islower() and short.removesuffix("s") not in known and _initialism(short, long_form)
+                       and long_form.rsplit(None, 1)[-1].lower().removesuffix("s") not in MODEL_HEADS
+                       and _INTRODUCING.search(text, sentence_start(text, long_start), long_start) is None
+                       and long_form.lower() not in text[: max(0, text.find("\n"))].lower())  # (nor the title's subject)
+        if counted or task or abbreviated or _generic_phrase(long_form) or long_form.rsplit(None, 1)[-1].lower() in _LOSS_HEADS:
             found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
     return frozenset(found)
 
