@@ -537,6 +537,15 @@ _LOSS_HEADS = frozenset("loss losses objective objectives criterion".split())
 _INTRODUCING = re.compile(r"\b(?:propos|introduc|present|develop)\w*", re.IGNORECASE)
 
 
+def _introduced_at(text: str, long_start: int, long_end: int) -> bool:
+    """Whether the paper introduces the long form at ``text[long_start:long_end]``: "we propose X (XS)", "our key
+    idea is X (XS)", "an X (XS) algorithm is proposed"."""
+    opening = sentence_start(text, long_start)
+    return (_INTRODUCING.search(text, opening, long_start) is not None
+            or _OUR_IDEA_IS.match(text, opening, long_start) is not None
+            or _PROPOSED_AFTER.match(text, long_end) is not None)
+
+
 def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str]:
     """The short forms ``text`` defines for a generic class, a loss or a task, singular and plural: no model anywhere in it.
 
@@ -564,13 +573,13 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
         short = text[short_start:short_end]
         counted = (long_form[1:].islower() and not short.endswith("s")  # (a sentence may open on it) and short not in known
                    and any(True for _ in _standalone(text, short + "s", joiners_after=""))
-                   and _INTRODUCING.search(text, sentence_start(text, long_start), long_start) is None)  # (not one the paper introduces)
+                   and not _introduced_at(text, long_start, long_end))
         task = short not in known and names_task(text, long_form, min(long_start, short_start))
         # Lower-case words abbreviated by their initials name an idea, not a system, unless the paper introduces
         # it or its head is a model's: "multiple instance learning (MIL)", "first-in-first-out (FIFO)".
         abbreviated = (long_form[1:].islower() and short.removesuffix("s") not in known and _initialism(short, long_form)
                        and long_form.rsplit(None, 1)[-1].lower().removesuffix("s") not in MODEL_HEADS
-                       and _INTRODUCING.search(text, sentence_start(text, long_start), long_start) is None
+                       and not _introduced_at(text, long_start, long_end)
                        and long_form.lower() not in text[: max(0, text.find("\n"))].lower())  # (nor the title's subject)
         if counted or task or abbreviated or _generic_phrase(long_form) or long_form.rsplit(None, 1)[-1].lower() in _LOSS_HEADS:
             found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
