@@ -156,6 +156,18 @@ _COINED_AFTER_VALUE = re.compile(
 )
 
 
+# A known measure with a letter or two before it that say which: "gFID" (generation), "mDice" (mean), "rFID".
+_PREFIXED_MEASURE = re.compile(r"(?<![\w-])[a-z]{1,2}(?P<measure>[A-Z][A-Za-z0-9]*)(?![\w-])")
+# A coined word the text calls a metric or gives a score to: "the mDice metric", "a ViSQOL score of 4.30",
+# "PESQ and ViSQOL scores of 2.87 and 4.04". (Capitals come first: the regex engine skips to them fast.)
+_COINED = r"(?:[A-Z](?<![\w-][A-Z])[\w-]*[A-Z][\w-]*|(?<![\w-])[a-z]{1,3}[A-Z][\w-]*)"
+_CALLED_MEASURE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\s*(?P<second>" + _COINED + r"))?"
+                             r"\s+(?:(?P<metric>metrics?\b)|scores?\s+(?:of\s+|=\s*|:\s*)?(?:about |around |up to |nearly "
+                             r"|over )?\d)")
+# Coined names that end like a benchmark's: a score on them is on that benchmark ("a FooBench score of 71").
+_BENCHMARK_ENDING = re.compile(r"(?:Bench|Eval|Arena|QA)$")
+
+
 def _defines_metric(text: str, long_form: str, short: str, long_start: int) -> bool:
     """Whether "Long Form (SF)" defines a measure: its head says so, unless the noun after it names another kind.
 
@@ -191,8 +203,10 @@ class MetricExtractor:
     [('FID', 'paperkg_metric:gazetteer'), ('accuracy', 'paperkg_metric:gazetteer')]
     """
 
-    def __init__(self, nlp: Language, name: str, *, gazetteer: str, confidence: float, word_confidence: float):
+    def __init__(self, nlp: Language, name: str, *, gazetteer: str, confidence: float, word_confidence: float,
+                 called_confidence: float = 0.69):
         self.name = name
+        self.called_confidence = called_confidence
         self.gazetteer = Gazetteer(nlp, load_names(gazetteer), spaced_versions=False)
         self.confidence = confidence
         self.word_confidence = word_confidence
@@ -251,6 +265,18 @@ class MetricExtractor:
                     alias_of = name[: word.start()]
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence,
                           alias_of=alias_of)
+        for match in _PREFIXED_MEASURE.finditer(text):
+            if match["measure"] in self.gazetteer:
+                add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:prefixed", confidence=self.confidence)
+        for match in _CALLED_MEASURE.finditer(text) if "metric" in text or "score" in text else ():
+            for group in ("name", "second"):
+                # A family of metrics, not one: "BEV metrics", "VQA-based metrics" (a list of them is theirs).
+                family = match["metric"] == "metrics" and not match["second"]
+                if match[group] and not family and not match[group].endswith("-based") \
+                        and not _BENCHMARK_ENDING.search(match[group]):
+                    # The noun is a cue as sure as a known name; a score, a reading a benchmark's name may also have.
+                    add_candidate(doc, match.start(group), match.end(group), "METRIC", rule=f"{self.name}:called",
+                                  confidence=self.confidence if match["metric"] else self.called_confidence)
         for match in _TO_RATIO.finditer(text) if "atio" in text else ():
             if in_measurement_context(text, *match.span()) and not names_a_setting(match.group()):
                 add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:ratio", confidence=self.word_confidence)
@@ -281,10 +307,12 @@ class MetricExtractor:
 
 @Language.factory(
     "paperkg_metric",
-    default_config={"gazetteer": "metrics", "confidence": 0.9, "word_confidence": 0.7},
+    # A coined word given a score: above a model's name shape, below a benchmark's ("FooEval score").
+    default_config={"gazetteer": "metrics", "confidence": 0.9, "word_confidence": 0.7, "called_confidence": 0.69},
     assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],
 )
 def make_metric_extractor(
-    nlp: Language, name: str, gazetteer: str, confidence: float, word_confidence: float
+    nlp: Language, name: str, gazetteer: str, confidence: float, word_confidence: float, called_confidence: float
 ) -> MetricExtractor:
-    return MetricExtractor(nlp, name, gazetteer=gazetteer, confidence=confidence, word_confidence=word_confidence)
+    return MetricExtractor(nlp, name, gazetteer=gazetteer, confidence=confidence, word_confidence=word_confidence,
+                           called_confidence=called_confidence)

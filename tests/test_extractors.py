@@ -371,6 +371,9 @@ def test_data_not_found(nlp, text):
          ["win rates", "goal differentials", "BLEU", "chrF", "faithfulness"]),
         ("We report quantitative metrics, including text–asset alignment and geometric detail.",
          ["text–asset alignment", "geometric detail"]),
+        # A known measure with a letter before it; a coined word the text calls a metric or scores in.
+        ("It cuts gFID to 1.4, leads by 9.7 on the mDice metric, and has a ZorbQOL score of 4.30.",
+         ["gFID", "mDice", "ZorbQOL"]),
         # An amount of change in a measure; a loose word made specific by its modifier; a share of tasks.
         ("It brings a 50% reduction in resource utilization, cuts communication cost by 30% and reaches 100% "
          "task completion.", ["resource utilization", "communication cost", "task completion"]),
@@ -408,6 +411,8 @@ def test_metric_found(nlp, text, expected):
         "Automatic and human metrics agree, unlike metrics, including those from fidelity.",
         "We vary feature sets, prompts and use automatic evaluation metrics.",
         "It cuts cost by 2% and wins in terms of both qualitative and quantitative evaluation.",
+        # A family of metrics, and a benchmark's score.
+        "It tracks BEV metrics and VQA-based metrics, with a ZorbBench score of 71.",
     ],
 )
 def test_metric_not_found(nlp, text):
