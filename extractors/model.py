@@ -80,12 +80,12 @@ _NOT_TITLE_NAMES = frozenset(
 )
 # A subtitle that studies rather than presents: its title's head is the topic ("Document AI: A Comparative
 # Study of ...", "Talking Heads: Understanding Inter-layer Communication in ...").
-_STUDY = re.compile(r"\s*(?:(?:an?|the)\s+(?:\w+\s+)?(?:study|analysis|investigation|comparison|evaluation)\b|"
+_STUDY = re.compile(r"\s*(?:(?:an?|the)\s+(?:\w+\s+)?(?:study|analysis|investigation|comparison|evaluation|examination)\b|"
                     r"(?:understanding|analy[sz]ing|investigating|probing|examining|characteri[sz]ing|demystifying|"
                     r"dissecting|interpreting|explaining|revisiting|rethinking)\b)", re.IGNORECASE)
 # A survey's title: "A Survey of X", "X: A Comprehensive Review", "Mamba-360: Survey of X" (not "Peer Review Generation").
 _SURVEY = re.compile(r"(?:^|:\s*|\b(?:an?|the)\s+(?:[\w-]+\s+){0,2})(?:survey|review|overview|tutorial)\b"
-                     r"|\b(?:survey|position paper)\b", re.IGNORECASE)
+                     r"|\b(?:survey|position paper)\b|^(?:position|perspective|opinion|commentary)\s*:", re.IGNORECASE)
 
 
 def is_survey(title: str) -> bool:
@@ -93,8 +93,9 @@ def is_survey(title: str) -> bool:
 
     Examples
     --------
-    >>> [is_survey(t) for t in ("A Comprehensive Review of Protein Models", "Foo: A Review", "Peer Review Generation")]
-    [True, True, False]
+    >>> [is_survey(t) for t in ("A Comprehensive Review of Protein Models", "Foo: A Review", "Peer Review Generation",
+    ...                         "Position: Memory Is What Agents Miss")]
+    [True, True, False, True]
     """
     return _SURVEY.search(title) is not None
 
@@ -145,6 +146,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     return match.start("name"), match.end("name")
 
 
+# A subtitle opening on evaluating others: the name before it is what they are evaluated with.
+_EVALUATING = re.compile(r"\s*(?:benchmarking|evaluating|assessing|measuring|testing)\b", re.IGNORECASE)
 # A name made with a benchmark's word: "NaturalCodeBench", "Zorb-Eval", "Agent Arena".
 _BENCHMARK_SHAPED = re.compile(r"[a-z-](?:Bench|Eval|Arena)\s*$")
 # A head noun and a version that end a title's name: "DeepQuest Bench II", "Foo Benchmark v2".
@@ -174,6 +177,8 @@ def title_label(title: str) -> str:
     ('BENCHMARK', 'MODEL')
     >>> title_label("DiscoveryBench: Towards Data-Driven Discovery"), title_label("Zorb-Eval: Judging Judges")
     ('BENCHMARK', 'BENCHMARK')
+    >>> title_label("Zorb-Diff: Benchmarking LLM Agents on API Tasks"), title_label("Zorb: Evaluating LLMs on Math")
+    ('BENCHMARK', 'BENCHMARK')
     """
     name, _, subtitle = title.partition(":")
     versioned = _VERSIONED_HEAD.search(name)
@@ -182,6 +187,8 @@ def title_label(title: str) -> str:
             return label
     if _BENCHMARK_SHAPED.search(name):
         return "BENCHMARK"  # "DiscoveryBench: Towards Data-Driven Discovery": a benchmark by its name's shape
+    if _EVALUATING.match(subtitle):
+        return "BENCHMARK"  # "Agent-Diff: Benchmarking LLM Agents on ...": what the title's name does is evaluate
     for word in _SUBTITLE_WORD.findall(subtitle)[:12]:
         word = word.lower()
         if word in _PHRASE_ENDS:
