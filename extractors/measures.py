@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from .lexicon import finditer_at_words, word_automaton
 
-__all__ = ["measure_phrases", "measure_start", "in_measurement_context", "names_a_setting"]
+__all__ = ["CHOOSING", "measure_phrases", "measure_start", "in_measurement_context", "names_a_setting"]
 
 #: Heads that name a measure on their own.
 STANDALONE_HEADS = frozenset(
@@ -48,8 +48,9 @@ _EVALUATIVE = frozenset(
     "state-of-the-art sota leading top-tier excellent outstanding high-quality robust consistent "
     "limited moderate modest minimum maximum fewer fewest most least important unsatisfactory satisfactory".split()
 )
-# Adjectives that say which measure, not how much: never modifiers, and no measurement either.
-_CHOOSING = frozenset("total optimal traditional conventional standard existing original final desired".split())
+#: Adjectives that say which measure, not how much: never modifiers, and no measurement either.
+CHOOSING = frozenset("total optimal traditional conventional standard existing original final desired required fixed "
+                      "potential unprecedented".split())
 # Words that are verbs or the thing measured, never part of the measure's name: "can increase accuracy",
 # "model perplexity" (the model's perplexity).
 _NOT_MODIFIERS = frozenset(
@@ -137,7 +138,7 @@ def _is_modifier(word: str, sentence_start: bool = False) -> bool:
         return True
     if not word[:1].islower() or not re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", word):
         return False
-    if lower in _FUNCTION_WORDS or lower in _EVALUATIVE or lower in _CHOOSING or lower in _NOT_MODIFIERS:
+    if lower in _FUNCTION_WORDS or lower in _EVALUATIVE or lower in CHOOSING or lower in _NOT_MODIFIERS:
         return False
     if lower.endswith("ly"):
         return False

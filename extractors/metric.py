@@ -23,7 +23,7 @@ from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, is_generic, is_name_shaped, load_names
-from .measures import in_measurement_context, measure_phrases, measure_start, names_a_setting
+from .measures import CHOOSING, in_measurement_context, measure_phrases, measure_start, names_a_setting
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 
@@ -41,7 +41,8 @@ _RESULT_CONTEXT = re.compile(
 _FUNCTION_WORD = (
     r"(?!(?:and|or|of|by|to|in|on|for|with|while|from|at|as|since|that|which|when|where|than|is|are|was|were|be|"
     r"a|an|we|it|they|this|these|those|them|both|even|not|only|over|under|up|across|between|among|within|without|against|"
-    r"compared|such|like|including|can|could|may|might|will|would|should|must|has|have|had|do|does|did)(?![\w-]))"
+    r"compared|such|like|including|can|could|may|might|will|would|should|must|has|have|had|do|does|did|respectively|"
+    r"etc)(?![\w-]))"
 )
 _MEASURE = _FUNCTION_WORD + r"[A-Za-z0-9][A-Za-z0-9–-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9–-]*){0,4}"
 _SHORT_MEASURE = _FUNCTION_WORD + r"[A-Za-z0-9][A-Za-z0-9–-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9–-]*){0,2}"
@@ -63,7 +64,7 @@ RESULT_FRAMES = (
                + r"(?:,? and " + _MEASURE + r")?)"),
     # The text calling it so: "the metric of next-word prediction", "metrics such as X and Y", "metrics: X, Y
     # and Z", "metrics (X, Y, Z)".
-    re.compile(r"\bmetrics?(?:,? (?:of|such as|like|including|namely) |: | \((?:(?:e\.g\.|i\.e\.),? )?)(?P<measures>"
+    re.compile(r"\bmetrics?(?:,? (?:of|such as|like|including|namely|encompassing|covering|spanning) |: | \((?:(?:e\.g\.|i\.e\.),? )?)(?P<measures>"
                + _MEASURE + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,5})"),
     # ... or listing them before the word: "in ROUGE, BERTScore and faithfulness metrics". Three or more, or
     # one of them coined: "automatic and human metrics" are kinds of metric, not metrics.
@@ -74,7 +75,7 @@ RESULT_FRAMES = (
 # Words every match of each frame holds.
 _FRAME_WORDS = ((" by ",), ("metric", "measure"), ("in terms of ",), (" in ",), ("metric",), ("metrics",))
 # Words that open a measure phrase without belonging to the name.
-_MEASURE_OPENERS = frozenset("overall total average mean the its their our".split())
+_MEASURE_OPENERS = frozenset("overall average mean the its their our".split()) | CHOOSING
 # Loose words, never metrics (the guidelines), and words that end a phrase too early to name a measure.
 _NOT_MEASURES = frozenset(
     "performance efficiency quality results result effectiveness robustness capability capabilities "

@@ -371,6 +371,9 @@ def test_data_not_found(nlp, text):
          ["win rates", "goal differentials", "BLEU", "chrF", "faithfulness"]),
         ("We report quantitative metrics, including text–asset alignment and geometric detail.",
          ["text–asset alignment", "geometric detail"]),
+        # A list a verb opens after "metrics"; adjectives that say which, not part of the measure's name.
+        ("It wins on evaluation metrics encompassing editing speed and text-video alignment, and cuts the "
+         "required training time by half.", ["editing speed", "text-video alignment", "training time"]),
         # A known measure with a letter before it; a coined word the text calls a metric or scores in.
         ("It cuts gFID to 1.4, leads by 9.7 on the mDice metric, and has a ZorbQOL score of 4.30.",
          ["gFID", "mDice", "ZorbQOL"]),
@@ -411,6 +414,8 @@ def test_metric_found(nlp, text, expected):
         "Automatic and human metrics agree, unlike metrics, including those from fidelity.",
         "We vary feature sets, prompts and use automatic evaluation metrics.",
         "It cuts cost by 2% and wins in terms of both qualitative and quantitative evaluation.",
+        # "respectively" is no word of the measure before it, and "performance" no measure.
+        "It brings up to 5% and 20% increase in performance respectively.",
         # A family of metrics, and a benchmark's score.
         "It tracks BEV metrics and VQA-based metrics, with a ZorbBench score of 71.",
     ],
