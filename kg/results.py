@@ -37,6 +37,7 @@ from .core.schema import DATA_TYPES
 from .evaluate import Score
 from .relations import COMPARISON_CUE
 from paperkg.extractors.lexicon import OWN_THING
+from paperkg.extractors.model import title_label
 from paperkg.extractors.roles import role_before
 
 __all__ = ["Result", "extract_results", "results_frame", "result_matches", "score_results", "score_predictions",
@@ -952,6 +953,9 @@ def extract_results(found: PaperEntities) -> list[Result]:
     # The dataset or benchmark the paper itself releases: what its unnamed "test set" is.
     own_data = next((name for name in found.proposes
                      if any(m.type in DATA_TYPES and (m.canonical or m.text) == name for m in found.mentions)), None)
+    data_named = {m.canonical or m.text for m in found.mentions if m.type in DATA_TYPES}
+    if own_model in data_named and title_label(found.paper.title) != "MODEL":
+        own_model = None  # "MathVista: Evaluating ...": the title names a benchmark, which scores others
     data_names = [group[0] for kind in DATA_TYPES for group in found.entities.get(kind, [])]
     # A score with no measure named is in the paper's one measure of scores; its measures of cost (time, memory)
     # take factors and sizes, not the percentages and points of a score.
