@@ -156,7 +156,7 @@ _ON_END = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:while|whereas|but|which|respectively)\b|\bon\b(?=.*\bon\b)", re.IGNORECASE)
 _ON_BEFORE_NAME = re.compile(r"\b(?:on|in|for|over|across|using)\b", re.IGNORECASE)
 # Between values listed together: "50% and 40%", "+5.7 and +5.0", "2x to 5x".
-_LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+(?:and|to)\s+|\s*,\s*and\s+|\s*[-–]\s*)[+-]?$")
+_LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+(?:and|to)\s+|\s*,\s*and\s+|\s*[-–]\s*|/)[+-]?$")  # (slashes: see _slashed_scores)
 
 #: Columns of :func:`results_frame`, in order.
 RESULT_COLUMNS = ("paper_id", "title", "arxiv_id", "model", "dataset_or_benchmark", "metric", "value", "unit",
@@ -252,6 +252,22 @@ _LISTED_UNIT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d+(?:\.\d+)?(?:,\s*
 _HARDWARE_AFTER = re.compile(r"\s*(?:of\s+)?(?:\w+\s+)?(?:GPUs?|cards?|devices?|VRAM|A100s?|H100s?|V100s?|RTX|TPUs?)\b")
 
 
+# Values joined by slashes after as many names joined so: "PSNR/SSIM/LPIPS of 26.243/0.964/0.084".
+_SLASHED_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+")
+_SLASHED_NAMES_BEFORE = re.compile(r"(?<![\w/-])((?:[A-Za-z][\w-]*/)+[A-Za-z][\w-]*)\s+(?:scores?\s+)?(?:of|:|=|are|were|is|at|"
+                                   r"reach\w*|achiev\w*)?\s*$")
+
+
+def _slashed_scores(text: str, position: int) -> bool:
+    """Whether the number at ``position`` is one of a slash-joined list of values, one per slash-joined name before it."""
+    run_start = position
+    while run_start > 0 and (text[run_start - 1].isdigit() or text[run_start - 1] in "./"):
+        run_start -= 1
+    run = _SLASHED_NUMBERS.match(text, run_start)
+    names = _SLASHED_NAMES_BEFORE.search(text, max(0, run_start - 80), run_start) if run else None
+    return names is not None and names.group(1).count("/") == run.group().count("/")
+
+
 def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[_Value]:
     # Whether a number lies inside a mention: the mentions starting at or before it, by the
     # furthest end among them (one bisection, not a scan of every mention per number).
@@ -273,7 +289,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         last = bisect_right(taken_starts, match.start()) - 1
         if last >= 0 and furthest_end[last] > match.start():
             continue
-        if text.startswith("/", match.end()) or text[match.start() - 1:match.start()] == "/":
+        if (text.startswith("/", match.end()) or text[match.start() - 1:match.start()] == "/") \
+                and not _slashed_scores(text, match.start()):
             continue  # "by 1/3 to 2/3": a fraction's parts are no values of their own
         if _THRESHOLD.search(text, max(start, match.start() - 4), match.start()):
             continue  # "high-sparsity regions (>80%)": a threshold that names a setting
@@ -479,6 +496,21 @@ def _value_by(text: str, metric: Mention) -> int | None:
     return None
 
 
+# What joins the items of a list of metrics, and what may stand between the list and its values.
+_METRIC_JOINER = re.compile(r"\s*(?:/|,|,?\s*and|&)\s*")
+_LIST_THEN_VALUES = re.compile(r"\s*(?:scores?|values?|results?)?\s*(?:of|:|=|are|were|is|reach\w*|at)?\s*(?:about |around )?$")
+
+
+def _listed_metrics(text: str, metrics: _Spans, group: list[_Value], since: int) -> list[Mention] | None:
+    """The metrics listed right before a list of as many values, each the measure of the value in its place."""
+    before = metrics.starting(since, group[0].start - 1)[-len(group):]
+    if len(before) != len(group) or not _LIST_THEN_VALUES.match(text[before[-1].end:group[0].start]):
+        return None
+    if not all(_METRIC_JOINER.fullmatch(text, a.end, b.start) for a, b in zip(before, before[1:])):
+        return None
+    return before
+
+
 def _measure(text: str, metric: Mention, floor: int) -> str:
     """A metric's name as the value's measure: with the words before it that say which, without a comparative."""
     # Values in "ROUGE-2 scores of 8.1 and 7.9" are each a ROUGE-2.
@@ -611,6 +643,9 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             model, model_rule = clause_subject.text, "clause-subject"
             baselines = _Baselines(models, cues, model)
         metrics = [_metric_for(text, v, metric_mentions, start, names) for v in group]
+        if len(group) > 1 and (paired := _listed_metrics(text, metric_mentions, group, previous_end)) is not None:
+            # "PESQ and ViSQOL scores of 2.87 and 4.04, respectively", "PSNR/SSIM/LPIPS of 26.2/0.96/0.08": in order.
+            metrics = [(_measure(text, m, start), "metric-listed") for m in paired]
         # "X-S and X-L achieve 81.2% and 84.6% ..., respectively": as many models listed before the values.
         # Not when the data after the values take the "respectively": "with X and Y, we achieve 96.0 and 94.1 on A
         # and B, respectively" (one system, two benchmarks).

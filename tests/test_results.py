@@ -408,3 +408,12 @@ def test_a_benchmark_title_names_no_system_of_its_results():
     found = _results("ZorbVista: Evaluating Mathematical Reasoning in Visual Contexts",
                      "We present ZorbVista, a benchmark of 6,141 examples. Models reach only 34.8% accuracy on average.")
     assert found == [(None, "ZorbVista", "accuracy", 34.8, "%")]
+
+
+def test_metrics_listed_before_as_many_values_pair_in_order():
+    # A list of measures before a list of values, with "respectively" or slashes; a fraction stays no value.
+    assert _results("Zorb: a codec", "Zorb reaches PESQ and ZorbQOL scores of 2.87 and 4.04, respectively. "
+                    "It reaches PSNR/SSIM/LPIPS of 26.243/0.964/0.084 on the Gizmo dataset. It cuts cost by 1/3.") == [
+        ("Zorb", "Gizmo", "PESQ", 2.87, None), ("Zorb", "Gizmo", "ZorbQOL", 4.04, None),  # (the paper's one dataset)
+        ("Zorb", "Gizmo", "PSNR", 26.243, None), ("Zorb", "Gizmo", "SSIM", 0.964, None),
+        ("Zorb", "Gizmo", "LPIPS", 0.084, None)]
