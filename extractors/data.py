@@ -220,6 +220,10 @@ _SHARED_BEFORE = re.compile(_DATA_NOUN + r"\s*(?:/|,|\band\b|\bor\b|&|(?=\s))\s*
 _SHARED_AFTER = re.compile(r"\s*(?:/|\band\b|\bor\b|&)\s*" + _DATA_NOUN + r"\b", re.IGNORECASE)
 
 
+# A short aside in parentheses after a listed name, saying what it is for.
+_ASIDE_BEFORE = re.compile(r"\s*\([a-z][^()]{0,60}\)\s*$")
+
+
 def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | None]]:
     """Names a cue noun marks: "X, Y and Z benchmarks", "datasets such as X and Y".
 
@@ -245,6 +249,9 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
     >>> text = "records on benchmarks, including ImageNet image classification and ADE20K segmentation"
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"benchmarks"}))]
     ['ImageNet', 'ADE20K']
+    >>> text = "on ZorbRad (tumor segmentation) and Gizmo-Echo (heart tracking) datasets"
+    >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"datasets"}))]
+    ['Gizmo-Echo', 'ZorbRad']
     >>> text = "across NLP and CV benchmarks/datasets such as GLUE and CIFAR-10"
     >>> [(text[s:e], adjacent) for s, e, adjacent in cued_names(text, frozenset({"datasets"}))]
     [('GLUE', None), ('CIFAR-10', None)]
@@ -262,6 +269,8 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
             end = task_words.start()
         adjacent_end = end
         for _ in range(8):
+            if (aside := _ASIDE_BEFORE.search(text, max(0, end - 70), end)) is not None:
+                end = aside.start()  # "TrackRad2025 (tumor segmentation) and EchoNet (tracking) datasets"
             before = _NAME_BEFORE.search(text, max(0, end - 120), end)
             if before is None:
                 break

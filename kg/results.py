@@ -156,7 +156,7 @@ _ON_END = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:while|whereas|but|which|respectively)\b|\bon\b(?=.*\bon\b)", re.IGNORECASE)
 _ON_BEFORE_NAME = re.compile(r"\b(?:on|in|for|over|across|using)\b", re.IGNORECASE)
 # Between values listed together: "50% and 40%", "+5.7 and +5.0", "2x to 5x".
-_LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+(?:and|to)\s+|\s*,\s*and\s+|\s*[-–]\s*|/)[+-]?$")  # (slashes: see _slashed_scores)
+_LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+(?:and|to)\s+|\s*,\s*and\s+|\s*[-–]\s*|/)[+~≈-]?$")  # (slashes: see _slashed_scores)
 
 #: Columns of :func:`results_frame`, in order.
 RESULT_COLUMNS = ("paper_id", "title", "arxiv_id", "model", "dataset_or_benchmark", "metric", "value", "unit",
@@ -653,6 +653,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         data_take_it = len(data_after) == len(group) and _RESPECTIVELY_AFTER.match(text, data_after[-1].end)
         listed_models = (_listed_before(model_spans, previous_end, group, text, cue_ends, subject_at)
                          if respectively and len(group) > 1 and not data_take_it else None)
+        if len(group) > 1 and listed_models is None:
+            listed_models = _obtained_by(model_spans, group, text)
         shared = next((m for m in metrics if m[0]), (None, "value"))
         # "84.1% top-1 on X, 51.3% AP on Y, ..., outperforming Z by 0.5%, 1.0% and ...": a list with no measure
         # of its own, as long as the results the sentence has reported so far, goes with them in order.
@@ -856,6 +858,22 @@ def _listed_before(models: _Spans, since: int, group: list[_Value], text: str, c
     if high - low == len(group) or not _NAME_JOINER.fullmatch(text, before[-len(group) - 1].end, listed[0].start):
         return listed  # "evaluated on LLaMA-7B and LLaMA-13B, with speedups of 2.1x and 2.4x, respectively"
     return None
+
+
+_BY_AFTER = re.compile(r"\s*,?\s*(?:(?:were|was|are|is)\s+)?(?:obtained|achieved|attained|reached|scored|reported|"
+                       r"held|set)\s+by\s+(?:the\s+)?")
+
+
+def _obtained_by(models: _Spans, group: list[_Value], text: str) -> list[Mention] | None:
+    """As many models as ``group`` has values, listed right after them as who obtained them ("~41%, ~36% and ~27%,
+    obtained by A, B and C")."""
+    by = _BY_AFTER.match(text, group[-1].end)
+    if by is None:
+        return None
+    after = models.starting(by.end(), by.end() + 200)[: len(group)]
+    if len(after) != len(group) or after[0].start != by.end():
+        return None
+    return after if all(_NAME_JOINER.fullmatch(text, a.end, b.start) for a, b in zip(after, after[1:])) else None
 
 
 def _scored_data(text: str, value: _Value, names: _Spans) -> Mention | None:

@@ -417,3 +417,11 @@ def test_metrics_listed_before_as_many_values_pair_in_order():
         ("Zorb", "Gizmo", "PESQ", 2.87, None), ("Zorb", "Gizmo", "ZorbQOL", 4.04, None),  # (the paper's one dataset)
         ("Zorb", "Gizmo", "PSNR", 26.243, None), ("Zorb", "Gizmo", "SSIM", 0.964, None),
         ("Zorb", "Gizmo", "LPIPS", 0.084, None)]
+
+
+def test_values_listed_then_who_obtained_them():
+    # "~41%, ~36% and ~27%, obtained by A, B and C": the systems after the values, in order; "~" joins the list.
+    assert _results("ZorbMATH: a benchmark", "The best scores on ZorbMATH are ~41%, ~36%, and ~27%, obtained by "
+                    "Claude-3.5 Sonnet, GPT-4o and Gemini-1.5 Pro respectively.") == [
+        ("Claude-3.5 Sonnet", "ZorbMATH", None, 41.0, "%"), ("GPT-4o", "ZorbMATH", None, 36.0, "%"),
+        ("Gemini-1.5 Pro", "ZorbMATH", None, 27.0, "%")]
