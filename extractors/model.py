@@ -548,7 +548,8 @@ def _introduced_at(text: str, long_start: int, long_end: int) -> bool:
     """Whether the paper introduces the long form at ``text[long_start:long_end]``: "we propose X (XS)", "our key
     idea is X (XS)", "an X (XS) algorithm is proposed"."""
     opening = sentence_start(text, long_start)
-    return (_INTRODUCING.search(text, opening, long_start) is not None
+    # (The verb close before it: "proposes an architecture with monolithic 3D (M3D) memories" introduces no M3D.)
+    return (_INTRODUCING.search(text, max(opening, long_start - 50), long_start) is not None
             or _OUR_IDEA_IS.match(text, opening, long_start) is not None
             or _PROPOSED_AFTER.match(text, long_end) is not None)
 
