@@ -269,7 +269,7 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
             end = task_words.start()
         adjacent_end = end
         for _ in range(8):
-            if (aside := _ASIDE_BEFORE.search(text, max(0, end - 70), end)) is not None:
+            if text[end - 2 : end].rstrip().endswith(")") and (aside := _ASIDE_BEFORE.search(text, max(0, end - 70), end)):
                 end = aside.start()  # "TrackRad2025 (tumor segmentation) and EchoNet (tracking) datasets"
             before = _NAME_BEFORE.search(text, max(0, end - 120), end)
             if before is None:

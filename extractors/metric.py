@@ -47,6 +47,12 @@ _FUNCTION_WORD = (
 _MEASURE = _FUNCTION_WORD + r"[A-Za-z0-9][A-Za-z0-9–-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9–-]*){0,4}"
 _SHORT_MEASURE = _FUNCTION_WORD + r"[A-Za-z0-9][A-Za-z0-9–-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9–-]*){0,2}"
 _CHANGE_VERB = r"(?:reduc|improv|increas|decreas|lower|boost|rais|cut|halv|doubl|accelerat)\w*"
+# Measures listed before the word: "in ROUGE, BERTScore and faithfulness metrics". Three or more, or one of them
+# coined: "automatic and human metrics" are kinds of metric, not metrics.
+_LISTED_BEFORE_METRICS = re.compile(
+    r"(?<![\w–-])(?P<measures>(?:" + _SHORT_MEASURE + r", ){2,5}(?:and )?" + _SHORT_MEASURE + r"|[A-Z][\w-]*[A-Z0-9]"
+    r"[\w-]*(?:, " + _SHORT_MEASURE + r")*,? and " + _SHORT_MEASURE + r"|" + _SHORT_MEASURE
+    + r",? and [A-Z][\w-]*[A-Z0-9][\w-]*) metrics\b")
 #: Frames that make whatever they hold a measure of results: "reduces X by 50%",
 #: "X as a metric", "in terms of X and Y". Each captures the measures in ``measures``.
 RESULT_FRAMES = (
@@ -66,11 +72,7 @@ RESULT_FRAMES = (
     # and Z", "metrics (X, Y, Z)".
     re.compile(r"\bmetrics?(?:,? (?:of|such as|like|including|namely|encompassing|covering|spanning) |: | \((?:(?:e\.g\.|i\.e\.),? )?)(?P<measures>"
                + _MEASURE + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,5})"),
-    # ... or listing them before the word: "in ROUGE, BERTScore and faithfulness metrics". Three or more, or
-    # one of them coined: "automatic and human metrics" are kinds of metric, not metrics.
-    re.compile(r"(?<![\w–-])(?P<measures>(?:" + _SHORT_MEASURE + r", ){2,5}(?:and )?" + _SHORT_MEASURE + r"|[A-Z][\w-]*[A-Z0-9]"
-               r"[\w-]*(?:, " + _SHORT_MEASURE + r")*,? and " + _SHORT_MEASURE + r"|" + _SHORT_MEASURE
-               + r",? and [A-Z][\w-]*[A-Z0-9][\w-]*) metrics\b"),
+    _LISTED_BEFORE_METRICS,
 )
 # Words every match of each frame holds.
 _FRAME_WORDS = ((" by ",), ("metric", "measure"), ("in terms of ",), (" in ",), ("metric",), ("metrics",))
@@ -85,6 +87,17 @@ _NOT_MEASURES = frozenset(
 )
 # Loose alone, a measure with the word that says which: "communication cost", "computation overhead".
 _LOOSE_ALONE = frozenset("cost costs overhead overheads".split())
+
+
+def _frame_matches(frame: re.Pattern, words: tuple[str, ...], text: str) -> Iterator[re.Match]:
+    # A frame's words missing from the text spare it the regex's scan; a list that ends at its noun is
+    # looked for only in the stretch before each "metrics".
+    if not any(word in text for word in words):
+        return iter(())
+    if frame is not _LISTED_BEFORE_METRICS:
+        return frame.finditer(text)
+    return (match for noun in re.finditer(r"\bmetrics\b", text)
+            for match in frame.finditer(text, max(0, noun.start() - 150), noun.end()))
 
 
 def result_measures(text: str) -> Iterator[tuple[int, int]]:
@@ -102,8 +115,7 @@ def result_measures(text: str) -> Iterator[tuple[int, int]]:
     ['accuracy', 'latency']
     """
     for frame, words in zip(RESULT_FRAMES, _FRAME_WORDS):
-        # A frame's words missing from the text spare it the regex's scan.
-        for match in frame.finditer(text) if any(word in text for word in words) else ():
+        for match in _frame_matches(frame, words, text):
             position = match.start("measures")
             for part in re.split(r",? and |, ", match["measures"]):
                 start = text.index(part, position)
@@ -158,13 +170,15 @@ _COINED_AFTER_VALUE = re.compile(
 
 
 # A known measure with a letter or two before it that say which: "gFID" (generation), "mDice" (mean), "rFID".
-_PREFIXED_MEASURE = re.compile(r"(?<![\w-])[a-z]{1,2}(?P<measure>[A-Z][A-Za-z0-9]*)(?![\w-])")
+# (The capital comes first, with one letter behind it: the regex engine skips to capitals fast.)
+_PREFIXED_MEASURE = re.compile(r"[A-Z](?<=[a-z][A-Z])[A-Za-z0-9]*(?![\w-])")
+_LOWER_PREFIX = re.compile(r"(?<![\w-])[a-z]{1,2}$")
 # A coined word the text calls a metric or gives a score to: "the mDice metric", "a ViSQOL score of 4.30",
-# "PESQ and ViSQOL scores of 2.87 and 4.04". (Capitals come first: the regex engine skips to them fast.)
-_COINED = r"(?:[A-Z](?<![\w-][A-Z])[\w-]*[A-Z][\w-]*|(?<![\w-])[a-z]{1,3}[A-Z][\w-]*)"
-_CALLED_MEASURE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\s*(?P<second>" + _COINED + r"))?"
-                             r"\s+(?:(?P<metric>metrics?\b)|scores?\s+(?:of\s+|=\s*|:\s*)?(?:about |around |up to |nearly "
-                             r"|over )?\d)")
+# "PESQ and ViSQOL scores of 2.87 and 4.04"; found back from the noun.
+_METRIC_OR_SCORE = re.compile(r"\b(?:(?P<metric>metrics?)\b|scores?\s+(?:of\s+|=\s*|:\s*)?(?:about |around |up to "
+                              r"|nearly |over )?\d)")
+_COINED = r"(?:(?<![\w-])[A-Z][\w-]*[A-Z][\w-]*|(?<![\w-])[a-z]{1,3}[A-Z][\w-]*)"
+_CALLED_BEFORE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\s*(?P<second>" + _COINED + r"))?\s+$")
 # Coined names that end like a benchmark's: a score on them is on that benchmark ("a FooBench score of 71").
 _BENCHMARK_ENDING = re.compile(r"(?:Bench|Eval|Arena|QA)$")
 
@@ -267,17 +281,21 @@ class MetricExtractor:
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence,
                           alias_of=alias_of)
         for match in _PREFIXED_MEASURE.finditer(text):
-            if match["measure"] in self.gazetteer:
-                add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:prefixed", confidence=self.confidence)
-        for match in _CALLED_MEASURE.finditer(text) if "metric" in text or "score" in text else ():
+            prefix = _LOWER_PREFIX.search(text, max(0, match.start() - 3), match.start())
+            if prefix is not None and match.group() in self.gazetteer:
+                add_candidate(doc, prefix.start(), match.end(), "METRIC", rule=f"{self.name}:prefixed",
+                              confidence=self.confidence)
+        for cue in _METRIC_OR_SCORE.finditer(text) if "metric" in text or "score" in text else ():
+            if (match := _CALLED_BEFORE.search(text, max(0, cue.start() - 60), cue.start())) is None:
+                continue
             for group in ("name", "second"):
                 # A family of metrics, not one: "BEV metrics", "VQA-based metrics" (a list of them is theirs).
-                family = match["metric"] == "metrics" and not match["second"]
+                family = cue["metric"] == "metrics" and not match["second"]
                 if match[group] and not family and not match[group].endswith("-based") \
                         and not _BENCHMARK_ENDING.search(match[group]):
                     # The noun is a cue as sure as a known name; a score, a reading a benchmark's name may also have.
                     add_candidate(doc, match.start(group), match.end(group), "METRIC", rule=f"{self.name}:called",
-                                  confidence=self.confidence if match["metric"] else self.called_confidence)
+                                  confidence=self.confidence if cue["metric"] else self.called_confidence)
         for match in _TO_RATIO.finditer(text) if "atio" in text else ():
             if in_measurement_context(text, *match.span()) and not names_a_setting(match.group()):
                 add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:ratio", confidence=self.word_confidence)
