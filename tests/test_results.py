@@ -143,7 +143,8 @@ def test_result_fields_come_from_the_sentence_structure():
     # Twenty-four more annotators apart (tests/data/README-web.md): web-1 read for development (0.673 when pinned),
     # web-2 scored once (0.328 at 27d6568), then read (0.403 when pinned); web-3 scored once (0.178 at
     # 2b013f3), then read (0.376); web-4 scored once (0.512 at 105beb5), then read (0.541); web-5 scored once
-    # (0.279 at 66a13dc), then read (0.455); web-6 scored at 53d00d4 (0.260), not read.
+    # (0.279 at 66a13dc), then read (0.455); web-6 scored at 53d00d4 (0.260), read only for its one
+    # repository error.
     ("results-web-1.jsonl", {"precision": 0.72, "recall": 0.59, "f1": 0.65}),
     ("results-web-2.jsonl", {"precision": 0.40, "recall": 0.37, "f1": 0.38}),
     ("results-web-3.jsonl", {"precision": 0.35, "recall": 0.36, "f1": 0.35}),
