@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Span
 
 from .abbreviations import acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
-from .lexicon import OWN_THING, PASSIVE_PROPOSAL, SENTENCE_END, finditer_at_words, proposal_cues, word_automaton
+from .lexicon import (OWN_THING, PASSIVE_PROPOSAL, SENTENCE_END, finditer_at_words, proposal_cues, sentence_start,
+                      word_automaton)
 from .model import is_survey, title_name
+from .roles import role_before
 
 __all__ = ["ProposesDetector"]
 
@@ -174,6 +176,10 @@ class ProposesDetector:
         if not proposed:
             proposed += self._recurring_subject(doc, spans)
         proposed += self._own_variants(text, spans, starts, proposed)
+        # Data a cue's sentence trains or evaluates on is used, not released: "To verify the proposed method, we
+        # conduct experiments on the IEMOCAP database", "achieves competitive results on datasets: N-MNIST and SHD".
+        proposed = [s for s in proposed if s.label_ == "MODEL" or self._rule(doc, s).endswith(":title")
+                    or role_before(text, s.start_char, sentence_start(text, s.start_char)) is None]
         # A span the title rule and a cue both give is one proposal.
         doc.spans[PROPOSES_KEY] = sorted({(s.start, s.end): s for s in proposed}.values(), key=lambda s: s.start)
         return doc

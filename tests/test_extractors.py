@@ -515,6 +515,7 @@ def test_metric_not_found(nlp, text):
         # Results presented are no proposal, nor the data a proposed model is run on.
         ("A Study\n\nWe present results on two public datasets (MultiWOZ and SGD) in both settings.", []),
         ("A Study\n\nWe propose a novel transfer model, utilizing the CheXpert dataset.", []),
+        ("A Study\n\nTo verify the proposed method, we conduct experiments on the ZorbEmo database.", []),
         # A survey proposes nothing, whatever its cues.
         ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
          "we introduce ZorbNet, a taxonomy.", []),
