@@ -309,7 +309,8 @@ def _in_title_case(text: str, position: int) -> bool:
     return len(words) >= 3 and all(word[0].isupper() for word in words)
 
 
-def titled_names(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8)  # the dataset and the benchmark extractor ask of the same doc text
+def titled_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """``(start, end, label)`` of each name of capitalised words ending in its head noun.
 
     Leading words no name starts with are dropped; at least one plain capitalised word must remain before
@@ -341,7 +342,7 @@ def titled_names(text: str) -> list[tuple[int, int, str]]:
         if any(_PLAIN_CAPITALISED.fullmatch(word.group()) for word in name_words):
             label = "BENCHMARK" if head.group() == "Benchmark" else "DATASET"
             found.append((match.start() + name_words[0].start(), match.end(), label))
-    return found
+    return tuple(found)
 
 
 _KIN_AFTER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?P<name>" + _NAME_WORD + r")")

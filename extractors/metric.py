@@ -44,8 +44,16 @@ _FUNCTION_WORD = (
     r"compared|such|like|including|can|could|may|might|will|would|should|must|has|have|had|do|does|did|respectively|"
     r"etc)(?![\w-]))"
 )
-_MEASURE = _FUNCTION_WORD + r"[A-Za-z0-9][A-Za-z0-9–-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9–-]*){0,4}"
-_SHORT_MEASURE = _FUNCTION_WORD + r"[A-Za-z0-9][A-Za-z0-9–-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9–-]*){0,2}"
+
+
+def _measure_words(most: int) -> str:
+    """A measure of one word to ``most`` words, none a function word."""
+    return (_FUNCTION_WORD + r"[A-Za-z0-9][A-Za-z0-9–-]*(?: " + _FUNCTION_WORD + r"[A-Za-z][A-Za-z0-9–-]*){0,"
+            + str(most - 1) + "}")
+
+
+_MEASURE = _measure_words(5)
+_SHORT_MEASURE = _measure_words(3)  # an item of a list read back from its noun
 _CHANGE_VERB = r"(?:reduc|improv|increas|decreas|lower|boost|rais|cut|halv|doubl|accelerat)\w*"
 # Measures listed before the word: "in ROUGE, BERTScore and faithfulness metrics". Three or more, or one of them
 # coined: "automatic and human metrics" are kinds of metric, not metrics.
@@ -177,7 +185,7 @@ _LOWER_PREFIX = re.compile(r"(?<![\w-])[a-z]{1,2}$")
 # "PESQ and ViSQOL scores of 2.87 and 4.04"; found back from the noun.
 _METRIC_OR_SCORE = re.compile(r"\b(?:(?P<metric>metrics?)\b|scores?\s+(?:of\s+|=\s*|:\s*)?(?:about |around |up to "
                               r"|nearly |over )?\d)")
-_COINED = r"(?:(?<![\w-])[A-Z][\w-]*[A-Z][\w-]*|(?<![\w-])[a-z]{1,3}[A-Z][\w-]*)"
+_COINED = r"(?<![\w-])(?:[A-Z][\w-]*[A-Z][\w-]*|[a-z]{1,3}[A-Z][\w-]*)"
 _CALLED_BEFORE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\s*(?P<second>" + _COINED + r"))?\s+$")
 # Coined names that end like a benchmark's: a score on them is on that benchmark ("a FooBench score of 71").
 _BENCHMARK_ENDING = re.compile(r"(?:Bench|Eval|Arena|QA)$")

@@ -583,13 +583,14 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
                    and any(True for _ in _standalone(text, short + "s", joiners_after=""))
                    and not _introduced_at(text, long_start, long_end))
         task = short not in known and names_task(text, long_form, min(long_start, short_start))
+        head = long_form.rsplit(None, 1)[-1].lower()
         # Lower-case words abbreviated by their initials name an idea, not a system, unless the paper introduces
         # it or its head is a model's: "multiple instance learning (MIL)", "first-in-first-out (FIFO)".
         abbreviated = (long_form[1:].islower() and short.removesuffix("s") not in known and _initialism(short, long_form)
-                       and long_form.rsplit(None, 1)[-1].lower().removesuffix("s") not in MODEL_HEADS
+                       and head.removesuffix("s") not in MODEL_HEADS
                        and not _introduced_at(text, long_start, long_end)
                        and long_form.lower() not in text[: max(0, text.find("\n"))].lower())  # (nor the title's subject)
-        if counted or task or abbreviated or _generic_phrase(long_form) or long_form.rsplit(None, 1)[-1].lower() in _LOSS_HEADS:
+        if counted or task or abbreviated or _generic_phrase(long_form) or head in _LOSS_HEADS:
             found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
     return frozenset(found)
 
