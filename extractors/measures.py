@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from .lexicon import finditer_at_words, word_automaton
 
-__all__ = ["CHOOSING", "measure_phrases", "measure_start", "in_measurement_context", "names_a_setting"]
+__all__ = ["CHOOSING", "is_measure_head", "measure_phrases", "measure_start", "in_measurement_context", "names_a_setting"]
 
 #: Heads that name a measure on their own.
 STANDALONE_HEADS = frozenset(
@@ -32,6 +32,10 @@ MODIFIED_HEADS = frozenset(
     "time count coherence consistency loss losses emissions correlation correlations coefficient coefficients "
     "divergence divergences distance distances parameters score scores success completion utilization".split()
 )
+# Heads a measure may end in besides the grammar's: what it costs, and how well two things agree.
+_OTHER_HEADS = frozenset("cost costs overhead overheads alignment fidelity similarity accuracy index".split())
+# Abstract nouns of a quality: "factuality", "faithfulness", "consistency"; not "entities", "identity".
+_QUALITY_SUFFIX = re.compile(r"(?<!ent)(?:ity|ities|ness|cy|cies)$")
 # Modifier + head pairs that name a setting, not a measure.
 _NOT_MEASURES = frozenset({"learning rate", "dropout rate", "sampling rate", "frame rate", "mask ratio",
                            "masking ratio", "aspect ratio", "real time", "same time", "first time", "long time",
@@ -221,6 +225,23 @@ def in_measurement_context(text: str, start: int, end: int) -> bool:
         return True
     # "X and Y of 3.2 and 4.5 points", a value later in the clause, close enough to be this measure's.
     return _NUMBER_NEAR.match(text, end, min(clause_end, end + 60)) is not None
+
+
+def is_measure_head(word: str, phrase: str = "") -> bool:
+    """Whether ``word``, the last of ``phrase``, can end the name of a measure.
+
+    The grammar's heads, a cost or an agreement, an abstract noun of a quality, or a rate per unit.
+
+    Examples
+    --------
+    >>> [is_measure_head(w) for w in ("usage", "factuality", "work", "entities", "costs")]
+    [True, True, False, False, True]
+    >>> is_measure_head("second", "frames per second")
+    True
+    """
+    lower = word.lower()
+    return (lower in STANDALONE_HEADS or lower in MODIFIED_HEADS or lower in _OTHER_HEADS
+            or _QUALITY_SUFFIX.search(lower) is not None or _PER_UNIT.search(phrase) is not None)
 
 
 def names_a_setting(phrase: str) -> bool:

@@ -23,7 +23,7 @@ from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, is_generic, is_name_shaped, load_names
-from .measures import CHOOSING, in_measurement_context, measure_phrases, measure_start, names_a_setting
+from .measures import CHOOSING, in_measurement_context, is_measure_head, measure_phrases, measure_start, names_a_setting
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 
@@ -84,6 +84,9 @@ RESULT_FRAMES = (
 )
 # Words every match of each frame holds.
 _FRAME_WORDS = ((" by ",), ("metric", "measure"), ("in terms of ",), (" in ",), ("metric",), ("metrics",))
+# Whether a frame holds anything measured ("reduces X by 50%", "in terms of X"), so that X must have a measure's
+# head ("in terms of revolutionizing work" names none), or calls X a metric itself.
+_FRAME_NEEDS_HEAD = (True, False, True, True, False, False)
 # Words that open a measure phrase without belonging to the name.
 _MEASURE_OPENERS = frozenset("overall average mean the its their our".split()) | CHOOSING
 # Loose words, never metrics (the guidelines), and words that end a phrase too early to name a measure.
@@ -121,8 +124,10 @@ def result_measures(text: str) -> Iterator[tuple[int, int]]:
     >>> text = "It wins in terms of accuracy and latency, and can be applied widely."
     >>> [text[s:e] for s, e in result_measures(text)]
     ['accuracy', 'latency']
+    >>> list(result_measures("It helps in terms of revolutionizing work and study methods."))  # no measure's head
+    []
     """
-    for frame, words in zip(RESULT_FRAMES, _FRAME_WORDS):
+    for frame, words, needs_head in zip(RESULT_FRAMES, _FRAME_WORDS, _FRAME_NEEDS_HEAD):
         for match in _frame_matches(frame, words, text):
             position = match.start("measures")
             for part in re.split(r",? and |, ", match["measures"]):
@@ -134,6 +139,8 @@ def result_measures(text: str) -> Iterator[tuple[int, int]]:
                     start += len(words.pop(0)) + 1
                 # Coined names ("improves ViT-L by 2%") are models; coined metrics are in the gazetteer.
                 if not words or not words[0][0].islower() or any(is_name_shaped(w) for w in words):
+                    continue
+                if needs_head and not is_measure_head(words[-1], part):
                     continue
                 if (words[-1].lower() not in _NOT_MEASURES and not (len(words) == 1 and words[0].lower() in _LOOSE_ALONE)
                         and not is_generic(" ".join(words)) and not names_a_setting(part)):
