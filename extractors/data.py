@@ -61,6 +61,8 @@ _LIST_AFTER = re.compile(
     r"|\s*(?:,\s*|\s)(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)?\s*:?\s*"
     r"|\s*:\s*"  # "four face anti-spoofing databases: CASIA, REPLAY-ATTACK, ..."
 )
+# A name after a cue noun and a bare comma that a lower-case word follows, not a list's end: a subject and its verb.
+_SUBJECT_AFTER = re.compile(r"\s+(?!(?:and|or|respectively|datasets?|benchmarks?)\b)[a-z]")
 # Examples a few words on, in the same clause: "benchmarks, particularly ones that involve spatial
 # understanding (e.g., RefCOCO, OCID-Ref, TallyQA)", "datasets with complex motions, such as CLCD1 and CLCD2".
 _EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?(?:\((?:e\.g\.|i\.e\.|such as|including)[,:]?|,\s+(?:such as|including))\s*")
@@ -174,19 +176,25 @@ _SIZE = re.compile(r"\d[\d.,]*[KMBkmbx×]?\+?|\d{2,5}\s?[x×]\s?\d{2,5}(?:\s?px)
                    r"|\d+(?:st|nd|rd|th)|[Vv]\d+(?:\.\d+)*")  # an ordinal ("1st on X"), a version alone ("V2")
 
 
+# A unit after a number before a name: "16 kHz", "44.1 kHz", "256 px".
+_UNIT_WORD = re.compile(r"(?:[kMG]?Hz|px|fps|[KMGT]B|[kKM]|hours?|h)")
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop leading descriptive words; keep the rest if it looks like a name (and describes no other).
 
     Examples
     --------
-    >>> text = "On ImageNet 256x256 and 36 NLP and COCO-style and 1M"
-    >>> [_clean(text, 0, 19), _clean(text, 24, 30), _clean(text, 35, 45), _clean(text, 50, 52)]
-    [(3, 19), None, None, None]
+    >>> text = "On ImageNet 256x256 and 36 NLP and COCO-style and 1M and 16 kHz LibriTTS"
+    >>> [_clean(text, 0, 19), _clean(text, 24, 30), _clean(text, 35, 45), _clean(text, 50, 52), _clean(text, 57, 73)]
+    [(3, 19), None, None, None, (64, 72)]
     """
     words = list(re.finditer(r"\S+", text[start:end]))
     dropped = []
     while words and words[0].group().lower() in _NOT_NAMES:
         dropped.append(words.pop(0))
+    if len(words) > 2 and words[0].group().isdigit() and _UNIT_WORD.fullmatch(words[1].group()):
+        del words[:2]  # "the 16 kHz LibriTTS dataset": a setting of the data, not its name
     if not words:
         return None
     if dropped and len(words) == 1 and dropped[-1].group()[:1].isupper() and _PLAIN_TITLE_WORD.fullmatch(words[0].group()):
@@ -286,6 +294,8 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
         shared = _SHARED_BEFORE.search(text, max(0, noun.start() - 20), noun.start()) or _SHARED_AFTER.match(text, noun.end())
         for after in (_LIST_AFTER.match(text, noun.end()), _EXAMPLES_LATER.match(text, noun.end())):
             listed = listed_names(text, after.end()) if after and after.group().strip() else []
+            if listed and after.group().strip() == "," and _SUBJECT_AFTER.match(text, listed[-1][1]):
+                listed = []  # "On the X benchmark, PAR achieves ...": the sentence's subject, not an item
             found += [(start, end, None) for start, end, _ in listed] if shared else listed
             if listed:
                 break

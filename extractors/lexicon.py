@@ -207,8 +207,11 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     True
     >>> is_generic("LSTMs"), is_generic("LSTMs", known={"LSTM"})
     (True, False)
+    >>> is_generic("kHz"), is_generic("GB")  # units
+    (True, True)
     """
-    return _stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
+    return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
+            or _UNIT.fullmatch(text) is not None)
 
 
 @lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
@@ -218,6 +221,8 @@ def _stoplisted(text: str) -> bool:
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
+# A unit with its SI prefix, which has a name's inner capital: "kHz", "GB", "Mbps", "kWh".
+_UNIT = re.compile(r"[kMGTP]?(?:Hz|bps|Wh?)|[kKMGTP]i?B")
 
 # A hyphenated word: the unit names are made of (separators anchor each part), but only one
 # with a digit, a hyphen or an inner capital, which every name-shaped word has: testing for

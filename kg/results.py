@@ -899,7 +899,8 @@ def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previo
             # clause before "on X" are all on X.
             return mention.text
     since = data.starting(previous_end, value.start - 1)
-    if len(since) == 1:
+    if since:
+        # The first of several since the last value: "on the ViDoRe and SEC-Filings datasets, X achieves ...".
         return since[0].text
     if not since and previous_data:
         return previous_data
