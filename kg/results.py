@@ -552,6 +552,25 @@ def _groups(values: list[_Value], text: str) -> list[list[_Value]]:
     return groups
 
 
+# A system the text describes rather than names, as the subject of a reported value: "the lung-segmented ViT
+# reaching 96.6%", "a carefully prompted lightweight monitor achieves 93%" (the paper's own, "our"/"proposed" one
+# is the paper's name, looked up apart).
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|(?<=, )|(?<=\bwith )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bthat ))(?:even\s+)?(?:[Tt]he|[Tt]his|[Aa]n?)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:\w+(?:ly|ed)\s+)?"  # "a carefully prompt engineered lightweight monitor": after its verb
+    r"(?P<name>(?!(?:proposed|same|resulting|new)\b)(?:(?!\w+(?:ly|ed)\b)[\w-]+\s+){0,3}?(?:model|network|system|monitor|predictor|"
+    r"baseline|counterpart|ensemble|classifier|variant|detector|ViT|CNN)s?)\s+(?:\w+ly\s+)?"
+    r"(?:achiev|reach|attain|scor|obtain|has\b|have\b|improv|outperform|yield|record|gets?\b|is\b|are\b)")
+
+
+def _with_described_subjects(text: str, start: int, end: int, models: list[Mention]) -> list[Mention]:
+    """``models`` and the systems the sentence describes as the subject of a value, by position."""
+    described = [Mention("", "model", match["name"], match.start("name"), match.end("name"), "", start, "described", 0.5)
+                 for match in _DESCRIBED_SUBJECT.finditer(text, start, end)
+                 if not any(match.start() <= m.start < match.end() for m in models)]
+    return sorted(models + described, key=lambda m: m.start) if described else models
+
+
 def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: str | None,
                          inside: list[Mention], own_data: str | None = None, only_data: str | None = None,
                          only_metric: str | None = None) -> Iterator[Result]:
@@ -580,7 +599,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 and _REPORTED_BEFORE.search(text, max(start, v.start - 40), v.start))]
     if not values:
         return
-    models = [m for m in inside if m.type == "model"]
+    models = _with_described_subjects(text, start, end, [m for m in inside if m.type == "model"])
     names_data = any(m.type in DATA_TYPES for m in inside)
     # Data the sentence trains on before its results ("Trained on WebVid-10M, it ...") is not what they are measured on.
     data = _Spans([_with_split(text, m) for m in inside if m.type in DATA_TYPES

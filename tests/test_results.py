@@ -195,6 +195,14 @@ def test_a_value_after_several_datasets_is_on_the_first():
                     "query latency.") == [("Zorb", "ViDoRe", "query latency", 30.0, "%")]
 
 
+def test_a_system_described_not_named_is_the_values_model():
+    found = _results("Zorb: Safety Monitors", "We show that a carefully prompt engineered lightweight monitor achieves "
+                     "a 93% defense success rate. We find that even the best system scores only 25% on Gizmo-Bench.")
+    assert [model for model, *_ in found] == ["lightweight monitor", "best system"]
+    # The paper's own system keeps the paper's name.
+    assert _results("Zorb: Chest X-rays", "The proposed model reaches 96.6% accuracy.")[0][0] == "Zorb"
+
+
 def test_a_value_whose_sentence_names_no_data_or_measure_takes_the_papers_only_ones():
     found = _results("Zorb: Receipt Parsing",
                      "We evaluate Zorb on COCO in terms of F1-score. Across settings, Zorb gains 4.1% over Blip, "
