@@ -166,6 +166,20 @@ def test_lighteval_tasks_are_spelled_by_their_abstracts():
 
 
 @needs_dictionary
+def test_lmms_eval_tasks_are_spelled_by_their_files_and_repositories():
+    archive = _wheel({
+        # The config's Hugging Face repository spells the folder's id.
+        "lmms_eval/tasks/mathvista/mathvista_test.yaml": "dataset_path: AI4Math/MathVista\ntask: mathvista_test\n",
+        "lmms_eval/tasks/seedbench_2_plus/README.md": "# SEED-Bench-2-Plus\nText-rich visual comprehension.\n",
+        # Nothing writes the id with a capital; a task described in words; a helper folder.
+        "lmms_eval/tasks/gigaspeech/utils.py": "def gigaspeech_doc_to_text(doc): return doc['text']\n",
+        "lmms_eval/tasks/refcoco_grounding/README.md": "RefCOCO grounding with boxes.\n",
+        "lmms_eval/tasks/_task_utils/README.md": "Task Utils shared by tasks.\n",
+    })
+    assert sorted(build.lmms_eval_tasks(archive)) == ["MathVista", "SEED-Bench-2-Plus"]
+
+
+@needs_dictionary
 def test_prose_names_that_are_english_phrases_are_case_sensitive_or_dropped():
     english = build._dictionary()
     # "summarization" and "newsroom" are not in the dictionary, but are English for names read from prose.

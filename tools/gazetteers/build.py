@@ -10,6 +10,8 @@ Reads the wheels of a few packages as zip files (never imports or installs them)
 * ``lm-eval``: the title of each task's ``README.md`` (``# HellaSwag``): benchmarks;
 * ``lighteval``: each task module's ``name:``, as the module's ``abstract:`` spells it
   (``name: Agieval`` is "AGIEval"): benchmarks, since lighteval's tasks exist to rank models;
+* ``lmms-eval``: each task folder's id as the task's files and its Hugging Face repository spell it
+  (``mathvista`` is "MathVista"): benchmarks, the sets multimodal models are ranked on;
 * ``mteb``: the suites of ``mteb/benchmarks/benchmarks`` (``BEIR``, ``MTEB(eng, v2)`` as "MTEB") and
   each task's ``TaskMetadata(name=...)`` as its description or its paper's title writes it
   (``TRECCOVID`` is "TREC-COVID"). MTEB's tasks are evaluation sets that exist to rank embedding
@@ -44,7 +46,7 @@ version and licence each source is, and each entry names its source. These packa
 runtime dependencies: run this by hand when refreshing the lists, then commit the files::
 
     mkdir -p /tmp/wheels && cd /tmp/wheels
-    for p in transformers timm torchvision lm-eval torchmetrics lighteval mteb tensorflow-datasets; do
+    for p in transformers timm torchvision lm-eval torchmetrics lighteval lmms-eval mteb tensorflow-datasets; do
         pip download --no-deps $p
     done
     python tools/gazetteers/build.py /tmp/wheels
@@ -396,6 +398,30 @@ def lighteval_tasks(archive: zipfile.ZipFile) -> Iterator[str]:
             yield spelling
 
 
+_LMMS_EVAL_TASK_FILE = re.compile(r"lmms_eval/tasks/(?P<task>[^/_][^/]*)/.+\.(?:md|ya?ml|py)")
+_DATASET_PATH = re.compile(r"""dataset_path:\s*["']?(?:[\w.-]+/)?(?P<repo>[\w.-]+)""")
+
+
+def lmms_eval_tasks(archive: zipfile.ZipFile) -> Iterator[str]:
+    """Each task folder's name, as its files spell it (``mathvista`` is "MathVista"): benchmarks.
+
+    lmms-eval's tasks are the evaluation sets multimodal models are ranked on. The folder's id is
+    spelled by the task's README, configs and code, and by the Hugging Face repository its configs
+    load (``dataset_path: AI4Math/MathVista``); an id none of them writes with a capital is dropped.
+    """
+    texts: dict[str, list[str]] = {}
+    for path in sorted(archive.namelist()):
+        if (match := _LMMS_EVAL_TASK_FILE.fullmatch(path)) is not None:
+            texts.setdefault(match["task"], []).append(archive.read(path).decode("utf-8", "replace"))
+    for task, files in texts.items():
+        repos = [found["repo"] for text in files for found in _DATASET_PATH.finditer(text)]
+        spelling = _best_spelling(_key(task), files + repos)
+        # "RefCOCO grounding", "Video Detail Description": a task described in words, not a set's name.
+        words = spelling.split() if spelling else []
+        if words and len(words) < 3 and not any(word.isalpha() and word.islower() for word in words):
+            yield spelling
+
+
 #: (output type, package, reader)
 SOURCES = (
     ("models", "transformers", transformers_models),
@@ -403,6 +429,7 @@ SOURCES = (
     ("models", "torchvision", torchvision_models),
     ("benchmarks", "lm-eval", lm_eval_tasks),
     ("benchmarks", "lighteval", lighteval_tasks),
+    ("benchmarks", "lmms-eval", lmms_eval_tasks),
     ("benchmarks", "mteb", mteb_benchmarks),
     ("datasets", "torchvision", torchvision_datasets),
     ("benchmarks", "tensorflow-datasets", tfds_benchmarks),
@@ -413,7 +440,7 @@ SOURCES = (
 # The types a name may have at once: a dataset is a benchmark where an abstract uses it as one.
 _KIND = {"datasets": "data", "benchmarks": "data"}
 # Readers whose names are spelled by prose (a description, an abstract), not by a class or a file.
-_PROSE_READERS = frozenset({lighteval_tasks, mteb_benchmarks, tfds_benchmarks, tfds_datasets, mteb_tasks})
+_PROSE_READERS = frozenset({lighteval_tasks, lmms_eval_tasks, mteb_benchmarks, tfds_benchmarks, tfds_datasets, mteb_tasks})
 
 
 def _hand_made() -> tuple[set[str], dict[str, set[str]]]:
