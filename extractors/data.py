@@ -430,7 +430,7 @@ class DataExtractor:
     ):
         self.name = name
         self.label = label
-        self.gazetteer = Gazetteer(nlp, load_names(gazetteer), lower_case_words=False)
+        self.gazetteer = Gazetteer(nlp, load_names(gazetteer), lower_case_words=False, editions=True)
         self.nouns = frozenset(nouns)
         self.gazetteer_confidence = gazetteer_confidence
         self.cue_confidence = cue_confidence

@@ -54,13 +54,15 @@ class Gazetteer:
     """
 
     def __init__(self, nlp: Language, names: Iterable[str], *, spaced_versions: bool = True,
-                 lower_case_words: bool = True):
+                 lower_case_words: bool = True, editions: bool = False):
         # Whether a version after a space is the name's ("Llama 2"), as for models and data;
         # a metric's next number is its value ("FID 8.3").
         self._spaced_versions = spaced_versions
         # Whether a plain lower-case word names what the list spells with capitals, as a model's
         # name may be written ("flamingo"); data's rarely is ("record brain activity" is no ReCoRD).
         self._lower_case_words = lower_case_words
+        # Whether a subset or a year after a space is the name's, as shared data's are ("AIME 2024").
+        self._editions = editions
         names = list(names)
         self._repeated = {n[1:].casefold() for n in names if n.startswith("~")}
         names = [n.lstrip("~") for n in names]
@@ -175,7 +177,7 @@ class Gazetteer:
 
     def _widen(self, text: str, start: int, end: int) -> tuple[int, int, bool]:
         # A version of a known name is still known; a new prefix makes a new name.
-        end = extend_name(text, end, spaced=self._spaced_versions)
+        end = extend_name(text, end, spaced=self._spaced_versions, editions=self._editions)
         if text[start - 1 : start] != "-":  # _NAME_PREFIX ends in one: no need to search
             return start, end, True
         prefix = _NAME_PREFIX.search(text, max(0, start - 16), start)

@@ -90,11 +90,16 @@ def without_descriptor(text: str, start: int, end: int) -> int:
     return end
 
 
-def extend_name(text: str, end: int, *, limit: int = 5, spaced: bool = True) -> int:
+# A subset or an edition of shared data after its name: "GPQA Diamond", "SWE-bench Verified", "AIME 2024".
+_EDITION_SEGMENT = re.compile(r" (?:(?:19|20)\d\d|Diamond|Verified|Lite|Hard|Easy|Full|Extended)(?![\w%-]|\.\d)")
+
+
+def extend_name(text: str, end: int, *, limit: int = 5, spaced: bool = True, editions: bool = False) -> int:
     """Where a name that ends at ``end`` really ends, after version and size suffixes.
 
     ``spaced=False`` leaves suffixes after a space ("Llama 2", "Gemini Pro") out: a
-    number after a metric's name is its value ("FID 8.3").
+    number after a metric's name is its value ("FID 8.3"). ``editions``: a subset or a
+    year after a space continues the name too, as data's do ("GPQA Diamond", "AIME 2024").
 
     Examples
     --------
@@ -113,8 +118,14 @@ def extend_name(text: str, end: int, *, limit: int = 5, spaced: bool = True) -> 
     >>> text = "FID-50K of 2.1 and FID 8.3"
     >>> text[:extend_name(text, 3, spaced=False)], text[19:extend_name(text, 22, spaced=False)]
     ('FID-50K', 'FID')
+    >>> text = "47.5% on GPQA Diamond and AIME 2024"
+    >>> text[9:extend_name(text, 13, editions=True)], text[26:extend_name(text, 30, editions=True)]
+    ('GPQA Diamond', 'AIME 2024')
     """
     for _ in range(limit):
+        if editions and text[end : end + 1] == " " and (edition := _EDITION_SEGMENT.match(text, end)) is not None:
+            end = edition.end()
+            continue
         if not _may_continue(text, end) or (not spaced and text[end : end + 1] == " "):
             return end
         for segment in _SUFFIX_SEGMENTS:
