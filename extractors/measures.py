@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from .lexicon import finditer_at_words, word_automaton
 
-__all__ = ["CHOOSING", "is_measure_head", "measure_phrases", "measure_start", "in_measurement_context", "names_a_setting"]
+__all__ = ["CHANGE_NOUN", "CHOOSING", "is_measure_head", "measure_phrases", "measure_start", "in_measurement_context", "names_a_setting"]
 
 #: Heads that name a measure on their own.
 STANDALONE_HEADS = frozenset(
@@ -52,6 +52,8 @@ _EVALUATIVE = frozenset(
     "state-of-the-art sota leading top-tier excellent outstanding high-quality robust consistent "
     "limited moderate modest minimum maximum fewer fewest most least important unsatisfactory satisfactory".split()
 )
+#: A noun of change in a measured value, as a pattern: "a 40% decline in recall", "a 24% lift in accuracy".
+CHANGE_NOUN = r"(?:reduction|improvement|gain|increase|decrease|drop|boost|decline|rise|lift|jump)"
 #: Adjectives that say which measure, not how much: never modifiers, and no measurement either.
 CHOOSING = frozenset("total optimal traditional conventional standard existing original final desired required fixed "
                       "potential unprecedented".split())

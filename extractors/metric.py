@@ -23,7 +23,7 @@ from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, is_generic, is_name_shaped, load_names
-from .measures import CHOOSING, in_measurement_context, is_measure_head, measure_phrases, measure_start, names_a_setting
+from .measures import CHANGE_NOUN, CHOOSING, in_measurement_context, is_measure_head, measure_phrases, measure_start, names_a_setting
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 
@@ -73,8 +73,8 @@ RESULT_FRAMES = (
     re.compile(r"\b(?:using|use|uses|with|adopt\w*) (?P<measures>" + _MEASURE + r") as (?:an? |the )(?:\w+ )?(?:metric|measure)\b"),
     re.compile(r"\bin terms of (?:the )?(?P<measures>" + _MEASURE + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,3})"),
     # An amount of change in it: "a 50% reduction in resource utilization", "3x improvement in energy efficiency".
-    re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|x|×|-?fold| times)?\s+(?:relative |absolute |average |overall )?(?:reduction|improvement|"
-               r"increase|decrease|gain|drop|boost|saving|speed-?up)s? in (?:the |its |their |both )?(?P<measures>" + _MEASURE
+    re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|x|×|-?fold| times)?\s+(?:relative |absolute |average |overall )?(?:" + CHANGE_NOUN
+               + r"|saving|speed-?up)s? in (?:the |its |their |both )?(?P<measures>" + _MEASURE
                + r"(?:,? and " + _MEASURE + r")?)"),
     # The text calling it so: "the metric of next-word prediction", "metrics such as X and Y", "metrics: X, Y
     # and Z", "metrics (X, Y, Z)".

@@ -37,6 +37,7 @@ from .core.schema import DATA_TYPES
 from .evaluate import Score
 from .relations import COMPARISON_CUE
 from paperkg.extractors.lexicon import OWN_THING
+from paperkg.extractors.measures import CHANGE_NOUN
 from paperkg.extractors.model import title_label
 from paperkg.extractors.roles import role_before
 
@@ -128,8 +129,8 @@ _COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost"
                          "longer": "length", "shorter": "length"}
 _PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*)")
 # "40% sequence reduction": a value followed by a short phrase ending in a word of change.
-_CHANGE_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:reduction|improvement|gain|speed-?up|increase|decrease|"
-                            r"drop|savings?|boost|compression)s?)\b", re.IGNORECASE)
+_CHANGE_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:" + CHANGE_NOUN + r"|speed-?up|saving|compression)s?)\b",
+                            re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\s+in\s+")
 _ON_DATA_AFTER = re.compile(r"\s+on\s+(?:the\s+)?")
 # A verb that reports a score, or the list of scores a value continues, right before a bare number.
@@ -137,8 +138,7 @@ _REPORTED_BEFORE = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|scor\w*|attain
                               r"(?:\s+(?:an?|the)?\s*(?:average|overall|mean|new|best)?\s*(?:score|accuracy)?\s*(?:of)?)?\s*$"
                               r"|\d[^,.;:]{0,30}\s+and\s+$", re.IGNORECASE)
 _CHANGE_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
-_BARE_CHANGE = re.compile(r"(?:relative\s+|absolute\s+|average\s+|overall\s+)?(?:reduction|improvement|gain|increase|decrease|"
-                          r"drop|boost)s?", re.IGNORECASE)
+_BARE_CHANGE = re.compile(r"(?:relative\s+|absolute\s+|average\s+|overall\s+)?" + CHANGE_NOUN + r"s?", re.IGNORECASE)
 _OWN_VALUE = re.compile(r"\s*\(\s*")
 _QUANTIFIERS = frozenset("most many all some several each every both various these those this that such few".split())
 _SPEED_VERB = re.compile(r"(?:accelerat|speed)", re.IGNORECASE)
@@ -146,7 +146,7 @@ _OUTPERFORM = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
 # A count or share of something is measured with it: "the number of visual tokens".
 _COUNT_OF = re.compile(r"(?:number|amount|count|fraction|proportion|share)\s+of\s+", re.IGNORECASE)
 _PHRASE_STOP = re.compile(r"\b(?:than|while|with|and|on|in|for|across|compared|over|by|when|at|to|from|as|"
-                          r"without|using|which|that|of|vs|versus)\b(?!-).*$", re.IGNORECASE)
+                          r"without|using|which|that|of|vs|versus|respectively)\b(?!-).*$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|its|their|our|a|an|overall|total|average)\s+", re.IGNORECASE)
 _FROM_TO = re.compile(r"\s*to\s+\d")
 # The paper speaking of its own system: "our", "we", "the proposed", or a sentence opening "It" / "This".

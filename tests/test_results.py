@@ -195,6 +195,14 @@ def test_a_value_after_several_datasets_is_on_the_first():
                     "query latency.") == [("Zorb", "ViDoRe", "query latency", 30.0, "%")]
 
 
+def test_a_change_names_the_measure_it_is_in():
+    assert _results("Zorb: Retrieval", "Zorb shows a 40% decline in recall and a 24% lift in accuracy.") == [
+        ("Zorb", None, "recall", 40.0, "%"), ("Zorb", None, "accuracy", 24.0, "%")]
+    # "respectively" ends the phrase the values are in.
+    assert _results("Zorb: Retrieval", "It gives up to 5% and 20% increase in latency respectively.") == [
+        ("Zorb", None, "latency", 5.0, "%"), ("Zorb", None, "latency", 20.0, "%")]
+
+
 def test_a_system_described_not_named_is_the_values_model():
     found = _results("Zorb: Safety Monitors", "We show that a carefully prompt engineered lightweight monitor achieves "
                      "a 93% defense success rate. We find that even the best system scores only 25% on Gizmo-Bench.")
