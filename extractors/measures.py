@@ -24,7 +24,7 @@ __all__ = ["CHANGE_NOUN", "CHOOSING", "is_measure_head", "measure_phrases", "mea
 #: Heads that name a measure on their own.
 STANDALONE_HEADS = frozenset(
     "accuracy accuracies latency latencies throughput speedup speedups speed-up speed-ups perplexity "
-    "recall precision".split()
+    "recall precision runtime runtimes entropy".split()
 )
 #: Heads that are also everyday nouns: a measure only with a modifier ("training time", "win rate").
 MODIFIED_HEADS = frozenset(
