@@ -574,11 +574,20 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
     ['VideoQA', 'VideoQAs']
     >>> sorted(_generic_short_forms("It reads a whole-slide image (WSI) through a first-in-first-out (FIFO) queue."))
     ['FIFO', 'FIFOs', 'WSI', 'WSIs']
+    >>> sorted(_generic_short_forms("TTMBA: Towards Audio\\nWe propose a method for binaural audio generation (TTMBA)."))
+    []
     """
     found = set()
+    # The name before the title's colon is the paper's own, whatever its long form reads like ("TTMBA: Towards ...",
+    # "... binaural audio generation (TTMBA)").
+    title = text[: max(0, text.find("\n"))]
+    title_at = title_name(title) if title else None
+    own = title[title_at[0] : title_at[1]] if title_at else None
     for long_start, long_end, short_start, short_end in acronym_definitions(text):
         long_form = text[long_start:long_end]
         short = text[short_start:short_end]
+        if short == own:
+            continue
         counted = (long_form[1:].islower() and not short.endswith("s")  # (a sentence may open on it) and short not in known
                    and any(True for _ in _standalone(text, short + "s", joiners_after=""))
                    and not _introduced_at(text, long_start, long_end))
