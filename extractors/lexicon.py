@@ -459,7 +459,9 @@ _NAMING = re.compile(
 _NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "we call", "e name ")
 # The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
 _APPOSITIVE = re.compile(
-    r"(?P<name>(?<![\w-])(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"
+    r"(?P<name>(?<![\w-])(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*)"
+    # (or Title Case words, described at once: "Liger Attention, an intra-layer hybrid attention mechanism")
+    r"(?:\s[A-Z][a-z]+[\w^+-]*(?=(?:\s[A-Z][a-z]+[\w^+-]*){0,2},\s+(?:a|an)\s)){0,3})"
     # (its short form may come first: "NaturalCodeBench (NCB), a challenging code benchmark")
     r"(?:(?:\s+\([^()]{1,20}\))?,\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
     r"architecture|system|dataset|benchmark|corpus)\b)"
@@ -528,6 +530,8 @@ SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _ARTICLE_WORDS = word_automaton([f"{article} {new} " for article in ("a", "an", "the", "our")
                                  for new in ("novel", "new", "proposed")])
 # Between the cue and the name: "we design and release the SNARE".
+# Last words of a name that states an idea, not a system or data: "the Byte-Token Representation Lemma".
+_NOT_SYSTEMS = frozenset("lemma theorem law principle hypothesis conjecture problem paradox effect phenomenon".split())
 _WORDS_BEFORE_NAME = re.compile(r"\s+(?:and \w+\s+)?(?:the |a |an |our )?")
 
 
@@ -615,7 +619,8 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
     for _, cue_end in proposal_cues(text):
         lead = _WORDS_BEFORE_NAME.match(text, cue_end)
         found = lead and _APPOSITIVE.match(text, lead.end())
-        if found is not None and not is_generic(found["name"]) and found["name"] not in _SENTENCE_WORDS:
+        if found is not None and not is_generic(found["name"]) and found["name"] not in _SENTENCE_WORDS \
+                and found["name"].rsplit(None, 1)[-1].lower() not in _NOT_SYSTEMS:
             description = (found["description"] or found["head"] or "").split()
             yield found.start("name"), found.end("name"), _label_of(description)
         elif lead is not None and (named := _CUED_NAME.match(text, lead.end())) is not None:

@@ -436,6 +436,9 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe evaluate GPT-4 and LLaMA-2-13B on MMLU.", []),
         ("Autoregressive Models in Vision: A Survey\n\nWe review VAR and LlamaGen.", []),
         ("A Study\n\nWe launch EVE, an encoder-free model that beats Fuyu-8B.", ["EVE"]),
+        # Title Case words described at once are a name too, unless they state an idea.
+        ("A Study\n\nWe introduce Liger Attention, an intra-layer hybrid attention mechanism.", ["Liger Attention"]),
+        ("A Study\n\nWe introduce the Byte-Token Representation Lemma, a result on tokens.", []),
         # Cues without "we": a second verb, "new"/"novel", and the title name's released variants.
         ("A Study\n\nWe study tokens and introduce FooNet for them.", ["FooNet"]),
         ("A Study\n\nWe test LLaMA-2 on three new tasks (QuizQA and PuzzleQA).", ["QuizQA", "PuzzleQA"]),
