@@ -144,17 +144,24 @@ class Gazetteer:
         for matches in (exact, folded):
             # The longest name at each start: "Swin Transformers" rather than "Swin".
             for start, end in sorted(matches, key=lambda m: (m[0], -m[1])):
-                if matches is folded and not self._lower_case_words and self._plain_word_for_capitals(text[start:end]) \
-                        and text[start - 1 : start] != "-" and text[end : end + 1] != "-":  # (not "tiny-imagenet")
-                    continue  # "record brain activity" names no ReCoRD, "a whisper" no Whisper
+                if matches is folded and self._plain_word_written(text, start, end):
+                    continue
                 if start not in seen:
                     seen.add(start)
                     found.append(self._widen(text, start, end))
         for start, end in sorted(fused):  # one stem at most starts at each character
+            if self._plain_word_written(text, start, end):
+                continue  # "medical records" (the stem "record" and its plural) names no ReCoRD either
             if start not in seen:
                 seen.add(start)
                 found.append(self._widen(text, start, end))
         return self._drop_lone_common_nouns(text, found) if self._repeated else found
+
+    def _plain_word_written(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is a plain lower-case word where data's list has a name with capitals."""
+        # "record brain activity" names no ReCoRD, "a whisper" no Whisper (but "tiny-imagenet" does name one).
+        return (not self._lower_case_words and self._plain_word_for_capitals(text[start:end])
+                and text[start - 1 : start] != "-" and text[end : end + 1] != "-")
 
     def _plain_word_for_capitals(self, written: str) -> bool:
         """Whether a lower-case word is written where the list has a name with capitals."""

@@ -218,11 +218,11 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     True
     >>> is_generic("LSTMs"), is_generic("LSTMs", known={"LSTM"})
     (True, False)
-    >>> is_generic("kHz"), is_generic("GB")  # units
-    (True, True)
+    >>> is_generic("kHz"), is_generic("GB"), is_generic("3D"), is_generic("1.7TB"), is_generic("160B-token")
+    (True, True, True, True, True)
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
-            or _UNIT.fullmatch(text) is not None)
+            or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None)
 
 
 @lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
@@ -232,6 +232,8 @@ def _stoplisted(text: str) -> bool:
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
+# A dimension or an amount, which describes data rather than names it: "3D", "1.7TB", "160B-token", "6-year".
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?\s?(?:D|[KMBT]|[KMGT]B)?(?:-(?:token|word|year|hour|day|minute|frame|bit)s?)?")
 # A unit with its SI prefix, which has a name's inner capital: "kHz", "GB", "Mbps", "kWh".
 _UNIT = re.compile(r"[kMGTP]?(?:Hz|bps|Wh?)|[kKMGTP]i?B")
 

@@ -311,6 +311,9 @@ def test_data_found(nlp, text, label, expected):
         # After a cue noun and a comma, a name its verb follows is the sentence's subject, not a list item;
         # a unit is no name either.
         "On the 16 kHz datasets, GizmoCodec attains a ViSQOL score of 4.30 at 1.5 kbps.",
+        # Modalities, dimensions and amounts describe data; a plain word is no name spelled with capitals.
+        "It beats baselines across MRI, CT, and X-ray benchmarks and on large-scale 3D datasets.",
+        "FoME is pre-trained on a diverse 1.7TB dataset, and on a 160B-token corpus of medical records.",
     ],
 )
 def test_data_not_found(nlp, text):
