@@ -61,7 +61,7 @@ def canonical_repo(host: str, owner: str, name: str, section_name: str | None = 
     ('huggingface.co/datasets/HuggingFaceFW/fineweb', None)
     >>> canonical_repo("github. com", "Euphoria16", "DocMark")  # a space the page's conversion put in
     'github.com/Euphoria16/DocMark'
-    >>> canonical_repo("github.com", "ktrk115", "const\\_layout")  # an underscore LaTeX escaped
+    >>> canonical_repo("github.com", "ktrk115", "const\\\\_layout")  # an underscore LaTeX escaped
     'github.com/ktrk115/const_layout'
     """
     host = "".join(host.split()).lower()
