@@ -123,7 +123,10 @@ _AFTER_SCORE = re.compile(r" \((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*
 _SCORE_BEFORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?$")
 # An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
 # (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
-_ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2,7}\d{0,4}(?![\w-])")
+_ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2,7}\d{0,4}(?![\w-])"
+                      # or a code of capitals and digits, hyphenated parts too: "XM3600", "FSS-1000", "T-IC13"
+                      # (not hardware, one capital and digits: "A100")
+                      r"|[A-Z](?<![\w-][A-Z])(?:[A-Z]+\d+[A-Z]?|[A-Z]{0,7}(?:-[A-Z0-9]{0,2}[A-Za-z0-9]{1,7})+)(?![\w-])")
 # What stands right before an evaluation target: its preposition, or a list it continues.
 _RIGHT_BEFORE_TARGET = (" on ", " on the ", " across ", " over ", " in ", ", ", " and ", " or ", " as ", " including ",
                         " like ", "e.g., ")

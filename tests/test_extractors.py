@@ -606,6 +606,9 @@ def test_registry_gazetteers_say_where_each_name_comes_from():
         ("It joins the pre-trained LLaVA model with KG-RAG.", "DATASET", []),
         # Later items of the list a cue opens; an acronym reported on as a name, not as a modifier.
         ("Experiments on FOOBAR, BazSet and QuxQA show gains on MRI scans.", "BENCHMARK", ["FOOBAR", "BazSet", "QuxQA"]),
+        # ... a code of capitals and digits too, but not hardware ("A100").
+        ("In a zero-shot evaluation on T-IC13 and ZQ3600, it wins; results on A100 follow.", "BENCHMARK",
+         ["T-IC13", "ZQ3600"]),
         # What a paper defines in order to evaluate is a benchmark; a class is not, whatever it is for.
         ("We propose Ordered Event Recall (OER) to evaluate chronology.", "BENCHMARK", ["Ordered Event Recall", "OER"]),
         ("We use deep neural networks (DNNs) to test the brain data.", "BENCHMARK", []),
