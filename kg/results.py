@@ -90,10 +90,12 @@ _METRIC_THEN_VALUE = re.compile(
     # Its words may hold digits ("of OPT-13B from ..."), but none is another value.
     r"(?:(?:on|in|for|across|against|with|of)\s+(?:(?![\d.]+\s|(?:and|or|but|while|whereas)\s)[^\s,;:()%]+\s+){1,6}?"
     r"(?=(?:is|was|are|were|reaches|rises|drops|improves|increases|decreases|from|to)\b))?"
-    r"(?:scores?\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
-    # The metric as the subject of its change: "recall@20 improves by 6 points", "the acceptance rate rises to 0.82".
-    r"(?:(?:(?:is|are|was|were)\s+)?(?:rise|rose|risen|increase|improve|grow|grew|grown|drop|fall|fell|fallen|decrease|"
-    r"decline|jump|climb|reduce|boost|lower|raise|go(?:es)? up|go(?:es)? down|went up|went down)\w*\s+(?:by|to)\b)?"
+    r"(?:(?:scores?|metrics?|values?)\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
+    # The metric as the subject of its change: "recall@20 improves by 6 points", "the acceptance rate rises to 0.82",
+    # "F1 score improves from 0.212 to 0.543", "a PIF metric that drops from 0.81".
+    r"(?:(?:that\s+|which\s+)?(?:(?:is|are|was|were)\s+)?(?:rise|rose|risen|increase|improve|grow|grew|grown|drop|fall|"
+    r"fell|fallen|decrease|decline|jump|climb|reduce|boost|lower|raise|go(?:es)? up|go(?:es)? down|went up|went down)\w*"
+    r"\s+(?:by|to|from)\b)?"
     r"\s*(?:of|is|=|:|at|reaches|reaching|to|from|within)?\s*(?:(?:about|around|near|only|just|roughly|nearly|"
     r"approximately|over|above|up to|below|under|a|an|>|<|~|≈)\s*){0,2}"
     r"\(?[-−+]?$",  # "the best accuracy (87.8%)", "a correlation of -0.42"
@@ -136,7 +138,7 @@ _ON_DATA_AFTER = re.compile(r"\s+on\s+(?:the\s+)?")
 # A verb that reports a score, or the list of scores a value continues, right before a bare number.
 _REPORTED_BEFORE = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|scor\w*|attain\w*|gets?|yields?|records?|sets?)"
                               r"(?:\s+(?:an?|the)?\s*(?:average|overall|mean|new|best)?\s*(?:score|accuracy)?\s*(?:of)?)?\s*$"
-                              r"|\d[^,.;:]{0,30}\s+and\s+$", re.IGNORECASE)
+                              r"|\d[^,.;:]{0,30}(?:,\s+(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
 _CHANGE_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
 _BARE_CHANGE = re.compile(r"(?:relative\s+|absolute\s+|average\s+|overall\s+)?" + CHANGE_NOUN + r"s?", re.IGNORECASE)
 _OWN_VALUE = re.compile(r"\s*\(\s*")

@@ -195,6 +195,17 @@ def test_a_value_after_several_datasets_is_on_the_first():
                     "query latency.") == [("Zorb", "ViDoRe", "query latency", 30.0, "%")]
 
 
+def test_a_measure_then_its_values_in_a_list_or_a_change():
+    # Values listed after one measure, each on its data; the measure as the subject of its change or a metric.
+    assert _results("Zorb: Nowcasting", "Zorb achieves CSI scores of 0.452 on FooRain, 0.474 on BarRain-7, and "
+                    "0.361 on BazRain.") == [("Zorb", "FooRain", "CSI", 0.452, None), ("Zorb", "BarRain-7", "CSI", 0.474, None),
+                                             ("Zorb", "BazRain", "CSI", 0.361, None)]
+    assert [r[2:4] for r in _results("Zorb: QA", "With Zorb, F1 score improves from 0.212 to 0.543.")] == [
+        ("F1 score", 0.212), ("F1 score", 0.543)]
+    assert [r[2:4] for r in _results("Zorb: QA", "Zorb wins, with the MSE metrics reaching 0.198 and 0.122, respectively.")] \
+        == [("MSE", 0.198), ("MSE", 0.122)]
+
+
 def test_a_change_names_the_measure_it_is_in():
     assert _results("Zorb: Retrieval", "Zorb shows a 40% decline in recall and a 24% lift in accuracy.") == [
         ("Zorb", None, "recall", 40.0, "%"), ("Zorb", None, "accuracy", 24.0, "%")]
