@@ -206,6 +206,15 @@ def test_a_measure_then_its_values_in_a_list_or_a_change():
         == [("MSE", 0.198), ("MSE", 0.122)]
 
 
+def test_ranges_with_units_on_both_bounds_and_points_of_a_measure():
+    # Both bounds of "1.4x-2.6x" are results, but not a setting's range ("at ratios of 2x-6x"); "+10 accuracy
+    # points" is in points.
+    assert _results("Zorb: Prompts", "At ratios of 2x-6x, Zorb accelerates end-to-end latency by 1.4x-2.6x.") == [
+        ("Zorb", None, "end-to-end latency", 1.4, "x"), ("Zorb", None, "end-to-end latency", 2.6, "x")]
+    assert _results("Zorb: Genomes", "Zorb beats the state of the art by +10 accuracy points.") == [
+        ("Zorb", None, "accuracy", 10.0, "point")]
+
+
 def test_a_change_names_the_measure_it_is_in():
     assert _results("Zorb: Retrieval", "Zorb shows a 40% decline in recall and a 24% lift in accuracy.") == [
         ("Zorb", None, "recall", 40.0, "%"), ("Zorb", None, "accuracy", 24.0, "%")]
