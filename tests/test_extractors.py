@@ -442,6 +442,9 @@ def test_metric_not_found(nlp, text):
         # Title Case words described at once are a name too, unless they state an idea.
         ("A Study\n\nWe introduce Liger Attention, an intra-layer hybrid attention mechanism.", ["Liger Attention"]),
         ("A Study\n\nWe introduce the Byte-Token Representation Lemma, a result on tokens.", []),
+        # A long form of listed words is the name its acronym spells, not its first word.
+        ("A Study\n\nWe propose the Plan, Eliminate, and Track (PET) framework. The Plan module reads a task.",
+         ["Plan, Eliminate, and Track", "PET"]),
         # Cues without "we": a second verb, "new"/"novel", and the title name's released variants.
         ("A Study\n\nWe study tokens and introduce FooNet for them.", ["FooNet"]),
         ("A Study\n\nWe test LLaMA-2 on three new tasks (QuizQA and PuzzleQA).", ["QuizQA", "PuzzleQA"]),
