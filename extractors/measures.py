@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from .lexicon import finditer_at_words, word_automaton
 
-__all__ = ["CHANGE_NOUN", "CHOOSING", "is_measure_head", "measure_phrases", "measure_start", "in_measurement_context", "names_a_setting"]
+__all__ = ["CHANGE_NOUN", "CHOOSING", "HEAD_AFTER", "is_measure_head", "measure_phrases", "measure_start", "in_measurement_context", "names_a_setting"]
 
 #: Heads that name a measure on their own.
 STANDALONE_HEADS = frozenset(
@@ -54,6 +54,8 @@ _EVALUATIVE = frozenset(
 )
 #: A noun of change in a measured value, as a pattern: "a 40% decline in recall", "a 24% lift in accuracy".
 CHANGE_NOUN = r"(?:reduction|improvement|gain|increase|decrease|drop|boost|decline|rise|lift|jump)"
+#: A measure's head right after a measure word, which then modifies it: "recall rate", "Dice scores".
+HEAD_AFTER = re.compile(r"[ -](?:rates?|scores?|ratios?)\b(?!-)")
 #: Adjectives that say which measure, not how much: never modifiers, and no measurement either.
 CHOOSING = frozenset("total optimal traditional conventional standard existing original final desired required fixed "
                       "potential unprecedented".split())
@@ -269,6 +271,8 @@ def measure_phrases(text: str) -> Iterator[tuple[int, int]]:
     ['average token count', 'training time', 'frames per second']
     """
     for head in finditer_at_words(_HEAD, _HEAD_WORDS, text):
+        if head.group().lower() in STANDALONE_HEADS and HEAD_AFTER.match(text, head.end()):
+            continue  # "low recall rate": the head after it makes the measure
         start = measure_start(text, head.start())
         if start == head.start() and head.group().lower() not in STANDALONE_HEADS:
             continue

@@ -23,7 +23,7 @@ from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, is_generic, is_name_shaped, load_names
-from .measures import CHANGE_NOUN, CHOOSING, in_measurement_context, is_measure_head, measure_phrases, measure_start, names_a_setting
+from .measures import CHANGE_NOUN, CHOOSING, HEAD_AFTER, in_measurement_context, is_measure_head, measure_phrases, measure_start, names_a_setting
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 
@@ -260,6 +260,7 @@ class MetricExtractor:
                 # Two measures hyphenated ("accuracy-MACs trade-offs"): the first here, the second on its own.
                 end, name = start + len(first), first
             confidence = self.confidence
+            alias_of_word = None
             # "Accuracy" opening a sentence is a plain word; "CLIP score" and "FID" are coined names.
             if _is_plain_word(name[:1].lower() + name[1:]):
                 # Paired with a loose word, a measure names a tension, not what results are reported in:
@@ -273,6 +274,9 @@ class MetricExtractor:
                 head_start, start = start, measure_start(text, start)
                 led_by_known = start < head_start and text[start:head_start].split()[0] in self.gazetteer
                 confidence = self.confidence if led_by_known else self.word_confidence
+                # ... and the head it modifies, the word alone its other name: "low recall rate", "Dice scores".
+                if (headed := HEAD_AFTER.match(text, end)) is not None:
+                    end, alias_of_word = headed.end(), name
             elif known:
                 # A coined measure keeps the one plain word that says which ("box AP", "mask AP"), not
                 # one that aggregates it ("average Top-1 accuracy", "peak FLOPs").
@@ -284,7 +288,7 @@ class MetricExtractor:
                 start = averaged.start() if averaged else start
             # A plural of a coined name ("FIDs") is that name.
             alias_of = (name[:-1] if name.endswith("s") and name[-2:-1].isupper() and not name.endswith(("OPs", "ACs"))
-                        and name[:-1] in self.gazetteer else None)  # ("FLOPs" and "MACs" are names as they stand)
+                        and name[:-1] in self.gazetteer else alias_of_word)  # ("FLOPs" and "MACs" are names as they stand)
             if known and not _is_plain_word(name[:1].lower() + name[1:]):
                 # "BLEU scores", "F1-Macro score": the coined measure, called by its value's word.
                 scored = _SCORE_WORD.match(text, end)
@@ -324,7 +328,9 @@ class MetricExtractor:
             if not is_generic(text[start:end]):
                 add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:measure", confidence=self.word_confidence)
         add_definitions(doc, "METRIC", rule=f"{self.name}:definition", confidence=self.confidence,
-                        accepts=lambda long_form, short, long_start: _defines_metric(text, long_form, short, long_start))
+                        # (two known measures defined as one are one: "mean average precision (mAP)")
+                        accepts=lambda long_form, short, long_start: _defines_metric(text, long_form, short, long_start)
+                        or (short in self.gazetteer and long_form in self.gazetteer))
         return doc
 
     @staticmethod

@@ -599,6 +599,15 @@ def test_registry_gazetteers_say_where_each_name_comes_from():
         assert not hand_made & {line.split("#")[0].strip().lstrip("=").casefold() for line in entries}
 
 
+def test_measures_defined_as_one_and_the_head_a_measure_word_modifies_are_one_entity():
+    from paperkg import Paper, extract_papers
+    from paperkg.extract import gold_record
+
+    found = gold_record(next(extract_papers([Paper("Zorb: Audio", (
+        "We reach a mean average precision (mAP) score of 0.415, Dice scores of 0.91 and a recall rate of 80%."))])))
+    assert found["entities"]["metric"] == ["mAP | mean average precision", "Dice scores | Dice", "recall rate"]
+
+
 @pytest.mark.parametrize(
     "text, label, expected",
     [
