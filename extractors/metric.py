@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
-from .lexicon import HEADS, is_generic, is_name_shaped, load_names
+from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, load_names
 from .measures import CHANGE_NOUN, CHOOSING, HEAD_AFTER, in_measurement_context, is_measure_head, measure_phrases, measure_start, names_a_setting
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
@@ -210,6 +210,8 @@ def _defines_metric(text: str, long_form: str, short: str, long_start: int) -> b
     """
     if long_form.rsplit(None, 1)[-1].lower() not in HEADS["METRIC"] or is_generic(short):
         return False
+    if any(used["noun"] in TASK_HEADS for used in re.finditer(r"(?<![\w-])" + re.escape(short) + r"\s+(?P<noun>[a-z]+)", text)):
+        return False  # "Click-Through Rate (CTR) ... CTR prediction": what a task predicts, not a measure of results
     kind = KIND_AFTER.match(text, long_start + len(long_form))
     return kind is None or kind["kind"] not in _OTHER_KINDS
 

@@ -425,6 +425,9 @@ def test_metric_found(nlp, text, expected):
         "It brings up to 5% and 20% increase in performance respectively.",
         # A family of metrics, and a benchmark's score.
         "It tracks BEV metrics and VQA-based metrics, with a ZorbBench score of 71.",
+        # What a task predicts, defined as a rate, is no measure of results; nor a thing measured with no head.
+        "Click-Through Rate (CTR) prediction drives ads, and FooNet improves CTR prediction by 2%.",
+        "It is better in terms of revolutionizing work and study methods.",
     ],
 )
 def test_metric_not_found(nlp, text):
