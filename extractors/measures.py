@@ -36,6 +36,8 @@ MODIFIED_HEADS = frozenset(
 _OTHER_HEADS = frozenset("cost costs overhead overheads alignment fidelity similarity accuracy index".split())
 # Abstract nouns of a quality: "factuality", "faithfulness", "consistency"; not "entities", "identity".
 _QUALITY_SUFFIX = re.compile(r"(?<!ent)(?:ity|ities|ness|cy|cies)$")
+# Every head of the grammar, in the singular and the plural.
+_MEASURE_HEADS = STANDALONE_HEADS | MODIFIED_HEADS
 # Modifier + head pairs that name a setting, not a measure.
 _NOT_MEASURES = frozenset({"learning rate", "dropout rate", "sampling rate", "frame rate", "mask ratio",
                            "masking ratio", "aspect ratio", "real time", "same time", "first time", "long time",
@@ -92,12 +94,12 @@ _ING_NOUNS = frozenset(
 _CAPITAL_MODIFIERS = frozenset("GPU CPU TPU NPU KV DRAM HBM VRAM I/O".split())
 _TOP_K = re.compile(r"[Tt]op-?\d{1,3}|[A-Za-z]{1,10}@\d{1,3}")  # "top-1 accuracy", "pass@1 accuracy"
 _HEAD = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, STANDALONE_HEADS | MODIFIED_HEADS), key=len, reverse=True))
+    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _MEASURE_HEADS), key=len, reverse=True))
     + r")(?![\w-])",
     re.IGNORECASE,
 )
 # Where a _HEAD match starts: its words, for one Aho-Corasick pass instead of a case-blind scan.
-_HEAD_WORDS = word_automaton(STANDALONE_HEADS | MODIFIED_HEADS)
+_HEAD_WORDS = word_automaton(_MEASURE_HEADS)
 # "tokens per second", "images per GPU hour": a count over a unit.
 _PER_UNIT = re.compile(
     r"(?<![\w-])[a-z]{3,}s per (?:second|sec|minute|hour|day|GPU(?: hour)?|dollar|token|image|sample|step|query|"
@@ -244,7 +246,7 @@ def is_measure_head(word: str, phrase: str = "") -> bool:
     True
     """
     lower = word.lower()
-    return (lower in STANDALONE_HEADS or lower in MODIFIED_HEADS or lower in _OTHER_HEADS
+    return (lower in _MEASURE_HEADS or lower in _OTHER_HEADS
             or _QUALITY_SUFFIX.search(lower) is not None or _PER_UNIT.search(phrase) is not None)
 
 
