@@ -50,6 +50,14 @@ _MORE_CUE_WORDS = word_automaton(
 )
 # "We introduce three frameworks: A, which ...; B, a ...; and C, ...": each clause of a
 # semicolon list opens with one more proposed name, past where the first clause's proposal ended.
+# A sentence that opens on the paper's own system: "Our model, ...", "Our framework integrates ...".
+_OUR_OPENING = re.compile(r"\s*(?:[^,.;:]{0,40},\s*)?[Oo]ur (?:[\w-]+ ){0,2}?(?:model|method|framework|approach|system|"
+                          r"architecture|network|pipeline|agent)s?\b")
+# A preposition before a name and its determiner and modifiers: what a system uses or is compared with.
+_USED_BEFORE = re.compile(r"\b(?:using|use|uses|with|from|on|in|of|via|as|like|than|over|to)\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:[\w-]+\s+){0,3}$")
+# Verbs that say what a system is made of.
+_MADE_OF = re.compile(r"\b(?:contain|consist|compris|includ|introduc|adopt|integrat|incorporat|featur|employ|equip)\w*\b")
 _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
 # A known short form the paper defines in parentheses ("a novel Selective S4 (i.e., S5) model")
 # is the paper's own name, even though a gazetteer knows it.
@@ -175,6 +183,7 @@ class ProposesDetector:
         proposed += [s for s in spans if ((table.get((s.start_char, s.end_char)) or ("",))[0] or "").endswith(":introduced")]
         if not proposed:
             proposed += self._recurring_subject(doc, spans)
+        proposed += self._parts_of_own(doc, text, spans, proposed)
         proposed += self._own_variants(text, spans, starts, proposed)
         # Data a cue's sentence trains or evaluates on is used, not released: "To verify the proposed method, we
         # conduct experiments on the IEMOCAP database", "achieves competitive results on datasets: N-MNIST and SHD".
@@ -203,6 +212,24 @@ class ProposesDetector:
             if words & names and text[short_start:short_end] not in names:
                 at = bisect_left(starts, short_start)
                 found += [s for s in spans[at : at + 1] if (s.start_char, s.end_char) == (short_start, short_end)]
+        return found
+
+    def _parts_of_own(self, doc: Doc, text: str, spans: list[Span], proposed: list[Span]) -> list[Span]:
+        """Names a sentence about the paper's own system defines: "PoseAnimate contains three key components:
+        1) a Pose-Aware Control Module (PACM) ...", "Our model, the Rendered Intrinsics Network (RIN), ..."."""
+        own = {s.text for s in proposed if s.label_ == "MODEL"}
+        found = []
+        for span in spans:
+            # The long form, defined there; not one the sentence's system uses ("... using the ACM Computing
+            # Classification System (CCS) ontology").
+            if (span.label_ != "MODEL" or not self._rule(doc, span).endswith(":definition") or not self._novel(doc, span)
+                    or span_extension(doc, span, "paperkg_alias_of") is None
+                    or _USED_BEFORE.search(text, max(0, span.start_char - 40), span.start_char)):
+                continue
+            opening = text[sentence_start(text, span.start_char) : span.start_char][:80].lstrip()
+            # (the paper's own name opening on what it is made of: "PoseFoo contains ...", not "PoseFoo is a ... (GPT)")
+            if _OUR_OPENING.match(opening) or (_MADE_OF.search(opening) and any(opening.startswith(name + " ") for name in own)):
+                found.append(span)
         return found
 
     def _recurring_subject(self, doc: Doc, spans: list[Span]) -> list[Span]:

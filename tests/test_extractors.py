@@ -445,6 +445,12 @@ def test_metric_not_found(nlp, text):
         # Title Case words described at once are a name too, unless they state an idea.
         ("A Study\n\nWe introduce Liger Attention, an intra-layer hybrid attention mechanism.", ["Liger Attention"]),
         ("A Study\n\nWe introduce the Byte-Token Representation Lemma, a result on tokens.", []),
+        # A part a sentence about the paper's own system defines is its own; what the system uses is not.
+        ("PoseFoo: Animation\n\nWe propose PoseFoo. PoseFoo contains two parts: a Pose-Aware Control Module (PACM) "
+         "and a decoder.", ["PoseFoo", "PoseFoo", "PoseFoo", "Pose-Aware Control Module"]),
+        ("A Study\n\nOur model, the Rendered Intrinsics Network (RIN), joins an encoder and a decoder. Our method "
+         "uses the ACM Computing Classification System (CCS) ontology.", ["Rendered Intrinsics Network"]),
+        ("Zorb: Brains\n\nWe propose Zorb. Zorb is a generative pretrained transformer (GPT) model.", ["Zorb", "Zorb", "Zorb"]),
         # A long form of listed words is the name its acronym spells, not its first word.
         ("A Study\n\nWe propose the Plan, Eliminate, and Track (PET) framework. The Plan module reads a task.",
          ["Plan, Eliminate, and Track", "PET"]),
