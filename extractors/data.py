@@ -82,6 +82,7 @@ _JOINER_AFTER = re.compile(
 _NOT_NAMES = frozenset(
     "the this these that our a an each both all new several multiple various existing standard popular "
     "public large small extensive challenging diverse real synthetic video image text audio code "
+    "larger smaller bigger longer shorter largest smallest biggest "
     "three two four five six several seven eight nine ten many most other english chinese multilingual "
     "bilingual vision speech language visual textual robotics medical "
     # Pronouns before a verb that is also a cue noun: "We benchmark X".

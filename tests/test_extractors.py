@@ -314,6 +314,8 @@ def test_data_found(nlp, text, label, expected):
         # Modalities, dimensions and amounts describe data; a plain word is no name spelled with capitals.
         "It beats baselines across MRI, CT, and X-ray benchmarks and on large-scale 3D datasets.",
         "FoME is pre-trained on a diverse 1.7TB dataset, and on a 160B-token corpus of medical records.",
+        # A comparative capitalised in a heading describes the data: "(2) Limited Context and/or Smaller training corpus".
+        "Two settings: (2) Limited Context and/or Smaller training corpus of documents.",
     ],
 )
 def test_data_not_found(nlp, text):
