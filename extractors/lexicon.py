@@ -531,11 +531,11 @@ _LATER_APPOSITIVE = re.compile(r",\s+" + _ONE_WORD_NAME + r"\s*,\s+(?:which|that
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _ARTICLE_WORDS = word_automaton([f"{article} {new} " for article in ("a", "an", "the", "our")
                                  for new in ("novel", "new", "proposed")])
-# Between the cue and the name: "we design and release the SNARE".
 # The rest of a long form made of listed words, then its acronym: ", Eliminate, and Track (PET)".
 _LISTED_LONG_FORM = re.compile(r"(?:,\s+(?:and\s+)?[A-Z][\w-]*){1,4}\s+\([A-Z][\w-]{1,10}\)")
 # Last words of a name that states an idea, not a system or data: "the Byte-Token Representation Lemma".
 _NOT_SYSTEMS = frozenset("lemma theorem law principle hypothesis conjecture problem paradox effect phenomenon".split())
+# Between the cue and the name: "we design and release the SNARE".
 _WORDS_BEFORE_NAME = re.compile(r"\s+(?:and \w+\s+)?(?:the |a |an |our )?")
 
 
@@ -632,7 +632,8 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             # gives that the text uses again (not the first word of a list its acronym spells: "the Plan,
             # Eliminate, and Track (PET) framework").
             name = named["name"]
-            if name not in _SENTENCE_WORDS and not _LISTED_LONG_FORM.match(text, named.end("name")) and not is_generic(name) and _word_counts(text).get(name, 0) >= 2:
+            if (name not in _SENTENCE_WORDS and not _LISTED_LONG_FORM.match(text, named.end("name"))
+                    and not is_generic(name) and _word_counts(text).get(name, 0) >= 2):
                 yield named.start("name"), named.end("name"), "MODEL"
         elif lead is not None and (named := _CUED_TITLE_CASE.match(text, lead.end())) is not None:
             # "we propose Token Recycling. ... Token Recycling requires ...": Title Case words the cue names

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 from .lexicon import finditer_at_words, word_automaton
 
-__all__ = ["CHANGE_NOUN", "CHOOSING", "HEAD_AFTER", "is_measure_head", "measure_phrases", "measure_start", "in_measurement_context", "names_a_setting"]
+__all__ = ["CHANGE_NOUN", "CHOOSING", "HEAD_AFTER", "is_measure_head", "measure_phrases", "measure_start",
+           "in_measurement_context", "names_a_setting"]
 
 #: Heads that name a measure on their own.
 STANDALONE_HEADS = frozenset(
@@ -33,7 +34,7 @@ MODIFIED_HEADS = frozenset(
     "divergence divergences distance distances parameters score scores success completion utilization".split()
 )
 # Heads a measure may end in besides the grammar's: what it costs, and how well two things agree.
-_OTHER_HEADS = frozenset("cost costs overhead overheads alignment fidelity similarity accuracy index".split())
+_OTHER_HEADS = frozenset("cost costs overhead overheads alignment fidelity similarity index".split())
 # Abstract nouns of a quality: "factuality", "faithfulness", "consistency"; not "entities", "identity".
 _QUALITY_SUFFIX = re.compile(r"(?<!ent)(?:ity|ities|ness|cy|cies)$")
 # Every head of the grammar, in the singular and the plural.

@@ -210,7 +210,9 @@ def _defines_metric(text: str, long_form: str, short: str, long_start: int) -> b
     """
     if long_form.rsplit(None, 1)[-1].lower() not in HEADS["METRIC"] or is_generic(short):
         return False
-    if any(used["noun"] in TASK_HEADS for used in re.finditer(r"(?<![\w-])" + re.escape(short) + r"\s+(?P<noun>[a-z]+)", text)):
+    # (the short form followed by a task's noun: "CTR prediction")
+    used_as = re.finditer(r"(?<![\w-])" + re.escape(short) + r"\s+(?P<noun>[a-z]+)", text)
+    if any(use["noun"] in TASK_HEADS for use in used_as):
         return False  # "Click-Through Rate (CTR) ... CTR prediction": what a task predicts, not a measure of results
     kind = KIND_AFTER.match(text, long_start + len(long_form))
     return kind is None or kind["kind"] not in _OTHER_KINDS

@@ -598,7 +598,7 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
         abbreviated = (long_form[1:].islower() and short.removesuffix("s") not in known and _initialism(short, long_form)
                        and head.removesuffix("s") not in MODEL_HEADS
                        and not _introduced_at(text, long_start, long_end)
-                       and long_form.lower() not in text[: max(0, text.find("\n"))].lower())  # (nor the title's subject)
+                       and long_form.lower() not in title.lower())  # (nor the title's subject)
         if counted or task or abbreviated or _generic_phrase(long_form) or head in _LOSS_HEADS:
             found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
     return frozenset(found)

@@ -48,8 +48,6 @@ _MORE_CUE_WORDS = word_automaton(
     + ["our research ", "our study ", "new", "novel", "innovative", "the result is", "the end result is"]
     + ["one, ", "the other, ", "the first, ", "the second, ", "our "]
 )
-# "We introduce three frameworks: A, which ...; B, a ...; and C, ...": each clause of a
-# semicolon list opens with one more proposed name, past where the first clause's proposal ended.
 # A sentence that opens on the paper's own system: "Our model, ...", "Our framework integrates ...".
 _OUR_OPENING = re.compile(r"\s*(?:[^,.;:]{0,40},\s*)?[Oo]ur (?:[\w-]+ ){0,2}?(?:model|method|framework|approach|system|"
                           r"architecture|network|pipeline|agent)s?\b")
@@ -58,6 +56,8 @@ _USED_BEFORE = re.compile(r"\b(?:using|use|uses|with|from|on|in|of|via|as|like|t
                           r"(?:[\w-]+\s+){0,3}$")
 # Verbs that say what a system is made of.
 _MADE_OF = re.compile(r"\b(?:contain|consist|compris|includ|introduc|adopt|integrat|incorporat|featur|employ|equip)\w*\b")
+# "We introduce three frameworks: A, which ...; B, a ...; and C, ...": each clause of a
+# semicolon list opens with one more proposed name, past where the first clause's proposal ended.
 _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
 # A known short form the paper defines in parentheses ("a novel Selective S4 (i.e., S5) model")
 # is the paper's own name, even though a gazetteer knows it.
@@ -228,7 +228,8 @@ class ProposesDetector:
                 continue
             opening = text[sentence_start(text, span.start_char) : span.start_char][:80].lstrip()
             # (the paper's own name opening on what it is made of: "PoseFoo contains ...", not "PoseFoo is a ... (GPT)")
-            if _OUR_OPENING.match(opening) or (_MADE_OF.search(opening) and any(opening.startswith(name + " ") for name in own)):
+            if _OUR_OPENING.match(opening) or (_MADE_OF.search(opening)
+                                               and any(opening.startswith(name + " ") for name in own)):
                 found.append(span)
         return found
 

@@ -245,9 +245,9 @@ _INTERVAL = re.compile(r"\(\s*\d{2}(?:\.\d+)?\s?%\s*(?:CI|confidence interval)\b
 
 # The upper bound of a range and its unit right after a number: "2.3-3.6x", "2–4×", "5 to 10%".
 _RANGE_UNIT = re.compile(r"\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?(?=\s?(?:\\?%|[x×](?![\w×*])|-fold\b|\s?times\b))")
-# The lower bound of a range, standing on its own: "2.3-" of "2.3-3.6x" (not the "4-" of "GPT-4-").
 # A measure's name of one or two words, then "points": the unit of the number before it.
 _POINTS_OF_MEASURE = re.compile(r"\s+(?:[\w@-]+\s+){1,2}points?\b")
+# The lower bound of a range, standing on its own: "2.3-" of "2.3-3.6x" (not the "4-" of "GPT-4-").
 _RANGE_START = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?(?:x|×|%)?-$")  # (with its unit too: "1.4x-2.6x")
 # The next item and its unit after a bare number in a list: "2.1 and 3.4 points", "1.5, 2.0 and 3.1%".
 _LISTED_UNIT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d+(?:\.\d+)?(?:,\s*(?:and\s+)?|\s+and\s+))*\d+(?:\.\d+)?"
@@ -322,7 +322,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
                 _SETTING_BEFORE.search(text, max(start, match.start() - 80), match.start())
                 or (_SETTING_AT.search(text, max(start, match.start() - 12), match.start()) and _SETTING_AFTER.match(text, stop))):
             # The condition a result holds at: "even at the exit ratio of 10-15% of layers", "at 50% sparsity".
-            ranged = _RANGE_UNIT.match(text, match.end()) or _RANGE_UNIT.match(text, stop) or _SETTINGS_LISTED.match(text, stop)
+            ranged = (_RANGE_UNIT.match(text, match.end()) or _RANGE_UNIT.match(text, stop)
+                      or _SETTINGS_LISTED.match(text, stop))
             skip_until = ranged.end() if ranged else skip_until
             continue
         if unit == "%" and _DATA_SHARE_BEFORE.search(text, max(start, match.start() - 16), match.start()) \
@@ -927,7 +928,7 @@ def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previo
     if since:
         # The first of several since the last value: "on the ViDoRe and SEC-Filings datasets, X achieves ...".
         return since[0].text
-    if not since and previous_data:
+    if previous_data:
         return previous_data
     return data.spans[0].text if len(names) == 1 else None
 
