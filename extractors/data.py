@@ -47,7 +47,8 @@ _LISTED_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z]|[a-z]{2,8}\d)(?:[\w+/-]|\.(?=\w)){0
 _NAME_BEFORE = re.compile(r"(?:" + _NAME_WORD + r" ){0,3}" + _NAME_WORD + r"\s*$")
 # Up to three lower-case words between a name and its noun, none of them a joining word.
 _TASK_WORDS = re.compile(
-    r"(?<= )(?:(?!(?:and|or|of|on|in|for|to|with|across|from|by|at|as|the|its|their)\b)[a-z][a-z-]+ ){1,3}$"
+    r"(?<= )(?:(?!(?:and|or|of|on|in|for|to|with|across|from|by|at|as|the|its|their)\b)[a-z][a-z-]+ ){1,3}"
+    r"(?:[A-Z]{2,5} )?$"  # the last may be a task's acronym: "the SROIE receipt OCR dataset"
 )
 # Words that make "X several benchmarks" a description rather than "X prediction benchmarks".
 _VAGUE_WORDS = frozenset(
@@ -58,14 +59,15 @@ _VAGUE_WORDS = frozenset(
 _LIST_JOINER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$")
 _LIST_AFTER = re.compile(
     r"\s*\((?=[A-Za-z])(?:e\.g\.,?\s*|i\.e\.,?\s*)?"  # "three datasets (LVU, COIN and Breakfast)"
-    r"|\s*(?:,\s*|\s)(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)?\s*:?\s*"
+    r"|\s*(?:,\s*|\s)(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|for (?:example|instance),?)?\s*:?\s*"
     r"|\s*:\s*"  # "four face anti-spoofing databases: CASIA, REPLAY-ATTACK, ..."
 )
 # A name after a cue noun and a bare comma that a lower-case word follows, not a list's end: a subject and its verb.
 _SUBJECT_AFTER = re.compile(r"\s+(?!(?:and|or|respectively|datasets?|benchmarks?)\b)[a-z]")
 # Examples a few words on, in the same clause: "benchmarks, particularly ones that involve spatial
 # understanding (e.g., RefCOCO, OCID-Ref, TallyQA)", "datasets with complex motions, such as CLCD1 and CLCD2".
-_EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?(?:\((?:e\.g\.|i\.e\.|such as|including)[,:]?|,\s+(?:such as|including))\s*")
+_EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?(?:\((?:e\.g\.|i\.e\.|such as|including|for example)[,:]?"
+                             r"|,\s+(?:such as|including|for example,|for instance,))\s*")
 # A coined name with a year is an edition of shared data or a shared task ("CoNLL-2003",
 # "ACE 2005", "VOC2007"), which models are not named after; it outranks the name alone.
 _EDITION = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]{0,30}[A-Z][A-Za-z]{0,30}|[A-Z]{1,30}))[- ]?(?:19[89]\d|20[0-4]\d)(?![\w-])")
@@ -78,6 +80,7 @@ _JOINER_AFTER = re.compile(
     r"(?:\s+(?!(?:and|or|of|on|in|for|to|with|the|as)\b)[a-z][a-z-]+){0,3}?(?=,))?"
     r"(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|&)\s+)"
 )
+_BARE_COMMA = re.compile(r"(?:\s*\([^)]*\))?,\s*")
 # Capitalised words that begin a sentence or describe, not name, a dataset.
 _NOT_NAMES = frozenset(
     "the this these that our a an each both all new several multiple various existing standard popular "
@@ -383,6 +386,7 @@ def _listed_beside(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
     """The names of a list that starts at ``position``: "X, Y, and Z"."""
     listed = []
+    closed = False  # by "and" or "or", which join a list's last item
     for _ in range(8):
         item = _NAME_AFTER.match(text, position)
         name = item and _clean(text, item.start(), item.end())
@@ -390,8 +394,9 @@ def listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
             break
         listed.append((*name, False))
         joiner = _JOINER_AFTER.match(text, name[1])
-        if joiner is None:
-            break
+        if joiner is None or (closed and _BARE_COMMA.fullmatch(joiner.group())):
+            break  # "for example, X and Y, AIDE achieves ...": the list ended at Y
+        closed = _BARE_COMMA.fullmatch(joiner.group()) is None
         position = joiner.end()
     return listed
 

@@ -659,6 +659,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     emitted: list[Result] = []
     carried: dict[str | None, str] = {}  # the last metric named for each unit, for lists of results
     last_metric = None
+    gapped: tuple[int, str] | None = None  # where the "to" value of a gapped clause starts, and its system
     model_spans = _Spans(models)
     for group in _groups(values, text):
         # A second clause with a subject of its own: "X reaches 2.2x, while Y improves it to 3.6x".
@@ -722,6 +723,11 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 dataset = _dataset_for(text, value, data, data_names, previous_end, previous_data)
             if dataset is None and own_data and not data.spans and _UNNAMED_SPLIT.search(sentence):
                 dataset = own_data  # "on the private test set" of a paper that releases its own benchmark
+            elif dataset is None and own_data and own_model is None and not data.spans \
+                    and value.unit in _SCORE_UNITS and not (metric and _COST_MEASURE.search(metric)):
+                # A paper whose work is a benchmark, not a system: the scores it reports, on data it leaves
+                # unnamed, are on it ("even the best-performing model achieved only 63.50% on this benchmark").
+                dataset = own_data
             elif dataset is None and only_data and not names_data and value.unit in _SCORE_UNITS \
                     and not (metric and _COST_MEASURE.search(metric)):
                 dataset = only_data  # the one dataset or benchmark the paper names: what its scores are on
@@ -740,6 +746,12 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 of = next((m for m in reversed(model_spans.starting(value.start - 60, value.start))
                            if _OF_NAME_FROM.fullmatch(text, m.end, value.start)), None)
                 value_model = of.text if of is not None else baselines.of(value)
+                if of is not None and _GAPPED_BEFORE.search(text, max(start, of.start - 8), of.start):
+                    # "X improves it from 63.2% to 80.5% and Y from 69.7% to 74.2%": a clause with its verb left
+                    # out; Y is where both of its values are.
+                    gapped = (_FROM_TO.match(text, value.end).end() - 1, of.text)
+            elif gapped is not None and value.start == gapped[0]:
+                value_model = gapped[1]
             confidence = 0.5 + 0.15 * bool(metric) + 0.1 * bool(value.unit) + 0.1 * bool(model) + 0.05 * bool(dataset)
             baseline = baselines.of(value)
             result = Result(
@@ -831,6 +843,8 @@ _SCORE_OF = re.compile(r"\s+scores?\s*(?:of|is|was|=|:|at|reaching)?\s*(?:about\
                        re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|only\s+)?$", re.IGNORECASE)
 # Between a system and the start of its change: "the accuracy of OPT-13B from 61.2% ...".
+# What sets a name off as a clause whose verb is left out: "... and Y from 69.7% to 74.2%".
+_GAPPED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _OF_NAME_FROM = re.compile(r"\s+from\s+(?:about\s+|around\s+|only\s+)?", re.IGNORECASE)
 
 
@@ -1031,8 +1045,10 @@ def extract_results(found: PaperEntities) -> list[Result]:
         # the title's opening phrase when the abstract calls it so ("our continuous speculative decoding").
         own_model = _title_name(found.paper.title, found.paper.abstract)
     # The dataset or benchmark the paper itself releases: what its unnamed "test set" is.
-    own_data = next((name for name in found.proposes
-                     if any(m.type in DATA_TYPES and (m.canonical or m.text) == name for m in found.mentions)), None)
+    # Not a name the paper also gives a system ("FORGE", the method and its data).
+    model_named = {m.canonical or m.text for m in found.mentions if m.type == "model"}
+    own_data = next((name for name in found.proposes if name not in model_named
+                     and any(m.type in DATA_TYPES and (m.canonical or m.text) == name for m in found.mentions)), None)
     data_named = {m.canonical or m.text for m in found.mentions if m.type in DATA_TYPES}
     if own_model in data_named and title_label(found.paper.title) != "MODEL":
         own_model = None  # "MathVista: Evaluating ...": the title names a benchmark, which scores others

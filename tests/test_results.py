@@ -457,6 +457,27 @@ def test_a_benchmark_title_names_no_system_of_its_results():
     assert found == [(None, "ZorbVista", "accuracy", 34.8, "%")]
 
 
+def test_a_benchmark_papers_scores_on_unnamed_data_are_on_its_benchmark():
+    # The paper releases a benchmark and names other data too: a score on data it leaves unnamed is on its own.
+    found = _results("ZorbNIAH: A Needle-in-a-Haystack Benchmark for Long Contexts",
+                     "We introduce ZorbNIAH, a benchmark of 14,000 samples. Unlike RULER and LongBench, it mixes "
+                     "sequential needles. Even the best-performing model achieved only 63.50% accuracy.")
+    assert [(dataset, metric, value) for _, dataset, metric, value, _ in found] == [("ZorbNIAH", "accuracy", 63.5)]
+    # A system's paper that also releases data it trained on: its gains are not on that data.
+    found = _results("ZorbVerifier: Self-Evolving Verification",
+                     "We propose ZorbVerifier and release the ZorbSteps dataset of 4,646 verification steps, built "
+                     "from the GizmoMath and GizmoCode datasets. ZorbVerifier improves meta-evaluation F1 by 12%.")
+    assert [dataset for _, dataset, *_ in found] == [None]
+
+
+def test_a_clause_with_its_verb_left_out_keeps_both_values():
+    # "... and Y from A to B": Y is the system of both values; the first "from" value is no system's own.
+    assert _results("ZorbCoT: Expert Reasoning", "We observe that ZorbCoT improves accuracy from 63.2% to 80.5% "
+                    "and Qwen-2.5-7B-Instruct from 69.7% to 74.2%.") == [
+        (None, None, "accuracy", 63.2, "%"), ("ZorbCoT", None, "accuracy", 80.5, "%"),
+        ("Qwen-2.5-7B-Instruct", None, "accuracy", 69.7, "%"), ("Qwen-2.5-7B-Instruct", None, "accuracy", 74.2, "%")]
+
+
 def test_metrics_listed_before_as_many_values_pair_in_order():
     # A list of measures before a list of values, with "respectively" or slashes; a fraction stays no value.
     assert _results("Zorb: a codec", "Zorb reaches PESQ and ZorbQOL scores of 2.87 and 4.04, respectively. "
