@@ -48,7 +48,7 @@ _NAME_BEFORE = re.compile(r"(?:" + _NAME_WORD + r" ){0,3}" + _NAME_WORD + r"\s*$
 # Up to three lower-case words between a name and its noun, none of them a joining word.
 _TASK_WORDS = re.compile(
     r"(?<= )(?:(?!(?:and|or|of|on|in|for|to|with|across|from|by|at|as|the|its|their)\b)[a-z][a-z-]+ ){1,3}"
-    r"(?:[A-Z]{2,5} )?$"  # the last may be a task's acronym: "the SROIE receipt OCR dataset"
+    r"(?P<acronym>[A-Z]{2,5} )?$"  # the last may be a task's acronym: "the SROIE receipt OCR dataset"
 )
 # Words that make "X several benchmarks" a description rather than "X prediction benchmarks".
 _VAGUE_WORDS = frozenset(
@@ -280,7 +280,10 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
         task_words = _TASK_WORDS.search(text, max(0, end - 60), end)
         if (as_the := _AS_THE.search(text, max(0, end - 60), end)) is not None:
             end = as_the.start()  # "We use IEMOCAP as the source dataset"
-        elif task_words is not None and _VAGUE_WORDS.isdisjoint(task_words.group().split()):
+        elif task_words is not None and _VAGUE_WORDS.isdisjoint(task_words.group().split()) and (
+                not task_words["acronym"] or _NAME_BEFORE.search(text, max(0, task_words.start() - 120),
+                                                                 task_words.start() - 1)):
+            # (The acronym is the name when no name stands before the words: "the synthetic GTA dataset".)
             end = task_words.start()
         adjacent_end = end
         for _ in range(8):

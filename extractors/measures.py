@@ -25,12 +25,12 @@ __all__ = ["CHANGE_NOUN", "CHOOSING", "HEAD_AFTER", "is_measure_head", "measure_
 #: Heads that name a measure on their own.
 STANDALONE_HEADS = frozenset(
     "accuracy accuracies latency latencies throughput speedup speedups speed-up speed-ups perplexity "
-    "recall precision runtime runtimes entropy".split()
+    "recall precision runtime runtimes entropy agreement coverage correlation correlations".split()
 )
 #: Heads that are also everyday nouns: a measure only with a modifier ("training time", "win rate").
 MODIFIED_HEADS = frozenset(
     "error errors rate rates ratio ratios speed speeds footprint usage consumption "
-    "time count coherence consistency loss losses emissions correlation correlations coefficient coefficients "
+    "time count coherence consistency loss losses emissions coefficient coefficients "
     "divergence divergences distance distances parameters score scores success completion utilization".split()
 )
 # Heads a measure may end in besides the grammar's: what it costs, and how well two things agree.
@@ -84,7 +84,7 @@ _FUNCTION_WORDS = frozenset(
     "and or of by to in on for with while from at as since that which when where than is are was were be been "
     "a an the we it they this these those both even not only over under up its their our his her my your "
     "per via into onto across between among against without within using use uses used no any each every all "
-    "such other another some most many few several".split()
+    "such other another some most many few several along through toward towards about around beyond upon amid".split()
 )
 # Nouns in -ing that modify a measure ("training time", "decoding speed").
 _ING_NOUNS = frozenset(
@@ -106,6 +106,9 @@ _PER_UNIT = re.compile(
     r"(?<![\w-])[a-z]{3,}s per (?:second|sec|minute|hour|day|GPU(?: hour)?|dollar|token|image|sample|step|query|"
     r"request|watt|joule)(?![\w-])"
 )
+# Memory is a measure when aggregated ("60GB peak memory"), not as a faculty ("human-like memory").
+_AGGREGATED_MEMORY = re.compile(r"\b(?:peak|average|maximum|max|total|mean)\s+(?:(?:GPU|CPU|KV)\s+)?memory\b(?!\s+(?:usage|footprint|consumption))",
+                                re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w/'@-]+)\s+$")
 # "to" before a verb, not the preposition of "due to", "compared to", "up to"; an adverb may sit between.
 _VERB_BEFORE = re.compile(
@@ -130,7 +133,12 @@ _NUMBER_IN = re.compile(r"(?<![\w.-])\d")
 _VALUE_AFTER = re.compile(r"\s*(?:of|is|was|=|:|at|to|by|reaches|reaching|below|above|under|over)?\s*(?:about|around|"
                           r"only|just|merely|roughly|nearly|approximately|up to|over|above|below|under|a|an|>|<|~|≈)?\s*\d")
 _BY_AMOUNT = re.compile(r"(?:[^.;:()]{0,60}?)\bby\s+(?:up to |over |about |nearly |almost |more than |an average of |a factor of |roughly )?\d")
-_CLAUSE_END = re.compile(r"[.;:!?]\s|[.;:!?]$|\n")
+_CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;:!?]\s|[.;:!?]$|\n")  # ("e.g. 40 times faster" goes on)
+# Measures listed after the word that compares them all: "a better word error rate, speaker similarity, and ...".
+_COMPARING = sorted({word for word in _EVALUATIVE if word.endswith(("er", "est"))}
+                   | {"better", "best", "worse", "worst", "superior", "inferior", "improved"}, key=len, reverse=True)
+_EVALUATED_LIST = re.compile(r"\b(?:" + "|".join(map(re.escape, _COMPARING))
+                             + r")\s+(?:[\w-]+\s+){0,3}[\w-]+,\s+(?:(?:[\w-]+\s+){0,3}[\w-]+,\s+){0,3}(?:and\s+)?$")
 
 
 # What stands before a sentence's first word: its end, or the start of the text or a line.
@@ -219,6 +227,8 @@ def in_measurement_context(text: str, start: int, end: int) -> bool:
         return True  # "low recall", "a higher win rate of 61%", not "strong temporal consistency"
     if _FRAME_BEFORE.search(before[-90:]):
         return True
+    if _EVALUATED_LIST.search(before[-120:]):
+        return True
     # Listed with a measure that is one wherever it stands: "precision and recall", "F-measure, Precision, Recall".
     if _PARTNER_BEFORE.search(before[-40:]) or _PARTNER_AFTER.match(text, end, min(clause_end, end + 40)):
         return True
@@ -228,7 +238,7 @@ def in_measurement_context(text: str, start: int, end: int) -> bool:
     if _VALUE_AFTER.match(text, end, min(clause_end, end + 40)):
         return True
     # A value right before: "75.6% win rate", "84.1% Top1-acc", "2x lower latency".
-    if re.search(r"\d[\d.,]*\s*(?:%|\\%|x|×|times|points?|pp)?\s+(?:(?:\w+\s+){0,1})$", before[-30:]):
+    if re.search(r"\d[\d.,]*\s*(?:%|\\%|x|×|times|points?|pp|[KMGT]B|ms)?\s+(?:(?:\w+\s+){0,1})$", before[-30:]):
         return True
     # "X and Y of 3.2 and 4.5 points", a value later in the clause, close enough to be this measure's.
     return _NUMBER_NEAR.match(text, end, min(clause_end, end + 60)) is not None
@@ -285,6 +295,9 @@ def measure_phrases(text: str) -> Iterator[tuple[int, int]]:
             continue  # "used to recall items": the head is a verb
         if in_measurement_context(text, start, head.end()):
             yield start, head.end()
+    for aggregated in _AGGREGATED_MEMORY.finditer(text) if "memory" in text else ():
+        if in_measurement_context(text, *aggregated.span()):
+            yield aggregated.span()
     for per_unit in _PER_UNIT.finditer(text) if " per " in text else ():
         if in_measurement_context(text, per_unit.start(), per_unit.end()):
             yield per_unit.span()

@@ -96,6 +96,9 @@ _NOT_MEASURES = frozenset(
     "complexity computation computations redundancy number amount need gap "
     "metric metrics measure measures desiderata responses".split()
 )
+# Words that make "X, Y and Z metrics" an amount or a kind of metrics, not a list of them.
+_KINDS_OF_METRICS = frozenset("various several multiple many different other some new standard common existing "
+                              "additional diverse numerous".split())
 # Loose alone, a measure with the word that says which: "communication cost", "computation overhead".
 _LOOSE_ALONE = frozenset("cost costs overhead overheads".split())
 
@@ -129,6 +132,8 @@ def result_measures(text: str) -> Iterator[tuple[int, int]]:
     """
     for frame, words, needs_head in zip(RESULT_FRAMES, _FRAME_WORDS, _FRAME_NEEDS_HEAD):
         for match in _frame_matches(frame, words, text):
+            if frame is _LISTED_BEFORE_METRICS and match["measures"].rsplit(None, 1)[-1].lower() in _KINDS_OF_METRICS:
+                continue  # "mainstream simulators, high-impact datasets, and various metrics": no list of measures
             position = match.start("measures")
             for part in re.split(r",? and |, ", match["measures"]):
                 start = text.index(part, position)
@@ -178,6 +183,8 @@ def _is_plain_word(name: str) -> bool:
 
 # A coined word (letters with digits or inner capitals) right after a percentage, before a preposition
 # or the clause's end. (The digit comes before the lookbehind: the regex engine skips to digits fast.)
+# A measure at a cut-off of the ranking: "HIT@10", "MRR@5", "pass@k" (not an address: "name@host.org").
+_AT_K = re.compile(r"(?<![\w@.-])[A-Za-z][A-Za-z0-9-]{0,12}@(?:\d{1,4}|[kKN])(?![\w@]|\.\w)")
 _COINED_AFTER_VALUE = re.compile(
     r"\d(?<![\w.]\d)\d*(?:\.\d+)?\s?%\s+(?P<name>[A-Za-z][A-Za-z-]*\d[\w@-]*|(?:[a-z]+|[A-Z][a-z]+)[A-Z][\w@-]*)"
     r"(?=\s+(?:on|in|at|for|and|with|across)\b|\s*[,.;)])"
@@ -322,6 +329,8 @@ class MetricExtractor:
         for match in _TO_RATIO.finditer(text) if "atio" in text else ():
             if in_measurement_context(text, *match.span()) and not names_a_setting(match.group()):
                 add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:ratio", confidence=self.word_confidence)
+        for match in _AT_K.finditer(text) if "@" in text else ():
+            add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:at-k", confidence=self.confidence)
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():

@@ -394,6 +394,15 @@ def test_data_not_found(nlp, text):
         # An amount of change in a measure; a loose word made specific by its modifier; a share of tasks.
         ("It brings a 50% reduction in resource utilization, cuts communication cost by 30% and reaches 100% "
          "task completion.", ["resource utilization", "communication cost", "task completion"]),
+        # Agreement, coverage and correlation measured; a measure at a ranking's cut-off; memory aggregated.
+        ("The judge reaches 74% agreement with experts and shows 75% coverage and a higher correlation.",
+         ["agreement", "coverage", "correlation"]),
+        ("It reaches a Recall@10 of 0.69 and a ZorbHit@10 of 0.91 with 60GB peak memory.",
+         ["Recall@10", "ZorbHit@10", "peak memory"]),
+        # A comparison carries over the measures listed after it; "e.g." ends no clause.
+        ("It achieves a better word error rate, speaker verification rate, and mean opinion score.",
+         ["word error rate", "speaker verification rate", "mean opinion score"]),
+        ("It has the fastest inference speed (e.g. 40 times faster than SeeSR).", ["inference speed"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
@@ -435,6 +444,11 @@ def test_metric_found(nlp, text, expected):
         # What a task predicts, defined as a rate, is no measure of results; nor a thing measured with no head.
         "Click-Through Rate (CTR) prediction drives ads, and FooNet improves CTR prediction by 2%.",
         "It is better in terms of revolutionizing work and study methods.",
+        # Things listed before a quantity of metrics are none; memory as a faculty; an address.
+        "It is built using mainstream simulators, high-impact datasets, and various metrics.",
+        "Agents with human-like memory improve by 20%. Write to zorb@k.org.",
+        # An adjective that evaluates without comparing carries over no list.
+        "Using near-surface temperature, relative humidity, and wind speed, it improves by 3%.",
     ],
 )
 def test_metric_not_found(nlp, text):
