@@ -349,7 +349,7 @@ TASK_HEADS = frozenset(
     "enhancement super-resolution resolution generation retrieval classification processing discovery captioning "
     "summarization reasoning grounding completion tracking localization synthesis editing inpainting restoration "
     "navigation manipulation verification tagging labeling interaction control forgetting prediction predictions "
-    "analysis identification imputation counting".split()
+    "analysis identification imputation counting estimation".split()
 )
 
 #: The passive of a proposal cue, after the proposed name: "adaptive draft sampling (ADS) is introduced".
@@ -579,6 +579,12 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
 _CUE_THEN_NAME = re.compile(r"\s+(?:(?!(?:for|of|on|in|with|to|and|from|by|at|as)\b)[\w-]+\s+){0,4}\(?$", re.IGNORECASE)
 
 
+# A noun of one method right after a definition: "... estimation (NME) method".
+# (Not "model" or "system", which a task's name qualifies as often: "speech recognition (ASR) systems".)
+_METHOD_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s+(?:method|framework|algorithm|module|architecture|scheme|mechanism|"
+                           r"optimizer)\b")
+
+
 def names_task(text: str, long_form: str, at: int) -> bool:
     """Whether the definition of ``long_form`` at ``text[at]`` names a task or a field, not the paper's own method.
 
@@ -592,9 +598,14 @@ def names_task(text: str, long_form: str, at: int) -> bool:
     >>> text = "We propose a model called PTS (Page-specific Target-text alignment Summarization)."
     >>> names_task(text, "Page-specific Target-text alignment Summarization", text.index("PTS"))
     False
+    >>> text = "It develops a new Nesterov momentum estimation (NME) method."
+    >>> names_task(text, "Nesterov momentum estimation", text.index("Nest"))
+    False
     """
     if long_form.rsplit(None, 1)[-1].lower().rsplit("-", 1)[-1] not in TASK_HEADS:
         return False
+    if _METHOD_AFTER.match(text, at + len(long_form)):
+        return False  # "a new Nesterov momentum estimation (NME) method": the noun after it says what it is
     return not any(_CUE_THEN_NAME.match(text, cue_end, at) for _, cue_end in proposal_cues(text, sentence_start(text, at)))
 
 

@@ -84,8 +84,9 @@ _STUDY = re.compile(r"\s*(?:(?:an?|the)\s+(?:\w+\s+)?(?:study|analysis|investiga
                     r"(?:understanding|analy[sz]ing|investigating|probing|examining|characteri[sz]ing|demystifying|"
                     r"dissecting|interpreting|explaining|revisiting|rethinking)\b)", re.IGNORECASE)
 # A survey's title: "A Survey of X", "X: A Comprehensive Review", "Mamba-360: Survey of X" (not "Peer Review Generation").
-_SURVEY = re.compile(r"(?:^|:\s*|\b(?:an?|the)\s+(?:[\w-]+\s+){0,2})(?:survey|review|overview|tutorial)\b"
-                     r"|\b(?:survey|position paper)\b|^(?:position|perspective|opinion|commentary)\s*:", re.IGNORECASE)
+# (A word hyphenated on modifies: "with Survey-Mined Questions".)
+_SURVEY = re.compile(r"(?:^|:\s*|\b(?:an?|the)\s+(?:[\w-]+\s+){0,2})(?:survey|review|overview|tutorial)\b(?!-)"
+                     r"|\b(?:survey|position paper)\b(?!-)|^(?:position|perspective|opinion|commentary)\s*:", re.IGNORECASE)
 
 
 def is_survey(title: str) -> bool:
@@ -94,8 +95,8 @@ def is_survey(title: str) -> bool:
     Examples
     --------
     >>> [is_survey(t) for t in ("A Comprehensive Review of Protein Models", "Foo: A Review", "Peer Review Generation",
-    ...                         "Position: Memory Is What Agents Miss")]
-    [True, True, False, True]
+    ...                         "Position: Memory Is What Agents Miss", "FooQA: QA with Survey-Mined Questions")]
+    [True, True, False, True, False]
     """
     return _SURVEY.search(title) is not None
 
