@@ -563,17 +563,26 @@ def _groups(values: list[_Value], text: str) -> list[list[_Value]]:
 # reaching 96.6%", "a carefully prompted lightweight monitor achieves 93%" (the paper's own, "our"/"proposed" one
 # is the paper's name, looked up apart).
 _DESCRIBED_SUBJECT = re.compile(
-    r"(?:^|(?<=, )|(?<=\bwith )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bthat ))(?:even\s+)?(?:[Tt]he|[Tt]his|[Aa]n?)\s+"
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, )|(?<=, and )|(?<=\bwith )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bthat ))(?:even\s+)?(?:[Tt]he|[Tt]his|[Aa]n?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:\w+(?:ly|ed)\s+)?"  # "a carefully prompt engineered lightweight monitor": after its verb
     r"(?P<name>(?!(?:proposed|same|resulting|new)\b)(?:(?!\w+(?:ly|ed)\b)[\w-]+\s+){0,3}?(?:model|network|system|monitor|predictor|"
-    r"baseline|counterpart|ensemble|classifier|variant|detector|ViT|CNN)s?)\s+(?:\w+ly\s+)?"
-    r"(?:achiev|reach|attain|scor|obtain|has\b|have\b|improv|outperform|yield|record|gets?\b|is\b|are\b)")
+    r"baseline|counterpart|ensemble|classifier|variant|detector|ViT|CNN)s?)\s*"
+    # named in an apposition: "The best-performing model, Multimodal Bard, achieves only 58%"
+    r"(?:,\s+(?P<appositive>[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,3}),\s+)?(?:\w+ly\s+)?"
+    r"(?:achiev|reach|attain|scor|obtain|has\b|have\b|improv|outperform|yield|record|gets?\b|is\b|are\b|shows?\b|"
+    r"exceed|surpass|deliver|perform|address|match|lead)")
+
+
+# A system named by its kind alone, which says nothing of which: "The model achieves ..." (the paper's own).
+_BARE_SYSTEM = frozenset({"model", "network", "system"})
 
 
 def _with_described_subjects(text: str, start: int, end: int, models: list[Mention]) -> list[Mention]:
     """``models`` and the systems the sentence describes as the subject of a value, by position."""
-    described = [Mention("", "model", match["name"], match.start("name"), match.end("name"), "", start, "described", 0.5)
+    described = [Mention("", "model", match[named], match.start(named), match.end(named), "", start, "described", 0.5)
                  for match in _DESCRIBED_SUBJECT.finditer(text, start, end)
+                 for named in ["appositive" if match["appositive"] else "name"]
+                 if match[named].lower().rstrip("s") not in _BARE_SYSTEM
                  if not any(match.start() <= m.start < match.end() for m in models)]
     return sorted(models + described, key=lambda m: m.start) if described else models
 

@@ -478,6 +478,18 @@ def test_a_clause_with_its_verb_left_out_keeps_both_values():
         ("Qwen-2.5-7B-Instruct", None, "accuracy", 69.7, "%"), ("Qwen-2.5-7B-Instruct", None, "accuracy", 74.2, "%")]
 
 
+def test_a_described_subject_at_a_sentence_start_or_named_in_apposition():
+    # A system described as a sentence opens, or after ", and"; named in an apposition, the name is the system;
+    # "The model" alone says nothing of which, and stays the paper's own.
+    found = _results("ZorbQA: Evaluating Scholarly Answers", "The best-performing model, Multimodal Bard, achieves only "
+                     "58% accuracy on ZorbQA. No system exceeds 70%, and the highest-ranking agentic system shows "
+                     "75% coverage.")
+    assert [(model, value) for model, _, _, value, _ in found] == [
+        ("Multimodal Bard", 58.0), (None, 70.0), ("highest-ranking agentic system", 75.0)]
+    found = _results("ZorbNet: Lung Disease Detection", "We propose ZorbNet. The model achieves an AUROC of 0.86.")
+    assert [model for model, *_ in found] == ["ZorbNet"]
+
+
 def test_metrics_listed_before_as_many_values_pair_in_order():
     # A list of measures before a list of values, with "respectively" or slashes; a fraction stays no value.
     assert _results("Zorb: a codec", "Zorb reaches PESQ and ZorbQOL scores of 2.87 and 4.04, respectively. "
