@@ -44,7 +44,8 @@ _NAME_WORD = r"(?:(?:[A-Z0-9]|[a-z]{1,6}[A-Z])(?:[\w+/-]|\.(?=\w)){0,30}|v\d+(?:
 # cue noun, where every lower-case letter would start a try, it stays out.
 _LISTED_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z]|[a-z]{2,8}\d)(?:[\w+/-]|\.(?=\w)){0,30}"
 # Up to four name words right before a cue noun, or a list item before it.
-_NAME_BEFORE = re.compile(r"(?:" + _NAME_WORD + r" ){0,3}" + _NAME_WORD + r"\s*$")
+_NAME_BEFORE = re.compile(r"(?:" + _NAME_WORD + r" ){0,3}" + _NAME_WORD
+                          + r"(?: \d{2,4} ?[x×] ?\d{2,4})?\s*$")  # (a resolution after it: "ImageNet 512 x 512")
 # Up to three lower-case words between a name and its noun, none of them a joining word.
 _TASK_WORDS = re.compile(
     r"(?<= )(?:(?!(?:and|or|of|on|in|for|to|with|across|from|by|at|as|the|its|their)\b)[a-z][a-z-]+ ){1,3}"

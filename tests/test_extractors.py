@@ -238,6 +238,7 @@ def test_title_name_is_a_model(nlp):
         ("We use three video datasets (LVU, COIN and Breakfast).", "DATASET", ["LVU", "COIN", "Breakfast"]),
         ("We design and release the SNARE, the first probing benchmark.", "BENCHMARK", ["SNARE"]),
         ("On ImageNet 256x256 benchmark, VAR improves FID.", "BENCHMARK", ["ImageNet 256x256"]),
+        ("At ImageNet 512 x 512 benchmark, VAR improves FID.", "BENCHMARK", ["ImageNet 512 x 512"]),
         # A challenge keeps the word in its name.
         ("It scores 61% on the ZQX Image Challenge and enters the GizmoLM challenge.", "BENCHMARK",
          ["ZQX Image Challenge", "GizmoLM challenge"]),
