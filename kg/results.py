@@ -134,6 +134,8 @@ _PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w
 _CHANGE_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:" + CHANGE_NOUN + r"|speed-?up|saving|compression)s?)\b",
                             re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\s+in\s+")
+# Between a value and the one it is set against: "2.74 vs. 3.04", "2.74 versus 3.04".
+_SET_AGAINST = re.compile(r"\s*(?:vs\.?|versus)\s*")
 _ON_DATA_AFTER = re.compile(r"\s+on\s+(?:the\s+)?")
 # A verb that reports a score, or the list of scores a value continues, right before a bare number.
 _REPORTED_BEFORE = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|scor\w*|attain\w*|gets?|yields?|records?|sets?)"
@@ -609,6 +611,10 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             # Or named as a benchmark's score: "a GenEval score of 0.58".
             values += [v for v in listed if v.unit or _scored_data(text, v, names) is not None
                        or _compared_owner(text, v, names, start) is not None
+                       # after a value in a measure, the change by which it wins, or the value it is set against:
+                       # "attains 1.97 gFID, outperforming X by 4.21", "(gFID 2.74 vs. 3.04)"
+                       or (values and (_BY_VALUE.search(text, max(start, v.start - 40), v.start) is not None
+                                       or _SET_AGAINST.fullmatch(text, values[-1].end, v.start) is not None))
                        or (values and _bracketed_owner(text, v, names) is not None) or (
                 _ON_DATA_AFTER.match(text, v.end) and names.starting(_ON_DATA_AFTER.match(text, v.end).end(),
                                                                      _ON_DATA_AFTER.match(text, v.end).end())
@@ -749,6 +755,10 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 value_model = compared.text  # "3.5 FID, compared to 5.1 for DiT-XL"
             elif listed_models is not None:
                 value_model = listed_models[position].text  # "X and Y reach 81.2% and 84.6%, respectively"
+            if emitted and _SET_AGAINST.fullmatch(text, emitted[-1].end, value.start):
+                # "outperforms DiT-XL/2 (gFID 2.74 vs. 3.04)": the other system's, the nearest named before the pair.
+                value_model = next((m.text for m in reversed(model_spans.starting(start, emitted[-1].start - 1))
+                                    if m.text != emitted[-1].model), None)
             if _FROM_TO.match(text, value.end) and _FROM_BEFORE.search(text, max(start, value.start - 8), value.start):
                 # "improves FID from 18.65 to 1.80": the first is where the change started, the result of the
                 # system it was made on ("the accuracy of OPT-13B from ..."), else of what it is compared with.

@@ -490,6 +490,15 @@ def test_a_described_subject_at_a_sentence_start_or_named_in_apposition():
     assert [model for model, *_ in found] == ["ZorbNet"]
 
 
+def test_a_win_by_a_bare_amount_and_a_value_set_against_another():
+    # After a value in a measure: the bare amount it wins by is in that measure; the value after "vs." is the
+    # compared system's.
+    found = _results("ZorbTok: 32 Tokens", "ZorbTok attains 1.97 gFID, outperforming MaskGIT significantly by 4.21. "
+                     "ZorbTok outperforms DiT-XL/2 (gFID 2.74 vs. 3.04).")
+    assert [(model, metric, value) for model, _, metric, value, _ in found] == [
+        ("ZorbTok", "gFID", 1.97), ("ZorbTok", "gFID", 4.21), ("ZorbTok", "gFID", 2.74), ("DiT-XL/2", "gFID", 3.04)]
+
+
 def test_metrics_listed_before_as_many_values_pair_in_order():
     # A list of measures before a list of values, with "respectively" or slashes; a fraction stays no value.
     assert _results("Zorb: a codec", "Zorb reaches PESQ and ZorbQOL scores of 2.87 and 4.04, respectively. "
