@@ -522,9 +522,12 @@ def _listed_metrics(text: str, metrics: _Spans, group: list[_Value], since: int)
 
 def _measure(text: str, metric: Mention, floor: int) -> str:
     """A metric's name as the value's measure: with the words before it that say which, without a comparative."""
-    # Values in "ROUGE-2 scores of 8.1 and 7.9" are each a ROUGE-2.
-    plural_scores = metric.alias_of and re.search(r"[\s-]scores$", metric.text, re.IGNORECASE)
-    name = _COMPARATIVE_WORD.sub("", metric.alias_of if plural_scores else _singular(metric.text))
+    # Values in "ROUGE-2 scores of 8.1 and 7.9" are each a ROUGE-2; "an FID score of 16.67" is an FID (an acronym's
+    # score is the acronym; "F1 score" is a name of its own).
+    by_name = metric.alias_of and re.search(r"[\s-]scores$", metric.text, re.IGNORECASE) or (
+        metric.alias_of and re.search(r"[\s-]score$", metric.text, re.IGNORECASE)
+        and re.search(r"[A-Z][^A-Z]*[A-Z]", metric.alias_of))
+    name = _COMPARATIVE_WORD.sub("", metric.alias_of if by_name else _singular(metric.text))
     modifiers = _MODIFIER_BEFORE.search(text, max(floor, metric.start - 40), metric.start)
     if modifiers and modifiers.end() == metric.start and not name.lower().startswith(modifiers.group().split()[-1].lower()):
         return text[modifiers.start():metric.start] + name
