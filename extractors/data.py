@@ -33,7 +33,7 @@ from .lexicon import (
     word_automaton,
 )
 from .model import title_name_mentions
-from .roles import role_before
+from .roles import reports_experiments_before, role_before
 
 __all__ = ["DataExtractor", "cued_names", "listed_names", "titled_names"]
 
@@ -503,7 +503,10 @@ class DataExtractor:
         if self.role:
             # A coined name no list knows takes its kind from its role: "results on FooQA", "trained on Bar-1M".
             for match in name_shaped_words(text):
-                if _as_kind(role_before(text, match.start()), eval_role) == self.role:
+                role = _as_kind(role_before(text, match.start()), eval_role)
+                if role == "eval" and reports_experiments_before(text, match.start()):
+                    role = "train"  # "Experiments on GaitZ, ...": data experimented on, not a benchmark ranked on
+                if role == self.role:
                     self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
             if self.role == "train" and "(" in text:
                 # "25.5% (MIMIC-CXR), 8.8% (DeepEyeNet)": a name in parentheses after a score is the data it

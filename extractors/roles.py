@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["TRAIN_CUE", "SOURCE_CUE", "EVAL_CUE", "PLAIN_ON", "CUE_WINDOW", "role_before"]
+__all__ = ["TRAIN_CUE", "SOURCE_CUE", "EVAL_CUE", "PLAIN_ON", "CUE_WINDOW", "reports_experiments_before", "role_before"]
 
 #: How far before a name its cue may start, in characters.
 CUE_WINDOW = 110
@@ -73,6 +73,26 @@ def role_before(text: str, start: int, sentence_start: int = 0) -> str | None:
     if EVAL_CUE.search(window):
         return "eval"
     return None
+
+
+@lru_cache(maxsize=1024)
+def reports_experiments_before(text: str, start: int, sentence_start: int = 0) -> bool:
+    """Whether the evaluation cue before ``text[start:]`` reports experiments, not a score or a ranking.
+
+    "Experiments on X, Y and Z show ..." runs experiments on data; "achieves 61% on X" and "state-of-the-art on
+    X" rank systems on a benchmark.
+
+    Examples
+    --------
+    >>> text = "Experiments on GaitZ show gains. It sets a new state of the art on ZorbQA."
+    >>> reports_experiments_before(text, text.index("GaitZ")), reports_experiments_before(text, text.index("ZorbQA"))
+    (True, False)
+    """
+    window = text[max(sentence_start, start - CUE_WINDOW) : start]
+    if window.endswith((", ", " and ", " or ")):
+        window = _without_list(window)
+    cue = EVAL_CUE.search(window)
+    return cue is not None and (cue["cue"] or "").lower().startswith(("experiment", "result"))
 
 
 def _without_list(window: str) -> str:

@@ -258,6 +258,9 @@ def test_title_name_is_a_model(nlp):
         # "for example" opens a list too; "and" closes it, so the name after a bare comma is the subject.
         ("On existing benchmarks, for example, ZorbDetectBenchmark and GizmoImage, AIDE achieves +3.5%.", "BENCHMARK",
          ["ZorbDetectBenchmark", "GizmoImage"]),
+        # Coined names experiments are run on are data; ranked on, they are benchmarks.
+        ("Experiments on GaitZorb and OU-ZVLP show gains.", "DATASET", ["GaitZorb", "OU-ZVLP"]),
+        ("It sets new state-of-the-art results on ZorbVQA-Hard.", "BENCHMARK", ["ZorbVQA-Hard"]),
         # Task words between a name and its noun may end on the task's acronym.
         ("In experiments on the ZROIE receipt OCR dataset, it reaches 64.4 F1.", "DATASET", ["ZROIE"]),
         # A field (plain words before a generic term) and a word opening a clause are no names.
@@ -648,7 +651,7 @@ def test_measures_defined_as_one_and_the_head_a_measure_word_modifies_are_one_en
         # "the pre-trained X model with Y" is no training on Y.
         ("It joins the pre-trained LLaVA model with KG-RAG.", "DATASET", []),
         # Later items of the list a cue opens; an acronym reported on as a name, not as a modifier.
-        ("Experiments on FOOBAR, BazSet and QuxQA show gains on MRI scans.", "BENCHMARK", ["FOOBAR", "BazSet", "QuxQA"]),
+        ("Evaluations on FOOBAR, BazSet and QuxQA show gains on MRI scans.", "BENCHMARK", ["FOOBAR", "BazSet", "QuxQA"]),
         # ... a code of capitals and digits too, but not hardware ("A100").
         ("In a zero-shot evaluation on T-IC13 and ZQ3600, it wins; results on A100 follow.", "BENCHMARK",
          ["T-IC13", "ZQ3600"]),
