@@ -55,6 +55,8 @@ def acronym_definitions(text: str) -> tuple[tuple[int, int, int, int], ...]:
     >>> text = "we propose LoGAH (Low-rank GrAph Hypernetworks), tested on COCO (Lin et al.)"
     >>> [(text[a:b], text[c:d]) for a, b, c, d in acronym_definitions(text)]
     [('Low-rank GrAph Hypernetworks', 'LoGAH')]
+    >>> list(acronym_definitions("the error falls to 35% (LRS2) and 45.7% (LRS3)"))
+    []
     """
     return tuple(sorted([*_acronym_definitions(text), *_short_form_first(text), *_shared_first_word(text)],
                         key=lambda pair: pair[2]))
@@ -65,7 +67,9 @@ def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
         short = match["short"]
         if not any(c.isupper() for c in short) or short.count("-") > 2:
             continue
-        window_start = max(0, match.start() - 160)
+        # No long form runs back over another bracket: "35% (LRS2) and 45.7% (LRS3)" defines nothing.
+        window_start = max(0, match.start() - 160, text.rfind(")", 0, match.start()) + 1,
+                           text.rfind("(", 0, match.start()) + 1)
         words = list(_WORD.finditer(text, window_start, match.start()))
         letters = [c.lower() for c in short if c.isalpha()]
         if len(letters) < 2:

@@ -76,7 +76,8 @@ _VENUE_BEFORE = re.compile(r"\b(?:[Ww]orkshop|[Cc]onference|[Ss]ymposium|[Pp]roc
 _NAME_AFTER = re.compile(_LISTED_WORD + r"(?: " + _LISTED_WORD + r"){0,3}")
 # Between list items, optionally after the item's task ("X image classification and Y segmentation").
 _JOINER_AFTER = re.compile(
-    r"(?:\s*\([A-Za-z][\w^+-]{0,15}\))?"  # an item's short form: "Long Range Arena (LRA), WikiText, ..."
+    r"(?:\s*\([A-Za-z][\w^+-]{0,15}\)|\s*\(\d[^()]{0,24}\))?"  # an item's short form: "Long Range Arena (LRA),
+    # WikiText, ...", or its score: "ActivityNet-1.3 (40.01% mAP), HACS Segments (38.39% mAP)"
     r"(?:\s+(?:(?!(?:and|or|of|on|in|for|to|with|the|as)\b)[a-z][a-z-]+\s+){0,3}?(?<=\s)(?=(?:and|or|&)\s)|"
     r"(?:\s+(?!(?:and|or|of|on|in|for|to|with|the|as)\b)[a-z][a-z-]+){0,3}?(?=,))?"
     r"(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|&)\s+)"

@@ -134,6 +134,9 @@ _PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w
 _CHANGE_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:" + CHANGE_NOUN + r"|speed-?up|saving|compression)s?)\b",
                             re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\s+in\s+")
+_TERMS_OF = re.compile(r"terms\s+of\s+")
+# Between a dataset's name and the score it gives in brackets: "ActivityNet-1.3 (" of "ActivityNet-1.3 (40.01% mAP)".
+_SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:[A-Za-z@-]+\s*(?:of|=|:)?\s*)?")
 # Between a value and the one it is set against: "2.74 vs. 3.04", "2.74 versus 3.04".
 _SET_AGAINST = re.compile(r"\s*(?:vs\.?|versus)\s*")
 _ON_DATA_AFTER = re.compile(r"\s+on\s+(?:the\s+)?")
@@ -150,7 +153,10 @@ _OUTPERFORM = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
 # A count or share of something is measured with it: "the number of visual tokens".
 _COUNT_OF = re.compile(r"(?:number|amount|count|fraction|proportion|share)\s+of\s+", re.IGNORECASE)
 _PHRASE_STOP = re.compile(r"\b(?:than|while|with|and|on|in|for|across|compared|over|by|when|at|to|from|as|"
-                          r"without|using|which|that|of|vs|versus|respectively)\b(?!-).*$", re.IGNORECASE)
+                          r"without|using|which|that|of|vs|versus|respectively|"
+                          # a verb ends it too: "90% of the data can be dropped"
+                          r"can|could|may|might|will|would|should|must|is|are|was|were|be|been|has|have|had)\b(?!-).*$",
+                          re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|its|their|our|a|an|overall|total|average)\s+", re.IGNORECASE)
 _FROM_TO = re.compile(r"\s*to\s+\d")
 # The paper speaking of its own system: "our", "we", "the proposed", or a sentence opening "It" / "This".
@@ -414,6 +420,8 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
             if not _BARE_CHANGE.fullmatch(change.group(1)):
                 return change.group(1), "value-phrase"
         within = _IN_PHRASE.match(text, value.end)
+        if within is not None and (terms := _TERMS_OF.match(text, within.end())) is not None:
+            within = terms  # "91.4% in terms of the top-1 recognition accuracy": the measure after the frame
         # (Not the data the value is on: "8.9 mm in NYU datasets".)
         on_data = within is not None and names is not None and any(
             m.type in DATA_TYPES for m in names.starting(within.end(), within.end()))
@@ -947,6 +955,9 @@ def _scored_data(text: str, value: _Value, names: _Spans) -> Mention | None:
 def _dataset_for(text: str, value: _Value, data: _Spans, names: set[str], previous_end: int,
                  previous_data: str | None):
     """The dataset a value is on: "… on X" or "(X)" right after it, else the only one since the last value."""
+    for mention in data.starting(value.start - 40, value.start):
+        if _SCORE_IN_BRACKETS.fullmatch(text, mention.end, value.start):
+            return mention.text  # "ActivityNet-1.3 (40.01% mAP), HACS Segments (38.39% mAP)"
     for mention in data.starting(value.end, value.end + 3):
         if text[value.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")":
             return mention.text  # "25.5% (MIMIC-CXR), 8.8% (DeepEyeNet)"

@@ -499,6 +499,21 @@ def test_a_win_by_a_bare_amount_and_a_value_set_against_another():
         ("ZorbTok", "gFID", 1.97), ("ZorbTok", "gFID", 4.21), ("ZorbTok", "gFID", 2.74), ("DiT-XL/2", "gFID", 3.04)]
 
 
+def test_scores_in_brackets_after_their_data_and_measures_after_frames():
+    # "X (40.01% mAP), Y (38.39% mAP)": each score is on the name before its bracket; "in terms of" is a frame,
+    # the measure after it; a verb ends a measure's phrase; an acronym's score is the acronym.
+    assert _results("Faster-ZAD: Action Detection", "Faster-ZAD gets remarkable performance on benchmarks, i.e., "
+                    "ZorbNet-1.3 (40.01% mAP), GIZMO Segments (38.39% mAP).") == [
+        ("Faster-ZAD", "ZorbNet-1.3", "mAP", 40.01, "%"), ("Faster-ZAD", "GIZMO Segments", "mAP", 38.39, "%")]
+    found = _results("Zorb-GCN: Skeleton Actions", "Zorb-GCN reaches 91.4% in terms of the top-1 recognition accuracy. "
+                     "Almost 90% of the data can be dropped. It has an FID score of 16.67.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [
+        ("top-1 recognition accuracy", 91.4), ("data", 90.0), ("FID", 16.67)]
+    # No long form runs back over another bracket.
+    found = _results("ZorbVSR: Visual Speech", "The word error rate falls to 35% (LRS2) and 45.7% (LRS3).")
+    assert [(model, dataset) for model, dataset, *_ in found] == [("ZorbVSR", "LRS2"), ("ZorbVSR", "LRS3")]
+
+
 def test_metrics_listed_before_as_many_values_pair_in_order():
     # A list of measures before a list of values, with "respectively" or slashes; a fraction stays no value.
     assert _results("Zorb: a codec", "Zorb reaches PESQ and ZorbQOL scores of 2.87 and 4.04, respectively. "
