@@ -513,7 +513,11 @@ _NAMED_KIND = (
     r"(?:block|module|layer|mechanism|framework|architecture|method|approach|algorithm|network|strategy|technique|"
     r"objective|loss|operator|scheme)s?\b"
 )
-_NOVEL_NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:novel|new|proposed) " + _NAMED_KIND)
+# ... or a Title Case name that ends in its capitalised kind: "a new Context-Adaptive Proposal Module".
+_NAMED_WITH_KIND = (r"(?P<name>(?:[A-Z][a-zA-Z^+-]* ){1,4}(?:Block|Module|Layer|Mechanism|Network|Unit|Encoder|Decoder|"
+                    r"Adapter)s?)(?![\w-]| [A-Z])")
+_NOVEL_NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:novel|new|proposed|innovative) (?:" + _NAMED_KIND + "|"
+                          + _NAMED_WITH_KIND.replace("?P<name>", "?P<titled>") + ")")
 # The same right after a proposal cue, which says it is new: "we introduce a Dual-Image Enhanced CLIP approach".
 # (unless a name follows: "a Bottom-Up Patch Summarization approach named BUS" is BUS's description)
 _CUED_NAMED_KIND = re.compile(r"\s+(?:a|an|the)\s+" + _NAMED_KIND + r"(?!,?\s+(?:named|called|dubbed|termed)\b)")
@@ -531,7 +535,7 @@ _LATER_APPOSITIVE = re.compile(r",\s+" + _ONE_WORD_NAME + r"\s*,\s+(?:which|that
 #: Where a sentence ends, for rules that read to the end of one.
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _ARTICLE_WORDS = word_automaton([f"{article} {new} " for article in ("a", "an", "the", "our")
-                                 for new in ("novel", "new", "proposed")])
+                                 for new in ("novel", "new", "proposed", "innovative")])
 # The rest of a long form made of listed words, then its acronym: ", Eliminate, and Track (PET)".
 _LISTED_LONG_FORM = re.compile(r"(?:,\s+(?:and\s+)?[A-Z][\w-]*){1,4}\s+\([A-Z][\w-]{1,10}\)")
 # Last words of a name that states an idea, not a system or data: "the Byte-Token Representation Lemma".
@@ -571,6 +575,9 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     >>> text = "We propose a new Distill-Retrieve-Read framework, not a new Bayesian framework."
     >>> [text[s:e] for s, e, _ in introduced_names(text)]
     ['Distill-Retrieve-Read']
+    >>> text = "It adds a new Context-Adaptive Proposal Module and an innovative Fake-Proposal Generation Block."
+    >>> [text[s:e] for s, e, _ in introduced_names(text)]
+    ['Context-Adaptive Proposal Module', 'Fake-Proposal Generation Block']
     """
     return tuple(_introduced_names(text))
 
@@ -672,10 +679,11 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         for match in finditer_at_words(_OUR_NAMED, _OUR_WORD, text):
             if not is_generic(match["name"]):
                 yield match.start("name"), match.end("name"), "MODEL"
-    if "novel " in text or "new " in text or "proposed " in text:
+    if "novel " in text or "new " in text or "proposed " in text or "innovative " in text:
         for match in finditer_at_words(_NOVEL_NAMED, _ARTICLE_WORDS, text):
-            if not is_generic(match["name"]):
-                yield match.start("name"), match.end("name"), "MODEL"
+            group = "name" if match["name"] else "titled"
+            if not is_generic(match[group]):
+                yield match.start(group), match.end(group), "MODEL"
     if "namely" in text:
         for match in _NAMELY.finditer(text):
             name = match["name"]

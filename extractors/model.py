@@ -461,7 +461,10 @@ class ModelExtractor:
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
             return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
         kind = KIND_AFTER.match(text, long_start + len(long_form))
-        if kind is not None and kind["kind"].lower() in MODEL_HEADS and len(short) >= 3 and not long_form.islower():
+        # (In the plural, only parts: "Hierarchical Gait Decomposer (HGD) modules", not "Vision-Language
+        # Pre-training (VLP) models", a class.)
+        if kind is not None and (kind["kind"].lower() in MODEL_HEADS or kind["kind"].lower() in _PARTS_PLURAL) \
+                and len(short) >= 3 and not long_form.islower():
             return True  # the noun after the pair says what it is: "the Generative Pre-trained Diffusion (GPD) paradigm"
         if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, opening, long_start):
             return True
@@ -489,6 +492,9 @@ _measure_key = lru_cache(maxsize=1 << 14)(normalize_key)
 _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z0-9]{3,}(?![\w-])")
 # The ending of a verb made of a name: "LLaMAfy", "BERTized".
 _VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd]?|ing))$")
+
+
+_PARTS_PLURAL = frozenset({"modules", "blocks", "layers", "units"})
 
 
 def _initialism(short: str, long_form: str) -> bool:

@@ -228,8 +228,9 @@ class ProposesDetector:
                 continue
             opening = text[sentence_start(text, span.start_char) : span.start_char][:80].lstrip()
             # (the paper's own name opening on what it is made of: "PoseFoo contains ...", not "PoseFoo is a ... (GPT)")
-            if _OUR_OPENING.match(opening) or (_MADE_OF.search(opening)
-                                               and any(opening.startswith(name + " ") for name in own)):
+            # ("It employs a Deformable Spatial Enhancement (DSE) module": "It" is the paper's own, once it has one.)
+            if _OUR_OPENING.match(opening) or (_MADE_OF.search(opening) and own and (
+                    any(opening.startswith(name + " ") for name in own) or opening.startswith(("It ", "This ")))):
                 found.append(span)
         return found
 

@@ -546,6 +546,12 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe then attach a Sparse Token Router (STR) to FooNet. Others use the Visual Query Generator (VQG).",
          ["Sparse Token Router", "STR"]),
         ("A Study\n\nWe incorporate cross-attention modules into Diffusion Transformer (DiT) to inject text.", []),
+        # ... as is one "It" employs once the paper has a system of its own, modules in the plural, and a part
+        # named in Title Case with its kind after a cue.
+        ("A Study\n\nWe present ZorbNet. It employs a Deformable Spatial Enhancement (DSE) module and Gait Zorb "
+         "Decomposer (GZD) modules.", ["ZorbNet", "Deformable Spatial Enhancement", "Gait Zorb Decomposer"]),
+        ("A Study\n\nWe propose a new Context-Adaptive Proposal Module and an innovative Fake-Proposal Zorb Block.",
+         ["Context-Adaptive Proposal Module", "Fake-Proposal Zorb Block"]),
         # A comparison or the model it was tuned from ends what a proposal names.
         ("A Study\n\nOur model, ZorbNet, matches QuuxLM-2 on math. We propose \"ZorbFace\"--a fine-tuned BarVLM model.",
          ["ZorbNet", "ZorbFace"]),
