@@ -587,6 +587,8 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
 _CUE_THEN_NAME = re.compile(r"\s+(?:(?!(?:for|of|on|in|with|to|and|from|by|at|as)\b)[\w-]+\s+){0,4}\(?$", re.IGNORECASE)
 
 
+# The noun "task" right after a definition: a new task is still a task.
+_TASK_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s+(?:[Ss]ub)?(?:[Tt]ask|[Pp]roblem)s?\b")
 # A noun of one method right after a definition: "... estimation (NME) method".
 # (Not "model" or "system", which a task's name qualifies as often: "speech recognition (ASR) systems".)
 _METHOD_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s+(?:method|framework|algorithm|module|architecture|scheme|mechanism|"
@@ -609,9 +611,14 @@ def names_task(text: str, long_form: str, at: int) -> bool:
     >>> text = "It develops a new Nesterov momentum estimation (NME) method."
     >>> names_task(text, "Nesterov momentum estimation", text.index("Nest"))
     False
+    >>> text = "We introduce a more fine-grained Aspect-Opinion Triplet Extraction (AOTE) Task."
+    >>> names_task(text, "Aspect-Opinion Triplet Extraction", text.index("Asp"))
+    True
     """
     if long_form.rsplit(None, 1)[-1].lower().rsplit("-", 1)[-1] not in TASK_HEADS:
         return False
+    if _TASK_AFTER.match(text, at + len(long_form)):
+        return True  # "we introduce a more fine-grained Aspect-Sentiment-Opinion Triplet Extraction (ASOTE) Task"
     if _METHOD_AFTER.match(text, at + len(long_form)):
         return False  # "a new Nesterov momentum estimation (NME) method": the noun after it says what it is
     return not any(_CUE_THEN_NAME.match(text, cue_end, at) for _, cue_end in proposal_cues(text, sentence_start(text, at)))

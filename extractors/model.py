@@ -483,7 +483,7 @@ class ModelExtractor:
 # A task noun right before a definition, or before a list of definitions it begins: "a new task, Reasoning
 # Temporal Localization (RTL)", "tasks, which include Spatial Video Grounding (SVG), Event Captioning (EC) and ...".
 _TASK_NAMED = re.compile(
-    r"\btasks?(?:,|:| called| named| termed| dubbed|,? (?:which|that) includes?|,? such as|,? like|,? including|"
+    r"\b(?:sub)?tasks?(?:,|:| called| named| termed| dubbed|,? (?:which|that) includes?|,? such as|,? like|,? including|"
     r",? namely)?\s+(?:the\s+)?(?:[^.;()]{1,80}\([^()]{1,20}\)\s*,?\s*(?:and\s+)?)*$"
 )
 _measure_key = lru_cache(maxsize=1 << 14)(normalize_key)
