@@ -514,6 +514,13 @@ def test_scores_in_brackets_after_their_data_and_measures_after_frames():
     assert [(model, dataset) for model, dataset, *_ in found] == [("ZorbVSR", "LRS2"), ("ZorbVSR", "LRS3")]
 
 
+def test_the_papers_own_system_as_the_sentence_calls_it():
+    # No name for the paper's own system anywhere: the sentence's words for it, wherever they stand.
+    found = _results("Exploiting Semantics in Adversarial Training", "Results demonstrate the effectiveness of "
+                     "our method, yielding improvements of +9.04% on ZorbBench.")
+    assert [(model, dataset, value) for model, dataset, _, value, _ in found] == [("our method", "ZorbBench", 9.04)]
+
+
 def test_metrics_listed_before_as_many_values_pair_in_order():
     # A list of measures before a list of values, with "respectively" or slashes; a fraction stays no value.
     assert _results("Zorb: a codec", "Zorb reaches PESQ and ZorbQOL scores of 2.87 and 4.04, respectively. "
