@@ -53,7 +53,7 @@ _EVALUATIVE = frozenset(
     "marginal minimal negligible similar same light lighter heavy heavier small smaller smallest large larger "
     "largest great greater little less more much new overall relative absolute reasonable acceptable "
     "state-of-the-art sota leading top-tier excellent outstanding high-quality robust consistent "
-    "limited moderate modest minimum maximum fewer fewest most least important unsatisfactory satisfactory".split()
+    "limited moderate modest minimum maximum fewer fewest most least important unsatisfactory satisfactory lesser".split()
 )
 #: A noun of change in a measured value, as a pattern: "a 40% decline in recall", "a 24% lift in accuracy".
 CHANGE_NOUN = r"(?:reduction|improvement|gain|increase|decrease|drop|boost|decline|rise|lift|jump)"
@@ -61,7 +61,7 @@ CHANGE_NOUN = r"(?:reduction|improvement|gain|increase|decrease|drop|boost|decli
 HEAD_AFTER = re.compile(r"[ -](?:rates?|scores?|ratios?)\b(?!-)")
 #: Adjectives that say which measure, not how much: never modifiers, and no measurement either.
 CHOOSING = frozenset("total optimal traditional conventional standard existing original final desired required fixed "
-                      "potential unprecedented".split())
+                      "potential unprecedented novel".split())
 # Words that are verbs or the thing measured, never part of the measure's name: "can increase accuracy",
 # "model perplexity" (the model's perplexity).
 _NOT_MODIFIERS = frozenset(

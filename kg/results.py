@@ -125,10 +125,13 @@ _BY_VALUE = re.compile(r"\bby\s+(?:up to|over|about|around|nearly|almost|approxi
 _CHANGE_VERB = re.compile(
     r"\b(?:improv|increas|reduc|decreas|boost|lower|rais|cut|enhanc|outperform|surpass|degrad|accelerat|"
     r"speed(?:s|ing)? up|shrink|sav|drop|exceed|beat)\w*\s+(?:up\s+)?", re.IGNORECASE)
-_COMPARATIVE = re.compile(r"\s*(faster|slower|cheaper|smaller|larger|longer|shorter|higher|lower|more|less|fewer|better)\b\s*",
+_COMPARATIVE = re.compile(r"\s*(faster|slower|cheaper|smaller|larger|longer|shorter|higher|lower|more|less|lesser|greater|"
+                          r"fewer|better)\b\s*",
                           re.IGNORECASE)
 _COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost", "smaller": "size", "larger": "size",
                          "longer": "length", "shorter": "length"}
+# Adjectives a comparative makes of a measure, and the measure's name.
+_ADJECTIVE_MEASURE = {"accurate": "accuracy", "precise": "precision", "efficient": "efficiency"}
 _PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*)")
 # "40% sequence reduction": a value followed by a short phrase ending in a word of change.
 _CHANGE_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:" + CHANGE_NOUN + r"|speed-?up|saving|compression)s?)\b",
@@ -352,7 +355,9 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
     """The metric a value measures, and the rule that found it; ``names`` are the sentence's other mentions."""
     comparative = _COMPARATIVE.match(text, value.end)
     if comparative and value.unit == "x" and comparative.group(1).lower() in ("faster", "slower"):
-        return "speed", "comparative"  # "reaching target accuracy 3x faster": the speed is what is measured
+        # "3x faster": the speed is what is measured, or the measure named right after ("10x faster runtime").
+        named = metrics.starting(comparative.end(), comparative.end())
+        return (_measure(text, named[0], sentence_start), "comparative") if named else ("speed", "comparative")
     if value.unit and (prefixed := _PREFIXED_UNIT.fullmatch(value.unit)):
         return prefixed.group(1), "unit"  # "15.1 PetaFLOPs": the unit is a count of FLOPs
     for metric in reversed(metrics.starting(value.start - 2 * _NEAR, value.start)):  # the nearest first
@@ -386,9 +391,12 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
         word = comparative.group(1).lower()
         if word in _COMPARATIVE_QUANTITY:
             return _COMPARATIVE_QUANTITY[word], "comparative"
+        if named := metrics.starting(comparative.end(), comparative.end()):
+            return _measure(text, named[0], sentence_start), "comparative"  # "2x lesser peak memory usage"
         phrase = _noun_phrase(text[comparative.end():comparative.end() + 60])
         if phrase:
-            return phrase, "comparative"
+            # "43% more accurate": the adjective's measure.
+            return _ADJECTIVE_MEASURE.get(phrase.lower(), phrase), "comparative"
     by = _BY_VALUE.search(text, max(sentence_start, value.start - 40), value.start)
     if by:
         verb = None

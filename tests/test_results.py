@@ -521,6 +521,15 @@ def test_the_papers_own_system_as_the_sentence_calls_it():
     assert [(model, dataset, value) for model, dataset, _, value, _ in found] == [("our method", "ZorbBench", 9.04)]
 
 
+def test_a_comparative_measures_what_it_qualifies():
+    # "N x faster runtime", "N x lesser peak memory usage": the measure named after the comparative; an adjective
+    # of a measure is that measure ("43% more accurate").
+    assert _results("ZorbCNN: Wakeword Detection", "ZorbCNN models are 43% more accurate than BaseNet while having "
+                    "2x lesser peak memory usage and 10x faster runtime.") == [
+        ("ZorbCNN", None, "accuracy", 43.0, "%"), ("ZorbCNN", None, "peak memory usage", 2.0, "x"),
+        ("ZorbCNN", None, "runtime", 10.0, "x")]
+
+
 def test_metrics_listed_before_as_many_values_pair_in_order():
     # A list of measures before a list of values, with "respectively" or slashes; a fraction stays no value.
     assert _results("Zorb: a codec", "Zorb reaches PESQ and ZorbQOL scores of 2.87 and 4.04, respectively. "
