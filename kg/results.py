@@ -769,6 +769,9 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             elif dataset is None and only_data and not names_data and value.unit in _SCORE_UNITS \
                     and not (metric and _COST_MEASURE.search(metric)):
                 dataset = only_data  # the one dataset or benchmark the paper names: what its scores are on
+            if dataset is None and not data.spans and (
+                    described := _DESCRIBED_DATA.match(text, value.end, min(end, value.end + 90))) is not None:
+                dataset = described["data"]  # "a 4% gain on out-of-domain datasets": data described, not named
             previous_data = dataset
             # "surpassing ViT-H (85.4%)": a value in parentheses right after a system is that system's.
             owner = next((m for m in model_spans.starting(value.start - 40, value.start)
@@ -1035,6 +1038,10 @@ _UNNAMED_SPLIT = re.compile(r"\b(?:on|in)\s+(?:the|its|our)\s+(?:[\w-]+\s+){0,2}
                             r"(?:set|split)s?\b", re.IGNORECASE)
 
 
+# Data a value is on, described rather than named: "on out-of-domain datasets", "across several grounding
+# benchmarks" (without the quantifier).
+_DESCRIBED_DATA = re.compile(r"(?:\s*(?:%|points?|x))?[^.;:,()\d]{0,40}?\b(?:on|across|over)\s+(?:the\s+|several\s+|various\s+|"
+                             r"multiple\s+|many\s+|all\s+)?(?P<data>(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|test sets))\b")
 # What calls a name the paper's own model: "Our model, X, ...", "our final system X".
 _OUR_MODEL_BEFORE = re.compile(r"\bour\s+(?:final\s+|resulting\s+|full\s+)?(?:model|system|agent|network)\s*,?\s*"
                                r"(?:called\s+|named\s+|dubbed\s+)?$", re.IGNORECASE)

@@ -530,6 +530,14 @@ def test_a_comparative_measures_what_it_qualifies():
         ("ZorbCNN", None, "runtime", 10.0, "x")]
 
 
+def test_data_described_rather_than_named():
+    # With no data named in the sentence, the data a value is on as the sentence describes it (no quantifier).
+    found = _results("ZorbEL: Entity Linking", "ZorbEL achieves a remarkable 4% gain on out-of-domain datasets and "
+                     "+4.98% on several reasoning grounding benchmarks.")
+    assert [(dataset, value) for _, dataset, _, value, _ in found] == [
+        ("out-of-domain datasets", 4.0), ("reasoning grounding benchmarks", 4.98)]
+
+
 def test_metrics_listed_before_as_many_values_pair_in_order():
     # A list of measures before a list of values, with "respectively" or slashes; a fraction stays no value.
     assert _results("Zorb: a codec", "Zorb reaches PESQ and ZorbQOL scores of 2.87 and 4.04, respectively. "
