@@ -769,7 +769,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             elif dataset is None and only_data and not names_data and value.unit in _SCORE_UNITS \
                     and not (metric and _COST_MEASURE.search(metric)):
                 dataset = only_data  # the one dataset or benchmark the paper names: what its scores are on
-            if dataset is None and not data.spans and (
+            if not data.spans and (
                     described := _DESCRIBED_DATA.match(text, value.end, min(end, value.end + 90))) is not None:
                 dataset = described["data"]  # "a 4% gain on out-of-domain datasets": data described, not named
             previous_data = dataset
