@@ -113,8 +113,9 @@ _NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|whi
                    r"fewer|faster|slower|higher|lower|better|worse|larger|smaller|respectively|improvements?|gains?|"
                    r"reductions?|increases?|decreases?|drops?|margins?|performance|efficiency|quality|results?|data)\b")
 _QUALIFIED = re.compile(
-    # (A verb in -ing ends the measure, not its last word: "47% SR competing with ...".)
-    r"\s+(?P<phrase>(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){0,2}(?!" + _NOT_QUALIFYING + r"|[a-z]+ing\b)"
+    # (A verb in -ing ends the measure, not its last word: "47% SR competing with ..."; nor is an abbreviation
+    # with stops a measure: "0.7% w.r.t. monolingual ASR".)
+    r"\s+(?![A-Za-z]\.[A-Za-z])(?P<phrase>(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){0,2}(?!" + _NOT_QUALIFYING + r"|[a-z]+ing\b)"
     r"[A-Za-z][\w/-]*"
     # A loose word made a measure by the one that says which: "76% scaling efficiency".
     r"|(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){1,2}efficiency)"

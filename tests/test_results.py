@@ -538,6 +538,13 @@ def test_data_described_rather_than_named():
         ("out-of-domain datasets", 4.0), ("reasoning grounding benchmarks", 4.98)]
 
 
+def test_an_abbreviation_with_stops_is_no_measure():
+    # "0.7% w.r.t. X": the value stays in the measure the sentence named, not "w".
+    found = _results("ZorbLID: Language ID", "It gives more than 8% relative WER reduction, with an absolute WER "
+                     "increase between 0.1% and 0.7% w.r.t. monolingual ASR.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [("WER", 8.0), ("WER", 0.1), ("WER", 0.7)]
+
+
 def test_metrics_listed_before_as_many_values_pair_in_order():
     # A list of measures before a list of values, with "respectively" or slashes; a fraction stays no value.
     assert _results("Zorb: a codec", "Zorb reaches PESQ and ZorbQOL scores of 2.87 and 4.04, respectively. "
