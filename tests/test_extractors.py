@@ -451,6 +451,8 @@ def test_metric_found(nlp, text, expected):
         # Things listed before a quantity of metrics are none; memory as a faculty; an address.
         "It is built using mainstream simulators, high-impact datasets, and various metrics.",
         "Agents with human-like memory improve by 20%. Write to zorb@k.org.",
+        # A loose word of relation evaluated with no number in its clause.
+        "Visual tokens exhibit significantly stronger correlations with adjacent tokens.",
         # An adjective that evaluates without comparing carries over no list.
         "Using near-surface temperature, relative humidity, and wind speed, it improves by 3%.",
     ],
