@@ -520,7 +520,8 @@ _NOVEL_NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:novel|new|proposed|inn
                           + _NAMED_WITH_KIND.replace("?P<name>", "?P<titled>") + ")")
 # The same right after a proposal cue, which says it is new: "we introduce a Dual-Image Enhanced CLIP approach".
 # (unless a name follows: "a Bottom-Up Patch Summarization approach named BUS" is BUS's description)
-_CUED_NAMED_KIND = re.compile(r"\s+(?:a|an|the)\s+" + _NAMED_KIND + r"(?!,?\s+(?:named|called|dubbed|termed)\b)")
+_CUED_NAMED_KIND = re.compile(r"\s+(?:a|an|the)\s+(?:" + _NAMED_KIND + "|" + _NAMED_WITH_KIND.replace("?P<name>", "?P<titled>")
+                              + r")(?!,?\s+(?:named|called|dubbed|termed)\b)")
 # The kind first, then the name in apposition: "we propose a novel token compression method, GlobalCom^2,
 # tailored for ...", "we introduce a new benchmark, FooBench, which ...".
 _KIND_THEN_NAME = re.compile(
@@ -677,8 +678,9 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         if kind_first is not None and not is_generic(kind_first["name"]) and kind_first["name"] not in _SENTENCE_WORDS:
             yield kind_first.start("name"), kind_first.end("name"), _label_of([kind_first["kind"]])
         named_kind = _CUED_NAMED_KIND.match(text, cue_end)
-        if named_kind is not None and not is_generic(named_kind["name"]):
-            yield named_kind.start("name"), named_kind.end("name"), "MODEL"
+        group = "name" if named_kind is not None and named_kind["name"] else "titled"
+        if named_kind is not None and not is_generic(named_kind[group]):
+            yield named_kind.start(group), named_kind.end(group), "MODEL"
         lower = _LOWER_APPOSITIVE.match(text, cue_end)
         if lower is not None and not is_generic(lower["name"]):
             yield lower.start("name"), lower.end("name"), "MODEL"

@@ -554,6 +554,8 @@ def test_metric_not_found(nlp, text):
          "Decomposer (GZD) modules.", ["ZorbNet", "Deformable Spatial Enhancement", "Gait Zorb Decomposer"]),
         ("A Study\n\nWe propose a new Context-Adaptive Proposal Module and an innovative Fake-Proposal Zorb Block.",
          ["Context-Adaptive Proposal Module", "Fake-Proposal Zorb Block"]),
+        ("A Study\n\nWe propose a Distribution-Aware Zorb Module to make gradients accessible.",
+         ["Distribution-Aware Zorb Module"]),
         # A comparison or the model it was tuned from ends what a proposal names.
         ("A Study\n\nOur model, ZorbNet, matches QuuxLM-2 on math. We propose \"ZorbFace\"--a fine-tuned BarVLM model.",
          ["ZorbNet", "ZorbFace"]),
