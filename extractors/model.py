@@ -200,6 +200,26 @@ def title_label(title: str) -> str:
     return "MODEL"
 
 
+# A word with one capitalised word hyphenated on, and nothing more: "PAN-Ensemble".
+_HYPHENED_PAIR = re.compile(r"(?<![\w-])(?P<stem>[\w^+]+)-[A-Z][A-Za-z0-9]*(?![\w-])")
+
+
+def _variants_of(text: str, names: Container[str]) -> Iterator[tuple[int, int]]:
+    """Where one of ``names`` occurs with a capitalised word hyphenated on: "PAN-Ensemble" of "PAN".
+
+    One pass over the text, whatever the number of names.
+
+    Examples
+    --------
+    >>> text = "We propose PAN. PAN-Ensemble and PAN-Unified win; PAN-based and PANs do not count."
+    >>> [text[s:e] for s, e in _variants_of(text, {"PAN"})]
+    ['PAN-Ensemble', 'PAN-Unified']
+    """
+    for match in _HYPHENED_PAIR.finditer(text) if "-" in text else ():
+        if match["stem"] in names:
+            yield match.span()
+
+
 def title_name_mentions(doc: Doc, label: str) -> list[tuple[int, int]]:
     """Where the title's name (see :func:`title_name`) occurs in the doc, if the name is a ``label``.
 
@@ -361,6 +381,7 @@ class ModelExtractor:
                 self._add(doc, text, match.start("name"), match.end("name"), "quoted", self.introduced_confidence)
         known_spans = sorted((s, e) for s, e, _ in known_names)
         known_starts = [s for s, _ in known_spans]
+        introduced_words: dict[str, float] = {}
         for start, end, label in introduced_names(text):
             if label == "MODEL":
                 # A new name built around a known one ("a novel TEmporal Swin Attention block") is the new thing.
@@ -368,6 +389,11 @@ class ModelExtractor:
                 around_known = any(e <= end and (s, e) != (start, end) for s, e in inside)
                 confidence = self.gazetteer_confidence + 0.01 if around_known else self.introduced_confidence
                 self._add(doc, text, start, end, "introduced", confidence)
+                if " " not in text[start:end]:
+                    introduced_words[text[start:end]] = confidence
+        # Variants named on an introduced name: "two variants: PAN-Ensemble, ... and PAN-Unified".
+        for start, end in _variants_of(text, introduced_words) if introduced_words else ():
+            self._add(doc, text, start, end, "variant", introduced_words[text[start:text.index("-", start)]])
         for start, end in sized_names(text):
             # A word with a parameter count is a model, known or not: "Zorbex-7B", "Osprey-8x7B", "Kestrel (7B)".
             self._add(doc, text, start, extend_name(text, end), "sized", self.listed_confidence)

@@ -556,6 +556,9 @@ def test_metric_not_found(nlp, text):
          ["Context-Adaptive Proposal Module", "Fake-Proposal Zorb Block"]),
         ("A Study\n\nWe propose a Distribution-Aware Zorb Module to make gradients accessible.",
          ["Distribution-Aware Zorb Module"]),
+        # The variants an introduced name gives its suffixes to.
+        ("A Study\n\nWe propose ZAN, the first graph framework. Two variants, ZAN-Ensemble and ZAN-Unified, win.",
+         ["ZAN", "ZAN-Ensemble", "ZAN-Unified"]),
         # A comparison or the model it was tuned from ends what a proposal names.
         ("A Study\n\nOur model, ZorbNet, matches QuuxLM-2 on math. We propose \"ZorbFace\"--a fine-tuned BarVLM model.",
          ["ZorbNet", "ZorbFace"]),
