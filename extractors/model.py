@@ -200,8 +200,10 @@ def title_label(title: str) -> str:
     return "MODEL"
 
 
-# A word with one capitalised word hyphenated on, and nothing more: "PAN-Ensemble".
-_HYPHENED_PAIR = re.compile(r"(?<![\w-])(?P<stem>[\w^+]+)-[A-Z][A-Za-z0-9]*(?![\w-])")
+# One capitalised word hyphenated on a word, and nothing more: the "-Ensemble" of "PAN-Ensemble" (found from the
+# hyphen, which the regex engine skips to fast), and the word before it.
+_HYPHENED_WORD = re.compile(r"-[A-Z][A-Za-z0-9]*(?![\w-])")
+_STEM_BEFORE = re.compile(r"(?<![\w-])[\w^+]+$")
 
 
 def _variants_of(text: str, names: Container[str]) -> Iterator[tuple[int, int]]:
@@ -215,9 +217,10 @@ def _variants_of(text: str, names: Container[str]) -> Iterator[tuple[int, int]]:
     >>> [text[s:e] for s, e in _variants_of(text, {"PAN"})]
     ['PAN-Ensemble', 'PAN-Unified']
     """
-    for match in _HYPHENED_PAIR.finditer(text) if "-" in text else ():
-        if match["stem"] in names:
-            yield match.span()
+    for match in _HYPHENED_WORD.finditer(text) if "-" in text else ():
+        stem = _STEM_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if stem is not None and stem.group() in names:
+            yield stem.start(), match.end()
 
 
 def title_name_mentions(doc: Doc, label: str) -> list[tuple[int, int]]:
