@@ -82,6 +82,7 @@ _JOINER_AFTER = re.compile(
     r"(?:\s+(?!(?:and|or|of|on|in|for|to|with|the|as)\b)[a-z][a-z-]+){0,3}?(?=,))?"
     r"(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|&)\s+)"
 )
+# A list joiner that is a comma alone (perhaps after an aside), with no "and" or "or".
 _BARE_COMMA = re.compile(r"(?:\s*\([^)]*\))?,\s*")
 # Capitalised words that begin a sentence or describe, not name, a dataset.
 _NOT_NAMES = frozenset(
@@ -399,9 +400,10 @@ def listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
             break
         listed.append((*name, False))
         joiner = _JOINER_AFTER.match(text, name[1])
-        if joiner is None or (closed and _BARE_COMMA.fullmatch(joiner.group())):
+        bare = joiner is not None and _BARE_COMMA.fullmatch(joiner.group()) is not None
+        if joiner is None or (closed and bare):
             break  # "for example, X and Y, AIDE achieves ...": the list ended at Y
-        closed = _BARE_COMMA.fullmatch(joiner.group()) is None
+        closed = not bare
         position = joiner.end()
     return listed
 

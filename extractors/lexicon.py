@@ -514,14 +514,19 @@ _NAMED_KIND = (
     r"objective|loss|operator|scheme)s?\b"
 )
 # ... or a Title Case name that ends in its capitalised kind: "a new Context-Adaptive Proposal Module".
-_NAMED_WITH_KIND = (r"(?P<name>(?:[A-Z][a-zA-Z^+-]* ){1,4}(?:Block|Module|Layer|Mechanism|Network|Unit|Encoder|Decoder|"
-                    r"Adapter)s?)(?![\w-]| [A-Z])")
+_NAMED_WITH_KIND = (r"(?P<titled>(?:[A-Z][a-zA-Z^+-]* ){1,4}(?:Block|Module|Layer|Mechanism|Network|Unit|Encoder|"
+                    r"Decoder|Adapter)s?)(?![\w-]| [A-Z])")
 _NOVEL_NAMED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:novel|new|proposed|innovative) (?:" + _NAMED_KIND + "|"
-                          + _NAMED_WITH_KIND.replace("?P<name>", "?P<titled>") + ")")
+                          + _NAMED_WITH_KIND + ")")
 # The same right after a proposal cue, which says it is new: "we introduce a Dual-Image Enhanced CLIP approach".
 # (unless a name follows: "a Bottom-Up Patch Summarization approach named BUS" is BUS's description)
-_CUED_NAMED_KIND = re.compile(r"\s+(?:a|an|the)\s+(?:" + _NAMED_KIND + "|" + _NAMED_WITH_KIND.replace("?P<name>", "?P<titled>")
+_CUED_NAMED_KIND = re.compile(r"\s+(?:a|an|the)\s+(?:" + _NAMED_KIND + "|" + _NAMED_WITH_KIND
                               + r")(?!,?\s+(?:named|called|dubbed|termed)\b)")
+
+
+def _named_kind_group(match: re.Match) -> str:
+    """Which group of a _NAMED_KIND-or-_NAMED_WITH_KIND match holds the name."""
+    return "name" if match["name"] else "titled"
 # The kind first, then the name in apposition: "we propose a novel token compression method, GlobalCom^2,
 # tailored for ...", "we introduce a new benchmark, FooBench, which ...".
 _KIND_THEN_NAME = re.compile(
@@ -678,8 +683,7 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         if kind_first is not None and not is_generic(kind_first["name"]) and kind_first["name"] not in _SENTENCE_WORDS:
             yield kind_first.start("name"), kind_first.end("name"), _label_of([kind_first["kind"]])
         named_kind = _CUED_NAMED_KIND.match(text, cue_end)
-        group = "name" if named_kind is not None and named_kind["name"] else "titled"
-        if named_kind is not None and not is_generic(named_kind[group]):
+        if named_kind is not None and not is_generic(named_kind[group := _named_kind_group(named_kind)]):
             yield named_kind.start(group), named_kind.end(group), "MODEL"
         lower = _LOWER_APPOSITIVE.match(text, cue_end)
         if lower is not None and not is_generic(lower["name"]):
@@ -690,8 +694,7 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
                 yield match.start("name"), match.end("name"), "MODEL"
     if "novel " in text or "new " in text or "proposed " in text or "innovative " in text:
         for match in finditer_at_words(_NOVEL_NAMED, _ARTICLE_WORDS, text):
-            group = "name" if match["name"] else "titled"
-            if not is_generic(match[group]):
+            if not is_generic(match[group := _named_kind_group(match)]):
                 yield match.start(group), match.end(group), "MODEL"
     if "namely" in text:
         for match in _NAMELY.finditer(text):

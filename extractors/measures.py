@@ -42,7 +42,7 @@ _MEASURE_HEADS = STANDALONE_HEADS | MODIFIED_HEADS
 # Standalone heads that are also loose words of relation: measured only with a number in their clause ("a higher
 # correlation with human judgments, with improvements of 29.6%"), not evaluated alone ("stronger correlations
 # with adjacent tokens").
-_LOOSE_ALONE = frozenset("agreement coverage correlation correlations".split())
+_RELATIONS = frozenset("agreement coverage correlation correlations".split())
 # Modifier + head pairs that name a setting, not a measure.
 _NOT_MEASURES = frozenset({"learning rate", "dropout rate", "sampling rate", "frame rate", "mask ratio",
                            "masking ratio", "aspect ratio", "real time", "same time", "first time", "long time",
@@ -57,7 +57,8 @@ _EVALUATIVE = frozenset(
     "marginal minimal negligible similar same light lighter heavy heavier small smaller smallest large larger "
     "largest great greater little less more much new overall relative absolute reasonable acceptable "
     "state-of-the-art sota leading top-tier excellent outstanding high-quality robust consistent "
-    "limited moderate modest minimum maximum fewer fewest most least important unsatisfactory satisfactory lesser".split()
+    "limited moderate modest minimum maximum fewer fewest most least important unsatisfactory satisfactory "
+    "lesser".split()
 )
 #: A noun of change in a measured value, as a pattern: "a 40% decline in recall", "a 24% lift in accuracy".
 CHANGE_NOUN = r"(?:reduction|improvement|gain|increase|decrease|drop|boost|decline|rise|lift|jump)"
@@ -111,8 +112,8 @@ _PER_UNIT = re.compile(
     r"request|watt|joule)(?![\w-])"
 )
 # Memory is a measure when aggregated ("60GB peak memory"), not as a faculty ("human-like memory").
-_AGGREGATED_MEMORY = re.compile(r"\b(?:peak|average|maximum|max|total|mean)\s+(?:(?:GPU|CPU|KV)\s+)?memory\b(?!\s+(?:usage|footprint|consumption))",
-                                re.IGNORECASE)
+_AGGREGATED_MEMORY = re.compile(r"\b(?:peak|average|maximum|max|total|mean)\s+(?:(?:GPU|CPU|KV)\s+)?memory\b"
+                                r"(?!\s+(?:usage|footprint|consumption))", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w/'@-]+)\s+$")
 # "to" before a verb, not the preposition of "due to", "compared to", "up to"; an adverb may sit between.
 _VERB_BEFORE = re.compile(
@@ -227,7 +228,7 @@ def in_measurement_context(text: str, start: int, end: int) -> bool:
     before = text[clause_start:start]
     word = _WORD_BEFORE.search(before)
     if word is not None and word[1].lower() in _EVALUATIVE and (
-            (" " not in text[start:end] and text[start:end].lower() not in _LOOSE_ALONE)
+            (" " not in text[start:end] and text[start:end].lower() not in _RELATIONS)
             or _NUMBER_IN.search(text, clause_start, clause_end)):
         return True  # "low recall", "a higher win rate of 61%", not "strong temporal consistency"
     if _FRAME_BEFORE.search(before[-90:]):

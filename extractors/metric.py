@@ -23,7 +23,8 @@ from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, load_names
-from .measures import CHANGE_NOUN, CHOOSING, HEAD_AFTER, in_measurement_context, is_measure_head, measure_phrases, measure_start, names_a_setting
+from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, in_measurement_context, is_measure_head, measure_phrases,
+                       measure_start, names_a_setting)
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 
@@ -181,10 +182,10 @@ def _is_plain_word(name: str) -> bool:
     return name.replace(" ", "").replace("-", "").isalpha() and name.islower()
 
 
-# A coined word (letters with digits or inner capitals) right after a percentage, before a preposition
-# or the clause's end. (The digit comes before the lookbehind: the regex engine skips to digits fast.)
 # A measure at a cut-off of the ranking: "HIT@10", "MRR@5", "pass@k" (not an address: "name@host.org").
 _AT_K = re.compile(r"(?<![\w@.-])[A-Za-z][A-Za-z0-9-]{0,12}@(?:\d{1,4}|[kKN])(?![\w@]|\.\w)")
+# A coined word (letters with digits or inner capitals) right after a percentage, before a preposition
+# or the clause's end. (The digit comes before the lookbehind: the regex engine skips to digits fast.)
 _COINED_AFTER_VALUE = re.compile(
     r"\d(?<![\w.]\d)\d*(?:\.\d+)?\s?%\s+(?P<name>[A-Za-z][A-Za-z-]*\d[\w@-]*|(?:[a-z]+|[A-Z][a-z]+)[A-Z][\w@-]*)"
     r"(?=\s+(?:on|in|at|for|and|with|across)\b|\s*[,.;)])"

@@ -396,7 +396,7 @@ class ModelExtractor:
                     introduced_words[text[start:end]] = confidence
         # Variants named on an introduced name: "two variants: PAN-Ensemble, ... and PAN-Unified".
         for start, end in _variants_of(text, introduced_words) if introduced_words else ():
-            self._add(doc, text, start, end, "variant", introduced_words[text[start:text.index("-", start)]])
+            self._add(doc, text, start, end, "variant", introduced_words[text[start:end].partition("-")[0]])
         for start, end in sized_names(text):
             # A word with a parameter count is a model, known or not: "Zorbex-7B", "Osprey-8x7B", "Kestrel (7B)".
             self._add(doc, text, start, extend_name(text, end), "sized", self.listed_confidence)

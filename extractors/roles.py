@@ -57,9 +57,7 @@ def role_before(text: str, start: int, sentence_start: int = 0) -> str | None:
     ['train', 'eval', None]
     >>> role_before("It joins the pre-trained LLaVA model with KG-RAG.", 40)
     """
-    window = text[max(sentence_start, start - CUE_WINDOW) : start]
-    if window.endswith((", ", " and ", " or ")):
-        window = _without_list(window)  # a later item takes the cue of its list: "results on GPQA, X and Y"
+    window = _cue_window(text, start, sentence_start)
     # Every cue ends in a preposition or a listing word a few words before the name: most names
     # have none, and this look spares them the cues' searches.
     if not _CUE_END.search(window, max(0, len(window) - 40)):
@@ -88,11 +86,16 @@ def reports_experiments_before(text: str, start: int, sentence_start: int = 0) -
     >>> reports_experiments_before(text, text.index("GaitZ")), reports_experiments_before(text, text.index("ZorbQA"))
     (True, False)
     """
+    cue = EVAL_CUE.search(_cue_window(text, start, sentence_start))
+    return cue is not None and (cue["cue"] or "").lower().startswith(("experiment", "result"))
+
+
+def _cue_window(text: str, start: int, sentence_start: int) -> str:
+    """The words before ``text[start:]`` where its cue may stand, without the list items it ends."""
     window = text[max(sentence_start, start - CUE_WINDOW) : start]
     if window.endswith((", ", " and ", " or ")):
-        window = _without_list(window)
-    cue = EVAL_CUE.search(window)
-    return cue is not None and (cue["cue"] or "").lower().startswith(("experiment", "result"))
+        window = _without_list(window)  # a later item takes the cue of its list: "results on GPQA, X and Y"
+    return window
 
 
 def _without_list(window: str) -> str:

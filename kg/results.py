@@ -115,7 +115,8 @@ _NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|whi
 _QUALIFIED = re.compile(
     # (A verb in -ing ends the measure, not its last word: "47% SR competing with ..."; nor is an abbreviation
     # with stops a measure: "0.7% w.r.t. monolingual ASR".)
-    r"\s+(?![A-Za-z]\.[A-Za-z])(?P<phrase>(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){0,2}(?!" + _NOT_QUALIFYING + r"|[a-z]+ing\b)"
+    r"\s+(?![A-Za-z]\.[A-Za-z])(?P<phrase>(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){0,2}"
+    r"(?!" + _NOT_QUALIFYING + r"|[a-z]+ing\b)"
     r"[A-Za-z][\w/-]*"
     # A loose word made a measure by the one that says which: "76% scaling efficiency".
     r"|(?:(?!" + _NOT_QUALIFYING + r")[A-Za-z][\w/-]*\s+){1,2}efficiency)"
@@ -357,8 +358,7 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
     comparative = _COMPARATIVE.match(text, value.end)
     if comparative and value.unit == "x" and comparative.group(1).lower() in ("faster", "slower"):
         # "3x faster": the speed is what is measured, or the measure named right after ("10x faster runtime").
-        named = metrics.starting(comparative.end(), comparative.end())
-        return (_measure(text, named[0], sentence_start), "comparative") if named else ("speed", "comparative")
+        return _measure_at(text, metrics, comparative.end(), sentence_start) or "speed", "comparative"
     if value.unit and (prefixed := _PREFIXED_UNIT.fullmatch(value.unit)):
         return prefixed.group(1), "unit"  # "15.1 PetaFLOPs": the unit is a count of FLOPs
     for metric in reversed(metrics.starting(value.start - 2 * _NEAR, value.start)):  # the nearest first
@@ -392,8 +392,8 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
         word = comparative.group(1).lower()
         if word in _COMPARATIVE_QUANTITY:
             return _COMPARATIVE_QUANTITY[word], "comparative"
-        if named := metrics.starting(comparative.end(), comparative.end()):
-            return _measure(text, named[0], sentence_start), "comparative"  # "2x lesser peak memory usage"
+        if named := _measure_at(text, metrics, comparative.end(), sentence_start):
+            return named, "comparative"  # "2x lesser peak memory usage"
         phrase = _noun_phrase(text[comparative.end():comparative.end() + 60])
         if phrase:
             # "43% more accurate": the adjective's measure.
@@ -537,13 +537,18 @@ def _listed_metrics(text: str, metrics: _Spans, group: list[_Value], since: int)
     return before
 
 
+def _measure_at(text: str, metrics: _Spans, at: int, floor: int) -> str | None:
+    """The measure of the metric that starts at ``at``, if one does."""
+    named = metrics.starting(at, at)
+    return _measure(text, named[0], floor) if named else None
+
+
 def _measure(text: str, metric: Mention, floor: int) -> str:
     """A metric's name as the value's measure: with the words before it that say which, without a comparative."""
     # Values in "ROUGE-2 scores of 8.1 and 7.9" are each a ROUGE-2; "an FID score of 16.67" is an FID (an acronym's
     # score is the acronym; "F1 score" is a name of its own).
-    by_name = metric.alias_of and re.search(r"[\s-]scores$", metric.text, re.IGNORECASE) or (
-        metric.alias_of and re.search(r"[\s-]score$", metric.text, re.IGNORECASE)
-        and re.search(r"[A-Z][^A-Z]*[A-Z]", metric.alias_of))
+    scored = metric.alias_of and re.search(r"[\s-]score(s?)$", metric.text, re.IGNORECASE)
+    by_name = scored and (scored.group(1) or re.search(r"[A-Z][^A-Z]*[A-Z]", metric.alias_of))
     name = _COMPARATIVE_WORD.sub("", metric.alias_of if by_name else _singular(metric.text))
     modifiers = _MODIFIER_BEFORE.search(text, max(floor, metric.start - 40), metric.start)
     if modifiers and modifiers.end() == metric.start and not name.lower().startswith(modifiers.group().split()[-1].lower()):
@@ -585,7 +590,8 @@ def _groups(values: list[_Value], text: str) -> list[list[_Value]]:
 # reaching 96.6%", "a carefully prompted lightweight monitor achieves 93%" (the paper's own, "our"/"proposed" one
 # is the paper's name, looked up apart).
 _DESCRIBED_SUBJECT = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, )|(?<=, and )|(?<=\bwith )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bthat ))(?:even\s+)?(?:[Tt]he|[Tt]his|[Aa]n?)\s+"
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, )|(?<=, and )|(?<=\bwith )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bthat ))"
+    r"(?:even\s+)?(?:[Tt]he|[Tt]his|[Aa]n?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:\w+(?:ly|ed)\s+)?"  # "a carefully prompt engineered lightweight monitor": after its verb
     r"(?P<name>(?!(?:proposed|same|resulting|new)\b)(?:(?!\w+(?:ly|ed)\b)[\w-]+\s+){0,3}?(?:model|network|system|monitor|predictor|"
     r"baseline|counterpart|ensemble|classifier|variant|detector|ViT|CNN)s?)\s*"
@@ -890,9 +896,9 @@ class _Baselines:
 _SCORE_OF = re.compile(r"\s+scores?\s*(?:of|is|was|=|:|at|reaching)?\s*(?:about\s+|around\s+|only\s+|over\s+)?$",
                        re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|only\s+)?$", re.IGNORECASE)
-# Between a system and the start of its change: "the accuracy of OPT-13B from 61.2% ...".
 # What sets a name off as a clause whose verb is left out: "... and Y from 69.7% to 74.2%".
 _GAPPED_BEFORE = re.compile(r"(?:,|\band)\s+$")
+# Between a system and the start of its change: "the accuracy of OPT-13B from 61.2% ...".
 _OF_NAME_FROM = re.compile(r"\s+from\s+(?:about\s+|around\s+|only\s+)?", re.IGNORECASE)
 
 
@@ -1041,8 +1047,9 @@ _UNNAMED_SPLIT = re.compile(r"\b(?:on|in)\s+(?:the|its|our)\s+(?:[\w-]+\s+){0,2}
 
 # Data a value is on, described rather than named: "on out-of-domain datasets", "across several grounding
 # benchmarks" (without the quantifier).
-_DESCRIBED_DATA = re.compile(r"(?:\s*(?:%|points?|x))?[^.;:,()\d]{0,40}?\b(?:on|across|over)\s+(?:the\s+|several\s+|various\s+|"
-                             r"multiple\s+|many\s+|all\s+)?(?P<data>(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|test sets))\b")
+_DESCRIBED_DATA = re.compile(r"(?:\s*(?:%|points?|x))?[^.;:,()\d]{0,40}?\b(?:on|across|over)\s+"
+                             r"(?:the\s+|several\s+|various\s+|multiple\s+|many\s+|all\s+)?"
+                             r"(?P<data>(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|test sets))\b")
 # What calls a name the paper's own model: "Our model, X, ...", "our final system X".
 _OUR_MODEL_BEFORE = re.compile(r"\bour\s+(?:final\s+|resulting\s+|full\s+)?(?:model|system|agent|network)\s*,?\s*"
                                r"(?:called\s+|named\s+|dubbed\s+)?$", re.IGNORECASE)
