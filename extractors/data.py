@@ -103,6 +103,12 @@ _NOT_NAMES = frozenset(
 # A purpose of evaluation right after a defined name.
 _TO_EVALUATE = re.compile(r",?\s+(?:(?:designed|built|intended|meant|used)\s+)?(?:to|for)\s+(?:evaluat|assess|measur|test|"
                           r"benchmark|prob|quantif|diagnos)\w*\b")
+# One thing of a kind named right after a defined name: "the Brain Tumor Segmentation (BraTS) challenge". (Not a
+# plural: "out-of-distribution (OOD) benchmarks" are a class of them.)
+_KIND_AFTER = {
+    "DATASET": re.compile(r"\s+(?:dataset|database|corpus)\b(?!-)"),
+    "BENCHMARK": re.compile(r"\s+(?:benchmark|challenge|competition|leaderboard|shared task)\b(?!-)", re.IGNORECASE),
+}
 # A name with two capitals or a digit ("VQA", "NLVR^2", "ImageNet-1K"), and a sentence opening on a list of them.
 _OPENER_NAME = re.compile(r"(?<![\w^-])(?=[\w^+.-]*[A-Z0-9^][\w^+.-]*[A-Z0-9])[A-Z][\w^+.-]*[\w^+]")
 
@@ -542,12 +548,14 @@ class DataExtractor:
     def _defines(self, text: str, long_form: str, short: str, long_start: int) -> bool:
         if long_form.rsplit(None, 1)[-1].lower() in HEADS[self.label]:
             return True
-        if self.role != "eval" or is_generic(short) or is_generic(long_form):
+        if is_generic(short) or is_generic(long_form):
             return False  # "deep neural networks (DNNs) to test ...": a class, whatever it is for
+        after = text.find(")", long_start) + 1
+        if after > 0 and _KIND_AFTER[self.label].match(text, after):
+            return True
         # What a paper proposes in order to evaluate is a benchmark: "we propose Chronologically
         # Accurate Retrieval (CAR) to evaluate the chronological understanding of the models".
-        after = text.find(")", long_start) + 1
-        return after > 0 and _TO_EVALUATE.match(text, after) is not None
+        return self.role == "eval" and after > 0 and _TO_EVALUATE.match(text, after) is not None
 
 
 _DEFAULTS = {
