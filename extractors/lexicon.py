@@ -221,6 +221,8 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     (True, False)
     >>> is_generic("kHz"), is_generic("GB"), is_generic("3D"), is_generic("1.7TB"), is_generic("160B-token")
     (True, True, True, True, True)
+    >>> is_generic("CVPR2024"), is_generic("COCO2017")
+    (True, False)
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
             or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None)
@@ -229,7 +231,12 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
 @lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
 def _stoplisted(text: str) -> bool:
     key = normalize_key(text)
-    return not key or key in stoplist() or key.isdigit() or (key.endswith("s") and key[:-1] in stoplist())
+    return (not key or key in stoplist() or key.isdigit() or (key.endswith("s") and key[:-1] in stoplist())
+            # A venue with its year, written as one word: "CVPR2024", "NeurIPS-2023".
+            or (_YEAR_ENDING.search(key) is not None and key[:-4] in stoplist()))
+
+
+_YEAR_ENDING = re.compile(r"(?:19|20)\d\d$")
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
