@@ -494,7 +494,7 @@ class DataExtractor:
                 self._add(doc, text, start, end, "introduced", self.cue_confidence)
         for match in self.shape.finditer(text) if self.shape else ():
             # A name that carries its cue noun ("the NEJM Image Challenge") is as sure as a cue.
-            cued = match.group().lower().endswith("challenge")
+            cued = match.group().lower().endswith(("challenge", "competition"))
             self._add(doc, text, match.start(), match.end(), "shape",
                       self.cue_confidence if cued else self.shape_confidence)
         # An abstract that calls what it evaluates on "datasets" and never a benchmark types the coined names it
@@ -604,9 +604,11 @@ _DEFAULTS = {
         "role": "eval",
         "nouns": ["benchmark", "benchmarks", "leaderboard", "test suite"],
         # Coined benchmark names: "MMBench", "VideoChatGPT-Bench", "AlpacaEval".
-        # ... and challenges, which keep the word in their name: "the NEJM Image Challenge", "BabyLM challenge".
+        # ... and challenges, which keep the word in their name: "the NEJM Image Challenge", "BabyLM challenge",
+        # and in capitals after "the", plain words: "the Expression Classification Challenge".
         "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{0,30}(?:Bench|-Eval|Eval|Arena)(?![\w-])"
-                 r"|[A-Z](?<![\w-][A-Z])[A-Za-z]{0,30}[A-Z0-9][\w-]{0,30}(?: [A-Z][\w-]{0,30}){0,2} [Cc]hallenge\b",
+                 r"|[A-Z](?<![\w-][A-Z])[A-Za-z]{0,30}[A-Z0-9][\w-]{0,30}(?: [A-Z][\w-]{0,30}){0,2} [Cc]hallenge\b"
+                 r"|[A-Z](?<=\bthe [A-Z])[\w-]{0,30}(?: [A-Z][\w-]{0,30}){1,4} (?:Challenge|Competition)\b",
         **_DEFAULTS,
     },
     assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],
