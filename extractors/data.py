@@ -132,6 +132,15 @@ _ON_OPENER = re.compile(
 )
 # A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
 # (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
+# A coined name described in apposition as one thing of a kind: "HaystackCraft, a new NIAH benchmark built on ...",
+# "ZorbQA, the largest dataset of ..." (the kind heads the description: not "X, a reward-guided dataset distillation
+# framework", nor "X, the best model in the Y dataset").
+_DESCRIBED_AS_KIND = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]+[A-Z][\w^+-]*), (?:a|an|the) "
+    r"(?P<modifiers>(?:(?!(?:in|on|of|for|with|from|by|at)\b)[\w-]+ ){0,5}?)(?P<kind>[a-z]+)"
+    r"(?=\s*[,.;:(]|\s+(?:for|of|that|which|with|built|designed|to|containing|comprising|consisting|covering|"
+    r"spanning|featuring|where|and|in|on|from)\b)")
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w-]* $")
 _AFTER_SCORE = re.compile(r" \((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*){0,2})\)")
 _SCORE_BEFORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?$")
 # An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
@@ -492,6 +501,12 @@ class DataExtractor:
         for start, end, label in introduced_names(text):
             if label == self.label:
                 self._add(doc, text, start, end, "introduced", self.cue_confidence)
+        for match in _DESCRIBED_AS_KIND.finditer(text) if ", " in text else ():
+            # "PixelHumor, a benchmark dataset of ..." is a benchmark; "Bench II, a benchmark" has its name before.
+            kind = "benchmark" if "benchmark " in match["modifiers"] else match["kind"]
+            if (kind in HEADS[self.label] and not is_generic(match["name"])
+                    and not _CAPITALISED_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())):
+                self._add(doc, text, match.start("name"), match.end("name"), "described", self.cue_confidence)
         for match in self.shape.finditer(text) if self.shape else ():
             # A name that carries its cue noun ("the NEJM Image Challenge") is as sure as a cue.
             cued = match.group().lower().endswith(("challenge", "competition"))
