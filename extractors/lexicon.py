@@ -367,13 +367,16 @@ PASSIVE_PROPOSAL = re.compile(r"(?:is|are)\s+(?:first\s+|further\s+|then\s+|also
 #: A paper introducing something: the cue before a proposed name.
 PROPOSAL_CUE = re.compile(
     # An adverb or auxiliary may stand between: "we first propose", "we are releasing", "we further introduce".
-    r"\b(?:we|this (?:paper|work|study|article|letter)|our (?:paper|work|study))\s+(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
+    # ("This motivates us to propose X" and a single author's "I present X" give a name too.)
+    r"\b(?:we|I|us to|this (?:paper|work|study|article|letter)|our (?:paper|work|study))\s+(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
     r"therefore|finally|additionally|are|have|will|can)\s+){0,2}"
     r"(?:propos|introduc|present|develop|design|releas|construct|build|curat|collect|creat|"
     r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil)(?:es|e|s|ed|ing)?\b"
     # (not what experiments give: "we present results on two datasets")
     r"(?!\s+(?:(?:our|the|some|extensive|experimental|empirical|new)\s+)?(?:results?|experiments?|findings|"
-    r"evaluations?|analys[ie]s|comparisons?|observations?|evidence)\b)"
+    r"evaluations?|analys[ie]s|comparisons?|observations?|evidence)\b"
+    # (nor the study of something else: "I present a detailed study on StructFormer (SF)")
+    r"|\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:study|survey|review|overview|investigation|analysis)\s+(?:on|of|into)\b)"
     r"|\b(?:called|named|dubbed|termed|coined|refer(?:red)? to (?:it |this |them )?as)\b"
     r"|\b(?:the|our) (?:newly )?proposed\b",
     re.IGNORECASE,
@@ -422,7 +425,7 @@ def _lower(text: str) -> str:
 
 # Where a PROPOSAL_CUE match starts: the first words of its branches.
 _PROPOSAL_CUE_WORDS = word_automaton(
-    ["we", "this paper", "this work", "this study", "this article", "this letter", "our paper", "our work", "our study",
+    ["we", "i", "us to", "this paper", "this work", "this study", "this article", "this letter", "our paper", "our work", "our study",
      "called", "named", "dubbed", "termed", "coined", "refer"]
     + [f"{owner} {newly}proposed" for owner in ("the", "our") for newly in ("", "newly ")]
 )
