@@ -383,6 +383,7 @@ def titled_names(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+_ONE_ITEM_BETWEEN = re.compile(r",\s*(?P<name>[A-Z][a-z]{2,}(?:-?\d+)?)(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _KIN_AFTER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?P<name>" + _NAME_WORD + r")")
 _KIN_BEFORE = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r")(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 
@@ -483,11 +484,16 @@ class DataExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         self._described_here = _described_short_forms(text)
+        previous_end = None
         for start, end, known in self.gazetteer.find(doc):
             self._add(doc, text, start, end, "gazetteer" if known else "variant", self.gazetteer_confidence)
             for kin_start, kin_end in _listed_beside(text, start, end) if known else ():
                 # "scenarios like DanceTrack and SportsMOT": a coined name listed with a known one is of its kind.
                 self._add(doc, text, kin_start, kin_end, "listed", self.kin_confidence)
+            if known and previous_end is not None and (between := _ONE_ITEM_BETWEEN.fullmatch(text, previous_end, start)):
+                # "on Cora, Citeseer, and PubMed": a plain word listed between two known names is one too.
+                self._add(doc, text, between.start("name"), between.end("name"), "listed", self.kin_confidence)
+            previous_end = end if known else None
         for start, end in title_name_mentions(doc, self.label):
             self._add(doc, text, start, end, "title", self.cue_confidence)
         for start, end, adjacent in cued_names(text, self.nouns):
