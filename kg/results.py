@@ -524,7 +524,7 @@ def _value_by(text: str, metric: Mention) -> int | None:
 
 # What joins the items of a list of metrics, and what may stand between the list and its values.
 _METRIC_JOINER = re.compile(r"\s*(?:/|,|,?\s*and|&)\s*")
-_LIST_THEN_VALUES = re.compile(r"\s*(?:scores?|values?|results?)?\s*(?:of|:|=|are|were|is|reach\w*|at)?\s*(?:about |around )?$")
+_LIST_THEN_VALUES = re.compile(r"\s*(?:scores?|values?|results?)?\s*(?:of|:|=|are|were|is|reach\w*|at|by)?\s*(?:about |around )?$")
 
 
 def _listed_metrics(text: str, metrics: _Spans, group: list[_Value], since: int) -> list[Mention] | None:
