@@ -256,8 +256,9 @@ class _Spans:
 _INTERVAL = re.compile(r"\(\s*\d{2}(?:\.\d+)?\s?%\s*(?:CI|confidence interval)\b[^()]{0,60}\)", re.IGNORECASE)
 
 
-# The upper bound of a range and its unit right after a number: "2.3-3.6x", "2–4×", "5 to 10%".
-_RANGE_UNIT = re.compile(r"\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?(?=\s?(?:\\?%|[x×](?![\w×*])|-fold\b|\s?times\b))")
+# The upper bound of a range and its unit right after a number: "2.3-3.6x", "2–4×", "5 to 10%", "2–3 points".
+_RANGE_UNIT = re.compile(r"\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?(?=\s?(?:\\?%|[x×](?![\w×*])|-fold\b|\s?times\b|"
+                         r"(?:percentage )?points?\b|pp\b))")
 # A measure's name of one or two words, then "points": the unit of the number before it.
 _POINTS_OF_MEASURE = re.compile(r"\s+(?:[\w@-]+\s+){1,2}points?\b")
 # The lower bound of a range, standing on its own: "2.3-" of "2.3-3.6x" (not the "4-" of "GPT-4-").
