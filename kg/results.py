@@ -525,17 +525,29 @@ def _value_by(text: str, metric: Mention) -> int | None:
 
 # What joins the items of a list of metrics, and what may stand between the list and its values.
 _METRIC_JOINER = re.compile(r"\s*(?:/|,|,?\s*and|&)\s*")
+# What may stand between a list of values and the measures listed after them: "8.62 and a 14.27 increase in".
+_VALUES_THEN_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:in|on|of|for)\s+(?:the\s+|terms of\s+)?")
+_SCORES_WORD = re.compile(r"(?:\s+(?:scores?|metrics?))?")
 _LIST_THEN_VALUES = re.compile(r"\s*(?:scores?|values?|results?)?\s*(?:of|:|=|are|were|is|reach\w*|at|by)?\s*(?:about |around )?$")
 
 
-def _listed_metrics(text: str, metrics: _Spans, group: list[_Value], since: int) -> list[Mention] | None:
-    """The metrics listed right before a list of as many values, each the measure of the value in its place."""
+def _listed_metrics(text: str, metrics: _Spans, group: list[_Value], since: int, until: int) -> list[Mention] | None:
+    """The metrics listed right before a list of as many values, each the measure of the value in its place.
+
+    Or right after it, when "respectively" closes them: "an 8.62 and a 14.27 increase in METEOR and ROUGE_L
+    scores, respectively".
+    """
     before = metrics.starting(since, group[0].start - 1)[-len(group):]
-    if len(before) != len(group) or not _LIST_THEN_VALUES.match(text[before[-1].end:group[0].start]):
+    if len(before) == len(group) and _LIST_THEN_VALUES.match(text[before[-1].end:group[0].start]):
+        listed = before
+    else:
+        listed = metrics.starting(group[-1].end, until)[:len(group)]
+        if (len(listed) != len(group) or not _VALUES_THEN_LIST.fullmatch(text, group[-1].end, listed[0].start)
+                or not _RESPECTIVELY_AFTER.match(text, listed[-1].end + len(_SCORES_WORD.match(text, listed[-1].end)[0]))):
+            return None
+    if not all(_METRIC_JOINER.fullmatch(text, a.end, b.start) for a, b in zip(listed, listed[1:])):
         return None
-    if not all(_METRIC_JOINER.fullmatch(text, a.end, b.start) for a, b in zip(before, before[1:])):
-        return None
-    return before
+    return listed
 
 
 def _measure_at(text: str, metrics: _Spans, at: int, floor: int) -> str | None:
@@ -716,7 +728,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             model, model_rule = clause_subject.text, "clause-subject"
             baselines = _Baselines(models, cues, model)
         metrics = [_metric_for(text, v, metric_mentions, start, names) for v in group]
-        if len(group) > 1 and (paired := _listed_metrics(text, metric_mentions, group, previous_end)) is not None:
+        if len(group) > 1 and (paired := _listed_metrics(text, metric_mentions, group, previous_end, end)) is not None:
             # "PESQ and ViSQOL scores of 2.87 and 4.04, respectively", "PSNR/SSIM/LPIPS of 26.2/0.96/0.08": in order.
             metrics = [(_measure(text, m, start), "metric-listed") for m in paired]
         # "X-S and X-L achieve 81.2% and 84.6% ..., respectively": as many models listed before the values.
