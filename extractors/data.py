@@ -490,7 +490,8 @@ class DataExtractor:
             for kin_start, kin_end in _listed_beside(text, start, end) if known else ():
                 # "scenarios like DanceTrack and SportsMOT": a coined name listed with a known one is of its kind.
                 self._add(doc, text, kin_start, kin_end, "listed", self.kin_confidence)
-            if known and previous_end is not None and (between := _ONE_ITEM_BETWEEN.fullmatch(text, previous_end, start)):
+            between = _ONE_ITEM_BETWEEN.fullmatch(text, previous_end, start) if known and previous_end else None
+            if between is not None:
                 # "on Cora, Citeseer, and PubMed": a plain word listed between two known names is one too.
                 self._add(doc, text, between.start("name"), between.end("name"), "listed", self.kin_confidence)
             previous_end = end if known else None

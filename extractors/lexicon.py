@@ -32,6 +32,7 @@ __all__ = [
     "is_name_shaped",
     "name_shaped_words",
     "HEADS",
+    "PART_KINDS",
     "TASK_HEADS",
     "names_task",
     "PROPOSAL_CUE",
@@ -350,6 +351,9 @@ HEADS = {
     "METRIC": frozenset("score distance error rate accuracy ratio metric index divergence similarity".split()),
 }
 
+#: Nouns of one part of a system, said after its definition: "the Masked Static (MS) module".
+PART_KINDS = frozenset("module block layer unit mechanism strategy scheme component branch".split())
+
 #: Last words of a task's or a field's name, which an abstract defines as often as a model's: "visual question
 #: answering (VQA)", "statistical machine translation (SMT)", "Low-Light Image Enhancement (LLIE)".
 TASK_HEADS = frozenset(
@@ -368,7 +372,8 @@ PASSIVE_PROPOSAL = re.compile(r"(?:is|are)\s+(?:first\s+|further\s+|then\s+|also
 PROPOSAL_CUE = re.compile(
     # An adverb or auxiliary may stand between: "we first propose", "we are releasing", "we further introduce".
     # ("This motivates us to propose X" and a single author's "I present X" give a name too.)
-    r"\b(?:we|I|us to|this (?:paper|work|study|article|letter)|our (?:paper|work|study))\s+(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
+    r"\b(?:we|I|us to|this (?:paper|work|study|article|letter)|our (?:paper|work|study))\s+"
+    r"(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
     r"therefore|finally|additionally|are|have|will|can)\s+){0,2}"
     r"(?:propos|introduc|present|develop|design|releas|construct|build|curat|collect|creat|"
     r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil)(?:es|e|s|ed|ing)?\b"
@@ -425,7 +430,8 @@ def _lower(text: str) -> str:
 
 # Where a PROPOSAL_CUE match starts: the first words of its branches.
 _PROPOSAL_CUE_WORDS = word_automaton(
-    ["we", "i", "us to", "this paper", "this work", "this study", "this article", "this letter", "our paper", "our work", "our study",
+    ["we", "i", "us to", "this paper", "this work", "this study", "this article", "this letter", "our paper", "our work",
+     "our study",
      "called", "named", "dubbed", "termed", "coined", "refer"]
     + [f"{owner} {newly}proposed" for owner in ("the", "our") for newly in ("", "newly ")]
 )

@@ -16,6 +16,7 @@ from .base import CANDIDATES_KEY, add_candidate, doc_text, title_span
 from .gazetteer import Gazetteer
 from .lexicon import (
     HEADS,
+    PART_KINDS,
     PASSIVE_PROPOSAL,
     PROPOSAL_CUE,
     extend_name,
@@ -471,11 +472,16 @@ class ModelExtractor:
         known = {short[:-1]} if coined and short.endswith("s") else self.gazetteer
         if is_generic(short, known=known) or _generic_phrase(long_form) or short in self._generic_here:
             return False
+        if not _ORGANIZATION_WORDS.isdisjoint(long_form.lower().split()):
+            return False  # "European Centre for Medium-range Weather Forecasts (ECMWF)": who, not what
+        kind = KIND_AFTER.match(text, long_start + len(long_form))
+        if kind is not None and kind["kind"] in PART_KINDS and long_form[:1].isupper() and not long_form.isupper():
+            # A part named in capitals, whatever its last word: "the Surface Normal Similarity (SNS) module", "a
+            # Recursive Refinement (RR) module", "an Adaptive Masking Ratio (AMR) strategy".
+            return True
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()) or head in _LOSS_HEADS:
             return False
-        if not _ORGANIZATION_WORDS.isdisjoint(long_form.lower().split()):
-            return False  # "European Centre for Medium-range Weather Forecasts (ECMWF)": who, not what
         if short[1:].islower() and any(word.lower().startswith(short.lower()) for word in long_form.split()):
             return False  # "reading order prediction (Order)": a word of the long form as its label, no acronym
         if not known_keys("metrics").isdisjoint((normalize_key(short), normalize_key(long_form))):
@@ -489,7 +495,6 @@ class ModelExtractor:
             return True
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
             return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
-        kind = KIND_AFTER.match(text, long_start + len(long_form))
         # (In the plural, only parts: "Hierarchical Gait Decomposer (HGD) modules", not "Vision-Language
         # Pre-training (VLP) models", a class.)
         if kind is not None and (kind["kind"].lower() in MODEL_HEADS or kind["kind"].lower() in _PARTS_PLURAL) \

@@ -14,9 +14,9 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .abbreviations import acronym_definitions
+from .abbreviations import KIND_AFTER, acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
-from .lexicon import (OWN_THING, PASSIVE_PROPOSAL, SENTENCE_END, finditer_at_words, proposal_cues, sentence_start,
+from .lexicon import (OWN_THING, PART_KINDS, PASSIVE_PROPOSAL, SENTENCE_END, finditer_at_words, proposal_cues, sentence_start,
                       word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
@@ -225,6 +225,15 @@ class ProposesDetector:
             if (span.label_ != "MODEL" or not self._rule(doc, span).endswith(":definition") or not self._novel(doc, span)
                     or span_extension(doc, span, "paperkg_alias_of") is None
                     or _USED_BEFORE.search(text, max(0, span.start_char - 40), span.start_char)):
+                continue
+            kind = KIND_AFTER.match(text, span.end_char)
+            if kind is not None and kind["kind"] in PART_KINDS and span.text[:1].isupper():
+                # A part named in capitals: "a Structural Priors Representation (SPR) module" (not a known one's
+                # long form: "a Gated Recurrent Unit (GRU) layer").
+                alias = span_extension(doc, span, "paperkg_alias_of")
+                short = next((s for s in spans if s.start_char > span.end_char and s.text == alias), None)
+                if short is None or self._novel(doc, short):
+                    found.append(span)
                 continue
             opening = text[sentence_start(text, span.start_char) : span.start_char][:80].lstrip()
             # (the paper's own name opening on what it is made of: "PoseFoo contains ...", not "PoseFoo is a ... (GPT)")

@@ -528,7 +528,8 @@ _METRIC_JOINER = re.compile(r"\s*(?:/|,|,?\s*and|&)\s*")
 # What may stand between a list of values and the measures listed after them: "8.62 and a 14.27 increase in".
 _VALUES_THEN_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:in|on|of|for)\s+(?:the\s+|terms of\s+)?")
 _SCORES_WORD = re.compile(r"(?:\s+(?:scores?|metrics?))?")
-_LIST_THEN_VALUES = re.compile(r"\s*(?:scores?|values?|results?)?\s*(?:of|:|=|are|were|is|reach\w*|at|by)?\s*(?:about |around )?$")
+_LIST_THEN_VALUES = re.compile(r"\s*(?:scores?|values?|results?)?\s*(?:of|:|=|are|were|is|reach\w*|at|by)?\s*"
+                               r"(?:about |around )?$")
 
 
 def _listed_metrics(text: str, metrics: _Spans, group: list[_Value], since: int, until: int) -> list[Mention] | None:
@@ -543,7 +544,7 @@ def _listed_metrics(text: str, metrics: _Spans, group: list[_Value], since: int,
     else:
         listed = metrics.starting(group[-1].end, until)[:len(group)]
         if (len(listed) != len(group) or not _VALUES_THEN_LIST.fullmatch(text, group[-1].end, listed[0].start)
-                or not _RESPECTIVELY_AFTER.match(text, listed[-1].end + len(_SCORES_WORD.match(text, listed[-1].end)[0]))):
+                or not _RESPECTIVELY_AFTER.match(text, _SCORES_WORD.match(text, listed[-1].end).end())):
             return None
     if not all(_METRIC_JOINER.fullmatch(text, a.end, b.start) for a, b in zip(listed, listed[1:])):
         return None
