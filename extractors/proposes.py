@@ -62,6 +62,7 @@ _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
 # A known short form the paper defines in parentheses ("a novel Selective S4 (i.e., S5) model")
 # is the paper's own name, even though a gazetteer knows it.
 _DEFINED_SHORT_FORM = re.compile(r"\((?:i\.e\.,?\s*|or\s+)?$")
+_CALLED_METRIC = re.compile(r"\b(?:new|novel|proposed)\s+(?:[\w-]+\s+){0,3}?(?:metric|measure)s?\b|\bmetric,", re.IGNORECASE)
 _OUR_DEFINED = re.compile(r"[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s+\([A-Za-z][\w^+-]{0,15}\)")
 
 
@@ -189,6 +190,10 @@ class ProposesDetector:
         # conduct experiments on the IEMOCAP database", "achieves competitive results on datasets: N-MNIST and SHD".
         proposed = [s for s in proposed if s.label_ == "MODEL" or self._rule(doc, s).endswith(":title")
                     or role_before(text, s.start_char, sentence_start(text, s.start_char)) is None]
+        # A measure is the paper's own only where the text calls it a new one: "we propose GE-Score, a novel
+        # five-dimensional metric" (not "we propose X, which improves mean relative error").
+        proposed = [s for s in proposed if s.label_ != "METRIC"
+                    or _CALLED_METRIC.search(text, max(0, s.start_char - 60), s.end_char + 60)]
         # A span the title rule and a cue both give is one proposal.
         doc.spans[PROPOSES_KEY] = sorted({(s.start, s.end): s for s in proposed}.values(), key=lambda s: s.start)
         return doc
@@ -284,7 +289,7 @@ class ProposesDetector:
 
 @Language.factory(
     "paperkg_proposes",
-    default_config={"labels": ["MODEL", "DATASET", "BENCHMARK"], "window": 150},
+    default_config={"labels": ["MODEL", "DATASET", "BENCHMARK", "METRIC"], "window": 150},
     requires=["doc.spans", "span._.paperkg_rule"],
     assigns=["doc.spans"],
 )
