@@ -58,6 +58,7 @@ BUILDER_CONFIGS = [
 '''
 
 
+@needs_dictionary
 def test_tfds_names_are_spelled_by_the_builders_prose_not_their_ids():
     archive = _wheel({
         # Newer layout: a folder per builder, with README and citations.
