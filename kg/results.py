@@ -143,7 +143,9 @@ _TERMS_OF = re.compile(r"terms\s+of\s+")
 # Between a dataset's name and the score it gives in brackets: "ActivityNet-1.3 (" of "ActivityNet-1.3 (40.01% mAP)".
 _SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:[A-Za-z@-]+\s*(?:of|=|:)?\s*)?")
 # Between a value and the one it is set against: "2.74 vs. 3.04", "2.74 versus 3.04".
-_SET_AGAINST = re.compile(r"\s*(?:vs\.?|versus)\s*")
+_SET_AGAINST = re.compile(r"\s*(?:vs\.?|versus|,?\s*compared (?:with|to))\s*")
+# The system a value set against another is, named right after it: "0.5425 compared with 0.2790, the best baseline".
+_APPOSED_SYSTEM = re.compile(r",\s+the\s+(?P<system>(?:[\w-]+\s+){0,2}?(?:baseline|method|model|system|approach)s?)\b")
 _ON_DATA_AFTER = re.compile(r"\s+on\s+(?:the\s+)?")
 # A verb that reports a score, or the list of scores a value continues, right before a bare number.
 _REPORTED_BEFORE = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|scor\w*|attain\w*|gets?|yields?|records?|sets?)"
@@ -806,6 +808,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 # "outperforms DiT-XL/2 (gFID 2.74 vs. 3.04)": the other system's, the nearest named before the pair.
                 value_model = next((m.text for m in reversed(model_spans.starting(start, emitted[-1].start - 1))
                                     if m.text != emitted[-1].model), None)
+                if (apposed := _APPOSED_SYSTEM.match(text, value.end)) is not None:
+                    value_model = apposed["system"]
             if _FROM_TO.match(text, value.end) and _FROM_BEFORE.search(text, max(start, value.start - 8), value.start):
                 # "improves FID from 18.65 to 1.80": the first is where the change started, the result of the
                 # system it was made on ("the accuracy of OPT-13B from ..."), else of what it is compared with.
