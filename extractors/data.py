@@ -178,7 +178,9 @@ def _described_short_forms(text: str) -> frozenset[str]:
         long_form = text[long_start:long_end]
         # (A sentence may open on the long form; a task's name may be in Title Case: "Video Question Answering".)
         if ((long_form[1:].islower() or names_task(text, long_form, min(long_start, short_start)))
-                and long_form.rsplit(None, 1)[-1].lower() not in HEADS["DATASET"] | HEADS["BENCHMARK"]):
+                and long_form.rsplit(None, 1)[-1].lower() not in HEADS["DATASET"] | HEADS["BENCHMARK"]
+                # (unless one thing of a kind follows: "the Brain Tumor Segmentation (BraTS) challenge")
+                and not any(kind.match(text, short_end + 1) for kind in _KIND_AFTER.values())):
             described.add(text[short_start:short_end])
     return frozenset(described)
 

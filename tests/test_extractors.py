@@ -127,6 +127,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("In this work, we introduce a Dual-Gizmo Enhanced Zorb approach, leveraging a joint scoring system.",
          ["Dual-Gizmo Enhanced Zorb"]),
         ("We propose a Bottom-Up Gizmo Summarization approach named BGS, which helps.", ["BGS"]),
+        # A part named in capitals before its kind noun, whatever its last word (here a measure's) or its length.
+        ("For dynamic areas, the Surface Normal Similarity (SNS) module aligns them; a Recursive Zorb (RZ) module "
+         "refines them.", ["Surface Normal Similarity", "SNS", "Recursive Zorb", "RZ"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -286,6 +289,19 @@ def test_title_name_is_a_model(nlp):
          ["Gizmo Review Dataset", "Zorb-ECG Arrhythmia Database"]),
         ("It ranks first on ZorbQA and the Long Gizmo Reasoning Benchmark.", "BENCHMARK",
          ["Long Gizmo Reasoning Benchmark"]),
+        # One thing of a kind named right after a definition is of that kind; not a plural, a class of them.
+        ("In 2023, the Gizmo Tumor Segmentation (GiTS) challenge grew, unlike out-of-distribution (OOD) benchmarks.",
+         "BENCHMARK", ["Gizmo Tumor Segmentation", "GiTS"]),
+        ("We built the continuous zorb analysis keywords (CZAK) dataset.", "DATASET",
+         ["continuous zorb analysis keywords", "CZAK"]),
+        # A challenge named in capitals after "the", plain words and all.
+        ("We placed 3rd in the Gizmo Expression Classification Challenge.", "BENCHMARK",
+         ["Gizmo Expression Classification Challenge"]),
+        # A coined name described in apposition as one thing of a kind; a benchmark dataset is a benchmark there.
+        ("We test it through ZorbCraft, a new ZIAH benchmark built on Wikipedia, and GizmoHumor, a benchmark "
+         "dataset of comics.", "BENCHMARK", ["ZorbCraft", "ZIAH", "GizmoHumor"]),
+        # A plain word listed between two known names is one too.
+        ("Evaluated on Cora, Zorbseer, and PubMed, it wins.", "DATASET", ["Cora", "Zorbseer", "PubMed"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
@@ -304,6 +320,10 @@ def test_data_found(nlp, text, label, expected):
         "It leads on the 512x512 and 256x256 benchmarks.",
         # A venue with its year: stoplisted, or one a paper appeared at.
         "Accepted at NeurIPS 2023, the paper was published at GizmoNLL 2021.",
+        # ... written as one word: "CVPR2024".
+        "Our approach for the competition held at CVPR2024 and the ICASSP 2025 grand challenge.",
+        # Apposition names the kind of its head, not of a word before it.
+        "We use ZorbDistill, a reward-guided dataset distillation framework.",
         "The Challenge is hard, and this challenge matters: A Challenge for All.",
         "It was a task of the 9th Workshop on Gizmo Language Processing (GLP 2022).",
         # A short form the text defines with plain words for something else describes the data after it.
@@ -576,6 +596,16 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe present results on two public datasets (MultiWOZ and SGD) in both settings.", []),
         ("A Study\n\nWe propose a novel transfer model, utilizing the CheXpert dataset.", []),
         ("A Study\n\nTo verify the proposed method, we conduct experiments on the ZorbEmo database.", []),
+        # "us to propose", a single author's "I present"; not "a study on" something else.
+        ("A Study\n\nThis motivates us to propose the Gizmo Wavelet Network (GWN). I present ZorbKit too.",
+         ["Gizmo Wavelet Network", "GWN", "ZorbKit"]),
+        ("A Study\n\nI present a detailed study on ZorbFormer (ZF), which retrofits a transformer.", []),
+        # A part the text names in capitals is the paper's own (not a known one's long form).
+        ("A Study\n\nA Structural Gizmo Representation (SGR) module encodes priors, and a Gated Recurrent Unit "
+         "(GRU) layer reads them.", ["Structural Gizmo Representation"]),
+        # A measure the text calls new is proposed too.
+        ("A Study\n\nWe introduce a new metric, Zorb Invocation Rate (ZIR), to measure context use.",
+         ["Zorb Invocation Rate", "ZIR"]),
         # A survey proposes nothing, whatever its cues.
         ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
          "we introduce ZorbNet, a taxonomy.", []),

@@ -563,3 +563,23 @@ def test_values_listed_then_who_obtained_them():
                     "Claude-3.5 Sonnet, GPT-4o and Gemini-1.5 Pro respectively.") == [
         ("Claude-3.5 Sonnet", "ZorbMATH", None, 41.0, "%"), ("GPT-4o", "ZorbMATH", None, 36.0, "%"),
         ("Gemini-1.5 Pro", "ZorbMATH", None, 27.0, "%")]
+
+
+def test_measures_listed_by_their_amounts_ranges_in_points_and_values_compared_with():
+    # Measures listed before the amounts they change by, or after their values with "respectively", take them
+    # in order; a range's bounds share its points; a value "compared with" another gives the other its own
+    # result, of the system named after it.
+    assert _results("ZS-RCNN: Crowds", "Our ZS-RCNN improves recall and AP by 4.49% and 2.92% respectively on "
+                    "CrowdHuman.") == [("ZS-RCNN", "CrowdHuman", "recall", 4.49, "%"),
+                                       ("ZS-RCNN", "CrowdHuman", "AP", 2.92, "%")]
+    found = _results("Zorb: Denoising", "It reaches 32.1 and 0.91 in PSNR and SSIM, respectively.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [("PSNR", 32.1), ("SSIM", 0.91)]
+    found = _results("Zorb: Clinical Records", "Our method improves AUROC by up to 2–3 points.")
+    assert [(value, unit) for *_, value, unit in found] == [(2.0, "point"), (3.0, "point")]
+    assert _results("ZorbAnom: Graphs", "ZorbAnom achieves the accuracy of 0.5425 compared with 0.2790, the best "
+                    "baseline, on node-level detection.") == [("ZorbAnom", None, "accuracy", 0.5425, None),
+                                                              ("best baseline", None, "accuracy", 0.279, None)]
+    # A plain word listed between two known names is data too, so each value finds its own.
+    assert [dataset for _, dataset, *_ in _results(
+        "Zorb-GCL: Graphs", "Evaluated on Cora, Zorbseer, and PubMed, Zorb-GCL achieves average accuracies of "
+        "82.5%, 72.5%, and 81.6%.")] == ["Cora", "Zorbseer", "PubMed"]
