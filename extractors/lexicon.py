@@ -222,11 +222,13 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     (True, False)
     >>> is_generic("kHz"), is_generic("GB"), is_generic("3D"), is_generic("1.7TB"), is_generic("160B-token")
     (True, True, True, True, True)
-    >>> is_generic("CVPR2024"), is_generic("COCO2017")
-    (True, False)
+    >>> is_generic("CVPR2024"), is_generic("COCO2017"), is_generic("CNN-RNN"), is_generic("CNN-LSTM")
+    (True, False, True, False)
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
-            or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None)
+            or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None
+            # generic classes joined are one still: "CNN-RNN", "LLM-MLLM collaboration"
+            or ("-" in text and all(part and _stoplisted(part) for part in text.split("-"))))
 
 
 @lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
