@@ -130,8 +130,6 @@ _ON_OPENER = re.compile(
     r"On (?:the )?(?P<names>(?:[A-Z][\w^+.-]*)(?:(?:, | and |, and )(?:the )?[A-Z][\w^+.-]*){0,5})"
     r"(?: (?:benchmarks?|datasets?))?,\s"
 )
-# A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
-# (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
 # A coined name described in apposition as one thing of a kind: "HaystackCraft, a new NIAH benchmark built on ...",
 # "ZorbQA, the largest dataset of ..." (the kind heads the description: not "X, a reward-guided dataset distillation
 # framework", nor "X, the best model in the Y dataset").
@@ -141,6 +139,8 @@ _DESCRIBED_AS_KIND = re.compile(
     r"(?=\s*[,.;:(]|\s+(?:for|of|that|which|with|built|designed|to|containing|comprising|consisting|covering|"
     r"spanning|featuring|where|and|in|on|from)\b)")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w-]* $")
+# A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
+# (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
 _AFTER_SCORE = re.compile(r" \((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*){0,2})\)")
 _SCORE_BEFORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?$")
 # An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
@@ -385,6 +385,7 @@ def titled_names(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+# A plain capitalised word between two list joiners, an item of the list: ", Citeseer, and ".
 _ONE_ITEM_BETWEEN = re.compile(r",\s*(?P<name>[A-Z][a-z]{2,}(?:-?\d+)?)(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _KIN_AFTER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?P<name>" + _NAME_WORD + r")")
 _KIN_BEFORE = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r")(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")

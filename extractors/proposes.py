@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 
 from .abbreviations import KIND_AFTER, acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
-from .lexicon import (OWN_THING, PART_KINDS, PASSIVE_PROPOSAL, SENTENCE_END, finditer_at_words, proposal_cues, sentence_start,
-                      word_automaton)
+from .lexicon import (OWN_THING, PART_KINDS, PASSIVE_PROPOSAL, SENTENCE_END, finditer_at_words, proposal_cues,
+                      sentence_start, word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
 
@@ -62,8 +62,10 @@ _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
 # A known short form the paper defines in parentheses ("a novel Selective S4 (i.e., S5) model")
 # is the paper's own name, even though a gazetteer knows it.
 _DEFINED_SHORT_FORM = re.compile(r"\((?:i\.e\.,?\s*|or\s+)?$")
-_CALLED_METRIC = re.compile(r"\b(?:new|novel|proposed)\s+(?:[\w-]+\s+){0,3}?(?:metric|measure)s?\b|\bmetric,", re.IGNORECASE)
 _OUR_DEFINED = re.compile(r"[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s+\([A-Za-z][\w^+-]{0,15}\)")
+# The text calling a measure new: "a novel five-dimensional metric", "a new metric, X".
+_CALLED_METRIC = re.compile(r"\b(?:new|novel|proposed)\s+(?:[\w-]+\s+){0,3}?(?:metric|measure)s?\b|\bmetric,",
+                            re.IGNORECASE)
 
 
 def _our_defined(text: str) -> list[re.Match]:

@@ -527,11 +527,12 @@ def _value_by(text: str, metric: Mention) -> int | None:
 
 # What joins the items of a list of metrics, and what may stand between the list and its values.
 _METRIC_JOINER = re.compile(r"\s*(?:/|,|,?\s*and|&)\s*")
-# What may stand between a list of values and the measures listed after them: "8.62 and a 14.27 increase in".
-_VALUES_THEN_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:in|on|of|for)\s+(?:the\s+|terms of\s+)?")
-_SCORES_WORD = re.compile(r"(?:\s+(?:scores?|metrics?))?")
 _LIST_THEN_VALUES = re.compile(r"\s*(?:scores?|values?|results?)?\s*(?:of|:|=|are|were|is|reach\w*|at|by)?\s*"
                                r"(?:about |around )?$")
+# What may stand between a list of values and the measures listed after them ("8.62 and a 14.27 increase in"), and
+# the word that may close those measures ("... ROUGE-L scores, respectively").
+_VALUES_THEN_LIST = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:in|on|of|for)\s+(?:the\s+|terms of\s+)?")
+_SCORES_WORD = re.compile(r"(?:\s+(?:scores?|metrics?))?")
 
 
 def _listed_metrics(text: str, metrics: _Spans, group: list[_Value], since: int, until: int) -> list[Mention] | None:
