@@ -181,6 +181,24 @@ def test_lmms_eval_tasks_are_spelled_by_their_files_and_repositories():
 
 
 @needs_dictionary
+def test_nltk_corpora_are_spelled_by_their_readers_and_the_corpus_howto():
+    archive = _wheel({
+        "nltk/corpus/__init__.py": (
+            'framenet = LazyCorpusLoader(\n    "framenet_v17",\n    FramenetCorpusReader,\n    ["frameIndex.xml"],\n)\n'
+            'propbank = LazyCorpusLoader("propbank", PropbankCorpusReader, "prop.txt")\n'
+            # An id no prose writes with a capital; the package's own module spells nothing.
+            'abc = LazyCorpusLoader("abc", PlaintextCorpusReader, r"(?!\\.).*\\.txt")\n'),
+        "nltk/corpus/europarl_raw.py": ('# Natural Language Toolkit: Europarl Corpus Readers\n'
+                                        'danish = LazyCorpusLoader("europarl_raw/danish", EuroparlCorpusReader, "x")\n'),
+        "nltk/corpus/reader/framenet.py": '"""Corpus reader for the FrameNet 1.7 lexicon and corpus."""\n'
+                                          "class FramenetCorpusReader(XMLCorpusReader):\n    pass\n",
+        "nltk/corpus/reader/plaintext.py": "class PlaintextCorpusReader(CorpusReader):\n    pass\n",
+        "nltk/test/corpus.doctest": "The PropBank corpus annotates the Penn Treebank; see the abc corpus.\n",
+    })
+    assert sorted(build.nltk_corpora(archive)) == ["Europarl", "FrameNet", "PropBank"]
+
+
+@needs_dictionary
 def test_prose_names_that_are_english_phrases_are_case_sensitive_or_dropped():
     english = build._dictionary()
     # "summarization" and "newsroom" are not in the dictionary, but are English for names read from prose.

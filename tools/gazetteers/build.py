@@ -27,7 +27,10 @@ Reads the wheels of a few packages as zip files (never imports or installs them)
   not count, and an id no prose writes with a capital is dropped rather than written as an id.
   Datasets, or benchmarks when the description's first sentence calls the data one ("GLUE ... benchmark");
 * ``torchmetrics``: metric classes of ``torchmetrics.__all__``, written as words
-  (``WordErrorRate`` -> "word error rate").
+  (``WordErrorRate`` -> "word error rate");
+* ``nltk``: the corpora NLTK reads (each ``LazyCorpusLoader`` id of ``nltk/corpus``), as the reader's
+  module and NLTK's corpus how-to (``nltk/test/corpus.doctest``) spell the id (``framenet_v17`` is
+  "FrameNet", ``europarl_raw`` "Europarl"): the classic corpora and lexicons of NLP papers.
 
 (HF ``evaluate`` holds no metric in its wheel, only the code that loads them from the Hub.)
 
@@ -46,7 +49,7 @@ version and licence each source is, and each entry names its source. These packa
 runtime dependencies: run this by hand when refreshing the lists, then commit the files::
 
     mkdir -p /tmp/wheels && cd /tmp/wheels
-    for p in transformers timm torchvision lm-eval torchmetrics lighteval lmms-eval mteb tensorflow-datasets; do
+    for p in transformers timm torchvision lm-eval torchmetrics lighteval lmms-eval mteb tensorflow-datasets nltk; do
         pip download --no-deps $p
     done
     python tools/gazetteers/build.py /tmp/wheels
@@ -73,7 +76,8 @@ _NOT_NAMES = frozenset(
     "SumMetric MinMaxMetric RunningMean RunningSum StatScores ConfusionMatrix Auto "
     # A website named as where data comes from ("posts from Reddit"); TFDS itself; an acronym that
     # neuroscience papers use for the fMRI signal ("BOLD responses"), not lighteval's bias dataset.
-    "Reddit TFDS BOLD".split()
+    # NLTK's table of language tags (BCP-47), a standard it ships as data.
+    "Reddit TFDS BOLD BCP-47".split()
 )
 # Last words (or word endings) of a class that names a part or a task of a thing, not the thing.
 _PART_SUFFIX = re.compile(
@@ -422,6 +426,34 @@ def lmms_eval_tasks(archive: zipfile.ZipFile) -> Iterator[str]:
             yield spelling
 
 
+# A corpus NLTK reads: ``LazyCorpusLoader("framenet_v17", FramenetCorpusReader, ...)``.
+_NLTK_LOADER = re.compile(r'LazyCorpusLoader\(\s*"(?P<id>[^"]+)"\s*,\s*(?P<reader>\w+)')
+# What an NLTK corpus id adds to the corpus's name: a version, a sub-folder, its raw form ("europarl_raw").
+_NLTK_ID_SUFFIX = re.compile(r"(?:_v\d+|\.\d[\d.]*|_raw)$")
+
+
+def nltk_corpora(archive: zipfile.ZipFile) -> Iterator[str]:
+    """The corpora NLTK reads, as the reader's module (its header and docstrings) and NLTK's corpus
+    how-to spell each id; an id none of them writes with a capital is no name."""
+    modules = {}
+    for path in archive.namelist():
+        if re.fullmatch(r"nltk/corpus/reader/\w+\.py", path):
+            source = archive.read(path).decode("utf-8", "replace")
+            modules.update(dict.fromkeys(re.findall(r"^class (\w+)\(", source, re.MULTILINE), source))
+    howto = archive.read("nltk/test/corpus.doctest").decode("utf-8", "replace")
+    for path in sorted(archive.namelist()):
+        if not re.fullmatch(r"nltk/corpus/\w+\.py", path):
+            continue
+        source = archive.read(path).decode("utf-8", "replace")
+        # (The package's own module lists every corpus: no prose of one.)
+        own = "" if path.endswith("/__init__.py") else source
+        for loader in _NLTK_LOADER.finditer(source):
+            key = _key(_NLTK_ID_SUFFIX.sub("", loader["id"].split("/")[0]))
+            spelling = _best_spelling(key, [modules.get(loader["reader"], ""), own, howto])
+            if spelling:
+                yield spelling
+
+
 #: (output type, package, reader)
 SOURCES = (
     ("models", "transformers", transformers_models),
@@ -436,11 +468,13 @@ SOURCES = (
     ("datasets", "tensorflow-datasets", tfds_datasets),
     ("benchmarks", "mteb", mteb_tasks),
     ("metrics", "torchmetrics", torchmetrics_measures),
+    ("datasets", "nltk", nltk_corpora),
 )
 # The types a name may have at once: a dataset is a benchmark where an abstract uses it as one.
 _KIND = {"datasets": "data", "benchmarks": "data"}
 # Readers whose names are spelled by prose (a description, an abstract), not by a class or a file.
-_PROSE_READERS = frozenset({lighteval_tasks, lmms_eval_tasks, mteb_benchmarks, tfds_benchmarks, tfds_datasets, mteb_tasks})
+_PROSE_READERS = frozenset({lighteval_tasks, lmms_eval_tasks, mteb_benchmarks, tfds_benchmarks, tfds_datasets, mteb_tasks,
+                            nltk_corpora})
 
 
 def _hand_made() -> tuple[set[str], dict[str, set[str]]]:
