@@ -454,6 +454,11 @@ def query_folder(folder: str | Path, sparql: str, output_format: str = "table", 
                               output_format)
 
 
+# What the engine's native code prints as it aborts for want of memory under the child's address-space limit:
+# Rust's allocator, C++'s, and a thread whose stack cannot be mapped ("Resource temporarily unavailable").
+_OUT_OF_MEMORY = ("memory allocation", "bad_alloc", "Cannot allocate memory", "Resource temporarily unavailable")
+
+
 def _child_failure(status: int, errors: bytes, sparql: str, memory_mb: int, output_mb: int) -> str:
     """The one line that says why the query's child process failed."""
     text = errors.decode("utf-8", "replace").strip()
@@ -469,7 +474,7 @@ def _child_failure(status: int, errors: bytes, sparql: str, memory_mb: int, outp
         return f"query failed: {_one_line(failure['error'])}"
     if failure.get("too_large"):
         return f"query results exceed {output_mb:,} MB; narrow the query (a LIMIT, fewer variables)"
-    if failure.get("memory") or "memory allocation" in text:
+    if failure.get("memory") or any(sign in text for sign in _OUT_OF_MEMORY):
         return f"query needs more than {memory_mb:,} MB of memory; narrow it (a LIMIT, fewer unbound patterns)"
     how = f"signal {signal.Signals(-status).name}" if status < 0 else f"exit status {status}"
     return f"the query engine failed on this query ({how}); simplify it"

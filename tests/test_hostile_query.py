@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from paperkg import exports
 from paperkg.cli import cli
 from paperkg.core.errors import PaperkgError
-from paperkg.query import MAX_QUERY_CHARS, MAX_QUERY_DEPTH, query_folder
+from paperkg.query import MAX_QUERY_CHARS, MAX_QUERY_DEPTH, _child_failure, query_folder
 
 from .conftest import one_error_line
 
@@ -139,6 +139,16 @@ def test_a_long_query_is_stopped_at_its_timeout(folder):
     elapsed = time.perf_counter() - start
     one_error_line(result, "query stopped after 1.5 s", "--timeout")
     assert elapsed < 30, elapsed  # stopped, not run to its end (minutes on this build)
+
+
+@pytest.mark.parametrize("stderr", [
+    b"memory allocation of 240 bytes failed\nstack backtrace:\n",
+    # A thread of the engine whose stack cannot be mapped under the limit, once in a few dozen runs.
+    b"terminate called after throwing an instance of 'std::system_error'\n  what():  Resource temporarily unavailable",
+])
+def test_an_engine_that_aborts_for_want_of_memory_says_so(stderr):
+    assert _child_failure(-6, stderr, "SELECT * {}", 700, 1).startswith("query needs more than 700 MB of memory")
+    assert _child_failure(-6, b"", "SELECT * {}", 700, 1).startswith("the query engine failed")
 
 
 def test_memory_and_result_size_are_bounded(folder):
