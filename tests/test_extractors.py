@@ -130,6 +130,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         # A part named in capitals before its kind noun, whatever its last word (here a measure's) or its length.
         ("For dynamic areas, the Surface Normal Similarity (SNS) module aligns them; a Recursive Zorb (RZ) module "
          "refines them.", ["Surface Normal Similarity", "SNS", "Recursive Zorb", "RZ"]),
+        # ... and one named "... learning" that the paper calls new or names as a part.
+        ("It adds a novel sampling approach for Gizmo Contrastive Learning (GCL), and a self-zorb learning (SZL) "
+         "scheme.", ["Gizmo Contrastive Learning", "GCL", "self-zorb learning", "SZL"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -197,6 +200,8 @@ def test_model_found(nlp, text, expected):
         "We propose using gizmo models, a class of generative models, for the task.",
         # A name that says it is data, however it is found.
         "Gizmo Charts\n\nWe test on the Zorb-Benchmark and the ZorbMOT-Dataset for charts.",
+        # A family of techniques named "... learning" that the paper does not introduce.
+        "Researchers have explored Graph Gizmo Learning (GGL), which uses enhanced graph data.",
     ],
 )
 def test_model_not_found(nlp, text):
