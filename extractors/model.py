@@ -493,16 +493,13 @@ class ModelExtractor:
         # (SfM)") is an abbreviation, not a coined name.
         if short in self.gazetteer or (is_name_shaped(short) and not _initialism(short, long_form)) or coined:
             return True
-        # The paper introducing it, or saying its own idea is it: "Our key idea is progressive token pruning (PTP)".
-        proposed = not self._survey and (PROPOSAL_CUE.search(text, opening, long_start) is not None
-                                         or _OUR_IDEA_IS.match(text, opening, long_start) is not None
-                                         or _PROPOSED_AFTER.match(text, long_start + len(long_form)) is not None)
         if head == "learning":
             # A family of techniques ("Graph Contrastive Learning (GCL)", "multiple instance learning (MIL)"): a
             # model only where the paper introduces it, calls it new or its own ("a novel ... for Contrastive
             # Learning (KCL)"), or names what it is ("a self-regularization learning (SRL) scheme").
-            return (proposed or _NEW_OR_OWN.search(text, opening, long_start) is not None
-                    or (kind is not None and kind["kind"] in PART_KINDS | MODEL_HEADS))
+            return (_NEW_OR_OWN.search(text, opening, long_start) is not None
+                    or (kind is not None and kind["kind"] in PART_KINDS | MODEL_HEADS)
+                    or self._introduced(text, long_form, long_start, opening))
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
             return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
         # (In the plural, only parts: "Hierarchical Gait Decomposer (HGD) modules", not "Vision-Language
@@ -512,12 +509,20 @@ class ModelExtractor:
             return True  # the noun after the pair says what it is: "the Generative Pre-trained Diffusion (GPD) paradigm"
         if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, opening, long_start):
             return True
+        proposed = self._introduced(text, long_form, long_start, opening)
         if len(short) < 3:
             # Two letters name a thing only when the paper introduces it under a proper name
             # ("we introduce Phantom Optimization (PO)"), not "reinforcement learning (RL)".
             words = long_form.split()
             return proposed and len(words) >= 2 and all(w[:1].isupper() for w in words) and head in MODEL_HEADS
         return proposed
+
+    def _introduced(self, text: str, long_form: str, long_start: int, opening: int) -> bool:
+        """The paper introducing a defined name, or saying its own idea is it: "Our key idea is progressive token
+        pruning (PTP)"."""
+        return not self._survey and (PROPOSAL_CUE.search(text, opening, long_start) is not None
+                                     or _OUR_IDEA_IS.match(text, opening, long_start) is not None
+                                     or _PROPOSED_AFTER.match(text, long_start + len(long_form)) is not None)
 
 
 # A task noun right before a definition, or before a list of definitions it begins: "a new task, Reasoning
