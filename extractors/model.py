@@ -493,10 +493,11 @@ class ModelExtractor:
         # (SfM)") is an abbreviation, not a coined name.
         if short in self.gazetteer or (is_name_shaped(short) and not _initialism(short, long_form)) or coined:
             return True
-        if head == "learning":
-            # A family of techniques ("Graph Contrastive Learning (GCL)", "multiple instance learning (MIL)"): a
-            # model only where the paper introduces it, calls it new or its own ("a novel ... for Contrastive
-            # Learning (KCL)"), or names what it is ("a self-regularization learning (SRL) scheme").
+        if head in _FAMILY_HEADS:
+            # A family of techniques or a class of systems ("Graph Contrastive Learning (GCL)", "Conversational
+            # Recommender System (CRS)"): a model only where the paper introduces it, calls it new or its own ("a
+            # novel ... for Contrastive Learning (KCL)"), or names what it is ("a self-regularization learning (SRL)
+            # scheme").
             return (_NEW_OR_OWN.search(text, opening, long_start) is not None
                     or (kind is not None and kind["kind"] in PART_KINDS | MODEL_HEADS)
                     or self._introduced(text, long_form, long_start, opening))
@@ -540,6 +541,8 @@ _VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd
 
 
 _PARTS_PLURAL = frozenset({"modules", "blocks", "layers", "units"})
+# Last words of a definition that name a family of techniques or a class of systems, not one of them.
+_FAMILY_HEADS = frozenset({"learning", "system", "systems"})
 # What calls a thing new or the paper's own, earlier in its sentence.
 _NEW_OR_OWN = re.compile(r"\b(?:novel|new|proposed|[Oo]ur|component)\b")
 

@@ -200,8 +200,9 @@ def test_model_found(nlp, text, expected):
         "We propose using gizmo models, a class of generative models, for the task.",
         # A name that says it is data, however it is found.
         "Gizmo Charts\n\nWe test on the Zorb-Benchmark and the ZorbMOT-Dataset for charts.",
-        # A family of techniques named "... learning" that the paper does not introduce.
+        # A family of techniques named "... learning", or a class of systems, that the paper does not introduce.
         "Researchers have explored Graph Gizmo Learning (GGL), which uses enhanced graph data.",
+        "A Conversational Gizmo System (CGS) interacts with users through natural language.",
     ],
 )
 def test_model_not_found(nlp, text):
