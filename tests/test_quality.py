@@ -92,8 +92,8 @@ def test_untuned_micro_f1_and_repo():
     # 66a13dc), then read (0.807 when pinned); web-6 scored at 53d00d4 (0.781), then read in the seventh round
     # (0.798 when pinned); web-7 scored at fc36c72 (0.806), then read in the eighth round (0.839 when pinned);
     # web-8 scored at 532cede (0.761), then read (0.796 when pinned); web-9 scored at 532cede (0.771) and at
-    # 39da8f6 (0.776), then read in the ninth round (0.791 when pinned); it has one predicted repo its gold does not
-    # list (precision 0.952). web-10 (0.803) and web-11 (0.785) scored at 303834f, never read.
+    # 39da8f6 (0.776), then read in the ninth round (0.792 when pinned); it has one predicted repo its gold does not
+    # list (precision 0.952). web-10 (0.803) and web-11 (0.785) scored at 8de520b, never read.
     # One web-3 link lost its underscore to the page's conversion ("github.com/mitmedialab/medical hallucination"):
     # no rule reads past a space in a path, so that link is cut short there, one miss in 21.
     ("gold-web-1.jsonl", 0.81, 0.98), ("gold-web-2.jsonl", 0.78, 0.98), ("gold-web-3.jsonl", 0.75, 0.95),

@@ -146,7 +146,7 @@ def test_result_fields_come_from_the_sentence_structure():
     # (0.279 at 66a13dc), then read (0.455); web-6 scored at 53d00d4 (0.260), then read in the seventh round
     # (0.392); web-7 scored at fc36c72 (0.278), then read in the eighth round (0.392); web-8 scored at 532cede
     # (0.300), then read (0.475); web-9 scored at 532cede (0.353) and at 39da8f6 (0.370), then read in the ninth
-    # round (0.450); web-10 (0.258) and web-11 (0.309) scored at 303834f, never read.
+    # round (0.450); web-10 (0.258) and web-11 (0.309) scored at 8de520b, never read.
     ("results-web-1.jsonl", {"precision": 0.72, "recall": 0.59, "f1": 0.65}),
     ("results-web-2.jsonl", {"precision": 0.40, "recall": 0.37, "f1": 0.38}),
     ("results-web-3.jsonl", {"precision": 0.35, "recall": 0.36, "f1": 0.35}),
