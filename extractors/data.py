@@ -385,10 +385,12 @@ def titled_names(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+# What joins two items of a list: ", ", ", and ", " or ".
+_ITEM_JOINER = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 # A plain capitalised word between two list joiners, an item of the list: ", Citeseer, and ".
-_ONE_ITEM_BETWEEN = re.compile(r",\s*(?P<name>[A-Z][a-z]{2,}(?:-?\d+)?)(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
-_KIN_AFTER = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?P<name>" + _NAME_WORD + r")")
-_KIN_BEFORE = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r")(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+_ONE_ITEM_BETWEEN = re.compile(r",\s*(?P<name>[A-Z][a-z]{2,}(?:-?\d+)?)" + _ITEM_JOINER)
+_KIN_AFTER = re.compile(_ITEM_JOINER + r"(?:the\s+)?(?P<name>" + _NAME_WORD + r")")
+_KIN_BEFORE = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r")" + _ITEM_JOINER + r"(?:the\s+)?$")
 
 
 def _listed_beside(text: str, start: int, end: int) -> list[tuple[int, int]]:

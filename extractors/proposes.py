@@ -9,7 +9,7 @@ may be a known one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -186,7 +186,7 @@ class ProposesDetector:
         proposed += [s for s in spans if ((table.get((s.start_char, s.end_char)) or ("",))[0] or "").endswith(":introduced")]
         if not proposed:
             proposed += self._recurring_subject(doc, spans)
-        proposed += self._parts_of_own(doc, text, spans, proposed)
+        proposed += self._parts_of_own(doc, text, spans, starts, proposed)
         proposed += self._own_variants(text, spans, starts, proposed)
         # Data a cue's sentence trains or evaluates on is used, not released: "To verify the proposed method, we
         # conduct experiments on the IEMOCAP database", "achieves competitive results on datasets: N-MNIST and SHD".
@@ -221,7 +221,8 @@ class ProposesDetector:
                 found += [s for s in spans[at : at + 1] if (s.start_char, s.end_char) == (short_start, short_end)]
         return found
 
-    def _parts_of_own(self, doc: Doc, text: str, spans: list[Span], proposed: list[Span]) -> list[Span]:
+    def _parts_of_own(self, doc: Doc, text: str, spans: list[Span], starts: list[int],
+                      proposed: list[Span]) -> list[Span]:
         """Names a sentence about the paper's own system defines: "PoseAnimate contains three key components:
         1) a Pose-Aware Control Module (PACM) ...", "Our model, the Rendered Intrinsics Network (RIN), ..."."""
         own = {s.text for s in proposed if s.label_ == "MODEL"}
@@ -238,7 +239,7 @@ class ProposesDetector:
                 # A part named in capitals: "a Structural Priors Representation (SPR) module" (not a known one's
                 # long form: "a Gated Recurrent Unit (GRU) layer").
                 alias = span_extension(doc, span, "paperkg_alias_of")
-                short = next((s for s in spans if s.start_char > span.end_char and s.text == alias), None)
+                short = next((s for s in spans[bisect_right(starts, span.end_char):] if s.text == alias), None)
                 if short is None or self._novel(doc, short):
                     found.append(span)
                 continue

@@ -538,8 +538,7 @@ _SCORES_WORD = re.compile(r"(?:\s+(?:scores?|metrics?))?")
 def _listed_metrics(text: str, metrics: _Spans, group: list[_Value], since: int, until: int) -> list[Mention] | None:
     """The metrics listed right before a list of as many values, each the measure of the value in its place.
 
-    Or right after it, when "respectively" closes them: "an 8.62 and a 14.27 increase in METEOR and ROUGE_L
-    scores, respectively".
+    Or right after it, when "respectively" closes them: "32.1 and 0.91 in PSNR and SSIM, respectively".
     """
     before = metrics.starting(since, group[0].start - 1)[-len(group):]
     if len(before) == len(group) and _LIST_THEN_VALUES.match(text[before[-1].end:group[0].start]):
