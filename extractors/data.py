@@ -185,6 +185,26 @@ def _described_short_forms(text: str) -> frozenset[str]:
     return frozenset(described)
 
 
+# A challenge's edition is part of its name: "the 2018 DCASE challenge", "MICCAI 2024 X challenge", "X Challenge 2023".
+_EDITION_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z]{2,8}[ -]?)?(?:19|20)\d\d $")
+_EDITION_AFTER = re.compile(r" (?:19|20)\d\d(?![\w-])")
+
+
+def _with_edition(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a challenge's name with the venue and year before it or the year after it.
+
+    Examples
+    --------
+    >>> text = "Task 4 of the 2018 DCASE challenge; the PVUW Challenge 2023; the MICCAI 2024 UWF4DR challenge."
+    >>> [text[slice(*_with_edition(text, text.index(n), text.index(n) + len(n)))]
+    ...  for n in ("DCASE challenge", "PVUW Challenge", "UWF4DR challenge")]
+    ['2018 DCASE challenge', 'PVUW Challenge 2023', 'MICCAI 2024 UWF4DR challenge']
+    """
+    before = _EDITION_BEFORE.search(text, max(0, start - 14), start)
+    after = _EDITION_AFTER.match(text, end)
+    return (before.start() if before else start), (after.end() if after else end)
+
+
 @lru_cache(maxsize=8)
 def _evaluates_on_datasets_only(text: str) -> bool:
     """Whether the abstract calls its data "datasets" and never says "benchmark"."""
@@ -522,8 +542,8 @@ class DataExtractor:
         for match in self.shape.finditer(text) if self.shape else ():
             # A name that carries its cue noun ("the NEJM Image Challenge") is as sure as a cue.
             cued = match.group().lower().endswith(("challenge", "competition"))
-            self._add(doc, text, match.start(), match.end(), "shape",
-                      self.cue_confidence if cued else self.shape_confidence)
+            start, end = _with_edition(text, match.start(), match.end()) if cued else match.span()
+            self._add(doc, text, start, end, "shape", self.cue_confidence if cued else self.shape_confidence)
         # An abstract that calls what it evaluates on "datasets" and never a benchmark types the coined names it
         # reports results on as datasets: the guidelines follow the abstract's own use. (A task's acronym, below,
         # names its benchmark whatever the abstract calls it.)
@@ -629,12 +649,13 @@ _DEFAULTS = {
         "label": "BENCHMARK",
         "gazetteer": "benchmarks",
         "role": "eval",
-        "nouns": ["benchmark", "benchmarks", "leaderboard", "test suite"],
+        "nouns": ["benchmark", "benchmarks", "leaderboard", "suite", "suites"],
         # Coined benchmark names: "MMBench", "VideoChatGPT-Bench", "AlpacaEval".
         # ... and challenges, which keep the word in their name: "the NEJM Image Challenge", "BabyLM challenge",
         # and in capitals after "the", plain words: "the Expression Classification Challenge".
         "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{0,30}(?:Bench|-Eval|Eval|Arena)(?![\w-])"
-                 r"|[A-Z](?<![\w-][A-Z])[A-Za-z]{0,30}[A-Z0-9][\w-]{0,30}(?: [A-Z][\w-]{0,30}){0,2} [Cc]hallenge\b"
+                 r"|[A-Z](?<![\w-][A-Z])[A-Za-z]{0,30}[A-Z0-9][\w-]{0,30}(?: (?:[A-Z][\w-]{0,30}|(?:19|20)\d\d)){0,2}"
+                 r" [Cc]hallenge\b"
                  r"|[A-Z](?<=\bthe [A-Z])[\w-]{0,30}(?: [A-Z][\w-]{0,30}){1,4} (?:Challenge|Competition)\b",
         **_DEFAULTS,
     },

@@ -224,9 +224,12 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     (True, True, True, True, True)
     >>> is_generic("CVPR2024"), is_generic("COCO2017"), is_generic("CNN-RNN"), is_generic("CNN-LSTM")
     (True, False, True, False)
+    >>> is_generic("Task4"), is_generic("Track 2"), is_generic("Stage-II"), is_generic("Step1X")
+    (True, True, True, False)
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
             or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None
+            or _NUMBERED_PART.fullmatch(text) is not None
             # generic classes joined are one still: "CNN-RNN", "LLM-MLLM collaboration"
             or ("-" in text and all(part and _stoplisted(part) for part in text.split("-"))))
 
@@ -243,8 +246,12 @@ _YEAR_ENDING = re.compile(r"(?:19|20)\d\d$")
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
-# A dimension or an amount, which describes data rather than names it: "3D", "1.7TB", "160B-token", "6-year".
-_QUANTITY = re.compile(r"\d+(?:\.\d+)?\s?(?:D|[KMBT]|[KMGT]B)?(?:-(?:token|word|year|hour|day|minute|frame|bit)s?)?")
+# A numbered part of a challenge, a method or a paper, named by its number alone: "Task4", "Track 2", "Stage-II".
+_NUMBERED_PART = re.compile(r"(?:[Ss]ub-?)?(?:[Tt]ask|Track|Phase|Stage|Round|Part|Level|Fold|Section|Table|Fig(?:ure)?)"
+                            r"[ -]?(?:\d{1,2}|[IVX]{1,4}|[A-D])")
+# A dimension or an amount, which describes data rather than names it: "3D", "1.7TB", "160B-token", "6-year",
+# "56-scenario".
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?\s?(?:D|[KMBT]|[KMGT]B)?(?:-[a-z]+)?")
 # A unit with its SI prefix, which has a name's inner capital: "kHz", "GB", "Mbps", "kWh".
 _UNIT = re.compile(r"[kMGTP]?(?:Hz|bps|Wh?)|[kKMGTP]i?B")
 
