@@ -706,6 +706,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         # Nor a name for the paper's own: as the sentence calls it ("the effectiveness of our approach, yielding
         # improvements of +9.04% ...").
         model, model_rule = described.group(), "own-described"
+    if model is None and (pointed := _POINTED_SUBJECT.match(text, subject_at, end)) is not None:
+        model, model_rule = pointed["own"], "own-described"  # "This simple approach outperforms ..."
     baselines = _Baselines(models, cues, model)
     # Each metric with the number right by it that it measures ("24 FPS", "an FID of 2.1"), if any.
     owned_metrics: dict[int, list[Mention]] = {}
@@ -853,6 +855,11 @@ _OWN_KIND_END = re.compile(r"\b(?:" + _OWN_KIND + r"|ensemble|network)s?$",
                            re.IGNORECASE)
 # The paper's own system as a sentence calls it, anywhere in it: "our approach", "the proposed framework".
 _DESCRIBED_OWN_ANYWHERE = re.compile(r"\b(?:our|(?<=the )proposed)\s+(?:[\w-]+\s+){0,2}?" + _OWN_KIND + r"s?\b")
+# The subject a sentence points to by its kind alone, in a paper that names nothing of its own: "The method
+# outperforms ...", "this simple approach achieves ...".
+_POINTED_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*)?(?P<own>(?:the|this)\s+(?:[a-z-]+\s+){0,2}?" + _OWN_KIND
+                              + r")(?=\s+(?:\w+ly\s+)?(?:achiev|reach|attain|scor|obtain|improv|outperform|yield|surpass|exceed|deliver)\w*\b)",
+                              re.IGNORECASE)
 # What reports a finding before the clause that holds the result: "Experiments on X show that ", "We find that ".
 _REPORT_FRAME = re.compile(r"[^.;:]{0,140}?\b(?:show|demonstrat|reveal|indicat|suggest|confirm|find|found|verif|prove)\w*"
                            r"\s+that\s+", re.IGNORECASE)

@@ -525,6 +525,10 @@ def test_the_papers_own_system_as_the_sentence_calls_it():
     found = _results("Exploiting Semantics in Adversarial Training", "Results demonstrate the effectiveness of "
                      "our method, yielding improvements of +9.04% on ZorbBench.")
     assert [(model, dataset, value) for model, dataset, _, value, _ in found] == [("our method", "ZorbBench", 9.04)]
+    # ... or where it is the subject the sentence points to by its kind.
+    found = _results("Exploiting Semantics in Adversarial Training", "On three control problems, this simple approach "
+                     "outperforms naive mixing by 50% on average. The method reaches 96.0% accuracy on ZorbBench.")
+    assert [(model, value) for model, _, _, value, _ in found] == [("this simple approach", 50.0), ("The method", 96.0)]
 
 
 def test_a_comparative_measures_what_it_qualifies():
