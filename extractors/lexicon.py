@@ -247,8 +247,8 @@ _YEAR_ENDING = re.compile(r"(?:19|20)\d\d$")
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
 # A numbered part of a challenge, a method or a paper, named by its number alone: "Task4", "Track 2", "Stage-II".
-_NUMBERED_PART = re.compile(r"(?:[Ss]ub-?)?(?:[Tt]ask|Track|Phase|Stage|Round|Part|Level|Fold|Section|Table|Fig(?:ure)?)"
-                            r"[ -]?(?:\d{1,2}|[IVX]{1,4}|[A-D])")
+_NUMBERED_PART = re.compile(r"(?:[Ss]ub-?)?(?:[Tt]ask|Track|Phase|Stage|Round|Part|Level|Fold|Section|Table|"
+                            r"Fig(?:ure)?)[ -]?(?:\d{1,2}|[IVX]{1,4}|[A-D])")
 # A dimension or an amount, which describes data rather than names it: "3D", "1.7TB", "160B-token", "6-year",
 # "56-scenario".
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?\s?(?:D|[KMBT]|[KMGT]B)?(?:-[a-z]+)?")

@@ -858,7 +858,9 @@ _DESCRIBED_OWN_ANYWHERE = re.compile(r"\b(?:our|(?<=the )proposed)\s+(?:[\w-]+\s
 # The subject a sentence points to by its kind alone, in a paper that names nothing of its own: "The method
 # outperforms ...", "this simple approach achieves ...".
 _POINTED_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*)?(?P<own>(?:the|this)\s+(?:[a-z-]+\s+){0,2}?" + _OWN_KIND
-                              + r")(?=\s+(?:\w+ly\s+)?(?:achiev|reach|attain|scor|obtain|improv|outperform|yield|surpass|exceed|deliver)\w*\b)",
+                              + r")(?=\s+(?:\w+ly\s+)?"
+                              r"(?:achiev|reach|attain|scor|obtain|improv|outperform|yield|surpass|exceed|deliver)"
+                              r"\w*\b)",
                               re.IGNORECASE)
 # What reports a finding before the clause that holds the result: "Experiments on X show that ", "We find that ".
 _REPORT_FRAME = re.compile(r"[^.;:]{0,140}?\b(?:show|demonstrat|reveal|indicat|suggest|confirm|find|found|verif|prove)\w*"

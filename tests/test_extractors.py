@@ -309,8 +309,8 @@ def test_title_name_is_a_model(nlp):
         # A plain word listed between two known names is one too.
         ("Evaluated on Cora, Zorbseer, and PubMed, it wins.", "DATASET", ["Cora", "Zorbseer", "PubMed"]),
         # A challenge's edition, before or after it, is part of its name; a suite is a benchmark.
-        ("Task4 of the 2018 ZQX challenge and the GIZMO 2024 ZorbTS Post-Op 2024 Challenge; we won the ZQX Challenge 2019 "
-         "and test on the ZORB suite.", "BENCHMARK",
+        ("Task4 of the 2018 ZQX challenge and the GIZMO 2024 ZorbTS Post-Op 2024 Challenge; we won the ZQX "
+         "Challenge 2019 and test on the ZORB suite.", "BENCHMARK",
          ["2018 ZQX challenge", "GIZMO 2024 ZorbTS Post-Op 2024 Challenge", "ZQX Challenge 2019", "ZORB"]),
     ],
 )
