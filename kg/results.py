@@ -173,7 +173,7 @@ _ON_END = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:while|whereas|but|which|respectively)\b|\bon\b(?=.*\bon\b)", re.IGNORECASE)
 _ON_BEFORE_NAME = re.compile(r"\b(?:on|in|for|over|across|using)\b", re.IGNORECASE)
 # Between values listed together: "50% and 40%", "+5.7 and +5.0", "2x to 5x".
-_LIST_JOINER = re.compile(r"^(?:\s*,\s*|\s+(?:and|to)\s+|\s*,\s*and\s+|\s*[-–]\s*|/)[+~≈-]?$")  # (slashes: see _slashed_scores)
+_LIST_JOINER = re.compile(r"^(?:\s*\([a-z][^()\d]{0,30}\))?(?:\s*,\s*|\s+(?:and|to)\s+|\s*,\s*and\s+|\s*[-–]\s*|/)[+~≈-]?$")  # (slashes: see _slashed_scores)
 
 #: Columns of :func:`results_frame`, in order.
 RESULT_COLUMNS = ("paper_id", "title", "arxiv_id", "model", "dataset_or_benchmark", "metric", "value", "unit",
@@ -591,6 +591,19 @@ def _noun_phrase(text: str) -> str | None:
     return phrase or None
 
 
+# Where a list of values goes on to the one dataset they are all measured on: "... and 92.2% (coat) on the".
+_LIST_ON_DATA = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+on\s+(?:the\s+)?")
+
+
+def _data_after_list(text: str, group: list[_Value], data: _Spans) -> Mention | None:
+    """The one dataset named right after a list of values, which all are measured on, if any."""
+    on = _LIST_ON_DATA.match(text, group[-1].end)
+    if on is None or not (after := data.starting(on.end(), on.end())):
+        return None
+    # (Not the first of a list of data: "on CelebA and FFHQ" pairs its items with the values, if any.)
+    return None if data.starting(after[0].end, after[0].end + 8) else after[0]
+
+
 def _groups(values: list[_Value], text: str) -> list[list[_Value]]:
     """Values listed together ("50% and 40%"), which share a metric and may pair with a list of datasets."""
     groups: list[list[_Value]] = []
@@ -778,6 +791,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                     respectively or data.spans[-1].end <= group[0].start
                     or (on_list is not None and data.spans[0].start == on_list.end())):
                 dataset = data.spans[position].text
+            elif len(group) > 1 and (shared_data := _data_after_list(text, group, data)) is not None:
+                dataset = shared_data.text  # "98.0% (normal), 97.5% (bag) and 92.2% (coat) on the X dataset"
             elif (scored := _scored_data(text, value, names)) is not None:
                 dataset = scored.text  # "a GenEval score of 0.58"
             elif parallel is not None and parallel[position].dataset_or_benchmark:

@@ -202,6 +202,12 @@ def test_a_value_after_several_datasets_is_on_the_first():
                     "query latency.") == [("Zorb", "ViDoRe", "query latency", 30.0, "%")]
 
 
+def test_values_listed_with_their_settings_are_all_on_the_one_dataset_after_them():
+    assert [dataset for _, dataset, _, _, _ in _results(
+        "ZorbGait: Gait Recognition", "ZorbGait reaches rank-1 accuracy of 98.0% (normal), 97.5% (bag) and 92.2% "
+        "(coat) on the GIZMO-B gait dataset; 90.4% accuracy on ZORB-MV.")] == ["GIZMO-B"] * 3 + ["ZORB-MV"]
+
+
 def test_a_measure_then_its_values_in_a_list_or_a_change():
     # Values listed after one measure, each on its data; the measure as the subject of its change or a metric.
     assert _results("Zorb: Nowcasting", "Zorb achieves CSI scores of 0.452 on FooRain, 0.474 on BarRain-7, and "
