@@ -173,7 +173,9 @@ _ON_END = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:while|whereas|but|which|respectively)\b|\bon\b(?=.*\bon\b)", re.IGNORECASE)
 _ON_BEFORE_NAME = re.compile(r"\b(?:on|in|for|over|across|using)\b", re.IGNORECASE)
 # Between values listed together: "50% and 40%", "+5.7 and +5.0", "2x to 5x".
-_LIST_JOINER = re.compile(r"^(?:\s*\([a-z][^()\d]{0,30}\))?(?:\s*,\s*|\s+(?:and|to)\s+|\s*,\s*and\s+|\s*[-–]\s*|/)[+~≈-]?$")  # (slashes: see _slashed_scores)
+# (A setting in brackets may follow each value: "98.0% (normal), 97.5% (bag)"; slashes: see _slashed_scores.)
+_LIST_JOINER = re.compile(r"^(?:\s*\([a-z][^()\d]{0,30}\))?(?:\s*,\s*|\s+(?:and|to)\s+|\s*,\s*and\s+|\s*[-–]\s*|/)"
+                          r"[+~≈-]?$")
 
 #: Columns of :func:`results_frame`, in order.
 RESULT_COLUMNS = ("paper_id", "title", "arxiv_id", "model", "dataset_or_benchmark", "metric", "value", "unit",
