@@ -55,6 +55,7 @@ _UNITS = (
     (re.compile(r"(?:-fold\b|\s?(?:times|fold)\b)"), "x"),  # "5times": a \times that lost its backslash
     (re.compile(r"[\s~]?(ms|mm|FPS|fps|dB|pp|points?)\b"), None),  # ("200~ms": LaTeX's tie for a space)
     (re.compile(r"[\s~]?(GB|MB|TB|KB|GiB|MiB)\b"), "memory"),
+    (re.compile(r"[\s~]?((?:GPU[- ])?(?:milli)?(?:seconds?|minutes?|hours?|days?))\b"), "duration"),
     # A count written out with its prefix: "15.1 PetaFLOPs" is FLOPs, counted in peta.
     (re.compile(r"\s?((?:Kilo|Mega|Giga|Tera|Peta|Exa)FLOP[Ss]?)\b"), "prefixed"),
 )
@@ -81,6 +82,12 @@ _LOST_MACRO = re.compile(r"(?<![A-Za-z\\])(?:sim|approx)\s?$")
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
 _THRESHOLD = re.compile(r"\(\s*(?:[<>≤≥]=?|\\[lg]eq?\s*)\s*$")
 _NEGATIVE = re.compile(r"(?:^|(?<=[\s(=]))[-−]$")
+_DURATION = re.compile(r"(?:GPU[- ])?(?:milli)?(?:seconds?|minutes?|hours?|days?)")
+# How long a run takes: "completed in 4.0 GPU hours", "within less than 500 milliseconds", "0.12 seconds per frame".
+_TOOK_BEFORE = re.compile(r"\b(?:in|within|takes?|took|requires?|required)\s+(?:only\s+|just\s+|under\s+|less than\s+|"
+                          r"about\s+|approximately\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+_TRAINED_BEFORE = re.compile(r"\btrain(?:ed|s|ing)?\b[^.;,]{0,50}$", re.IGNORECASE)
+_PER_ITEM = re.compile(r"\s*(?:per\s+|/\s*)(?:frame|image|sample|video|query|step|iteration|token|scene|shape)\b")
 _FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
 # Patterns used with ``match(text, pos)`` have no ``^``: it would anchor at the string's start, not at pos.
 # Between a metric's name and its value: "FID of 1.97", "accuracy: 85.6%".
@@ -231,7 +238,7 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
         if match:
             if unit == "memory":  # as written, in capitals: GB, MiB
                 return match.group(1)[:-1].upper() + match.group(1)[-1], match.end()
-            if unit == "prefixed":  # as written: PetaFLOPs
+            if unit in ("prefixed", "duration"):  # as written: PetaFLOPs, GPU hours
                 return match.group(1), match.end()
             if unit is None:  # "points" and "pp" (percentage points) are a "point"; "ms" and "fps" keep their s
                 unit = match.group(1).lower()
@@ -334,6 +341,13 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         if unit in _MEMORY_UNITS and not (_CHANGE_VERB.search(text, max(start, match.start() - 120), match.start())
                                           or _COMPARATIVE.match(text, stop)):
             continue  # "a single 32GB GPU" is hardware; "reduces memory by 5.93 GB" is a result
+        if unit and _DURATION.fullmatch(unit) and not (
+                (_TOOK_BEFORE.search(text, max(start, match.start() - 30), match.start())
+                 and not _TRAINED_BEFORE.search(text, max(start, match.start() - 60), match.start()))
+                or _PER_ITEM.match(text, stop)):
+            # "100,000 hours of audio", "10-second clips": how long the data is, not how long a run takes; "trained
+            # in 5.7 days": the budget a model was given, a setting
+            continue
         if _FACTOR_OF.search(text, max(0, match.start() - 12), match.start()):
             unit = "x"
         if unit not in ("ms", "fps") and (

@@ -289,6 +289,14 @@ def test_units_ranges_and_hardware():
                      ("Medusa", None, "FPS", 24.0, "fps")]  # "It": the paper's own, not the last clause's
 
 
+def test_how_long_a_run_takes_is_a_result_how_long_data_or_training_lasts_is_not():
+    found = _results("Zorb4D: Fast Scenes", "Zorb4D synthesizes 4D scenes in 30 seconds, at 0.12 seconds per frame, "
+                     "and one search completes in 4.0 GPU hours. Trained in 5.7 days on 16,000 hours of audio, it "
+                     "makes 10-second clips.")
+    assert [(value, unit) for _, _, _, value, unit in found] == [(30.0, "seconds"), (0.12, "seconds"),
+                                                                 (4.0, "GPU hours")]
+
+
 def test_the_measure_a_value_belongs_to_before_it():
     found = _results("Dense retrieval",
                      "On Natural Questions, recall@20 improves by 6 points. A vanilla ViT-Huge model achieves the "
