@@ -222,6 +222,8 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     (True, False)
     >>> is_generic("kHz"), is_generic("GB"), is_generic("3D"), is_generic("1.7TB"), is_generic("160B-token")
     (True, True, True, True, True)
+    >>> is_generic("dB"), is_generic("DiT")
+    (True, False)
     >>> is_generic("CVPR2024"), is_generic("COCO2017"), is_generic("CNN-RNN"), is_generic("CNN-LSTM")
     (True, False, True, False)
     >>> is_generic("Task4"), is_generic("Track 2"), is_generic("Stage-II"), is_generic("Step1X")
@@ -252,8 +254,8 @@ _NUMBERED_PART = re.compile(r"(?:[Ss]ub-?)?(?:[Tt]ask|Track|Phase|Stage|Round|Pa
 # A dimension or an amount, which describes data rather than names it: "3D", "1.7TB", "160B-token", "6-year",
 # "56-scenario".
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?\s?(?:D|[KMBT]|[KMGT]B)?(?:-[a-z]+)?")
-# A unit with its SI prefix, which has a name's inner capital: "kHz", "GB", "Mbps", "kWh".
-_UNIT = re.compile(r"[kMGTP]?(?:Hz|bps|Wh?)|[kKMGTP]i?B")
+# A unit with its SI prefix, which has a name's inner capital: "kHz", "GB", "Mbps", "kWh"; and decibels ("dB").
+_UNIT = re.compile(r"[kMGTP]?(?:Hz|bps|Wh?)|[kKMGTP]i?B|dB[mi]?")
 
 # A hyphenated word: the unit names are made of (separators anchor each part), but only one
 # with a digit, a hyphen or an inner capital, which every name-shaped word has: testing for
