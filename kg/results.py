@@ -116,7 +116,8 @@ _VALUE_THEN_METRIC = re.compile(r"^\)?\s*(?:\([^()]{0,20}\)\s*)?(?:(?:absolute|r
 # parameters and ...", "5x training/inference speedup compared to ...": up to three words before a
 # preposition, a conjunction or the clause's end.
 _NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|while|compared|vs|versus|across|using|when|from|as|"
-                   r"is|are|was|were|via|per|both|all|each|these|those|its|their|our|only|up|about|nearly|more|less|"
+                   r"is|are|was|were|via|per|both|all|each|these|those|its|their|our|only|up|about|nearly|more|less|without|within|"
+                   r"after|before|under|through|against|despite|among|"
                    r"fewer|faster|slower|higher|lower|better|worse|larger|smaller|respectively|improvements?|gains?|"
                    r"reductions?|increases?|decreases?|drops?|margins?|performance|efficiency|quality|results?|data)\b")
 _QUALIFIED = re.compile(
@@ -140,7 +141,9 @@ _COMPARATIVE = re.compile(r"\s*(faster|slower|cheaper|smaller|larger|longer|shor
 _COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost", "smaller": "size", "larger": "size",
                          "longer": "length", "shorter": "length"}
 # Adjectives a comparative makes of a measure, and the measure's name.
-_ADJECTIVE_MEASURE = {"accurate": "accuracy", "precise": "precision", "efficient": "efficiency"}
+_ADJECTIVE_MEASURE = {"accurate": "accuracy", "precise": "precision", "efficient": "efficiency", "coherent": "coherence",
+                      "fluent": "fluency", "diverse": "diversity", "consistent": "consistency", "robust": "robustness",
+                      "faithful": "faithfulness", "stable": "stability"}
 _PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*)")
 # "40% sequence reduction": a value followed by a short phrase ending in a word of change.
 _CHANGE_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:" + CHANGE_NOUN + r"|speed-?up|saving|compression)s?)\b",
@@ -159,6 +162,7 @@ _REPORTED_BEFORE = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|scor\w*|attain
                               r"(?:\s+(?:an?|the)?\s*(?:average|overall|mean|new|best)?\s*(?:score|accuracy)?\s*(?:of)?)?\s*$"
                               r"|\d[^,.;:]{0,30}(?:,\s+(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
 _CHANGE_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
+_LOOSE_CHANGE = re.compile(r"(?:overall\s+)?(?:performance|efficiency|quality)\s+" + CHANGE_NOUN + r"s?", re.IGNORECASE)
 _BARE_CHANGE = re.compile(r"(?:relative\s+|absolute\s+|average\s+|overall\s+)?" + CHANGE_NOUN + r"s?", re.IGNORECASE)
 _OWN_VALUE = re.compile(r"\s*\(\s*")
 _QUANTIFIERS = frozenset("most many all some several each every both various these those this that such few".split())
@@ -167,7 +171,7 @@ _OUTPERFORM = re.compile(r"(?:outperform|surpass|beat|exceed)", re.IGNORECASE)
 # A count or share of something is measured with it: "the number of visual tokens".
 _COUNT_OF = re.compile(r"(?:number|amount|count|fraction|proportion|share)\s+of\s+", re.IGNORECASE)
 _PHRASE_STOP = re.compile(r"\b(?:than|while|with|and|on|in|for|across|compared|over|by|when|at|to|from|as|"
-                          r"without|using|which|that|of|vs|versus|respectively|"
+                          r"without|using|which|that|of|vs|versus|respectively|(?<=\w )(?:the|a|an)|"
                           # a verb ends it too: "90% of the data can be dropped"
                           r"can|could|may|might|will|would|should|must|is|are|was|were|be|been|has|have|had)\b(?!-).*$",
                           re.IGNORECASE)
@@ -445,7 +449,8 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
                 phrase = _measure(text, named[0], sentence_start) if named else _noun_phrase(text[measured.end():measured.end() + 60])
                 if phrase and phrase.split()[0].lower() not in _QUANTIFIERS:
                     return phrase, "change-in"
-            if not _BARE_CHANGE.fullmatch(change.group(1)):
+            # (Nor one in a loose word: "a 30% performance gain" names no measure.)
+            if not _BARE_CHANGE.fullmatch(change.group(1)) and not _LOOSE_CHANGE.fullmatch(change.group(1)):
                 return change.group(1), "value-phrase"
         within = _IN_PHRASE.match(text, value.end)
         if within is not None and (terms := _TERMS_OF.match(text, within.end())) is not None:

@@ -297,6 +297,15 @@ def test_how_long_a_run_takes_is_a_result_how_long_data_or_training_lasts_is_not
                                                                  (4.0, "GPU hours")]
 
 
+def test_words_after_a_value_that_name_no_measure():
+    # A preposition opens no measure (the paper's one measure is the value's), a change in a loose word names
+    # none, and a comparative adjective measures its noun.
+    found = _results("Zorb: Stories", "Zorb outperforms ZorbBase by 39.6% without additional training. Zorb "
+                     "shows a 30% performance gain over the base model on accuracy. Its stories are 15% more coherent.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [
+        ("accuracy", 39.6), ("accuracy", 30.0), ("coherence", 15.0)]
+
+
 def test_the_measure_a_value_belongs_to_before_it():
     found = _results("Dense retrieval",
                      "On Natural Questions, recall@20 improves by 6 points. A vanilla ViT-Huge model achieves the "
