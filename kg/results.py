@@ -116,8 +116,8 @@ _VALUE_THEN_METRIC = re.compile(r"^\)?\s*(?:\([^()]{0,20}\)\s*)?(?:(?:absolute|r
 # parameters and ...", "5x training/inference speedup compared to ...": up to three words before a
 # preposition, a conjunction or the clause's end.
 _NOT_QUALIFYING = (r"(?:of|the|a|an|on|in|at|for|with|and|or|to|by|than|over|while|compared|vs|versus|across|using|when|from|as|"
-                   r"is|are|was|were|via|per|both|all|each|these|those|its|their|our|only|up|about|nearly|more|less|without|within|"
-                   r"after|before|under|through|against|despite|among|"
+                   r"is|are|was|were|via|per|both|all|each|these|those|its|their|our|only|up|about|nearly|more|less|"
+                   r"without|within|after|before|under|through|against|despite|among|"
                    r"fewer|faster|slower|higher|lower|better|worse|larger|smaller|respectively|improvements?|gains?|"
                    r"reductions?|increases?|decreases?|drops?|margins?|performance|efficiency|quality|results?|data)\b")
 _QUALIFIED = re.compile(
@@ -141,8 +141,8 @@ _COMPARATIVE = re.compile(r"\s*(faster|slower|cheaper|smaller|larger|longer|shor
 _COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost", "smaller": "size", "larger": "size",
                          "longer": "length", "shorter": "length"}
 # Adjectives a comparative makes of a measure, and the measure's name.
-_ADJECTIVE_MEASURE = {"accurate": "accuracy", "precise": "precision", "efficient": "efficiency", "coherent": "coherence",
-                      "fluent": "fluency", "diverse": "diversity", "consistent": "consistency", "robust": "robustness",
+_ADJECTIVE_MEASURE = {"accurate": "accuracy", "precise": "precision", "efficient": "efficiency",
+                      "coherent": "coherence", "fluent": "fluency", "diverse": "diversity", "consistent": "consistency", "robust": "robustness",
                       "faithful": "faithfulness", "stable": "stability"}
 _PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*)")
 # "40% sequence reduction": a value followed by a short phrase ending in a word of change.
