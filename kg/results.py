@@ -142,7 +142,8 @@ _COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost"
                          "longer": "length", "shorter": "length"}
 # Adjectives a comparative makes of a measure, and the measure's name.
 _ADJECTIVE_MEASURE = {"accurate": "accuracy", "precise": "precision", "efficient": "efficiency",
-                      "coherent": "coherence", "fluent": "fluency", "diverse": "diversity", "consistent": "consistency", "robust": "robustness",
+                      "coherent": "coherence", "fluent": "fluency", "diverse": "diversity", "consistent": "consistency",
+                      "robust": "robustness",
                       "faithful": "faithfulness", "stable": "stability"}
 _PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*)")
 # "40% sequence reduction": a value followed by a short phrase ending in a word of change.
