@@ -143,8 +143,7 @@ _COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost"
 # Adjectives a comparative makes of a measure, and the measure's name.
 _ADJECTIVE_MEASURE = {"accurate": "accuracy", "precise": "precision", "efficient": "efficiency",
                       "coherent": "coherence", "fluent": "fluency", "diverse": "diversity", "consistent": "consistency",
-                      "robust": "robustness",
-                      "faithful": "faithfulness", "stable": "stability"}
+                      "robust": "robustness", "faithful": "faithfulness", "stable": "stability"}
 _PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w-]*)")
 # "40% sequence reduction": a value followed by a short phrase ending in a word of change.
 _CHANGE_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:" + CHANGE_NOUN + r"|speed-?up|saving|compression)s?)\b",
