@@ -36,6 +36,7 @@ from .core.model import Mention, PaperEntities, normalize_key
 from .core.schema import DATA_TYPES
 from .evaluate import Score
 from .relations import COMPARISON_CUE
+from paperkg.extractors.abbreviations import acronym_definitions
 from paperkg.extractors.lexicon import OWN_THING
 from paperkg.extractors.measures import CHANGE_NOUN
 from paperkg.extractors.model import title_label
@@ -1188,7 +1189,12 @@ def extract_results(found: PaperEntities) -> list[Result]:
             found, start, end, own_model, mentions.starting(start, end - 1), own_data,
             only_data=data_names[0] if len(data_names) == 1 else None,
             only_metric=metric_names[0] if len(metric_names) == 1 else None))
-    return results
+    # A measure the paper defines with a short form goes by it: "word error rate (WER)" is WER, the name
+    # annotators give it whichever form the sentence uses.
+    short_forms = {text[long_start:long_end].lower(): text[short_start:short_end]
+                   for long_start, long_end, short_start, short_end in acronym_definitions(text)}
+    return [replace(result, metric=short_forms[result.metric.lower()])
+            if result.metric and result.metric.lower() in short_forms else result for result in results]
 
 
 def results_frame(extracted: Iterable[PaperEntities]):
