@@ -321,7 +321,7 @@ def test_the_measure_a_value_belongs_to_before_it():
                      "It reaches 58.7 box AP on COCO and an attack success rate (ASR) of 92%. "
                      "The pass rate on hidden tests is 67%.")
     assert [(metric, value) for _, _, metric, value, _ in found] == [
-        ("box AP", 58.7), ("attack success rate", 92.0), ("pass rate", 67.0)]
+        ("box AP", 58.7), ("ASR", 92.0), ("pass rate", 67.0)]
 
 
 def test_the_papers_own_system_as_subject():
