@@ -32,7 +32,7 @@ SOURCE_CUE = re.compile(
 # What stands right before a dataset or benchmark a paper reports results on.
 EVAL_CUE = re.compile(
     r"(?:\b(?P<cue>evaluat\w*|test(?:ed|ing|s)?|validat\w*|results?|experiments?|performance|accuracy|"
-    r"achiev\w*|outperform\w*|surpass\w*|state-of-the-art|sota|scores?|benchmark(?:ed|ing)?)\b"
+    r"achiev\w*|outperform\w*|surpass\w*|state[- ]of[- ]the[- ]art|sota|scores?|benchmark(?:ed|ing)?)\b"
     r"[^.;:]{0,50}?\b(?:on|across|over|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"|\b(?P<list>benchmarks?|datasets?)\s*(?:,\s*)?(?:such as|including|like|e\.g\.,?|namely)\s+"
     # A measured value reported on it: "an FID of 5.47 on X", "84.1% Top1-acc on X".

@@ -78,6 +78,8 @@ _SETTING_AFTER = re.compile(r"\s*(?:sparsity|pruning|compression(?: ratio)?|(?:p
 _DATA_SHARE_BEFORE = re.compile(r"\b(?:using|with|on)\s+(?:only\s+|just\s+|merely\s+)?$", re.IGNORECASE)
 _DATA_SHARE_AFTER = re.compile(r"\s*(?!less\b|fewer\b|more\b)(?:of\s+(?:the\s+|its\s+)?)?(?:[\w-]+\s+){0,3}?(?:data|samples|examples|labels|"
                                r"annotations)\b", re.IGNORECASE)
+_SHARE_OF_DATA = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:training\s+|labell?ed\s+|unlabell?ed\s+)?"
+                            r"(?:data|samples|examples|labels|annotations|parameters)\b", re.IGNORECASE)
 # A LaTeX "about" whose backslash was lost, fused to the number: "sim0.6", "approx5".
 _LOST_MACRO = re.compile(r"(?<![A-Za-z\\])(?:sim|approx)\s?$")
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
@@ -363,9 +365,9 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
                       or _SETTINGS_LISTED.match(text, stop))
             skip_until = ranged.end() if ranged else skip_until
             continue
-        if unit == "%" and _DATA_SHARE_BEFORE.search(text, max(start, match.start() - 16), match.start()) \
-                and _DATA_SHARE_AFTER.match(text, stop):
-            continue  # "using only 10% instruction tuning data": how much data, a setting
+        if unit == "%" and (_DATA_SHARE_BEFORE.search(text, max(start, match.start() - 16), match.start())
+                            and _DATA_SHARE_AFTER.match(text, stop) or _SHARE_OF_DATA.match(text, stop)):
+            continue  # "using only 10% instruction tuning data", "90% of the data": how much data, a setting
         number = float(match.group().replace(",", ""))
         if _NEGATIVE.search(text, max(start, match.start() - 2), match.start()):
             number = -number  # "coefficients near -0.998": a sign of its own, not a hyphen in a name or range

@@ -311,6 +311,12 @@ def test_a_measure_defined_with_a_short_form_goes_by_it():
     assert [(metric, value) for _, _, metric, value, _ in found] == [("WER", 3.69), ("character error rate", 1.2)]
 
 
+def test_a_share_of_the_data_is_a_setting_and_state_of_the_art_spelled_out_is_a_cue():
+    found = _results("Zorb: Data Dropping", "On the ZorbGLUE benchmark, 90% of the data can be dropped, with an "
+                     "average speedup of 3.36. It sets a new state of the art on ZQX-DB with 88.14%.")
+    assert [(dataset, value) for _, dataset, _, value, _ in found] == [("ZorbGLUE", 3.36), ("ZQX-DB", 88.14)]
+
+
 def test_the_measure_a_value_belongs_to_before_it():
     found = _results("Dense retrieval",
                      "On Natural Questions, recall@20 improves by 6 points. A vanilla ViT-Huge model achieves the "
@@ -540,9 +546,9 @@ def test_scores_in_brackets_after_their_data_and_measures_after_frames():
                     "ZorbNet-1.3 (40.01% mAP), GIZMO Segments (38.39% mAP).") == [
         ("Faster-ZAD", "ZorbNet-1.3", "mAP", 40.01, "%"), ("Faster-ZAD", "GIZMO Segments", "mAP", 38.39, "%")]
     found = _results("Zorb-GCN: Skeleton Actions", "Zorb-GCN reaches 91.4% in terms of the top-1 recognition accuracy. "
-                     "Almost 90% of the data can be dropped. It has an FID score of 16.67.")
+                     "Almost 90% of the tokens can be dropped. It has an FID score of 16.67.")
     assert [(metric, value) for _, _, metric, value, _ in found] == [
-        ("top-1 recognition accuracy", 91.4), ("data", 90.0), ("FID", 16.67)]
+        ("top-1 recognition accuracy", 91.4), ("tokens", 90.0), ("FID", 16.67)]
     # No long form runs back over another bracket.
     found = _results("ZorbVSR: Visual Speech", "The word error rate falls to 35% (LRS2) and 45.7% (LRS3).")
     assert [(model, dataset) for model, dataset, *_ in found] == [("ZorbVSR", "LRS2"), ("ZorbVSR", "LRS3")]
