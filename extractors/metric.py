@@ -200,6 +200,15 @@ _LOWER_PREFIX = re.compile(r"(?<![\w-])[a-z]{1,2}$")
 # "PESQ and ViSQOL scores of 2.87 and 4.04"; found back from the noun.
 _METRIC_OR_SCORE = re.compile(r"\b(?:(?P<metric>metrics?)\b|scores?\s+(?:of\s+|=\s*|:\s*)?(?:about |around |up to "
                               r"|nearly |over )?\d)")
+# A name the text calls a metric: in apposition ("GE-Score, a novel five-dimensional metric"), after the
+# noun ("an improved metric, Acc+, which", "two human evaluation metrics: Clarity and Linking") or with "as"
+# ("Multilingual Consistency (MLC) as a complementary metric"). Capitalised words, not opening a sentence.
+_CAPITALISED_NAME = r"(?P<name>[A-Z][\w+-]*(?: [A-Z][\w+-]*){0,3})"
+_DESCRIBED_METRIC = re.compile(
+    r"(?<=[a-z,;] )" + _CAPITALISED_NAME
+    + r"(?:\s*\([^()]{1,30}\))?(?:,\s+an?|\s+as\s+an?)\s+(?:[\w-]+\s+){0,4}?metric\b"
+    r"|\bmetrics?(?:,|:)\s+(?:called\s+|named\s+)?" + _CAPITALISED_NAME.replace("name", "listed")
+    + r"(?:\s+and\s+(?P<second>[A-Z][\w+-]*))?(?=\s*(?:\(|,|\.|;|and\b|or\b|which\b|that\b|to\b|as\b))")
 _COINED = r"(?<![\w-])(?:[A-Z][\w-]*[A-Z][\w-]*|[a-z]{1,3}[A-Z][\w-]*)"
 _CALLED_BEFORE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\s*(?P<second>" + _COINED + r"))?\s+$")
 # Coined names that end like a benchmark's: a score on them is on that benchmark ("a FooBench score of 71").
@@ -327,6 +336,11 @@ class MetricExtractor:
                     # The noun is a cue as sure as a known name; a score, a reading a benchmark's name may also have.
                     add_candidate(doc, match.start(group), match.end(group), "METRIC", rule=f"{self.name}:called",
                                   confidence=self.confidence if cue["metric"] else self.called_confidence)
+        for match in _DESCRIBED_METRIC.finditer(text) if "metric" in text else ():
+            for group in ("name", "listed", "second"):
+                if match[group] and not is_generic(match[group]):
+                    add_candidate(doc, match.start(group), match.end(group), "METRIC", rule=f"{self.name}:described",
+                                  confidence=self.confidence)
         for match in _TO_RATIO.finditer(text) if "atio" in text else ():
             if in_measurement_context(text, *match.span()) and not names_a_setting(match.group()):
                 add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:ratio", confidence=self.word_confidence)

@@ -437,6 +437,10 @@ def test_data_not_found(nlp, text):
         ("It achieves a better word error rate, speaker verification rate, and mean opinion score.",
          ["word error rate", "speaker verification rate", "mean opinion score"]),
         ("It has the fastest inference speed (e.g. 40 times faster than SeeSR).", ["inference speed"]),
+        # A name the text calls a metric: in apposition, after the noun, or with "as".
+        ("We propose ZG-Score, a novel metric, and an improved metric, Zorb+, which helps. Two human metrics: "
+         "Clarity and Gizmoing. We propose Zorb Consistency as a complementary metric.",
+         ["ZG-Score", "Zorb+", "Clarity", "Gizmoing", "Zorb Consistency"]),
     ],
 )
 def test_metric_found(nlp, text, expected):
@@ -485,6 +489,8 @@ def test_metric_found(nlp, text, expected):
         "Visual tokens exhibit significantly stronger correlations with adjacent tokens.",
         # An adjective that evaluates without comparing carries over no list.
         "Using near-surface temperature, relative humidity, and wind speed, it improves by 3%.",
+        # A sentence's first word, and the subject after a list of metrics, are not called metrics.
+        "However, the employed metrics lack rigour. Using novel comparative metrics, ZorbPath prioritizes templates.",
     ],
 )
 def test_metric_not_found(nlp, text):
