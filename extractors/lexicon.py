@@ -92,7 +92,7 @@ def without_descriptor(text: str, start: int, end: int) -> int:
 
 
 # A subset or an edition of shared data after its name: "GPQA Diamond", "SWE-bench Verified", "AIME 2024".
-_EDITION_SEGMENT = re.compile(r" (?:(?:19|20)\d\d|Diamond|Verified|Lite|Hard|Easy|Full|Extended"
+_EDITION_SEGMENT = re.compile(r" (?:(?:19|20)\d\d|['’]\d\d|Diamond|Verified|Lite|Hard|Easy|Full|Extended"
                               r"|\d{2,4} ?[x×] ?\d{2,4})(?![\w%-]|\.\d)")  # or its resolution: "ImageNet 512 x 512"
 
 
@@ -120,9 +120,9 @@ def extend_name(text: str, end: int, *, limit: int = 5, spaced: bool = True, edi
     >>> text = "FID-50K of 2.1 and FID 8.3"
     >>> text[:extend_name(text, 3, spaced=False)], text[19:extend_name(text, 22, spaced=False)]
     ('FID-50K', 'FID')
-    >>> text = "47.5% on GPQA Diamond and AIME 2024, 2.1 on ImageNet 512 x 512"
-    >>> [text[s:extend_name(text, e, editions=True)] for s, e in ((9, 13), (26, 30), (44, 52))]
-    ['GPQA Diamond', 'AIME 2024', 'ImageNet 512 x 512']
+    >>> text = "47.5% on GPQA Diamond and AIME 2024, 2.1 on ImageNet 512 x 512, 30% on AIME '24"
+    >>> [text[s:extend_name(text, e, editions=True)] for s, e in ((9, 13), (26, 30), (44, 52), (71, 75))]
+    ['GPQA Diamond', 'AIME 2024', 'ImageNet 512 x 512', "AIME '24"]
     """
     for _ in range(limit):
         if editions and text[end : end + 1] == " " and (edition := _EDITION_SEGMENT.match(text, end)) is not None:
