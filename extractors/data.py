@@ -276,6 +276,7 @@ _SHARED_AFTER = re.compile(r"\s*(?:/|\band\b|\bor\b|&)\s*" + _DATA_NOUN + r"\b",
 
 
 # A short aside in parentheses after a listed name, saying what it is for.
+_HEAD_NOUN_AFTER = re.compile(r" " + _DATA_NOUN + r"\b", re.IGNORECASE)
 _ASIDE_BEFORE = re.compile(r"\s*\([a-z][^()]{0,60}\)\s*$")
 
 
@@ -307,6 +308,9 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
     >>> text = "on ZorbRad (tumor segmentation) and Gizmo-Echo (heart tracking) datasets"
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"datasets"}))]
     ['Gizmo-Echo', 'ZorbRad']
+    >>> text = "on benchmark datasets, including Kvasir and ETIS-Larib"
+    >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"benchmark"}))], len(cued_names(text, frozenset({"datasets"})))
+    ([], 2)
     >>> text = "across NLP and CV benchmarks/datasets such as GLUE and CIFAR-10"
     >>> [(text[s:e], adjacent) for s, e, adjacent in cued_names(text, frozenset({"datasets"}))]
     [('GLUE', None), ('CIFAR-10', None)]
@@ -340,7 +344,10 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
             if joiner is None:
                 break
             end = joiner.start()
-        # Forwards: "benchmarks such as X, Y, and Z", or examples later in the clause.
+        # Forwards: "benchmarks such as X, Y, and Z", or examples later in the clause. Not from a noun that
+        # modifies another ("benchmark datasets, including X"): the list is of the head noun's kind.
+        if _HEAD_NOUN_AFTER.match(text, noun.end()):
+            continue
         shared = _SHARED_BEFORE.search(text, max(0, noun.start() - 20), noun.start()) or _SHARED_AFTER.match(text, noun.end())
         for after in (_LIST_AFTER.match(text, noun.end()), _EXAMPLES_LATER.match(text, noun.end())):
             listed = listed_names(text, after.end()) if after and after.group().strip() else []
