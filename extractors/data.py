@@ -135,9 +135,9 @@ _ON_OPENER = re.compile(
 # framework", nor "X, the best model in the Y dataset").
 _DESCRIBED_AS_KIND = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]+[A-Z][\w^+-]*), (?:a|an|the) "
-    r"(?P<modifiers>(?:(?!(?:in|on|of|for|with|from|by|at)\b)[\w-]+ ){0,5}?)(?P<kind>[a-z]+)"
-    r"(?=\s*[,.;:(]|\s+(?:for|of|that|which|with|built|designed|to|containing|comprising|consisting|covering|"
-    r"spanning|featuring|where|and|in|on|from)\b)")
+    r"(?P<modifiers>(?:(?!(?:in|on|of|for|with|from|by|at)\b)[\w-]+,? ){0,5}?)"
+    r"(?P<kind>" + "|".join(sorted(HEADS["DATASET"] | HEADS["BENCHMARK"], key=len, reverse=True)) + r")"
+    r"(?=\s*[,.;:(]|\s+(?:for|of|that|which|with|built|designed|to|where|and|in|on|from|[a-z]+ing)\b)")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w-]* $")
 # A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
 # (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
@@ -638,7 +638,7 @@ _DEFAULTS = {
         "role": "train",
         # A split names its data: "on COCO val set", "the Cityscapes test split".
         "nouns": ["dataset", "datasets", "database", "databases", "corpus", "corpora", "collection", "collections",
-                  "val set", "test set",
+                  "val set", "test set", "val sets", "test sets",
                   "validation set", "dev set", "training set", "train set", "test split", "val split"],
         # Sized collections ("HumanCaption-10M", "WebVid-10M") and QA sets ("TallyQA").
         # (The capital comes before the lookbehind that it starts a word: the regex engine

@@ -555,13 +555,14 @@ def _named_kind_group(match: re.Match) -> str:
     """Which group of a _NAMED_KIND-or-_NAMED_WITH_KIND match holds the name."""
     return "name" if match["name"] else "titled"
 # The kind first, then the name in apposition: "we propose a novel token compression method, GlobalCom^2,
-# tailored for ...", "we introduce a new benchmark, FooBench, which ...".
+# tailored for ...", "we introduce a new benchmark, FooBench, which ...", "a mathematics dataset called "X"".
 _KIND_THEN_NAME = re.compile(
     r"\s+(?:(?:and|then)\s+\w+\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?P<kind>method|framework|model|approach|architecture|"
     r"system|algorithm|technique|strategy|scheme|pipeline|paradigm|agent|family|network|module|dataset|benchmark|"
-    r"corpus|suite|testbed)s?,\s+(?:(?:named|called|dubbed|termed)\s+)?"
-    r"(?P<name>(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3})"
-    r"(?=\s*[,.;:(]|\s+(?:which|that|to|for|with|as|tailored|designed|built|where|and)\b)"
+    r"corpus|suite|testbed)s?(?:,\s+(?:(?:named|called|dubbed|termed)\s+)?|\s+(?:named|called|dubbed|termed)\s+)"
+    r"[\"“]?"
+    r"(?P<name>(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3})[\"”]?"
+    r"(?=\s*[,.;:(]|\s+(?:which|that|to|for|with|as|tailored|designed|built|where|and|sourced|collected)\b)"
 )
 # A name set off by commas before "which"/"that", later in the cue's sentence.
 _LATER_APPOSITIVE = re.compile(r",\s+" + _ONE_WORD_NAME + r"\s*,\s+(?:which|that)\b")

@@ -306,6 +306,11 @@ def test_title_name_is_a_model(nlp):
         # A coined name described in apposition as one thing of a kind; a benchmark dataset is a benchmark there.
         ("We test it through ZorbCraft, a new ZIAH benchmark built on Wikipedia, and GizmoHumor, a benchmark "
          "dataset of comics.", "BENCHMARK", ["ZorbCraft", "ZIAH", "GizmoHumor"]),
+        # Apposition past commas between modifiers; a kind, then the name it is called; test sets named in a list.
+        ("We introduce ZorbMix, a diverse, high-quality dataset capturing code-mixing. We introduce an extensive "
+         "mathematics dataset called \"GizmoQuest\" sourced from textbooks. We test on ZQX-SS and Gizmo-Flickr "
+         "test sets.",
+         "DATASET", ["ZorbMix", "GizmoQuest", "ZQX-SS", "Gizmo-Flickr"]),
         # A plain word listed between two known names is one too.
         ("Evaluated on Cora, Zorbseer, and PubMed, it wins.", "DATASET", ["Cora", "Zorbseer", "PubMed"]),
         # A challenge's edition, before or after it, is part of its name; a suite is a benchmark.
