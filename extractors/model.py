@@ -224,6 +224,25 @@ def _variants_of(text: str, names: Container[str]) -> Iterator[tuple[int, int]]:
             yield stem.start(), match.end()
 
 
+_DATA_KINDS = {word: label for label in ("DATASET", "BENCHMARK") for word in HEADS[label]} | {"testbed": "BENCHMARK"}
+
+
+def _described_label(text: str, name: str) -> str | None:
+    """The kind of data the text calls ``name`` in apposition, if any: "we introduce Ref-Adv, a modern REC benchmark".
+
+    Examples
+    --------
+    >>> _described_label("Zorb: Probing Reasoning. We introduce Zorb, a diverse, modern benchmark that ...", "Zorb")
+    'BENCHMARK'
+    >>> _described_label("Zorb: Fast Decoding. We introduce Zorb, a decoding method for ...", "Zorb") is None
+    True
+    """
+    described = re.search(r"(?<![\w-])" + re.escape(name) + r"(?:\s*\([^()]{1,40}\))?,\s+(?:a|an|the)\s+"
+                          r"(?:[\w-]+,?\s+){0,5}?(?P<kind>" + "|".join(sorted(_DATA_KINDS, key=len, reverse=True))
+                          + r")\b(?!-)", text)
+    return _DATA_KINDS.get(described["kind"]) if described else None
+
+
 def title_name_mentions(doc: Doc, label: str) -> list[tuple[int, int]]:
     """Where the title's name (see :func:`title_name`) occurs in the doc, if the name is a ``label``.
 
@@ -233,9 +252,11 @@ def title_name_mentions(doc: Doc, label: str) -> list[tuple[int, int]]:
     title = title_span(doc)
     title_text = text[title.start_char : title.end_char]  # Span.text would join its tokens again
     found = title_name(title_text)
-    if found is None or title_label(title_text) != label:
+    if found is None:
         return []
     name = text[title.start_char + found[0] : title.start_char + found[1]]
+    if (_described_label(text, name) or title_label(title_text)) != label:
+        return []
     mentions = []
     for start in _standalone(text, name, joiners_after=""):
         end = start + len(name)

@@ -231,6 +231,10 @@ def test_a_short_form_may_keep_the_long_forms_first_word(nlp):
 def test_title_name_is_a_model(nlp):
     assert found(nlp, "HorNet: Efficient High-Order Spatial Interactions\n\nWe study it.", "MODEL") == ["HorNet"]
     assert found(nlp, "MMIE: A Benchmark for Interleaved Comprehension\n\nWe study it.", "MODEL") == []
+    # ... unless the abstract calls it a kind of data in apposition.
+    text = ("Zorb-Adv: Exploring Visual Reasoning\n\nReferring expression comprehension (REC) is hard. We introduce "
+            "Zorb-Adv, a modern REC benchmark that resists shortcuts.")
+    assert found(nlp, text, "MODEL") == [] and found(nlp, text, "BENCHMARK") == ["Zorb-Adv", "Zorb-Adv"]
 
 
 @pytest.mark.parametrize(
