@@ -530,6 +530,8 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe study tokens and introduce FooNet for them.", ["FooNet"]),
         ("A Study\n\nWe test LLaMA-2 on three new tasks (QuizQA and PuzzleQA).", ["QuizQA", "PuzzleQA"]),
         ("A Study\n\nTrained with our method, SRR, it outperforms STaR, while our method improves FooNet.", ["SRR"]),
+        # ... even a known name's variant, which the paper calls its own.
+        ("A Study\n\nWe distill GPT-4. Our resulting model, LLaMA-Zorb, writes notes.", ["LLaMA-Zorb"]),
         ("A Study\n\nIt sets a new state-of-the-art on VideoChatGPT-Bench.", []),
         ("Zorro-VL: A Model\n\nIts variants Zorro-VL-Base and Zorro-VL-Chat beat GPT-4.",
          ["Zorro-VL", "Zorro-VL-Base", "Zorro-VL-Chat"]),
