@@ -228,12 +228,13 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     (True, False, True, False)
     >>> is_generic("Task4"), is_generic("Track 2"), is_generic("Stage-II"), is_generic("Step1X")
     (True, True, True, False)
-    >>> is_generic("abilities.111The"), is_generic("Qwen2.5")
-    (True, False)
+    >>> is_generic("abilities.111The"), is_generic("website111Project"), is_generic("BY-NC-SA 4.0"), is_generic("Qwen2.5")
+    (True, True, True, False)
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
             or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None
             or _NUMBERED_PART.fullmatch(text) is not None or _FOOTNOTE_GLUED.fullmatch(text) is not None
+            or _LICENCE.fullmatch(text) is not None
             # generic classes joined are one still: "CNN-RNN", "LLM-MLLM collaboration"
             or ("-" in text and all(part and _stoplisted(part) for part in text.split("-"))))
 
@@ -250,8 +251,11 @@ _YEAR_ENDING = re.compile(r"(?:19|20)\d\d$")
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
-# A sentence's last word glued by a footnote mark to the next one's first, as PDF text has it: "abilities.111The".
-_FOOTNOTE_GLUED = re.compile(r"[A-Za-z]+[.,;:]\d+[A-Z][a-z]*")
+# A sentence's last word glued by a footnote mark to the next one's first, as PDF text has it: "abilities.111The",
+# "website111Project" (a mark rendered as one digit thrice).
+_FOOTNOTE_GLUED = re.compile(r"[A-Za-z]+[.,;:]\d+[A-Z][a-z]*|[a-z]{3,}(\d)\1\1[A-Z][a-z]+")
+# A licence, which a release names: "CC BY-NC-SA 4.0", "MPL 2.0".
+_LICENCE = re.compile(r"(?:CC[- ])?BY(?:-(?:NC|SA|ND))+(?:[- ]\d\.\d)?|(?:MPL|L?GPL|AGPL)[- ]?v?\d(?:\.\d)?")
 # A numbered part of a challenge, a method or a paper, named by its number alone: "Task4", "Track 2", "Stage-II".
 _NUMBERED_PART = re.compile(r"(?:[Ss]ub-?)?(?:[Tt]ask|Track|Phase|Stage|Round|Part|Level|Fold|Section|Table|"
                             r"Fig(?:ure)?)[ -]?(?:\d{1,2}|[IVX]{1,4}|[A-D])")
