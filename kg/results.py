@@ -654,6 +654,11 @@ _DESCRIBED_SUBJECT = re.compile(
     r"exceed|surpass|deliver|perform|address|match|lead)")
 
 
+# Between "we" and the system it names: "we introduce Liger Attention, which recovers ...".
+_INTRODUCING = re.compile(r"\s+(?:\w+ly\s+)?(?:introduce|propose|present|develop|design)\w*\s+(?:the\s+)?")
+_MODIFIER_SUFFIX = re.compile(r"-(?:style|like|inspired|sized|level|type)\b")
+
+
 # A system named by its kind alone, which says nothing of which: "The model achieves ..." (the paper's own).
 _BARE_SYSTEM = frozenset({"model", "network", "system"})
 
@@ -700,7 +705,10 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 and _REPORTED_BEFORE.search(text, max(start, v.start - 40), v.start))]
     if not values:
         return
-    models = _with_described_subjects(text, start, end, [m for m in inside if m.type == "model"])
+    # (Not a name that modifies another word: "a VGG-style architecture", "TPUv6e-like hardware"; a "GPT-4-based
+    # agent" is GPT-4, as annotators take it.)
+    models = _with_described_subjects(text, start, end, [m for m in inside if m.type == "model"
+                                                         and not _MODIFIER_SUFFIX.match(text, m.end)])
     names_data = any(m.type in DATA_TYPES for m in inside)
     # Data the sentence trains on before its results ("Trained on WebVid-10M, it ...") is not what they are measured on.
     data = _Spans([_with_split(text, m) for m in inside if m.type in DATA_TYPES
@@ -721,8 +729,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     if own_subject is not None:
         # "Our method improves LLaVA-1.5 by 3.2%": the paper's own system is the subject, the named one its
         # object; unless named right there ("our base model, xAR-B (172M), outperforms ...", "our Zeta-L model").
-        named = next((m for m in models if own_subject.start("own") <= m.start
-                      and m.start - own_subject.end() <= 2), None)
+        named = next((m for m in models if own_subject.start("own") <= m.start and (
+            m.start - own_subject.end() <= 2 or _INTRODUCING.fullmatch(text, own_subject.end(), m.start))), None)
         if named is not None:
             model, model_rule = named.text, "own-subject"
         elif own_model:
@@ -731,9 +739,11 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             # Nothing named: the paper's own system as the text calls it ("our ensemble", "proposed framework").
             model, model_rule = _DESCRIBED_OWN.sub("", own_subject["own"]), "own-described"
     proposed_here = [m for m in models if (m.canonical or m.text) in found.proposes and m.start < values[0].start]
-    if model is not None and model not in found.proposes and proposed_here:
+    if model is not None and proposed_here and (model not in found.proposes or (
+            model == own_model and model_rule == "own-subject" and own_subject["own"].lower() in ("we", "it"))):
         # "with GPT-3.5-Turbo and I^3C-Select, we achieve ...", "EVOLVE ...: applied to Llama-3.1-8B, it
-        # surpasses ...": the paper's own system, named before the numbers, is what they measure.
+        # surpasses ...", "we introduce Liger Attention, which recovers 93% ...": the paper's own system, named
+        # before the numbers, is what they measure.
         model, model_rule = proposed_here[-1].canonical or proposed_here[-1].text, "own-named"
     if model is None and own_model:
         # A result no model opens is the paper's own: "our method", "it", or a sentence of the

@@ -317,6 +317,13 @@ def test_a_share_of_the_data_is_a_setting_and_state_of_the_art_spelled_out_is_a_
     assert [(dataset, value) for _, dataset, _, value, _ in found] == [("ZorbGLUE", 3.36), ("ZQX-DB", 88.14)]
 
 
+def test_a_name_that_modifies_is_no_subject_and_a_system_we_introduce_is():
+    found = _results("Zorb: 4-bit Training", "We propose Zorb. Training a VGG-style network from scratch "
+                     "achieves 92.3% accuracy. Additionally, we introduce ZorbAttn, which recovers 93% of the "
+                     "teacher's accuracy.")
+    assert [(model, value) for model, _, _, value, _ in found] == [("Zorb", 92.3), ("ZorbAttn", 93.0)]
+
+
 def test_the_measure_a_value_belongs_to_before_it():
     found = _results("Dense retrieval",
                      "On Natural Questions, recall@20 improves by 6 points. A vanilla ViT-Huge model achieves the "
