@@ -731,12 +731,14 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         # object; unless named right there ("our base model, xAR-B (172M), outperforms ...", "our Zeta-L model").
         named = next((m for m in models if own_subject.start("own") <= m.start and (
             m.start - own_subject.end() <= 2 or _INTRODUCING.fullmatch(text, own_subject.end(), m.start))), None)
+        described = _DESCRIBED_OWN.match(own_subject["own"]) and _OWN_KIND_END.search(own_subject["own"])
         if named is not None:
             model, model_rule = named.text, "own-subject"
-        elif own_model:
+        elif own_model and (not described or not _title_opening_only(found, own_model)):
             model, model_rule = own_model, "own-subject"
-        elif _DESCRIBED_OWN.match(own_subject["own"]) and _OWN_KIND_END.search(own_subject["own"]):
-            # Nothing named: the paper's own system as the text calls it ("our ensemble", "proposed framework").
+        elif described:
+            # Nothing named (or only the title's opening words, a task more often than a system): the paper's own
+            # system as the text calls it ("our ensemble", "proposed framework", "Our multi-modal model").
             model, model_rule = _DESCRIBED_OWN.sub("", own_subject["own"]), "own-described"
     proposed_here = [m for m in models if (m.canonical or m.text) in found.proposes and m.start < values[0].start]
     if model is not None and proposed_here and (model not in found.proposes or (
@@ -1135,6 +1137,13 @@ _OUR_MODEL_BEFORE = re.compile(r"\bour\s+(?:final\s+|resulting\s+|full\s+)?(?:mo
 _TITLE_HEAD = re.compile(r"\s*(?P<name>[A-Z][^:]{0,60}?)\s*:\s")
 _GERUND = re.compile(r"[A-Z][a-z]+ing\b")
 _TITLE_OPENING = re.compile(r"\s*(?P<name>(?:[A-Z][\w-]*\s+){1,4}?[A-Z][\w-]*)\s+(?:for|via|with|in|on|of|to|by|using|from|as)\s")
+
+
+def _title_opening_only(found: PaperEntities, own_model: str) -> bool:
+    """Whether ``own_model`` is only the title's opening words: no name before its colon, proposal or model."""
+    head = _TITLE_HEAD.match(found.paper.title)
+    return not ((head and head["name"] == own_model) or own_model in found.proposes
+                or any(m.type == "model" and own_model in (m.text, m.canonical) for m in found.mentions))
 
 
 def _title_name(title: str, abstract: str) -> str | None:
