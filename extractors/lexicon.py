@@ -536,7 +536,8 @@ OWN_THING = (r"(?:[a-z-]+ ){0,2}?(?:method|model|approach|framework|system|algor
 # The paper's own thing named after what it is: "our method, SRR, ...", "our agent DreamSmooth".
 # Only a coined-looking name (capitals inside or digits): "our model, Transformer-based, ..." is none.
 # A Title Case name of two to four words, set off by a comma or ending the clause: "Rotary Major Scan".
-_TITLE_CASE_NAME = r"(?:[A-Z][a-zA-Z^+-]*[a-z][a-zA-Z^+-]* ){1,3}[A-Z][a-zA-Z^+-]*[a-z][a-zA-Z^+-]*(?=[,.;:)]| and\b| which\b| that\b)"
+_TITLE_CASE_NAME = (r"(?:[A-Z][a-zA-Z^+-]*[a-z][a-zA-Z^+-]* ){1,3}[A-Z][a-zA-Z^+-]*[a-z][a-zA-Z^+-]*"
+                    r"(?=[,.;:)]| and\b| which\b| that\b| to\b)")
 _CUED_TITLE_CASE = re.compile(_TITLE_CASE_NAME)
 _OUR_NAMED = re.compile(
     r"\b[Oo]ur " + OWN_THING
@@ -613,6 +614,9 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
     >>> text = "We propose Token Recycling. Token Recycling stores tokens; we present Long Contexts, which help."
     >>> [text[s:e] for s, e, _ in introduced_names(text)]
     ['Token Recycling']
+    >>> text = "We propose the Knowledge Filter. We propose Instructed Temporal Grounding to test it."
+    >>> [text[s:e] for s, e, _ in introduced_names(text)]
+    ['Knowledge Filter']
     >>> text = "It uses our token rearrangement method, Rotary Major Scan, and a novel TEmporal Swin Attention block."
     >>> [text[s:e] for s, e, _ in introduced_names(text)]
     ['Rotary Major Scan', 'TEmporal Swin Attention']
@@ -707,8 +711,11 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
                 yield named.start("name"), named.end("name"), "MODEL"
         elif lead is not None and (named := _CUED_TITLE_CASE.match(text, lead.end())) is not None:
             # "we propose Token Recycling. ... Token Recycling requires ...": Title Case words the cue names
-            # and the text uses again.
-            if not is_generic(named.group()) and text.count(named.group()) >= 2:
+            # and the text uses again, or once when they name no task, evaluation or idea ("we propose the
+            # Knowledge Filter.", not "We propose Instructed Temporal Grounding, a task ...").
+            last = named.group().rsplit(None, 1)[-1].lower()
+            if not is_generic(named.group()) and (text.count(named.group()) >= 2 or (
+                    last not in TASK_HEADS and last not in _NOT_SYSTEMS and last != "evaluation")):
                 yield named.start(), named.end(), "MODEL"
         yield from _counted_names(text, cue_end)
         sentence_end = SENTENCE_END.search(text, cue_end, cue_end + 300)
