@@ -354,7 +354,14 @@ class MetricExtractor:
                           confidence=self.word_confidence)
         for start, end in measure_phrases(text):
             if not is_generic(text[start:end]):
-                add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:measure", confidence=self.word_confidence)
+                # "meteor scores": a measure called by its value's word is the measure before it (not so the
+                # words of a "driving score", which measure nothing alone).
+                scored = _SCORE_WORD.search(text, start, end)
+                before = text[start:scored.start()] if scored and scored.end() == end else ""
+                alias_of = before if before and (before in self.gazetteer or before.lower() in self.gazetteer
+                                                 or is_measure_head(before.rsplit(None, 1)[-1], before)) else None
+                add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:measure", confidence=self.word_confidence,
+                              alias_of=alias_of)
         add_definitions(doc, "METRIC", rule=f"{self.name}:definition", confidence=self.confidence,
                         # (two known measures defined as one are one: "mean average precision (mAP)")
                         accepts=lambda long_form, short, long_start: _defines_metric(text, long_form, short, long_start)

@@ -710,6 +710,11 @@ def test_measures_defined_as_one_and_the_head_a_measure_word_modifies_are_one_en
     found = gold_record(next(extract_papers([Paper("Zorb: Audio", (
         "We reach a mean average precision (mAP) score of 0.415, Dice scores of 0.91 and a recall rate of 80%."))])))
     assert found["entities"]["metric"] == ["mAP | mean average precision", "Dice scores | Dice", "recall rate"]
+    # A measure phrase called by its value's word is the measure alone too; a "driving score" stays whole.
+    found = gold_record(next(extract_papers([Paper("Zorb: Captions", (
+        "Zorb prompting without any additional modes obtains the best scores across rouge, meteor scores. It "
+        "improves driving scores by 27%."))])))
+    assert found["entities"]["metric"] == ["meteor scores | meteor", "driving scores"]
 
 
 @pytest.mark.parametrize(
