@@ -144,8 +144,9 @@ def add_candidate(
     start, end = span.start_char, span.end_char
     text = doc_text(doc)[start:end]
     # A LaTeX macro left in the text ("\\ModelName") stands for a name but is none (the guidelines); a word of
-    # a link ("github.io/Android-Agent-Arena/") is the link's, which only a repository may be.
-    if not text.strip() or text.startswith("\\") or (label != "REPO" and ("://" in text or "www." in text)):
+    # a link ("github.io/Android-Agent-Arena/") is the link's, which only a repository may be (whose token may
+    # open on the macro that wraps it: "\\url{https://github.com/...").
+    if not text.strip() or (label != "REPO" and (text.startswith("\\") or "://" in text or "www." in text)):
         return None
     # Evidence is keyed by character offsets alone, so two candidates over the same
     # characters would share one rule and confidence: keep the more confident candidate only.

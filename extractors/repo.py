@@ -28,10 +28,12 @@ REPO_HOSTS = {
 # Bounded repetition and no nested quantifiers: linear on any input.
 _REPO_URL = re.compile(
     r"(?<![\w.-])(?:https?://)?(?:www\.)?"
-    # (A page's conversion may put a space after a dot of the host: "https://github. com/owner/name".)
+    # (A page's conversion may put a space after a dot of the host or after its slash: "https://github. com/o/n",
+    # "https://github.com/ o/n".)
     r"(?P<host>" + "|".join(re.escape(h).replace(r"\.", r"\.\s?") for h in REPO_HOSTS) + r")"
     # (A LaTeX source escapes an underscore: "github.com/owner/const\\_layout" is "const_layout".)
-    r"/(?P<owner>[A-Za-z0-9](?:[\w.-]|\\_){0,99})/(?P<name>(?:[\w.-]|\\_){1,100})(?:/(?P<section_name>(?:[\w.-]|\\_){1,100}))?",
+    r"/ ?(?P<owner>[A-Za-z0-9](?:[\w.-]|\\_){0,99})/(?P<name>(?:[\w.-]|\\_){1,100})"
+    r"(?:/(?P<section_name>(?:[\w.-]|\\_){1,100}))?",
     re.IGNORECASE,
 )
 # What every link to a host holds, whatever its spacing: the host's first label and its dot.

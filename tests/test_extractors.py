@@ -654,9 +654,12 @@ def test_proposes(nlp, text, expected):
         ("See https://huggingface.co/papers/2401.00001 and https://github.com/features/copilot.", []),
         # An anonymous copy for review is a repository too.
         ("Code: https://anonymous.4open.science/r/Private-C3E8.", ["anonymous.4open.science/r/Private-C3E8"]),
-        # A space a page's conversion put after the host's dot; none in the path, which ends the link.
+        # A space a page's conversion put after the host's dot or its slash; none later in the path, which ends
+        # the link; a LaTeX macro around a link.
         ("Code is released at https://github. com/Euphoria16/DocMark. See github. io pages.",
          ["github.com/Euphoria16/DocMark"]),
+        ("Code: https://github.com/ zorb/gizmo and \\url{https://github.com/zorb/net}, not github.com/ zorb net.",
+         ["github.com/zorb/gizmo", "github.com/zorb/net"]),
     ],
 )
 def test_repo_found(nlp, text, expected):
