@@ -206,7 +206,7 @@ _METRIC_OR_SCORE = re.compile(r"\b(?:(?P<metric>metrics?)\b|scores?\s+(?:of\s+|=
 _CAPITALISED_NAME = r"(?P<name>[A-Z][\w+-]*(?: [A-Z][\w+-]*){0,3})"
 _DESCRIBED_METRIC = re.compile(
     r"(?<=[a-z,;] )" + _CAPITALISED_NAME
-    + r"(?:\s*\([^()]{1,30}\))?(?:,\s+an?|\s+as\s+an?)\s+(?:[\w-]+\s+){0,4}?metric\b"
+    + r"(?:\s*\((?P<short>[A-Za-z][\w+-]{0,15})\))?(?:,\s+an?|\s+as\s+an?)\s+(?:[\w-]+\s+){0,4}?metric\b"
     r"|\bmetrics?(?:,|:)\s+(?:called\s+|named\s+)?" + _CAPITALISED_NAME.replace("name", "listed")
     + r"(?:\s+and\s+(?P<second>[A-Z][\w+-]*))?(?=\s*(?:\(|,|\.|;|and\b|or\b|which\b|that\b|to\b|as\b))")
 _COINED = r"(?<![\w-])(?:[A-Z][\w-]*[A-Z][\w-]*|[a-z]{1,3}[A-Z][\w-]*)"
@@ -337,10 +337,11 @@ class MetricExtractor:
                     add_candidate(doc, match.start(group), match.end(group), "METRIC", rule=f"{self.name}:called",
                                   confidence=self.confidence if cue["metric"] else self.called_confidence)
         for match in _DESCRIBED_METRIC.finditer(text) if "metric" in text else ():
-            for group in ("name", "listed", "second"):
+            for group in ("name", "listed", "second", "short"):
                 if match[group] and not is_generic(match[group]):
+                    # (the short form defined with the name is the same metric: "... Calibration (PDC) as a metric")
                     add_candidate(doc, match.start(group), match.end(group), "METRIC", rule=f"{self.name}:described",
-                                  confidence=self.confidence)
+                                  confidence=self.confidence, alias_of=match["name"] if group == "short" else None)
         for match in _TO_RATIO.finditer(text) if "atio" in text else ():
             if in_measurement_context(text, *match.span()) and not names_a_setting(match.group()):
                 add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:ratio", confidence=self.word_confidence)

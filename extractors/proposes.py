@@ -63,9 +63,10 @@ _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
 # is the paper's own name, even though a gazetteer knows it.
 _DEFINED_SHORT_FORM = re.compile(r"\((?:i\.e\.,?\s*|or\s+)?$")
 _OUR_DEFINED = re.compile(r"[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s+\([A-Za-z][\w^+-]{0,15}\)")
-# The text calling a measure new: "a novel five-dimensional metric", "a new metric, X".
-_CALLED_METRIC = re.compile(r"\b(?:new|novel|proposed)\s+(?:[\w-]+\s+){0,3}?(?:metric|measure)s?\b|\bmetric,",
-                            re.IGNORECASE)
+# The text calling a measure new, or what the proposal is: "a novel five-dimensional metric", "a new metric, X",
+# "X, a simple yet effective evaluation metric", "X as a complementary metric".
+_CALLED_METRIC = re.compile(r"\b(?:new|novel|proposed)\s+(?:[\w-]+\s+){0,3}?(?:metric|measure)s?\b|\bmetric,"
+                            r"|(?:,|\bas)\s+an?\s+(?:[\w-]+\s+){0,5}?(?:metric|measure)\b", re.IGNORECASE)
 
 
 def _our_defined(text: str) -> list[re.Match]:
