@@ -350,7 +350,12 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
             continue
         shared = _SHARED_BEFORE.search(text, max(0, noun.start() - 20), noun.start()) or _SHARED_AFTER.match(text, noun.end())
         for after in (_LIST_AFTER.match(text, noun.end()), _EXAMPLES_LATER.match(text, noun.end())):
-            listed = listed_names(text, after.end()) if after and after.group().strip() else []
+            # (A bare space too, when a list of two or more names follows: "two emotion databases IEMOCAP and
+            # RAVDESS", not "the benchmark MMLU shows".)
+            bare_space = after is not None and after.group() == " "
+            listed = listed_names(text, after.end()) if after and (after.group().strip() or bare_space) else []
+            if bare_space and len(listed) < 2:
+                listed = []
             if listed and after.group().strip() == "," and _SUBJECT_AFTER.match(text, listed[-1][1]):
                 listed = []  # "On the X benchmark, PAR achieves ...": the sentence's subject, not an item
             found += [(start, end, None) for start, end, _ in listed] if shared else listed

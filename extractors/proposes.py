@@ -98,6 +98,7 @@ _NAME_WORD = re.compile(r"[\w^+.]+")
 # The paper building a part into its system.
 _BUILT_IN = re.compile(r"\b[Ww]e (?:(?:\w+ly|then|also|further|first) )?(?:incorporat|attach|integrat|insert|equip|plug)\w*\b")
 _RIGHT_AFTER_CUE = re.compile(r"\s+(?:the\s+)?")
+_PREPOSITION = re.compile(r"\b(?:on|in|with|for|to|from|by|over|across|using|against|than)\b", re.IGNORECASE)
 # A name, known or not, that the paper calls its own thing: "Our resulting model, LLaMA-Clinic, ...".
 _CALLED_OURS = re.compile(r"\bour " + OWN_THING + r",? $", re.IGNORECASE)
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s|\s+\((?![\w\s.,]*\d{4})")  # not "X (Smith et al., 2023)"
@@ -147,9 +148,13 @@ class ProposesDetector:
             stop = _PROPOSAL_END.search(text, cue_end)
             limit = min(cue_end + self.window, stop.start() if stop else len(text))
             first, last = bisect_left(starts, cue_end), bisect_left(starts, limit)
-            proposed += [s for s in spans[first:last] if self._novel(doc, s) or self._defined_here(text, s)
+            # After "our proposed", only the names of the thing it describes, not what a preposition then
+            # gives it ("our proposed approaches on two databases IEMOCAP and RAVDESS").
+            described_only = text.endswith("proposed", 0, cue_end)
+            proposed += [s for s in spans[first:last] if (self._novel(doc, s) or self._defined_here(text, s)
                          or self._named_by_cue(text, cue_end, s)
-                         or _CALLED_OURS.search(text, max(0, s.start_char - 60), s.start_char) is not None]
+                         or _CALLED_OURS.search(text, max(0, s.start_char - 60), s.start_char) is not None)
+                         and not (described_only and _PREPOSITION.search(text, cue_end, s.start_char))]
             sentence_end = SENTENCE_END.search(text, cue_end)
             for clause in _NEXT_CLAUSE.finditer(text, limit, sentence_end.start() if sentence_end else len(text)):
                 at = bisect_left(starts, clause.end())

@@ -310,6 +310,8 @@ def test_title_name_is_a_model(nlp):
         # A coined name described in apposition as one thing of a kind; a benchmark dataset is a benchmark there.
         ("We test it through ZorbCraft, a new ZIAH benchmark built on Wikipedia, and GizmoHumor, a benchmark "
          "dataset of comics.", "BENCHMARK", ["ZorbCraft", "ZIAH", "GizmoHumor"]),
+        # A list of names after the noun and a bare space.
+        ("We evaluate it on two standard emotion databases GIZMOCAP and ZAVDESS.", "DATASET", ["GIZMOCAP", "ZAVDESS"]),
         # Apposition past commas between modifiers; a kind, then the name it is called; test sets named in a list.
         ("We introduce ZorbMix, a diverse, high-quality dataset capturing code-mixing. We introduce an extensive "
          "mathematics dataset called \"GizmoQuest\" sourced from textbooks. We test on ZQX-SS and Gizmo-Flickr "
@@ -530,6 +532,9 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe study tokens and introduce FooNet for them.", ["FooNet"]),
         ("A Study\n\nWe test LLaMA-2 on three new tasks (QuizQA and PuzzleQA).", ["QuizQA", "PuzzleQA"]),
         ("A Study\n\nTrained with our method, SRR, it outperforms STaR, while our method improves FooNet.", ["SRR"]),
+        # After "our proposed", names a preposition gives the thing are what it is applied to.
+        ("A Study\n\nWe evaluate our proposed ZorbNet approaches on two emotion databases GIZMOCAP and ZAVDESS.",
+         ["ZorbNet"]),
         # A metric the cue gives, with its short form, as what the proposal is.
         ("A Study\n\nWe propose Zorb Consistency (ZC) as a complementary metric to accuracy.",
          ["Zorb Consistency", "ZC"]),
