@@ -227,6 +227,28 @@ _SIZE = re.compile(r"\d[\d.,]*[KMBkmbx×]?\+?|\d{2,5}\s?[x×]\s?\d{2,5}(?:\s?px)
 _UNIT_WORD = re.compile(r"(?:[kMG]?Hz|px|fps|[KMGT]B|[kKM]|hours?|h)")
 
 
+# A name of its own on each side of a slash: capitals or a digit and letters, not a number ("DiT-XL/2" is one name).
+_SLASHED_PART = re.compile(r"(?=[\w+-]*[A-Z])[A-Za-z][\w+-]+")
+
+
+def _slashed_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names joined by slashes in ``text[start:end]``, if every part is one: "RefCOCO/RefCOCOg/RefCOCO+".
+
+    Examples
+    --------
+    >>> text = "on RefCOCO/RefCOCOg/RefCOCO+ and DiT-XL/2"
+    >>> [text[s:e] for s, e in _slashed_names(text, 3, 28)], _slashed_names(text, 33, 41)
+    (['RefCOCO', 'RefCOCOg', 'RefCOCO+'], [])
+    """
+    parts, at = [], start
+    for part in text[start:end].split("/"):
+        if not _SLASHED_PART.fullmatch(part):
+            return []
+        parts.append((at, at + len(part)))
+        at += len(part) + 1
+    return parts if len(parts) > 1 else []
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop leading descriptive words; keep the rest if it looks like a name (and describes no other).
 
@@ -515,6 +537,10 @@ class DataExtractor:
 
     def _add(self, doc: Doc, text: str, start: int, end: int, rule: str, confidence: float, alias_of=None):
         # ``text`` is the doc's text, passed in rather than rebuilt per candidate.
+        if "/" in text[start:end] and (parts := _slashed_names(text, start, end)):
+            for part_start, part_end in parts:  # "RefCOCO/RefCOCOg/RefCOCO+": three datasets, one each
+                self._add(doc, text, part_start, part_end, rule, confidence)
+            return
         if not is_generic(text[start:end]) and text[start:end] not in self._described_here:
             add_candidate(doc, start, end, self.label, rule=f"{self.name}:{rule}", confidence=confidence, alias_of=alias_of)
 

@@ -310,6 +310,9 @@ def test_title_name_is_a_model(nlp):
         # A coined name described in apposition as one thing of a kind; a benchmark dataset is a benchmark there.
         ("We test it through ZorbCraft, a new ZIAH benchmark built on Wikipedia, and GizmoHumor, a benchmark "
          "dataset of comics.", "BENCHMARK", ["ZorbCraft", "ZIAH", "GizmoHumor"]),
+        # Names joined by slashes are one each; a version continues a data name.
+        ("Experiments on ZorbCOCO/ZorbCOCOg and Gizmo-L4 datasets, and on ActivityNet v1.3.", "DATASET",
+         ["ZorbCOCO", "ZorbCOCOg", "Gizmo-L4", "ActivityNet v1.3"]),
         # A list of names after the noun and a bare space.
         ("We evaluate it on two standard emotion databases GIZMOCAP and ZAVDESS.", "DATASET", ["GIZMOCAP", "ZAVDESS"]),
         # Apposition past commas between modifiers; a kind, then the name it is called; test sets named in a list.
