@@ -298,6 +298,8 @@ _SHARED_AFTER = re.compile(r"\s*(?:/|\band\b|\bor\b|&)\s*" + _DATA_NOUN + r"\b",
 
 
 # A short aside in parentheses after a listed name, saying what it is for.
+_NOUN_AFTER_DETERMINER = re.compile(r"\b(?:the|a|an|our|this|its|their|on|of|in|from|using)\s+(?:[\w-]+\s+){0,2}$",
+                                    re.IGNORECASE)
 _HEAD_NOUN_AFTER = re.compile(r" " + _DATA_NOUN + r"\b", re.IGNORECASE)
 _ASIDE_BEFORE = re.compile(r"\s*\([a-z][^()]{0,60}\)\s*$")
 
@@ -373,11 +375,13 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
         shared = _SHARED_BEFORE.search(text, max(0, noun.start() - 20), noun.start()) or _SHARED_AFTER.match(text, noun.end())
         for after in (_LIST_AFTER.match(text, noun.end()), _EXAMPLES_LATER.match(text, noun.end())):
             # (A bare space too, when a list of two or more names follows: "two emotion databases IEMOCAP and
-            # RAVDESS", not "the benchmark MMLU shows".)
+            # RAVDESS".)
             bare_space = after is not None and after.group() == " "
             listed = listed_names(text, after.end()) if after and (after.group().strip() or bare_space) else []
-            if bare_space and len(listed) < 2:
-                listed = []
+            if bare_space and len(listed) < 2 and (noun.group().endswith("s") or not _NOUN_AFTER_DETERMINER.search(
+                    text, max(0, noun.start() - 40), noun.start())):
+                listed = []  # (a singular noun names its one item so too: "on benchmark BEHAVE"; a verb does not:
+                #            "we benchmark MHNpath")
             if listed and after.group().strip() == "," and _SUBJECT_AFTER.match(text, listed[-1][1]):
                 listed = []  # "On the X benchmark, PAR achieves ...": the sentence's subject, not an item
             found += [(start, end, None) for start, end, _ in listed] if shared else listed

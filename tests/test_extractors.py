@@ -313,8 +313,9 @@ def test_title_name_is_a_model(nlp):
         # Names joined by slashes are one each; a version continues a data name.
         ("Experiments on ZorbCOCO/ZorbCOCOg and Gizmo-L4 datasets, and on ActivityNet v1.3.", "DATASET",
          ["ZorbCOCO", "ZorbCOCOg", "Gizmo-L4", "ActivityNet v1.3"]),
-        # A list of names after the noun and a bare space.
+        # A list of names after the noun and a bare space, or one after a singular noun (not after the verb).
         ("We evaluate it on two standard emotion databases GIZMOCAP and ZAVDESS.", "DATASET", ["GIZMOCAP", "ZAVDESS"]),
+        ("It leads on benchmark ZEHAVE; we benchmark ZorbPath against it.", "BENCHMARK", ["ZEHAVE"]),
         # Apposition past commas between modifiers; a kind, then the name it is called; test sets named in a list.
         ("We introduce ZorbMix, a diverse, high-quality dataset capturing code-mixing. We introduce an extensive "
          "mathematics dataset called \"GizmoQuest\" sourced from textbooks. We test on ZQX-SS and Gizmo-Flickr "
