@@ -173,6 +173,7 @@ def _is_modifier(word: str, sentence_start: bool = False) -> bool:
     return True
 
 
+_TITLED_MODIFIER = re.compile(r"[A-Z][a-z]{2,}|[A-Z]{2,6}")
 _NOUN_SLOT_BEFORE = re.compile(r"\b(?:in|of|the|its|their|our|higher|lower|better|average|mean)\s+$")
 _EPONYM = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s)?")
 _EPONYMOUS_HEAD = re.compile(r"(?:correlations?|coefficients?|divergences?|distances?)\b")
@@ -186,6 +187,9 @@ def measure_start(text: str, head_start: int, limit: int = 3) -> int:
     >>> text = "It cuts on-device GPU memory usage and reduces latency, with strong human preference rate."
     >>> [text[measure_start(text, text.index(h)):text.index(h) + len(h)] for h in ("usage", "latency", "rate")]
     ['on-device GPU memory usage', 'latency', 'human preference rate']
+    >>> text = "Models Improve Accuracy" + chr(10) + "We achieved a Strict Accuracy level and a CLIP Aesthetic Score."
+    >>> [text[measure_start(text, text.index(h)):text.index(h) + len(h)] for h in ("Accuracy", "Accuracy l", "Score")]
+    ['Accuracy', 'Strict Accuracy l', 'CLIP Aesthetic Score']
     >>> text = "It brings gains in driving scores while reducing latency and achieving accuracy."
     >>> [text[measure_start(text, text.index(h)):text.index(h) + len(h)] for h in ("scores", "latency", "accuracy")]
     ['driving scores', 'latency', 'accuracy']
@@ -202,7 +206,11 @@ def measure_start(text: str, head_start: int, limit: int = 3) -> int:
         noun_ing = (before is not None and before[1].endswith("ing") and before[1].isalpha() and before[1].islower()
                     and _NOUN_SLOT_BEFORE.search(text, max(0, before.start(1) - 12), before.start(1)) is not None
                     and _CHANGE_WORDS.search(before[1] + " ") is None)
-        if before is None or not (eponym or noun_ing or _is_modifier(before[1], opens)):
+        # A measure named in Title Case keeps its capitalised words: "a Strict Accuracy level", "CLIP Aesthetic Score"
+        # (not in a title, all of whose words are capitalised: "Can Reasoning Models Improve Accuracy on ...").
+        titled = (before is not None and not opens and text[head_start:head_start + 1].isupper()
+                  and _TITLED_MODIFIER.fullmatch(before[1]) is not None and "\n" in text[:head_start])
+        if before is None or not (eponym or noun_ing or titled or _is_modifier(before[1], opens)):
             break
         if _VERB_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1)):
             break  # "to better represent time": a verb, with what it acts on

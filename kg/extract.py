@@ -193,9 +193,15 @@ def _link_modified_measures(mentions: list[Mention], sets: DisjointSets) -> None
     [['accuracy', 'average accuracy'], ['on-device GPU memory usage', 'on-device memory usage']]
     >>> group_mentions([m("accuracy", 0), m("top-1 accuracy", 20), m("top-5 accuracy", 40)])["metric"]
     [['accuracy'], ['top-1 accuracy'], ['top-5 accuracy']]
+    >>> group_mentions([m("CLIP Aesthetic Score", 0), m("CLIP Score", 30)])["metric"]  # a named measure of its own
+    [['CLIP Aesthetic Score'], ['CLIP Score']]
     """
     words = {_key(_name(m)): _name(m).lower().split() for m in mentions if m.type == "metric"}
+    named = {_key(_name(m)) for m in mentions
+             if m.type == "metric" and " " in _name(m) and all(word[:1].isupper() for word in _name(m).split())}
     for key, short in words.items():
+        if key in named:
+            continue  # a measure named in Title Case is one of its own: "CLIP Score" beside "CLIP Aesthetic Score"
         longer = [other for other, long_words in words.items()
                   if len(long_words) > len(short) and long_words[-1] == short[-1] and _subsequence(short, long_words)]
         if len(longer) == 1:

@@ -452,6 +452,9 @@ def test_data_not_found(nlp, text):
         ("It achieves a better word error rate, speaker verification rate, and mean opinion score.",
          ["word error rate", "speaker verification rate", "mean opinion score"]),
         ("It has the fastest inference speed (e.g. 40 times faster than SeeSR).", ["inference speed"]),
+        # A measure named in Title Case keeps its capitalised words (not in a title).
+        ("Zorb: Better Captions\n\nWe achieved a Strict Accuracy level of 75% and a CLIP Aesthetic Score of 6.1.",
+         ["Strict Accuracy", "CLIP Aesthetic Score"]),
         # A name the text calls a metric: in apposition, after the noun, or with "as".
         ("We propose ZG-Score, a novel metric, and an improved metric, Zorb+, which helps. Two human metrics: "
          "Clarity and Gizmoing. We propose Zorb Consistency (ZC) as a complementary metric.",
