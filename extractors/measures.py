@@ -74,7 +74,8 @@ _NOT_MODIFIERS = frozenset(
     "halve double accelerate minimize minimise maximize maximise save enhance achieve attain deliver report "
     "measure yield obtain reach trade sacrifice preserve maintain retain match exceed surpass outperform drop "
     "degrade harm hurt affect impact hinder limit bound show demonstrate compare evaluate model models method "
-    "methods system systems approach paper work point points percentage percent "
+    "methods system systems approach paper work point points percentage percent enable ensure revisit like "
+    "unlike including include "
     "thousand thousands million millions billion billions trillion trillions".split()
 )
 # Verbs of change or report before a measure: "reduces X", "savings in X", "measured by X".

@@ -187,8 +187,9 @@ _AT_K = re.compile(r"(?<![\w@.-])[A-Za-z][A-Za-z0-9-]{0,12}@(?:\d{1,4}|[kKN])(?!
 # A coined word (letters with digits or inner capitals) right after a percentage, before a preposition
 # or the clause's end. (The digit comes before the lookbehind: the regex engine skips to digits fast.)
 _COINED_AFTER_VALUE = re.compile(
-    r"\d(?<![\w.]\d)\d*(?:\.\d+)?\s?%\s+(?P<name>[A-Za-z][A-Za-z-]*\d[\w@-]*|(?:[a-z]+|[A-Z][a-z]+)[A-Z][\w@-]*)"
-    r"(?=\s+(?:on|in|at|for|and|with|across)\b|\s*[,.;)])"
+    r"\d(?<![\w.]\d)\d*(?:\.\d+)?\s?%\s+(?P<name>[A-Za-z][A-Za-z-]*\d[\w@-]*|(?:[a-z]+|[A-Z][a-z]+)[A-Z][\w@-]*"
+    r"|[A-Z]{2,6})"
+    r"(?=\s+(?:on|in|at|for|and|with|across)\b|\s*[,.;()])"
 )
 
 
@@ -209,6 +210,8 @@ _DESCRIBED_METRIC = re.compile(
     + r"(?:\s*\((?P<short>[A-Za-z][\w+-]{0,15})\))?(?:,\s+an?|\s+as\s+an?)\s+(?:[\w-]+\s+){0,4}?metric\b"
     r"|\bmetrics?(?:,|:)\s+(?:called\s+|named\s+)?" + _CAPITALISED_NAME.replace("name", "listed")
     + r"(?:\s+and\s+(?P<second>[A-Z][\w+-]*))?(?=\s*(?:\(|,|\.|;|and\b|or\b|which\b|that\b|to\b|as\b))")
+_EPONYMOUS_STATISTIC = re.compile(r"(?<![\w-])[A-Z][a-z]+['’]s?\s+(?:alpha|kappa|tau|rho|AC[12]|W)\b"
+                                  r"|(?<![\w-])(?:Spearman|Pearson|Kendall)(?=\s?[=:]\s?[-+−]?\d)")
 _COINED = r"(?<![\w-])(?:[A-Z][\w-]*[A-Z][\w-]*|[a-z]{1,3}[A-Z][\w-]*)"
 _CALLED_BEFORE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\s*(?P<second>" + _COINED + r"))?\s+$")
 # Coined names that end like a benchmark's: a score on them is on that benchmark ("a FooBench score of 71").
@@ -342,6 +345,10 @@ class MetricExtractor:
                     # (the short form defined with the name is the same metric: "... Calibration (PDC) as a metric")
                     add_candidate(doc, match.start(group), match.end(group), "METRIC", rule=f"{self.name}:described",
                                   confidence=self.confidence, alias_of=match["name"] if group == "short" else None)
+        for match in _EPONYMOUS_STATISTIC.finditer(text) if "'" in text or "’" in text or "=" in text else ():
+            # "Krippendorff's alpha", "Gwet's AC2", "Spearman = 0.390": a statistic named after its author.
+            add_candidate(doc, match.start(), match.end(), "METRIC", rule=f"{self.name}:eponym",
+                          confidence=self.confidence)
         for match in _TO_RATIO.finditer(text) if "atio" in text else ():
             if in_measurement_context(text, *match.span()) and not names_a_setting(match.group()):
                 add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:ratio", confidence=self.word_confidence)
@@ -350,9 +357,11 @@ class MetricExtractor:
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():
-            # "84.1% Top1-acc on ImageNet": a coined word a percentage qualifies is its measure.
-            add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
-                          confidence=self.word_confidence)
+            # "84.1% Top1-acc on ImageNet", "47% SR and 41% SPL": a coined word or an acronym a percentage
+            # qualifies is its measure (not a generic one: "95% CI").
+            if not is_generic(match["name"]):
+                add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
+                              confidence=self.word_confidence)
         for start, end in measure_phrases(text):
             if not is_generic(text[start:end]):
                 # "meteor scores": a measure called by its value's word is the measure before it (not so the

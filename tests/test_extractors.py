@@ -452,6 +452,12 @@ def test_data_not_found(nlp, text):
         ("It achieves a better word error rate, speaker verification rate, and mean opinion score.",
          ["word error rate", "speaker verification rate", "mean opinion score"]),
         ("It has the fastest inference speed (e.g. 40 times faster than SeeSR).", ["inference speed"]),
+        # An acronym a percentage qualifies (not a confidence interval); a statistic named after its author.
+        ("It reaches 47% ZR and 41% ZPL (95% CI, 38 to 44%), with Krippendorff's alpha and Gwet's AC2 low and "
+         "Spearman = 0.39.", ["ZR", "ZPL", "Krippendorff's alpha", "Gwet's AC2", "Spearman"]),
+        # A verb, "like" or "including" modifies no measure.
+        ("We revisit Pass@K experiments; metrics like LPIPS and FID scores of 2.5 follow.",
+         ["Pass@K", "LPIPS", "FID scores"]),
         # A measure named in Title Case keeps its capitalised words (not in a title).
         ("Zorb: Better Captions\n\nWe achieved a Strict Accuracy level of 75% and a CLIP Aesthetic Score of 6.1.",
          ["Strict Accuracy", "CLIP Aesthetic Score"]),
