@@ -1147,12 +1147,15 @@ def _title_opening_only(found: PaperEntities, own_model: str) -> bool:
 
 
 def _title_name(title: str, abstract: str) -> str | None:
-    """The name a title gives the paper's own work, if any: "Learn Your Tokens" of "Learn Your Tokens: Word-Pooled ..."."""
+    """The name a title gives the paper's own work, if any: "Learn Your Tokens" of "Learn Your Tokens: Word-Pooled ...",
+    "Continuous Speculative Decoding" of "Continuous Speculative Decoding for ..." that the abstract calls its own."""
     head = _TITLE_HEAD.match(title)
     if head and len(head["name"].split()) <= 5 and not _GERUND.match(head["name"]):
         return head["name"]  # (a head opening on a verb in -ing describes: "Monitoring Decomposition Attacks")
     opening = _TITLE_OPENING.match(title)
-    if opening and opening["name"].lower() in abstract.lower():
+    # (only where the abstract calls it its own: "our continuous speculative decoding"; a title opening on a task or
+    # a description, "Video Object Segmentation using ...", "Improved Techniques for ...", names no system)
+    if opening and re.search(r"\b(?:our|the proposed)\s+" + re.escape(opening["name"]), abstract, re.IGNORECASE):
         return opening["name"]
     return None
 

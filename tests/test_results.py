@@ -329,6 +329,13 @@ def test_the_titles_opening_words_give_way_to_the_sentences_own_system():
     found = _results("Robotic Zorb Detection using Deep Convolutional Networks", "We study robotic zorb detection. "
                      "Our multi-modal model achieved an accuracy of 89.2% on the Gizmo Grasp Dataset.")
     assert [(model, value) for model, _, _, value, _ in found] == [("Our multi-modal model", 89.2)]
+    # ... nor do they name the model of a sentence with no subject, unless the abstract calls them its own.
+    found = _results("Improved Techniques for Training Zorb Models", "We study improved techniques for Zorb models. "
+                     "Two-step sampling reduces FID to 2.24 on GizmoNet.")
+    assert [(model, value) for model, _, _, value, _ in found] == [(None, 2.24)]
+    found = _results("Continuous Zorb Decoding for Gizmo Models", "Our continuous zorb decoding reaches a 2.33x "
+                     "speed-up.")
+    assert [(model, value) for model, _, _, value, _ in found] == [("Continuous Zorb Decoding", 2.33)]
 
 
 def test_the_measure_a_value_belongs_to_before_it():
