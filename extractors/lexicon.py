@@ -236,8 +236,6 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
             or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None
-            or _NUMBERED_PART.fullmatch(text) is not None or _FOOTNOTE_GLUED.fullmatch(text) is not None
-            or _LICENCE.fullmatch(text) is not None
             # generic classes joined are one still: "CNN-RNN", "LLM-MLLM collaboration"
             or ("-" in text and all(part and _stoplisted(part) for part in text.split("-"))))
 
@@ -247,7 +245,10 @@ def _stoplisted(text: str) -> bool:
     key = normalize_key(text)
     return (not key or key in stoplist() or key.isdigit() or (key.endswith("s") and key[:-1] in stoplist())
             # A venue with its year, written as one word: "CVPR2024", "NeurIPS-2023".
-            or (_YEAR_ENDING.search(key) is not None and key[:-4] in stoplist()))
+            or (_YEAR_ENDING.search(key) is not None and key[:-4] in stoplist())
+            # (and shapes that name nothing; here, where the answer for a text is cached)
+            or _NUMBERED_PART.fullmatch(text) is not None or _FOOTNOTE_GLUED.fullmatch(text) is not None
+            or _LICENCE.fullmatch(text) is not None)
 
 
 _YEAR_ENDING = re.compile(r"(?:19|20)\d\d$")

@@ -225,8 +225,12 @@ def _variants_of(text: str, names: Container[str]) -> Iterator[tuple[int, int]]:
 
 
 _DATA_KINDS = {word: label for label in ("DATASET", "BENCHMARK") for word in HEADS[label]} | {"testbed": "BENCHMARK"}
+# What follows a name the text describes in apposition as data: ", a modern REC benchmark".
+_DESCRIBED_AS_DATA = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s+(?:a|an|the)\s+(?:[\w-]+,?\s+){0,5}?(?P<kind>"
+                                + "|".join(sorted(_DATA_KINDS, key=len, reverse=True)) + r")\b(?!-)")
 
 
+@lru_cache(maxsize=8)  # the model, dataset and benchmark extractors ask of the same title name
 def _described_label(text: str, name: str) -> str | None:
     """The kind of data the text calls ``name`` in apposition, if any: "we introduce Ref-Adv, a modern REC benchmark".
 
@@ -237,10 +241,11 @@ def _described_label(text: str, name: str) -> str | None:
     >>> _described_label("Zorb: Fast Decoding. We introduce Zorb, a decoding method for ...", "Zorb") is None
     True
     """
-    described = re.search(r"(?<![\w-])" + re.escape(name) + r"(?:\s*\([^()]{1,40}\))?,\s+(?:a|an|the)\s+"
-                          r"(?:[\w-]+,?\s+){0,5}?(?P<kind>" + "|".join(sorted(_DATA_KINDS, key=len, reverse=True))
-                          + r")\b(?!-)", text)
-    return _DATA_KINDS.get(described["kind"]) if described else None
+    for start in _standalone(text, name):
+        described = _DESCRIBED_AS_DATA.match(text, start + len(name))
+        if described is not None:
+            return _DATA_KINDS[described["kind"]]
+    return None
 
 
 def title_name_mentions(doc: Doc, label: str) -> list[tuple[int, int]]:
