@@ -241,10 +241,12 @@ def _described_label(text: str, name: str) -> str | None:
     >>> _described_label("Zorb: Fast Decoding. We introduce Zorb, a decoding method for ...", "Zorb") is None
     True
     """
-    for start in _standalone(text, name):
-        described = _DESCRIBED_AS_DATA.match(text, start + len(name))
+    start = text.find(name)
+    while start >= 0:
+        described = None if _joins(text[start - 1 : start], "-") else _DESCRIBED_AS_DATA.match(text, start + len(name))
         if described is not None:
             return _DATA_KINDS[described["kind"]]
+        start = text.find(name, start + 1)
     return None
 
 
