@@ -20,6 +20,8 @@ from .abbreviations import acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import (
+    DATA_HEAD_WORD,
+    DATA_HEADS,
     HEADS,
     finditer_at_words,
     introduced_names,
@@ -136,7 +138,7 @@ _ON_OPENER = re.compile(
 _DESCRIBED_AS_KIND = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]+[A-Z][\w^+-]*), (?:a|an|the) "
     r"(?P<modifiers>(?:(?!(?:in|on|of|for|with|from|by|at)\b)[\w-]+,? ){0,5}?)"
-    r"(?P<kind>" + "|".join(sorted(HEADS["DATASET"] | HEADS["BENCHMARK"], key=len, reverse=True)) + r")"
+    r"(?P<kind>" + DATA_HEAD_WORD + r")"
     r"(?=\s*[,.;:(]|\s+(?:for|of|that|which|with|built|designed|to|where|and|in|on|from|[a-z]+ing)\b)")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w-]* $")
 # A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
@@ -178,7 +180,7 @@ def _described_short_forms(text: str) -> frozenset[str]:
         long_form = text[long_start:long_end]
         # (A sentence may open on the long form; a task's name may be in Title Case: "Video Question Answering".)
         if ((long_form[1:].islower() or names_task(text, long_form, min(long_start, short_start)))
-                and long_form.rsplit(None, 1)[-1].lower() not in HEADS["DATASET"] | HEADS["BENCHMARK"]
+                and long_form.rsplit(None, 1)[-1].lower() not in DATA_HEADS
                 # (unless one thing of a kind follows: "the Brain Tumor Segmentation (BraTS) challenge")
                 and not any(kind.match(text, short_end + 1) for kind in _KIND_AFTER.values())):
             described.add(text[short_start:short_end])

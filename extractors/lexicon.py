@@ -32,6 +32,8 @@ __all__ = [
     "is_name_shaped",
     "name_shaped_words",
     "HEADS",
+    "DATA_HEADS",
+    "DATA_HEAD_WORD",
     "PART_KINDS",
     "TASK_HEADS",
     "names_task",
@@ -373,6 +375,9 @@ HEADS = {
     "BENCHMARK": frozenset("benchmark benchmarks bench suite arena challenge leaderboard testbed".split()),
     "METRIC": frozenset("score distance error rate accuracy ratio metric index divergence similarity".split()),
 }
+#: The nouns that end a dataset's or a benchmark's name, and a regex of any one of them (the longest first).
+DATA_HEADS = HEADS["DATASET"] | HEADS["BENCHMARK"]
+DATA_HEAD_WORD = "(?:" + "|".join(sorted(DATA_HEADS, key=len, reverse=True)) + ")"
 
 #: Nouns of one part of a system, said after its definition: "the Masked Static (MS) module".
 PART_KINDS = frozenset("module block layer unit mechanism strategy scheme component branch".split())

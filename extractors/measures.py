@@ -210,7 +210,7 @@ def measure_start(text: str, head_start: int, limit: int = 3) -> int:
         # A measure named in Title Case keeps its capitalised words: "a Strict Accuracy level", "CLIP Aesthetic Score"
         # (not in a title, all of whose words are capitalised: "Can Reasoning Models Improve Accuracy on ...").
         titled = (before is not None and not opens and text[head_start:head_start + 1].isupper()
-                  and _TITLED_MODIFIER.fullmatch(before[1]) is not None and "\n" in text[:head_start])
+                  and _TITLED_MODIFIER.fullmatch(before[1]) is not None and text.rfind("\n", 0, head_start) >= 0)
         if before is None or not (eponym or noun_ing or titled or _is_modifier(before[1], opens)):
             break
         if _VERB_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1)):

@@ -204,12 +204,12 @@ _METRIC_OR_SCORE = re.compile(r"\b(?:(?P<metric>metrics?)\b|scores?\s+(?:of\s+|=
 # A name the text calls a metric: in apposition ("GE-Score, a novel five-dimensional metric"), after the
 # noun ("an improved metric, Acc+, which", "two human evaluation metrics: Clarity and Linking") or with "as"
 # ("Multilingual Consistency (MLC) as a complementary metric"). Capitalised words, not opening a sentence.
-_CAPITALISED_NAME = r"(?P<name>[A-Z][\w+-]*(?: [A-Z][\w+-]*){0,3})"
+_CAPITALISED_WORDS = r"[A-Z][\w+-]*(?: [A-Z][\w+-]*){0,3}"
 _DESCRIBED_METRIC = re.compile(
-    r"(?<=[a-z,;] )" + _CAPITALISED_NAME
-    + r"(?:\s*\((?P<short>[A-Za-z][\w+-]{0,15})\))?(?:,\s+an?|\s+as\s+an?)\s+(?:[\w-]+\s+){0,4}?metric\b"
-    r"|\bmetrics?(?:,|:)\s+(?:called\s+|named\s+)?" + _CAPITALISED_NAME.replace("name", "listed")
-    + r"(?:\s+and\s+(?P<second>[A-Z][\w+-]*))?(?=\s*(?:\(|,|\.|;|and\b|or\b|which\b|that\b|to\b|as\b))")
+    r"(?<=[a-z,;] )(?P<name>" + _CAPITALISED_WORDS + r")"
+    r"(?:\s*\((?P<short>[A-Za-z][\w+-]{0,15})\))?(?:,\s+an?|\s+as\s+an?)\s+(?:[\w-]+\s+){0,4}?metric\b"
+    r"|\bmetrics?(?:,|:)\s+(?:called\s+|named\s+)?(?P<listed>" + _CAPITALISED_WORDS + r")"
+    r"(?:\s+and\s+(?P<second>[A-Z][\w+-]*))?(?=\s*(?:\(|,|\.|;|and\b|or\b|which\b|that\b|to\b|as\b))")
 _EPONYMOUS_STATISTIC = re.compile(r"(?<![\w-])[A-Z][a-z]+['’]s?\s+(?:alpha|kappa|tau|rho|AC[12]|W)\b"
                                   r"|(?<![\w-])(?:Spearman|Pearson|Kendall)(?=\s?[=:]\s?[-+−]?\d)")
 _COINED = r"(?<![\w-])(?:[A-Z][\w-]*[A-Z][\w-]*|[a-z]{1,3}[A-Z][\w-]*)"

@@ -15,6 +15,7 @@ from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import CANDIDATES_KEY, add_candidate, doc_text, title_span
 from .gazetteer import Gazetteer
 from .lexicon import (
+    DATA_HEAD_WORD,
     HEADS,
     PART_KINDS,
     PASSIVE_PROPOSAL,
@@ -51,7 +52,7 @@ _PART_HEADS = frozenset(
 )
 _WE = re.compile(r"\b[Ww]e\b")
 # A last part that names data, after a hyphen or a space.
-_DATA_PART = re.compile(r"[- ](?:" + "|".join(sorted(HEADS["DATASET"] | HEADS["BENCHMARK"])) + r")$", re.IGNORECASE)
+_DATA_PART = re.compile(r"[- ]" + DATA_HEAD_WORD + r"$", re.IGNORECASE)
 # Words of an organization's name, which a long form may spell out as it does a model's.
 _ORGANIZATION_WORDS = frozenset(
     "centre center institute institution university laboratory laboratories agency organization organisation "
@@ -224,10 +225,9 @@ def _variants_of(text: str, names: Container[str]) -> Iterator[tuple[int, int]]:
             yield stem.start(), match.end()
 
 
-_DATA_KINDS = {word: label for label in ("DATASET", "BENCHMARK") for word in HEADS[label]} | {"testbed": "BENCHMARK"}
 # What follows a name the text describes in apposition as data: ", a modern REC benchmark".
 _DESCRIBED_AS_DATA = re.compile(r"(?:\s*\([^()]{1,40}\))?,\s+(?:a|an|the)\s+(?:[\w-]+,?\s+){0,5}?(?P<kind>"
-                                + "|".join(sorted(_DATA_KINDS, key=len, reverse=True)) + r")\b(?!-)")
+                                + DATA_HEAD_WORD + r")\b(?!-)")
 
 
 @lru_cache(maxsize=8)  # the model, dataset and benchmark extractors ask of the same title name
@@ -245,7 +245,7 @@ def _described_label(text: str, name: str) -> str | None:
     while start >= 0:
         described = None if _joins(text[start - 1 : start], "-") else _DESCRIBED_AS_DATA.match(text, start + len(name))
         if described is not None:
-            return _DATA_KINDS[described["kind"]]
+            return "DATASET" if described["kind"] in HEADS["DATASET"] else "BENCHMARK"
         start = text.find(name, start + 1)
     return None
 

@@ -46,6 +46,8 @@ __all__ = ["Result", "extract_results", "results_frame", "result_matches", "scor
            "without_split", "RESULT_COLUMNS"]
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# A length of time as a unit: "seconds", "GPU hours", "milliseconds".
+_DURATION_UNIT = r"(?:GPU[- ])?(?:milli)?(?:seconds?|minutes?|hours?|days?)"
 # Units right after a number; multipliers all become "x".
 _UNITS = (
     # "11.77 percentage points" is a difference in points, not a percentage.
@@ -56,7 +58,7 @@ _UNITS = (
     (re.compile(r"(?:-fold\b|\s?(?:times|fold)\b)"), "x"),  # "5times": a \times that lost its backslash
     (re.compile(r"[\s~]?(ms|mm|FPS|fps|dB|pp|points?)\b"), None),  # ("200~ms": LaTeX's tie for a space)
     (re.compile(r"[\s~]?(GB|MB|TB|KB|GiB|MiB)\b"), "memory"),
-    (re.compile(r"[\s~]?((?:GPU[- ])?(?:milli)?(?:seconds?|minutes?|hours?|days?))\b"), "duration"),
+    (re.compile(r"[\s~]?(" + _DURATION_UNIT + r")\b"), "duration"),
     # A count written out with its prefix: "15.1 PetaFLOPs" is FLOPs, counted in peta.
     (re.compile(r"\s?((?:Kilo|Mega|Giga|Tera|Peta|Exa)FLOP[Ss]?)\b"), "prefixed"),
 )
@@ -85,7 +87,7 @@ _LOST_MACRO = re.compile(r"(?<![A-Za-z\\])(?:sim|approx)\s?$")
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
 _THRESHOLD = re.compile(r"\(\s*(?:[<>≤≥]=?|\\[lg]eq?\s*)\s*$")
 _NEGATIVE = re.compile(r"(?:^|(?<=[\s(=]))[-−]$")
-_DURATION = re.compile(r"(?:GPU[- ])?(?:milli)?(?:seconds?|minutes?|hours?|days?)")
+_DURATION = re.compile(_DURATION_UNIT)
 # How long a run takes: "completed in 4.0 GPU hours", "within less than 500 milliseconds", "0.12 seconds per frame".
 _TOOK_BEFORE = re.compile(r"\b(?:in|within|takes?|took|requires?|required)\s+(?:only\s+|just\s+|under\s+|less than\s+|"
                           r"about\s+|approximately\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
