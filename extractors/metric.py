@@ -193,13 +193,16 @@ _COINED_AFTER_VALUE = re.compile(
 )
 
 
-# A known measure with a letter or two before it that say which: "gFID" (generation), "mDice" (mean), "rFID".
-# (The capital comes first, with one letter behind it: the regex engine skips to capitals fast.)
+# A known measure with a letter or two before it that say which: "gFID" (generation), "mDice" (mean), "rFID", or
+# a word after a value: "31.68 PartIoU". (The capital comes first, with one letter behind it: the regex engine skips to
+# capitals fast.)
 _PREFIXED_MEASURE = re.compile(r"[A-Z](?<=[a-z][A-Z])[A-Za-z0-9]*(?![\w-])")
 _LOWER_PREFIX = re.compile(r"(?<![\w-])[a-z]{1,2}$")
+# A word before a measure of three letters or more, in a value's measure (not "InferEM" or "GizmoNLL 2000", names).
+_WORD_PREFIX = re.compile(r"(?<=\d )[A-Z][a-z]{2,8}$")
 # A coined word the text calls a metric or gives a score to: "the mDice metric", "a ViSQOL score of 4.30",
 # "PESQ and ViSQOL scores of 2.87 and 4.04"; found back from the noun.
-_METRIC_OR_SCORE = re.compile(r"\b(?:(?P<metric>metrics?)\b|scores?\s+(?:of\s+|=\s*|:\s*)?(?:about |around |up to "
+_METRIC_OR_SCORE = re.compile(r"\b(?:(?P<metric>metrics?)\b|scores?(?:\s+of\s+|\s*[=:]\s*|\s+)(?:about |around |up to "
                               r"|nearly |over )?\d)")
 # A name the text calls a metric: in apposition ("GE-Score, a novel five-dimensional metric"), after the
 # noun ("an improved metric, Acc+, which", "two human evaluation metrics: Clarity and Linking") or with "as"
@@ -304,9 +307,7 @@ class MetricExtractor:
             elif known:
                 # A coined measure keeps the one plain word that says which ("box AP", "mask AP"), not
                 # one that aggregates it ("average Top-1 accuracy", "peak FLOPs").
-                widened = measure_start(text, start, limit=1)
-                if text[widened:start].strip().lower() not in _AGGREGATES:
-                    start = widened
+                start = self._with_modifier(text, start)
                 # An averaging joined to it names a measure of its own: "macro-F1", "weighted-F1".
                 averaged = _AVERAGING_BEFORE.search(text, max(0, start - 10), start)
                 start = averaged.start() if averaged else start
@@ -324,7 +325,9 @@ class MetricExtractor:
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:gazetteer", confidence=confidence,
                           alias_of=alias_of)
         for match in _PREFIXED_MEASURE.finditer(text):
-            prefix = _LOWER_PREFIX.search(text, max(0, match.start() - 3), match.start())
+            prefix = (_LOWER_PREFIX.search(text, max(0, match.start() - 3), match.start())
+                      or (_WORD_PREFIX.search(text, max(0, match.start() - 10), match.start())
+                          if len(match.group()) >= 3 else None))
             if prefix is not None and match.group() in self.gazetteer:
                 add_candidate(doc, prefix.start(), match.end(), "METRIC", rule=f"{self.name}:prefixed",
                               confidence=self.confidence)
@@ -353,7 +356,8 @@ class MetricExtractor:
             if in_measurement_context(text, *match.span()) and not names_a_setting(match.group()):
                 add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:ratio", confidence=self.word_confidence)
         for match in _AT_K.finditer(text) if "@" in text else ():
-            add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:at-k", confidence=self.confidence)
+            add_candidate(doc, self._with_modifier(text, match.start()), match.end(), "METRIC", rule=f"{self.name}:at-k",
+                          confidence=self.confidence)
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():
@@ -377,6 +381,13 @@ class MetricExtractor:
                         accepts=lambda long_form, short, long_start: _defines_metric(text, long_form, short, long_start)
                         or (short in self.gazetteer and long_form in self.gazetteer))
         return doc
+
+    @staticmethod
+    def _with_modifier(text: str, start: int) -> int:
+        """Where a coined measure starting at ``start`` starts with the one plain word that says which ("box AP",
+        "answer recall@2"), not one that aggregates it ("average Top-1 accuracy", "peak FLOPs")."""
+        widened = measure_start(text, start, limit=1)
+        return start if text[widened:start].strip().lower() in _AGGREGATES else widened
 
     @staticmethod
     def _sentence(doc: Doc, text: str, start_char: int) -> str:

@@ -73,6 +73,8 @@ _SETTING_BEFORE = re.compile(
 # The settings listed after one: "at pruning ratios of 50%, 66% and 75%".
 _SETTINGS_LISTED = re.compile(r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s?(?:\\?%|[x×]))+")
 _SETTING_AT = re.compile(r"\bat\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+# A threshold given by its measure's value: "Average Precision at IoU=0.5".
+_SETTING_EQUALS = re.compile(r"\bat\s+[A-Za-z][\w@.-]{0,12}\s?=\s?$")
 _SETTING_AFTER = re.compile(r"\s*(?:sparsity|pruning|compression(?: ratio)?|(?:pruning|compression|sparsity|masking) ratio)\b",
                             re.IGNORECASE)
 # The share of the data a system is given, not a result: "using only 10% of the labeled data", "with 1% labels"
@@ -91,6 +93,8 @@ _DURATION = re.compile(_DURATION_UNIT)
 # How long a run takes: "completed in 4.0 GPU hours", "within less than 500 milliseconds", "0.12 seconds per frame".
 _TOOK_BEFORE = re.compile(r"\b(?:in|within|takes?|took|requires?|required)\s+(?:only\s+|just\s+|under\s+|less than\s+|"
                           r"about\s+|approximately\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+# A time that changes: "reduces evaluation time from 8 hours to 10 minutes".
+_CHANGED_FROM_TO = re.compile(r"\b(?:from|to)\s+(?:about\s+|around\s+|only\s+|just\s+|under\s+)?$", re.IGNORECASE)
 _TRAINED_BEFORE = re.compile(r"\btrain(?:ed|s|ing)?\b[^.;,]{0,50}$", re.IGNORECASE)
 _PER_ITEM = re.compile(r"\s*(?:per\s+|/\s*)(?:frame|image|sample|video|query|step|iteration|token|scene|shape)\b")
 _FACTOR_OF = re.compile(r"factor of\s*$", re.IGNORECASE)
@@ -102,7 +106,7 @@ _METRIC_THEN_VALUE = re.compile(
     # Its words may hold digits ("of OPT-13B from ..."), but none is another value.
     r"(?:(?:on|in|for|across|against|with|of)\s+(?:(?![\d.]+\s|(?:and|or|but|while|whereas)\s)[^\s,;:()%]+\s+){1,6}?"
     r"(?=(?:is|was|are|were|reaches|rises|drops|improves|increases|decreases|from|to)\b))?"
-    r"(?:(?:scores?|metrics?|values?)\s+)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
+    r"(?:(?:scores?|metrics?|values?)(?=[\s:=])\s*)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
     # The metric as the subject of its change: "recall@20 improves by 6 points", "the acceptance rate rises to 0.82",
     # "F1 score improves from 0.212 to 0.543", "a PIF metric that drops from 0.81".
     r"(?:(?:that\s+|which\s+)?(?:(?:is|are|was|were)\s+)?(?:rise|rose|risen|increase|improve|grow|grew|grown|drop|fall|"
@@ -153,6 +157,8 @@ _PHRASE = re.compile(r"\s*(?:in\s+|of\s+)?((?:[A-Za-z][\w-]*\s+){0,5}[A-Za-z][\w
 # "40% sequence reduction": a value followed by a short phrase ending in a word of change.
 _CHANGE_PHRASE = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}(?:" + CHANGE_NOUN + r"|speed-?up|saving|compression)s?)\b",
                             re.IGNORECASE)
+# A bare number as an amount of change: "4.2, 11.0, and 4.0 improvements on TextVQA", "surpass them by 2.7".
+_CHANGE_AFTER = re.compile(r"\s+(?:(?:absolute|relative|average|overall)\s+)?" + CHANGE_NOUN + r"s?\b", re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\s+in\s+")
 _TERMS_OF = re.compile(r"terms\s+of\s+")
 # Between a dataset's name and the score it gives in brackets: "ActivityNet-1.3 (" of "ActivityNet-1.3 (40.01% mAP)".
@@ -353,7 +359,9 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         if unit and _DURATION.fullmatch(unit) and not (
                 (_TOOK_BEFORE.search(text, max(start, match.start() - 30), match.start())
                  and not _TRAINED_BEFORE.search(text, max(start, match.start() - 60), match.start()))
-                or _PER_ITEM.match(text, stop)):
+                or _PER_ITEM.match(text, stop)
+                or (_CHANGED_FROM_TO.search(text, max(start, match.start() - 16), match.start())
+                    and _CHANGE_VERB.search(text, max(start, match.start() - 80), match.start()))):
             # "100,000 hours of audio", "10-second clips": how long the data is, not how long a run takes; "trained
             # in 5.7 days": the budget a model was given, a setting
             continue
@@ -361,7 +369,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
             unit = "x"
         if unit not in ("ms", "fps") and (
                 _SETTING_BEFORE.search(text, max(start, match.start() - 80), match.start())
-                or (_SETTING_AT.search(text, max(start, match.start() - 12), match.start()) and _SETTING_AFTER.match(text, stop))):
+                or (_SETTING_AT.search(text, max(start, match.start() - 12), match.start()) and _SETTING_AFTER.match(text, stop))
+                or _SETTING_EQUALS.search(text, max(start, match.start() - 20), match.start())):
             # The condition a result holds at: "even at the exit ratio of 10-15% of layers", "at 50% sparsity".
             ranged = (_RANGE_UNIT.match(text, match.end()) or _RANGE_UNIT.match(text, stop)
                       or _SETTINGS_LISTED.match(text, stop))
@@ -695,7 +704,10 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         else:
             # Or reported on a dataset the sentence names: "obtains 80.9 on DPG-Bench", "... and 2.84 on X".
             # Or named as a benchmark's score: "a GenEval score of 0.58".
-            values += [v for v in listed if v.unit or _scored_data(text, v, names) is not None
+            changed = _CHANGE_AFTER.match(text, listed[-1].end) is not None or (
+                _BY_VALUE.search(text, max(start, listed[0].start - 40), listed[0].start) is not None
+                and _CHANGE_VERB.search(text, max(start, listed[0].start - 80), listed[0].start) is not None)
+            values += [v for v in listed if v.unit or changed or _scored_data(text, v, names) is not None
                        or _compared_owner(text, v, names, start) is not None
                        # after a value in a measure, the change by which it wins, or the value it is set against:
                        # "attains 1.97 gFID, outperforming X by 4.21", "(gFID 2.74 vs. 3.04)"
@@ -824,7 +836,9 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             if metric:
                 carried[value.unit] = last_metric = metric
             # "X and Y ... 2.4% and 3.8%", "... on X and Y, respectively": one dataset for each value.
-            on_list = _ON_DATA_AFTER.match(text, group[-1].end)  # "of 2.1 and 3.5 on CelebA and FFHQ"
+            # "of 2.1 and 3.5 on CelebA and FFHQ", "4.2 and 11.0 improvements on X and Y"
+            changed = _CHANGE_AFTER.match(text, group[-1].end)
+            on_list = _ON_DATA_AFTER.match(text, changed.end() if changed else group[-1].end)
             if len(group) > 1 and len(data.spans) == len(group) and (
                     respectively or data.spans[-1].end <= group[0].start
                     or (on_list is not None and data.spans[0].start == on_list.end())):

@@ -461,6 +461,10 @@ def test_data_not_found(nlp, text):
         # A measure named in Title Case keeps its capitalised words (not in a title).
         ("Zorb: Better Captions\n\nWe achieved a Strict Accuracy level of 75% and a CLIP Aesthetic Score of 6.1.",
          ["Strict Accuracy", "CLIP Aesthetic Score"]),
+        # A known measure with a word before it that says which; a plain word before a measure at a cut-off; a
+        # score given with a colon; the measure before an equals sign.
+        ("It reaches 31.68 PartIoU and 22.78 ShapeIoU, with answer recall@2=72% and a ZORB score: 0.68.",
+         ["PartIoU", "ShapeIoU", "answer recall@2", "ZORB"]),
         # A name the text calls a metric: in apposition, after the noun, or with "as".
         ("We propose ZG-Score, a novel metric, and an improved metric, Zorb+, which helps. Two human metrics: "
          "Clarity and Gizmoing. We propose Zorb Consistency (ZC) as a complementary metric.",

@@ -649,3 +649,19 @@ def test_measures_listed_by_their_amounts_ranges_in_points_and_values_compared_w
     assert [dataset for _, dataset, *_ in _results(
         "Zorb-GCL: Graphs", "Evaluated on Cora, Zorbseer, and PubMed, Zorb-GCL achieves average accuracies of "
         "82.5%, 72.5%, and 81.6%.")] == ["Cora", "Zorbseer", "PubMed"]
+
+
+def test_bare_amounts_of_change_thresholds_and_times_that_change():
+    # A bare number is a result as an amount of change: before a change noun, or "by" it after a verb of change.
+    found = _results("ZorbStack: Tokens", "Our ZorbStack surpasses its counterparts by 2.7 and 2.9 on average. Gains "
+                     "are large on text-rich tasks, e.g., 4.2 and 11.0 improvements on TextVQA and DocVQA.")
+    assert [(dataset, value, unit) for _, dataset, _, value, unit in found] == [
+        (None, 2.7, None), (None, 2.9, None), ("TextVQA", 4.2, None), ("DocVQA", 11.0, None)]
+    # A time that a change takes from one length to another; a threshold given by its measure's value is none.
+    found = _results("ZorbEval: Judging", "ZorbEval reduces evaluation time from 8 hours to 10 minutes. It loses 2% "
+                     "in Average Precision at IoU=0.5 on KITTI.")
+    assert [(value, unit) for *_, value, unit in found] == [(8.0, "hours"), (10.0, "minutes"), (2.0, "%")]
+    # A measure's name ends at an equals sign: "answer recall@1=71%".
+    assert _results("ZorbRAG: Long Retrieval", "ZorbRAG reaches answer recall@1=71% on HotpotQA.") == [
+        ("ZorbRAG", "HotpotQA", "answer recall@1", 71.0, "%")]
+
