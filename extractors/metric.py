@@ -356,8 +356,8 @@ class MetricExtractor:
             if in_measurement_context(text, *match.span()) and not names_a_setting(match.group()):
                 add_candidate(doc, *match.span(), "METRIC", rule=f"{self.name}:ratio", confidence=self.word_confidence)
         for match in _AT_K.finditer(text) if "@" in text else ():
-            add_candidate(doc, self._with_modifier(text, match.start()), match.end(), "METRIC", rule=f"{self.name}:at-k",
-                          confidence=self.confidence)
+            add_candidate(doc, self._with_modifier(text, match.start()), match.end(), "METRIC",
+                          rule=f"{self.name}:at-k", confidence=self.confidence)
         for start, end in result_measures(text):
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():

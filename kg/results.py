@@ -106,7 +106,8 @@ _METRIC_THEN_VALUE = re.compile(
     # Its words may hold digits ("of OPT-13B from ..."), but none is another value.
     r"(?:(?:on|in|for|across|against|with|of)\s+(?:(?![\d.]+\s|(?:and|or|but|while|whereas)\s)[^\s,;:()%]+\s+){1,6}?"
     r"(?=(?:is|was|are|were|reaches|rises|drops|improves|increases|decreases|from|to)\b))?"
-    r"(?:(?:scores?|metrics?|values?)(?=[\s:=])\s*)?(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
+    r"(?:(?:scores?|metrics?|values?)(?=[\s:=])\s*)?"
+    r"(?:(?:degradation|improvement|gain|drop|reduction|increase|decrease|loss)s?\s+)?"
     # The metric as the subject of its change: "recall@20 improves by 6 points", "the acceptance rate rises to 0.82",
     # "F1 score improves from 0.212 to 0.543", "a PIF metric that drops from 0.81".
     r"(?:(?:that\s+|which\s+)?(?:(?:is|are|was|were)\s+)?(?:rise|rose|risen|increase|improve|grow|grew|grown|drop|fall|"
@@ -369,7 +370,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
             unit = "x"
         if unit not in ("ms", "fps") and (
                 _SETTING_BEFORE.search(text, max(start, match.start() - 80), match.start())
-                or (_SETTING_AT.search(text, max(start, match.start() - 12), match.start()) and _SETTING_AFTER.match(text, stop))
+                or (_SETTING_AT.search(text, max(start, match.start() - 12), match.start())
+                    and _SETTING_AFTER.match(text, stop))
                 or _SETTING_EQUALS.search(text, max(start, match.start() - 20), match.start())):
             # The condition a result holds at: "even at the exit ratio of 10-15% of layers", "at 50% sparsity".
             ranged = (_RANGE_UNIT.match(text, match.end()) or _RANGE_UNIT.match(text, stop)
