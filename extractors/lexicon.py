@@ -574,10 +574,14 @@ def _named_kind_group(match: re.Match) -> str:
     return "name" if match["name"] else "titled"
 # The kind first, then the name in apposition: "we propose a novel token compression method, GlobalCom^2,
 # tailored for ...", "we introduce a new benchmark, FooBench, which ...", "a mathematics dataset called "X"".
+_NOT_PARTS = r"(?:task|problem|setting|challenge|perspective|insight|finding|direction|question|view)"
 _KIND_THEN_NAME = re.compile(
     r"\s+(?:(?:and|then)\s+\w+\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?P<kind>method|framework|model|approach|architecture|"
     r"system|algorithm|technique|strategy|scheme|pipeline|paradigm|agent|family|network|module|dataset|benchmark|"
-    r"corpus|suite|testbed)s?(?:,\s+(?:(?:named|called|dubbed|termed)\s+)?|\s+(?:named|called|dubbed|termed)\s+)"
+    r"corpus|suite|testbed"
+    # (any noun the text calls new but a task's or an idea's: "we propose a novel vision-language projector, PVTC.")
+    r"|(?:(?<=\bnovel )|(?<=\bnew ))(?:[\w-]+\s+){0,3}?(?!" + _NOT_PARTS + r"s?,)[a-z][\w-]*[a-z](?=,\s))s?"
+    r"(?:,\s+(?:(?:named|called|dubbed|termed)\s+)?|\s+(?:named|called|dubbed|termed)\s+)"
     r"[\"“]?"
     r"(?P<name>(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3})[\"”]?"
     r"(?=\s*[,.;:(]|\s+(?:which|that|to|for|with|as|tailored|designed|built|where|and|sourced|collected)\b)"

@@ -570,7 +570,8 @@ _VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd
 
 _PARTS_PLURAL = frozenset({"modules", "blocks", "layers", "units"})
 # Last words of a definition that name a family of techniques or a class of systems, not one of them.
-_FAMILY_HEADS = frozenset({"learning", "system", "systems"})
+_FAMILY_HEADS = frozenset({"learning", "system", "systems", "quantization", "pruning", "compression", "adaptation",
+                           "merging", "augmentation", "guidance"})
 # What calls a thing new or the paper's own, earlier in its sentence.
 _NEW_OR_OWN = re.compile(r"\b(?:novel|new|proposed|[Oo]ur|component)\b")
 

@@ -655,6 +655,14 @@ def test_metric_not_found(nlp, text):
         # A part the text names in capitals is the paper's own (not a known one's long form).
         ("A Study\n\nA Structural Gizmo Representation (SGR) module encodes priors, and a Gated Recurrent Unit "
          "(GRU) layer reads them.", ["Structural Gizmo Representation"]),
+        # A part named in capitals with its kind as its last word, in a paper with a system of its own.
+        ("Zorbeus: Music\n\nWe propose Zorbeus. The Conditional Gizmo Enhancement Module (CGEM) strengthens "
+         "notes.", ["Zorbeus", "Zorbeus", "Conditional Gizmo Enhancement Module"]),
+        # A name set off after any noun the text calls new (not a task's); a technique's name, introduced.
+        ("A Study\n\nFirst, we propose a novel vision-language projector, ZVTC. We define a new task, Gizmo Sorting, "
+         "to test it.", ["ZVTC"]),
+        ("A Study\n\nWe introduce Factorized Zorbization Quantization (FZ), a novel approach to tokenizers. "
+         "Post-training quantization (PTQ) is common.", ["Factorized Zorbization Quantization", "FZ"]),
         # A measure the text calls new is proposed too.
         ("A Study\n\nWe introduce a new metric, Zorb Invocation Rate (ZIR), to measure context use.",
          ["Zorb Invocation Rate", "ZIR"]),
