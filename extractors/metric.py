@@ -193,6 +193,9 @@ _COINED_AFTER_VALUE = re.compile(
 )
 
 
+# An acronym right after a decimal value (a score, not a count: "3 GPUs"), before a preposition or the clause's end.
+_ACRONYM_AFTER_DECIMAL = re.compile(r"\d(?<![\w.]\d)\d*\.\d+\s+(?P<name>[A-Z]{2,6})"
+                                    r"(?=\s+(?:on|in|at|for|and|with|across)\b|\s*[,.;()])")
 # A known measure with a letter or two before it that say which: "gFID" (generation), "mDice" (mean), "rFID", or
 # a word after a value: "31.68 PartIoU". (The capital comes first, with one letter behind it: the regex engine skips to
 # capitals fast.)
@@ -363,6 +366,11 @@ class MetricExtractor:
         for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():
             # "84.1% Top1-acc on ImageNet", "47% SR and 41% SPL": a coined word or an acronym a percentage
             # qualifies is its measure (not a generic one: "95% CI").
+            if not is_generic(match["name"]):
+                add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
+                              confidence=self.word_confidence)
+        for match in _ACRONYM_AFTER_DECIMAL.finditer(text) if "." in text else ():
+            # "2.59 FID and 281.9 IS on ImageNet": an acronym a decimal value qualifies is its measure.
             if not is_generic(match["name"]):
                 add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
                               confidence=self.word_confidence)

@@ -667,6 +667,17 @@ _DESCRIBED_SUBJECT = re.compile(
     r"exceed|surpass|deliver|perform|address|match|lead)")
 
 
+# Systems the text counts or ranks rather than names, as the subject of a reported value: "all other evaluated models
+# achieve accuracy below 16%", "even powerful LLMs as evaluators show error rates above 50%".
+_QUANTIFIED_SUBJECT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, ))(?:even\s+)?"
+    r"(?P<name>(?:all|most|many|other|several|existing|current|powerful|strong|leading|state-of-the-art)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:models|methods|LLMs|MLLMs|VLMs|LVLMs|baselines|approaches|systems|agents))\s+"
+    r"(?:(?:as|like|such as)\s+[\w-]+\s+)?(?:\w+ly\s+)?"
+    r"(?:achiev|show|scor|reach|obtain|attain|perform|exhibit|fail|struggl|remain|yield|record|gets?\b|have\b)",
+    re.IGNORECASE)
+
+
 # Between "we" and the system it names: "we introduce Liger Attention, which recovers ...".
 _INTRODUCING = re.compile(r"\s+(?:\w+ly\s+)?(?:introduce|propose|present|develop|design)\w*\s+(?:the\s+)?")
 _MODIFIER_SUFFIX = re.compile(r"-(?:style|like|inspired|sized|level|type)\b")
@@ -683,6 +694,10 @@ def _with_described_subjects(text: str, start: int, end: int, models: list[Menti
                  for named in ["appositive" if match["appositive"] else "name"]
                  if match[named].lower().rstrip("s") not in _BARE_SYSTEM
                  if not any(match.start() <= m.start < match.end() for m in models)]
+    described += [Mention("", "model", match["name"], match.start("name"), match.end("name"), "", start, "described",
+                          0.5)
+                  for match in _QUANTIFIED_SUBJECT.finditer(text, start, end)
+                  if not any(match.start() <= m.start < match.end() for m in models)]
     return sorted(models + described, key=lambda m: m.start) if described else models
 
 

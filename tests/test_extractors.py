@@ -465,6 +465,8 @@ def test_data_not_found(nlp, text):
         # score given with a colon; the measure before an equals sign.
         ("It reaches 31.68 PartIoU and 22.78 ShapeIoU, with answer recall@2=72% and a ZORB score: 0.68.",
          ["PartIoU", "ShapeIoU", "answer recall@2", "ZORB"]),
+        # An acronym a decimal value qualifies (not a count of hardware).
+        ("It reaches 2.59 FID and 281.9 ZS on ImageNet with 8 TPU cores.", ["FID", "ZS"]),
         # A name the text calls a metric: in apposition, after the noun, or with "as".
         ("We propose ZG-Score, a novel metric, and an improved metric, Zorb+, which helps. Two human metrics: "
          "Clarity and Gizmoing. We propose Zorb Consistency (ZC) as a complementary metric.",

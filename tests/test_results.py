@@ -665,3 +665,10 @@ def test_bare_amounts_of_change_thresholds_and_times_that_change():
     assert _results("ZorbRAG: Long Retrieval", "ZorbRAG reaches answer recall@1=71% on HotpotQA.") == [
         ("ZorbRAG", "HotpotQA", "answer recall@1", 71.0, "%")]
 
+
+def test_systems_counted_or_ranked_as_the_subject():
+    # "all other evaluated models", "powerful LLMs": the systems a value is about, as the text counts them.
+    found = _results("A benchmark of hallucination", "Notably, all other evaluated models achieve accuracy below 16%. "
+                     "Strikingly, even powerful LLMs as evaluators show error rates above 50% on ZorbBench-Pro.")
+    assert [(model, metric, value) for model, _, metric, value, _ in found] == [
+        ("all other evaluated models", "accuracy", 16.0), ("powerful LLMs", "error rates", 50.0)]
