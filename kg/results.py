@@ -55,7 +55,7 @@ _UNITS = (
     # "65.\\%": a number whose decimals were lost keeps its unit.
     (re.compile(r"(?:\.(?=\\?%))?\s?(?:\\?%|percent\b)"), "%"),
     (re.compile(r"\s?[x×X](?![\w×*]|\s?\d)"), "x"),
-    (re.compile(r"(?:-fold\b|\s?(?:times|fold)\b)"), "x"),  # "5times": a \times that lost its backslash
+    (re.compile(r"(?:-fold\b|\s?\\?(?:times|fold)\b)"), "x"),  # "5\times", "5times" (a \times that lost its backslash)
     (re.compile(r"[\s~]?(ms|mm|FPS|fps|dB|pp|points?)\b"), None),  # ("200~ms": LaTeX's tie for a space)
     (re.compile(r"[\s~]?(GB|MB|TB|KB|GiB|MiB)\b"), "memory"),
     (re.compile(r"[\s~]?(" + _DURATION_UNIT + r")\b"), "duration"),
@@ -64,8 +64,8 @@ _UNITS = (
 )
 _SPEEDUP_AFTER = re.compile(r"(?:\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?)?\s+(?:[a-z-]+\s+)?speed-?ups?\b", re.IGNORECASE)
 # A number times another: a resolution or a shape, written out ("1024 times 1024", "512 x 512").
-_TIMES_NUMBER = re.compile(r"\s?(?:times|[x×X])\s?\d")
-_TIMES_BEFORE = re.compile(r"\d\s?(?:times|[x×X])\s?$")
+_TIMES_NUMBER = re.compile(r"\s?\\?(?:times|[x×X])\s?\d")
+_TIMES_BEFORE = re.compile(r"\d\s?\\?(?:times|[x×X])\s?$")
 # The setting a value is measured at, not a result: "at the exit ratio of 10-15%", "at 50% sparsity".
 _SETTING_BEFORE = re.compile(
     r"\bat\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:ratio|sparsity|pruning|compression|level|resolution|budget|"
@@ -284,7 +284,7 @@ _INTERVAL = re.compile(r"\(\s*\d{2}(?:\.\d+)?\s?%\s*(?:CI|confidence interval)\b
 
 
 # The upper bound of a range and its unit right after a number: "2.3-3.6x", "2–4×", "5 to 10%", "2–3 points".
-_RANGE_UNIT = re.compile(r"\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?(?=\s?(?:\\?%|[x×](?![\w×*])|-fold\b|\s?times\b|"
+_RANGE_UNIT = re.compile(r"\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?(?=\s?(?:\\?%|[x×](?![\w×*])|-fold\b|\s?\\?times\b|"
                          r"(?:percentage )?points?\b|pp\b))")
 # A measure's name of one or two words, then "points": the unit of the number before it.
 _POINTS_OF_MEASURE = re.compile(r"\s+(?:[\w@-]+\s+){1,2}points?\b")
@@ -345,6 +345,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         if after is None:
             continue
         unit, stop = after
+        if text.startswith("$", stop) and unit:
+            stop += 1  # "$19.3\times$ reduction in TTFT": the value's LaTeX closes with it
         if unit is None and (shared := _RANGE_UNIT.match(text, match.end()) or _LISTED_UNIT.match(text, match.end())):
             # "2.3-3.6x", "2-4x", "by 2.1 and 3.4 points": a range's bounds and a list's items share its unit
             unit = _unit_after(text, shared.end())[0]

@@ -672,3 +672,12 @@ def test_systems_counted_or_ranked_as_the_subject():
                      "Strikingly, even powerful LLMs as evaluators show error rates above 50% on ZorbBench-Pro.")
     assert [(model, metric, value) for model, _, metric, value, _ in found] == [
         ("all other evaluated models", "accuracy", 16.0), ("powerful LLMs", "error rates", 50.0)]
+
+
+def test_latex_times_is_a_factor():
+    # "$19.3\\times$": LaTeX's times is a factor's unit, and the measure after its closing dollar is the value's;
+    # "$1024\\times 1024$" is a resolution.
+    found = _results("ZorbCache: Serving", "ZorbCache achieves up to  $19.3\\times$  reduction in Time-To-First-Token "
+                     "(TTFT) and $12.1\\times$ improvement in throughput at $1024\\times 1024$ resolution.")
+    assert [(metric, value, unit) for _, _, metric, value, unit in found] == [("TTFT", 19.3, "x"),
+                                                                              ("throughput", 12.1, "x")]
