@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from .lexicon import finditer_at_words, word_automaton
 
-__all__ = ["CHANGE_NOUN", "CHOOSING", "HEAD_AFTER", "is_measure_head", "measure_phrases", "measure_start",
+__all__ = ["CHANGE_NOUN", "CHOOSING", "HEAD_AFTER", "framed", "is_measure_head", "measure_phrases", "measure_start",
            "in_measurement_context", "names_a_setting"]
 
 #: Heads that name a measure on their own.
@@ -257,6 +257,24 @@ def in_measurement_context(text: str, start: int, end: int) -> bool:
         return True
     # "X and Y of 3.2 and 4.5 points", a value later in the clause, close enough to be this measure's.
     return _NUMBER_NEAR.match(text, end, min(clause_end, end + 60)) is not None
+
+
+def framed(text: str, start: int) -> bool:
+    """Whether a frame that names what is measured stands right before ``text[start]``: "in terms of", "savings in".
+
+    Examples
+    --------
+    >>> text = "It wins in terms of diversity and has low recall."
+    >>> framed(text, text.index("diversity")), framed(text, text.index("recall"))
+    (True, False)
+    """
+    return _NAMING_FRAME_BEFORE.search(text, max(0, start - 90), start) is not None
+
+
+# The frames that name what is measured, as opposed to the verbs that may ("evaluate X", "compute X").
+_NAMING_FRAME_BEFORE = re.compile(r"\b(?:in terms of|(?:savings?|gains?|improvements?|reductions?|drops?|increases?) in)"
+                                  r"\s+(?:the\s+|both\s+)?(?:[\w-]+(?:\s[\w-]+){0,2},?\s+(?=and\b|[\w-]+,)){0,3}"
+                                  r"(?:and\s+)?$", re.IGNORECASE)
 
 
 def is_measure_head(word: str, phrase: str = "") -> bool:

@@ -23,7 +23,7 @@ from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, load_names
-from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, in_measurement_context, is_measure_head, measure_phrases,
+from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, framed, in_measurement_context, is_measure_head, measure_phrases,
                        measure_start, names_a_setting)
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
@@ -115,18 +115,20 @@ def _frame_matches(frame: re.Pattern, words: tuple[str, ...], text: str) -> Iter
             for match in frame.finditer(text, max(0, noun.start() - 150), noun.end()))
 
 
-def result_measures(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each measure a result frame names ("reduces X by 50%", "in terms of X").
+def result_measures(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, called)`` of each measure a result frame names ("reduces X by 50%", "in terms of X").
+
+    ``called``: the frame calls it a metric ("X as a metric", "metrics such as X"), not only measured.
 
     Examples
     --------
     >>> text = "It reduces hallucination rates by up to 62.3% and wins in terms of accuracy and convergence rates."
-    >>> [text[s:e] for s, e in result_measures(text)]
+    >>> [text[s:e] for s, e, _ in result_measures(text)]
     ['hallucination rates', 'accuracy', 'convergence rates']
     >>> list(result_measures("It improves performance by 3% and ViT-L by 2%."))
     []
     >>> text = "It wins in terms of accuracy and latency, and can be applied widely."
-    >>> [text[s:e] for s, e in result_measures(text)]
+    >>> [text[s:e] for s, e, _ in result_measures(text)]
     ['accuracy', 'latency']
     >>> list(result_measures("It helps in terms of revolutionizing work and study methods."))  # no measure's head
     []
@@ -150,7 +152,7 @@ def result_measures(text: str) -> Iterator[tuple[int, int]]:
                     continue
                 if (words[-1].lower() not in _NOT_MEASURES and not (len(words) == 1 and words[0].lower() in _LOOSE_ALONE)
                         and not is_generic(" ".join(words)) and not names_a_setting(part)):
-                    yield start, position
+                    yield start, position, not needs_head
 
 
 def reports_result(sentence: str) -> bool:
@@ -196,6 +198,7 @@ _COINED_AFTER_VALUE = re.compile(
 # An acronym right after a decimal value (a score, not a count: "3 GPUs"), before a preposition or the clause's end.
 _ACRONYM_AFTER_DECIMAL = re.compile(r"\d(?<![\w.]\d)\d*\.\d+\s+(?P<name>[A-Z]{2,6})"
                                     r"(?=\s+(?:on|in|at|for|and|with|across)\b|\s*[,.;()])")
+_DIGIT = re.compile(r"\d")
 # A known measure with a letter or two before it that say which: "gFID" (generation), "mDice" (mean), "rFID", or
 # a word after a value: "31.68 PartIoU". (The capital comes first, with one letter behind it: the regex engine skips to
 # capitals fast.)
@@ -361,7 +364,9 @@ class MetricExtractor:
         for match in _AT_K.finditer(text) if "@" in text else ():
             add_candidate(doc, self._with_modifier(text, match.start()), match.end(), "METRIC",
                           rule=f"{self.name}:at-k", confidence=self.confidence)
-        for start, end in result_measures(text):
+        for start, end, called in result_measures(text):
+            if not called and " " not in text[start:end] and not self._numbered(doc, text, start, end):
+                continue  # "in terms of expressivity": a single word only measured, in no sentence of values, is loose
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():
             # "84.1% Top1-acc on ImageNet", "47% SR and 41% SPL": a coined word or an acronym a percentage
@@ -375,7 +380,9 @@ class MetricExtractor:
                 add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
                               confidence=self.word_confidence)
         for start, end in measure_phrases(text):
-            if not is_generic(text[start:end]):
+            # A measure of several words the grammar reads counts in a sentence that reports a value, not in one
+            # that names a goal ("lower inference latency", "enhance temporal coherence").
+            if not is_generic(text[start:end]) and (" " not in text[start:end] or self._numbered(doc, text, start, end)):
                 # "meteor scores": a measure called by its value's word is the measure before it (not so the
                 # words of a "driving score", which measure nothing alone).
                 scored = _SCORE_WORD.search(text, start, end)
@@ -396,6 +403,11 @@ class MetricExtractor:
         "answer recall@2"), not one that aggregates it ("average Top-1 accuracy", "peak FLOPs")."""
         widened = measure_start(text, start, limit=1)
         return start if text[widened:start].strip().lower() in _AGGREGATES else widened
+
+    def _numbered(self, doc: Doc, text: str, start: int, end: int) -> bool:
+        """Whether the sentence of ``text[start:end]`` holds a number outside it, or a frame names it measured."""
+        sentence = self._sentence(doc, text, start)
+        return _DIGIT.search(sentence.replace(text[start:end], " ")) is not None or framed(text, start)
 
     @staticmethod
     def _sentence(doc: Doc, text: str, start_char: int) -> str:
