@@ -23,8 +23,8 @@ from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, load_names
-from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, framed, in_measurement_context, is_measure_head, measure_phrases,
-                       measure_start, names_a_setting)
+from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, framed, in_measurement_context, is_measure_head,
+                       measure_phrases, measure_start, names_a_setting)
 
 __all__ = ["MetricExtractor", "reports_result", "result_measures", "RESULT_FRAMES"]
 
@@ -382,7 +382,8 @@ class MetricExtractor:
         for start, end in measure_phrases(text):
             # A measure of several words the grammar reads counts in a sentence that reports a value, not in one
             # that names a goal ("lower inference latency", "enhance temporal coherence").
-            if not is_generic(text[start:end]) and (" " not in text[start:end] or self._numbered(doc, text, start, end)):
+            several = " " in text[start:end]
+            if not is_generic(text[start:end]) and (not several or self._numbered(doc, text, start, end)):
                 # "meteor scores": a measure called by its value's word is the measure before it (not so the
                 # words of a "driving score", which measure nothing alone).
                 scored = _SCORE_WORD.search(text, start, end)
