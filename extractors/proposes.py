@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 
 from .abbreviations import KIND_AFTER, acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
-from .lexicon import (OWN_THING, PART_KINDS, PASSIVE_PROPOSAL, SENTENCE_END, finditer_at_words, proposal_cues,
-                      sentence_start, word_automaton)
+from .lexicon import (DATA_HEAD_WORD, OWN_THING, PART_KINDS, PASSIVE_PROPOSAL, SENTENCE_END, finditer_at_words,
+                      proposal_cues, sentence_start, word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
 
@@ -39,14 +39,17 @@ _MORE_CUES = re.compile(
     r"|\b(?:new|novel|innovative)\b(?! (?:state|sota|record|best|high|low|level|insight|perspective))"
     r"|\bthe (?:end )?result is(?=(?-i: [A-Z]))|(?-i:\b(?:One|The other|The first|The second), (?=[a-z]))"
     r"|\bour " + OWN_THING + r",? (?=(?-i:[A-Z]|[a-z]+[A-Z]))"
-    r"|\bour (?:key |main |core |central )?(?:idea|insight|contribution|solution)s? (?:is|are) (?:an? |the )?",
+    r"|\bour (?:key |main |core |central )?(?:idea|insight|contribution|solution)s? (?:is|are) (?:an? |the )?"
+    # "At the core of our approach is FlexFormer", "The core of AccSamp is the ... Operation (AlignOp)"
+    r"|\b(?:at )?the (?:core|heart) of (?:our |this |the proposed )?[\w-]+(?: [\w-]+)? (?:is|lies) (?:an? |the )?",
     re.IGNORECASE,
 )
 # Where a _MORE_CUES match starts: the first words of its branches.
 _MORE_CUE_WORDS = word_automaton(
     [f"{first} {verb}" for first in ("and", "then") for verb in ("introduce", "propose", "present")]
     + ["our research ", "our study ", "new", "novel", "innovative", "the result is", "the end result is"]
-    + ["one, ", "the other, ", "the first, ", "the second, ", "our "]
+    + ["one, ", "the other, ", "the first, ", "the second, ", "our ", "at the core of", "the core of",
+       "at the heart of", "the heart of"]
 )
 # A sentence that opens on the paper's own system: "Our model, ...", "Our framework integrates ...".
 _OUR_OPENING = re.compile(r"\s*(?:[^,.;:]{0,40},\s*)?[Oo]ur (?:[\w-]+ ){0,2}?(?:model|method|framework|approach|system|"
@@ -102,6 +105,15 @@ _PREPOSITION = re.compile(r"\b(?:on|in|with|for|to|from|by|over|across|using|aga
 # A name, known or not, that the paper calls its own thing: "Our resulting model, LLaMA-Clinic, ...".
 _CALLED_OURS = re.compile(r"\bour " + OWN_THING + r",? $", re.IGNORECASE)
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s|\s+\((?![\w\s.,]*\d{4})")  # not "X (Smith et al., 2023)"
+# A name set off and called new: "HaystackCraft, a new NIAH benchmark built on ...", "X (SF), a novel approach".
+_CALLED_NEW = re.compile(r"\s*(?:\([^()]{1,20}\))?,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:new|novel|newly)\b")
+# Data the paper calls its own, before or after the name: "our newly compiled benchmark dataset, FreshWiki-2024",
+# "our custom xNot360 dataset", "DocAssist, our constructed dataset".
+_OUR_DATA_BEFORE = re.compile(r"\b[Oo]ur\s+(?:(?:(?!(?:on|in|of|for|with|to|from|by|at|over|across)\b)[\w-]+\s+){0,3}?"
+                              + DATA_HEAD_WORD + r"s?\s*,\s*"
+                              r"|(?:(?:own|custom|new|newly|curated|constructed|collected|compiled|proposed)\s+)+)$")
+_DATA_NOUN_AFTER = re.compile(r"\s+" + DATA_HEAD_WORD + r"s?\b")
+_OUR_DATA_AFTER = re.compile(r"\s*,\s+our\s+(?:[\w-]+\s+){0,3}?" + DATA_HEAD_WORD + r"s?\b")
 # "X (ours)" in a results sentence also marks the paper's own system.
 _OURS = re.compile(r"\(\s*ours\s*\)", re.IGNORECASE)
 # A size or version after a proposed name: "-32B", "-7B-Chat", "-v2", "-Large".
@@ -190,6 +202,15 @@ class ProposesDetector:
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
             proposed += [s for s in before if 0 <= ours.start() - s.end_char <= 2 and self._novel(doc, s)]
+        called_own = []
+        for span in spans:
+            # Called new where it stands, or data the paper calls its own (even trained on: "fine-tuned on DocAssist,
+            # our constructed dataset").
+            if self._novel(doc, span) and (
+                    _CALLED_NEW.match(text, span.end_char) or _OUR_DATA_AFTER.match(text, span.end_char)
+                    or ((ours := _OUR_DATA_BEFORE.search(text, max(0, span.start_char - 60), span.start_char))
+                        and (ours.group().rstrip().endswith(",") or _DATA_NOUN_AFTER.match(text, span.end_char)))):
+                called_own.append(span)
         # A name the text gives a new thing ("..., Phantom, which ...", "a method called X") is the paper's.
         table = evidence_table(doc)  # one lookup per span, not an extension getter each
         proposed += [s for s in spans if ((table.get((s.start_char, s.end_char)) or ("",))[0] or "").endswith(":introduced")]
@@ -200,7 +221,7 @@ class ProposesDetector:
         # Data a cue's sentence trains or evaluates on is used, not released: "To verify the proposed method, we
         # conduct experiments on the IEMOCAP database", "achieves competitive results on datasets: N-MNIST and SHD".
         proposed = [s for s in proposed if s.label_ == "MODEL" or self._rule(doc, s).endswith(":title")
-                    or role_before(text, s.start_char, sentence_start(text, s.start_char)) is None]
+                    or role_before(text, s.start_char, sentence_start(text, s.start_char)) is None] + called_own
         # A measure is the paper's own only where the text calls it a new one: "we propose GE-Score, a novel
         # five-dimensional metric" (not "we propose X, which improves mean relative error").
         proposed = [s for s in proposed if s.label_ != "METRIC"

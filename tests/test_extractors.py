@@ -670,6 +670,13 @@ def test_metric_not_found(nlp, text):
          "to test it.", ["ZVTC"]),
         ("A Study\n\nWe introduce Factorized Zorbization Quantization (FZ), a novel approach to tokenizers. "
          "Post-training quantization (PTQ) is common.", ["Factorized Zorbization Quantization", "FZ"]),
+        # A name set off and called new; data the paper calls its own, even trained on; the core of its approach.
+        ("A Study\n\nWe instantiate it through ZorbCraft, a new long-context benchmark built on Wikipedia.",
+         ["ZorbCraft"]),
+        ("A Study\n\nExperiments on our newly compiled benchmark dataset, ZorbWiki-2024, show gains. It is fine-tuned "
+         "on ZorbAssist, our constructed dataset for summarization. We evaluate our approach on three benchmarks, "
+         "nuScenes, NAVSIM and Waymo.", ["ZorbWiki-2024", "ZorbAssist"]),
+        ("A Study\n\nAt the core of our approach is ZorbFormer, an expressive autoencoder.", ["ZorbFormer"]),
         # A measure the text calls new is proposed too.
         ("A Study\n\nWe introduce a new metric, Zorb Invocation Rate (ZIR), to measure context use.",
          ["Zorb Invocation Rate", "ZIR"]),
