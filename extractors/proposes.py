@@ -65,7 +65,10 @@ _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
 # A known short form the paper defines in parentheses ("a novel Selective S4 (i.e., S5) model")
 # is the paper's own name, even though a gazetteer knows it.
 _DEFINED_SHORT_FORM = re.compile(r"\((?:i\.e\.,?\s*|or\s+)?$")
-_OUR_DEFINED = re.compile(r"[Oo]ur (?P<long>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s+\([A-Za-z][\w^+-]{0,15}\)")
+_OUR_DEFINED = re.compile(r"[Oo]ur (?:(?P<long>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s+\([A-Za-z][\w^+-]{0,15}\)"
+                          # or its kind, then the name in brackets: "our 4B model (LMT-60-4B)"
+                          r"|(?:[\w-]+\s+){0,3}?" + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
+                          + r"s?\s+\((?P<named>[A-Za-z][\w^+.-]{1,30})\))")
 # The text calling a measure new, or what the proposal is: "a novel five-dimensional metric", "a new metric, X",
 # "X, a simple yet effective evaluation metric", "X as a complementary metric".
 _CALLED_METRIC = re.compile(r"\b(?:new|novel|proposed)\s+(?:[\w-]+\s+){0,3}?(?:metric|measure)s?\b|\bmetric,"
@@ -173,6 +176,10 @@ class ProposesDetector:
                 proposed += [s for s in spans[at : at + 1] if s.start_char == clause.end() and self._novel(doc, s)]
         for ours in _our_defined(text):
             # "our Diffusion Transformers (DiTs)": a name the paper defines as its own.
+            if ours["named"]:
+                at = bisect_left(starts, ours.start("named"))
+                proposed += [s for s in spans[at : at + 1] if s.start_char == ours.start("named") and self._novel(doc, s)]
+                continue
             at = bisect_left(starts, ours.start("long"))
             proposed += [s for s in spans[at : bisect_left(starts, ours.end())]
                          if self._novel(doc, s) or self._defined_here(text, s)]

@@ -677,6 +677,7 @@ def test_metric_not_found(nlp, text):
          "on ZorbAssist, our constructed dataset for summarization. We evaluate our approach on three benchmarks, "
          "nuScenes, NAVSIM and Waymo.", ["ZorbWiki-2024", "ZorbAssist"]),
         ("A Study\n\nAt the core of our approach is ZorbFormer, an expressive autoencoder.", ["ZorbFormer"]),
+        ("A Study\n\nOur 4B model (ZMT-60-4B) surpasses the larger Aya-101-13B.", ["ZMT-60-4B"]),
         # A measure the text calls new is proposed too.
         ("A Study\n\nWe introduce a new metric, Zorb Invocation Rate (ZIR), to measure context use.",
          ["Zorb Invocation Rate", "ZIR"]),
