@@ -178,7 +178,8 @@ class ProposesDetector:
             # "our Diffusion Transformers (DiTs)": a name the paper defines as its own.
             if ours["named"]:
                 at = bisect_left(starts, ours.start("named"))
-                proposed += [s for s in spans[at : at + 1] if s.start_char == ours.start("named") and self._novel(doc, s)]
+                proposed += [s for s in spans[at : at + 1]
+                             if s.start_char == ours.start("named") and self._novel(doc, s)]
                 continue
             at = bisect_left(starts, ours.start("long"))
             proposed += [s for s in spans[at : bisect_left(starts, ours.end())]
