@@ -520,6 +520,8 @@ _ONE_WORD_NAME = r"(?P<name>(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+
 _NAMELY = re.compile(r",\s+namely,?\s+" + _ONE_WORD_NAME + r"(?=\s*[,(])")
 # That word right after the cue, then the clause goes on: "we introduce Fusioner, with ...".
 _CUED_NAME = re.compile(_ONE_WORD_NAME + r"(?=\s*[,;(]|\s+(?:which|that|to|for)\b)")
+# ... and described in the clause it opens: "we propose LANCER, which leverages ...".
+_WHICH_AFTER = re.compile(r",\s+(?:which|that)\s+(?!is\b|are\b)[a-z]+s\b")
 # Lower-case names the paper counts out after its cue: "we propose two modifications to the
 # attention mechanism - clipped softmax and gated attention." The count must match the items.
 _LOWER_NAME = r"[a-z][a-z-]+(?: [a-z][a-z-]+){0,3}"
@@ -718,7 +720,8 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             # Eliminate, and Track (PET) framework").
             name = named["name"]
             if (name not in _SENTENCE_WORDS and not _LISTED_LONG_FORM.match(text, named.end("name"))
-                    and not is_generic(name) and _word_counts(text).get(name, 0) >= 2):
+                    and not is_generic(name) and (_word_counts(text).get(name, 0) >= 2
+                                                  or _WHICH_AFTER.match(text, named.end("name")))):
                 yield named.start("name"), named.end("name"), "MODEL"
         elif lead is not None and (named := _CUED_TITLE_CASE.match(text, lead.end())) is not None:
             # "we propose Token Recycling. ... Token Recycling requires ...": Title Case words the cue names

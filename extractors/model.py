@@ -543,15 +543,25 @@ class ModelExtractor:
             # Two letters name a thing only when the paper introduces it under a proper name
             # ("we introduce Phantom Optimization (PO)"), not "reinforcement learning (RL)".
             words = long_form.split()
-            return proposed and len(words) >= 2 and all(w[:1].isupper() for w in words) and head in MODEL_HEADS
+            return proposed and len(words) >= 2 and all(w[:1].isupper() for w in words) and (
+                head in MODEL_HEADS or self._cue_right_before(text, long_start, opening))
         return proposed
 
     def _introduced(self, text: str, long_form: str, long_start: int, opening: int) -> bool:
         """The paper introducing a defined name, or saying its own idea is it: "Our key idea is progressive token
-        pruning (PTP)"."""
+        pruning (PTP)", "We observe ... and propose Hierarchical Semantic Guidance (HSG)"."""
         return not self._survey and (PROPOSAL_CUE.search(text, opening, long_start) is not None
                                      or _OUR_IDEA_IS.match(text, opening, long_start) is not None
+                                     or _SECOND_VERB_CUE.search(text, max(opening, long_start - 40), long_start) is not None
                                      or _PROPOSED_AFTER.match(text, long_start + len(long_form)) is not None)
+
+    @staticmethod
+    def _cue_right_before(text: str, long_start: int, opening: int) -> bool:
+        """A proposal cue right before the long form, an article or "new" at most between: "We present Position
+        Interpolation (PI)"."""
+        cue = PROPOSAL_CUE.search(text, max(opening, long_start - 80), long_start)
+        return ((cue is not None and _ARTICLE_BETWEEN.fullmatch(text, cue.end(), long_start) is not None)
+                or _SECOND_VERB_CUE.search(text, max(opening, long_start - 40), long_start) is not None)
 
 
 # A task noun right before a definition, or before a list of definitions it begins: "a new task, Reasoning
@@ -744,6 +754,10 @@ _LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
 
 # The pair and its kind, then the passive of a cue: "an iterative surface fitting (ISF) algorithm is proposed".
 _PROPOSED_AFTER = re.compile(r"\s*\([^()]{1,20}\)(?:\s+[a-z][\w-]*){0,2}\s+" + PASSIVE_PROPOSAL.pattern)
+# The paper's second verb giving the name: "We observe ... and propose X (SF)".
+_SECOND_VERB_CUE = re.compile(r"\b(?:and|then)\s+(?:propose|introduce|present|develop|design)s?\s+(?:an?\s+|the\s+)?"
+                              r"(?:novel\s+|new\s+)?$")
+_ARTICLE_BETWEEN = re.compile(r"\s+(?:an?\s+|the\s+)?(?:novel\s+|new\s+)?")
 _OUR_IDEA_IS = re.compile(r"\s*(?:[^.;:]{0,40},\s*)?[Oo]ur\b[^.;:]{0,60}?\b(?:is|are)\s+(?:an?\s+|the\s+)?$")
 
 

@@ -678,6 +678,11 @@ def test_metric_not_found(nlp, text):
          "nuScenes, NAVSIM and Waymo.", ["ZorbWiki-2024", "ZorbAssist"]),
         ("A Study\n\nAt the core of our approach is ZorbFormer, an expressive autoencoder.", ["ZorbFormer"]),
         ("A Study\n\nOur 4B model (ZMT-60-4B) surpasses the larger Aya-101-13B.", ["ZMT-60-4B"]),
+        # A second verb of the paper's gives a defined name; a cue right before a two-letter definition; a word the
+        # cue gives, described in the clause it opens.
+        ("A Study\n\nWe observe drift and propose Hierarchical Gizmo Guidance (HGG) to learn content. We present "
+         "Position Zorbolation (PZ) that extends windows. We propose ZANCER, which leverages graphs.",
+         ["Hierarchical Gizmo Guidance", "HGG", "Position Zorbolation", "PZ", "ZANCER"]),
         # A measure the text calls new is proposed too.
         ("A Study\n\nWe introduce a new metric, Zorb Invocation Rate (ZIR), to measure context use.",
          ["Zorb Invocation Rate", "ZIR"]),
