@@ -550,9 +550,10 @@ class ModelExtractor:
     def _introduced(self, text: str, long_form: str, long_start: int, opening: int) -> bool:
         """The paper introducing a defined name, or saying its own idea is it: "Our key idea is progressive token
         pruning (PTP)", "We observe ... and propose Hierarchical Semantic Guidance (HSG)"."""
+        second_verb = _SECOND_VERB_CUE.search(text, max(opening, long_start - 40), long_start)
         return not self._survey and (PROPOSAL_CUE.search(text, opening, long_start) is not None
                                      or _OUR_IDEA_IS.match(text, opening, long_start) is not None
-                                     or _SECOND_VERB_CUE.search(text, max(opening, long_start - 40), long_start) is not None
+                                     or second_verb is not None
                                      or _PROPOSED_AFTER.match(text, long_start + len(long_form)) is not None)
 
     @staticmethod
