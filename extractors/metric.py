@@ -54,6 +54,9 @@ def _measure_words(most: int) -> str:
 
 
 _MEASURE = _measure_words(5)
+# A list item's short form after it, in brackets.
+_SHORT_FORM = r"(?: \([A-Za-z][\w-]{0,8}\))?"
+_SHORT_FORM_AFTER = re.compile(r" \([A-Za-z][\w-]{0,8}\)$")
 _SHORT_MEASURE = _measure_words(3)  # an item of a list read back from its noun
 _CHANGE_VERB = r"(?:reduc|improv|increas|decreas|lower|boost|rais|cut|halv|doubl|accelerat)\w*"
 # Measures listed before the word: "in ROUGE, BERTScore and faithfulness metrics". Three or more, or one of them
@@ -78,9 +81,9 @@ RESULT_FRAMES = (
                + r"|saving|speed-?up)s? in (?:the |its |their |both )?(?P<measures>" + _MEASURE
                + r"(?:,? and " + _MEASURE + r")?)"),
     # The text calling it so: "the metric of next-word prediction", "metrics such as X and Y", "metrics: X, Y
-    # and Z", "metrics (X, Y, Z)".
+    # and Z", "metrics (X, Y, Z)", "metrics, including traffic light compliance (TL), lane-keeping ability (LK)".
     re.compile(r"\bmetrics?(?:,? (?:of|such as|like|including|namely|encompassing|covering|spanning) |: | \((?:(?:e\.g\.|i\.e\.),? )?)(?P<measures>"
-               + _MEASURE + r"(?:(?:,| and|, and) " + _MEASURE + r"){0,5})"),
+               + _MEASURE + _SHORT_FORM + r"(?:(?:,| and|, and) " + _MEASURE + _SHORT_FORM + r"){0,5})"),
     _LISTED_BEFORE_METRICS,
 )
 # Words every match of each frame holds.
@@ -141,6 +144,8 @@ def result_measures(text: str) -> Iterator[tuple[int, int, bool]]:
             for part in re.split(r",? and |, ", match["measures"]):
                 start = text.index(part, position)
                 position = start + len(part)
+                part = _SHORT_FORM_AFTER.sub("", part)  # "lane-keeping ability (LK)": the measure, not its short form
+                end = start + len(part)
                 words = part.split()
                 # "lowers X and cuts Y by 12%": the second verb opens the second measure.
                 while words and (words[0].lower() in _MEASURE_OPENERS or re.fullmatch(_CHANGE_VERB, words[0])):
@@ -152,7 +157,7 @@ def result_measures(text: str) -> Iterator[tuple[int, int, bool]]:
                     continue
                 if (words[-1].lower() not in _NOT_MEASURES and not (len(words) == 1 and words[0].lower() in _LOOSE_ALONE)
                         and not is_generic(" ".join(words)) and not names_a_setting(part)):
-                    yield start, position, not needs_head
+                    yield start, end, not needs_head
 
 
 def reports_result(sentence: str) -> bool:

@@ -466,6 +466,9 @@ def test_data_not_found(nlp, text):
         # score given with a colon; the measure before an equals sign.
         ("It reaches 31.68 PartIoU and 22.78 ShapeIoU, with answer recall@2=72% and a ZORB score: 0.68.",
          ["PartIoU", "ShapeIoU", "answer recall@2", "ZORB"]),
+        # Measures the text lists as metrics, each with its short form after it.
+        ("It adds metrics, including gizmo light compliance (GL), lane-keeping ability (LK), and extended comfort "
+         "(EC).", ["gizmo light compliance", "lane-keeping ability", "extended comfort"]),
         # A measure of several words with no value in its sentence, where a frame names it measured.
         ("It brings significant savings in training time.", ["training time"]),
         # An acronym a decimal value qualifies (not a count of hardware).
