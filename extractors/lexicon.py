@@ -247,13 +247,14 @@ def _stoplisted(text: str) -> bool:
     key = normalize_key(text)
     return (not key or key in stoplist() or key.isdigit() or (key.endswith("s") and key[:-1] in stoplist())
             # A venue with its year, written as one word: "CVPR2024", "NeurIPS-2023".
-            or (_YEAR_ENDING.search(key) is not None and key[:-4] in stoplist())
+            or ((year := _YEAR_ENDING.search(key)) is not None and key[:year.start()] in stoplist())
+            or "%" in text  # a percentage, or one garbled by a converter ("50%percent5050\\%50"), is never a name
             # (and shapes that name nothing; here, where the answer for a text is cached)
             or _NUMBERED_PART.fullmatch(text) is not None or _FOOTNOTE_GLUED.fullmatch(text) is not None
             or _LICENCE.fullmatch(text) is not None)
 
 
-_YEAR_ENDING = re.compile(r"(?:19|20)\d\d$")
+_YEAR_ENDING = re.compile(r"(?:(?:19|20)\d|(?<=[a-z])[12])\d$")  # "CVPR2024", "CVPR23"
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")

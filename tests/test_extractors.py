@@ -133,6 +133,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         # ... and one named "... learning" that the paper calls new or names as a part.
         ("It adds a novel sampling approach for Gizmo Contrastive Learning (GCL), and a self-zorb learning (SZL) "
          "scheme.", ["Gizmo Contrastive Learning", "GCL", "self-zorb learning", "SZL"]),
+        # A citation glued to a name ends it; a venue with a two-digit year is no name.
+        ("A model with ZorbNeXt[20] won the challenge at CVPR23 and ICCV2023.", ["ZorbNeXt"]),
     ],
 )
 def test_model_found(nlp, text, expected):
