@@ -55,7 +55,8 @@ _UNITS = (
     # "65.\\%": a number whose decimals were lost keeps its unit.
     (re.compile(r"(?:\.(?=\\?%))?\s?(?:\\?%|percent\b)"), "%"),
     (re.compile(r"\s?[x×X](?![\w×*]|\s?\d)"), "x"),
-    (re.compile(r"(?:-fold\b|\s?\\?(?:times|fold)\b)"), "x"),  # "5\times", "5times" (a \times that lost its backslash)
+    # "5\times", "5times" (a \times that lost its backslash), "6-to-10-times"
+    (re.compile(r"(?:-fold\b|-times\b|\s?\\?(?:times|fold)\b)"), "x"),
     (re.compile(r"[\s~]?(ms|mm|FPS|fps|dB|pp|points?)\b"), None),  # ("200~ms": LaTeX's tie for a space)
     (re.compile(r"[\s~]?(GB|MB|TB|KB|GiB|MiB)\b"), "memory"),
     (re.compile(r"[\s~]?(" + _DURATION_UNIT + r")\b"), "duration"),
@@ -165,7 +166,7 @@ _TERMS_OF = re.compile(r"terms\s+of\s+")
 # Between a dataset's name and the score it gives in brackets: "ActivityNet-1.3 (" of "ActivityNet-1.3 (40.01% mAP)".
 _SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:[A-Za-z@-]+\s*(?:of|=|:)?\s*)?")
 # Between a value and the one it is set against: "2.74 vs. 3.04", "2.74 versus 3.04".
-_SET_AGAINST = re.compile(r"\s*(?:vs\.?|versus|,?\s*compared (?:with|to))\s*")
+_SET_AGAINST = re.compile(r"\s*\(?\s*(?:vs\.?|versus|,?\s*compared (?:with|to))\s*(?:e\.g\.,?\s*)?")
 # The system a value set against another is, named right after it: "0.5425 compared with 0.2790, the best baseline".
 _APPOSED_SYSTEM = re.compile(r",\s+the\s+(?P<system>(?:[\w-]+\s+){0,2}?(?:baseline|method|model|system|approach)s?)\b")
 _ON_DATA_AFTER = re.compile(r"\s+on\s+(?:the\s+)?")
@@ -284,12 +285,13 @@ _INTERVAL = re.compile(r"\(\s*\d{2}(?:\.\d+)?\s?%\s*(?:CI|confidence interval)\b
 
 
 # The upper bound of a range and its unit right after a number: "2.3-3.6x", "2–4×", "5 to 10%", "2–3 points".
-_RANGE_UNIT = re.compile(r"\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?(?=\s?(?:\\?%|[x×](?![\w×*])|-fold\b|\s?\\?times\b|"
+_RANGE_UNIT = re.compile(r"\s?(?:-to-|[-–~]|to)\s?\d+(?:\.\d+)?"
+                         r"(?=\s?(?:\\?%|[x×](?![\w×*])|-fold\b|[\s-]?\\?times\b|"
                          r"(?:percentage )?points?\b|pp\b))")
 # A measure's name of one or two words, then "points": the unit of the number before it.
 _POINTS_OF_MEASURE = re.compile(r"\s+(?:[\w@-]+\s+){1,2}points?\b")
 # The lower bound of a range, standing on its own: "2.3-" of "2.3-3.6x" (not the "4-" of "GPT-4-").
-_RANGE_START = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?(?:x|×|%)?-$")  # (with its unit too: "1.4x-2.6x")
+_RANGE_START = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?(?:x|×|%)?-(?:to-)?$")  # (with its unit too: "1.4x-2.6x")
 # The next item and its unit after a bare number in a list: "2.1 and 3.4 points", "1.5, 2.0 and 3.1%".
 _LISTED_UNIT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d+(?:\.\d+)?(?:,\s*(?:and\s+)?|\s+and\s+))*\d+(?:\.\d+)?"
                           r"(?=\s?(?:\\?%|[x×](?![\w×*])|(?:percentage )?points?\b|pp\b))")
@@ -345,8 +347,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
         if after is None:
             continue
         unit, stop = after
-        if text.startswith("$", stop) and unit:
-            stop += 1  # "$19.3\times$ reduction in TTFT": the value's LaTeX closes with it
+        if text.startswith("$", stop):
+            stop += 1  # "$19.3\times$ reduction in TTFT", "$4.10$ FID": the value's LaTeX closes with it
         if unit is None and (shared := _RANGE_UNIT.match(text, match.end()) or _LISTED_UNIT.match(text, match.end())):
             # "2.3-3.6x", "2-4x", "by 2.1 and 3.4 points": a range's bounds and a list's items share its unit
             unit = _unit_after(text, shared.end())[0]
@@ -892,7 +894,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 value_model = compared.text  # "3.5 FID, compared to 5.1 for DiT-XL"
             elif listed_models is not None:
                 value_model = listed_models[position].text  # "X and Y reach 81.2% and 84.6%, respectively"
-            if emitted and _SET_AGAINST.fullmatch(text, emitted[-1].end, value.start):
+            if emitted and compared is None and _SET_AGAINST.fullmatch(text, emitted[-1].end, value.start):
                 # "outperforms DiT-XL/2 (gFID 2.74 vs. 3.04)": the other system's, the nearest named before the pair.
                 value_model = next((m.text for m in reversed(model_spans.starting(start, emitted[-1].start - 1))
                                     if m.text != emitted[-1].model), None)
@@ -1016,7 +1018,7 @@ _OF_NAME_FROM = re.compile(r"\s+from\s+(?:about\s+|around\s+|only\s+)?", re.IGNO
 
 
 # A value set against another system's: "compared to 5.1 for DiT-XL", "versus 71.3% of GPT-4".
-_VERSUS_BEFORE = re.compile(r"\b(?:" + _VERSUS + r"|than)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+_VERSUS_BEFORE = re.compile(r"\b(?:" + _VERSUS + r"|than)\s+(?:only\s+|just\s+|e\.g\.,?\s+)?$", re.IGNORECASE)
 _ACHIEVED_BY = re.compile(r"\s+(?:as\s+)?(?:achieved|obtained|attained|reached|reported|scored|set)\s+by\s+(?:the\s+)?",
                           re.IGNORECASE)
 _FOR_NAME = re.compile(r"\s+(?:for|of|by|from|with)\s+(?:the\s+)?", re.IGNORECASE)

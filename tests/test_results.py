@@ -681,3 +681,15 @@ def test_latex_times_is_a_factor():
                      "(TTFT) and $12.1\\times$ improvement in throughput at $1024\\times 1024$ resolution.")
     assert [(metric, value, unit) for _, _, metric, value, unit in found] == [("TTFT", 19.3, "x"),
                                                                               ("throughput", 12.1, "x")]
+
+
+def test_ranges_written_with_to_and_values_set_against_another_systems():
+    # "5-to-10-fold": a range's bounds share its unit; "$4.10$ FID": the measure after the value's LaTeX; "(vs e.g.
+    # 0.141 of X)": the other system's value.
+    found = _results("ZorbMask: Motion", "It needs a 5-to-10-fold increase in compute. ZorbMask reaches $4.10$ FID "
+                     "on HumanML3D, with an FID of 0.045 (vs e.g. 0.141 of T2M-GPT).")
+    assert [(model, metric, value, unit) for model, _, metric, value, unit in found][1:] == [
+        ("ZorbMask", "compute", 10.0, "x"), ("ZorbMask", "FID", 4.1, None), ("ZorbMask", "FID", 0.045, None),
+        ("T2M-GPT", "FID", 0.141, None)]
+    assert found[0][3:] == (5.0, "x")
+
