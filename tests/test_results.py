@@ -124,7 +124,8 @@ def test_result_fields_come_from_the_sentence_structure():
         ("FooNet", "COCO", "mAP", 5.7, None), ("FooNet", "LVIS", "mAP", 5.0, None),
         # (ImageNet is the sentence's only dataset, so every value there is on it.)
         ("FooNet", "ImageNet", "speed", 2.2, "x"), ("FooNet", "ImageNet", "top-1 accuracy", 84.1, "%"),
-        ("FooNet", "ImageNet", "memory usage", 5.9, "GB"), ("FooNet", None, None, 61.0, "%"),
+        # (A score whose sentence names no data takes the one dataset of the last sentence that names any.)
+        ("FooNet", "ImageNet", "memory usage", 5.9, "GB"), ("FooNet", "ImageNet", None, 61.0, "%"),
     }
 
 
