@@ -27,7 +27,7 @@ if not Span.has_extension("paperkg_long_form"):
     Span.set_extension("paperkg_long_form", default=None)
 
 # An acronym in parentheses: short, starts with a letter, has a capital.
-_PAREN_ACRONYM = re.compile(r"\((?P<short>[A-Za-z][\w^.+-]{0,19})\)")
+_PAREN_ACRONYM = re.compile(r"\((?P<short>(?:[A-Za-z]|\d[A-Za-z]+-)[\w^.+-]{0,19})\)")  # ("4D-STraG" too)
 _WORD = re.compile(r"[\w^'-]+")
 
 
@@ -71,7 +71,8 @@ def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
         window_start = max(0, match.start() - 160, text.rfind(")", 0, match.start()) + 1,
                            text.rfind("(", 0, match.start()) + 1)
         words = list(_WORD.finditer(text, window_start, match.start()))
-        letters = [c.lower() for c in short if c.isalpha()]
+        # (the digit of a short form that opens on one is spelled too: "4D Scene Trajectory Generator (4D-STraG)")
+        letters = [c.lower() for c in short if c.isalpha() or (c.isdigit() and short[0].isdigit())]
         if len(letters) < 2:
             first = _counted_initials(short, words)
             if first is not None:

@@ -814,7 +814,7 @@ _CAPITALS_BEFORE = re.compile(r"(?<![\w./-])[A-Z]{2,}\d*$")
 # A noun for models, then the names it lists: "retrieval functions such as BM25", "open LLMs, e.g., Qwen and Yi".
 _MODEL_NOUNS = (r"(?:models?|baselines?|methods?|architectures?|LLMs|VLMs|MLLMs|LMMs|LVLMs|retrievers?|detectors?|"
                 r"optimi[sz]ers?|encoders?|backbones?|networks?|algorithms?|approaches|functions?|agents?|chatbots?|"
-                r"generators?|tokeni[sz]ers?|classifiers?|policies|frameworks?)")
+                r"generators?|tokeni[sz]ers?|classifiers?|policies|frameworks?|systems)")
 # Found from the listing words, the rarer part (a string search each): the noun for models right before them.
 _LISTING_WORDS = ("such as", "including", "like", "e.g.", "namely", "i.e.")
 _AFTER_LISTING = re.compile(r",?\s+")

@@ -133,8 +133,13 @@ def found(nlp, text: str, label: str) -> list[str]:
         # ... and one named "... learning" that the paper calls new or names as a part.
         ("It adds a novel sampling approach for Gizmo Contrastive Learning (GCL), and a self-zorb learning (SZL) "
          "scheme.", ["Gizmo Contrastive Learning", "GCL", "self-zorb learning", "SZL"]),
+        # Names listed after "systems, such as"; a short form opening on a digit.
+        ("It beats codec systems, such as ZorbTokenizer, DAC, and Encodec. We propose a 4D Gizmo Trajectory "
+         "Generator (4D-GTraG).", ["ZorbTokenizer", "DAC", "Encodec", "4D Gizmo Trajectory Generator", "4D-GTraG"]),
         # A citation glued to a name ends it; a venue with a two-digit year is no name.
         ("A model with ZorbNeXt[20] won the challenge at CVPR23 and ICCV2023.", ["ZorbNeXt"]),
+        # Generic classes joined, a dimension among them: no name.
+        ("We train a 3D convolutional neural network (3D-CNN) and a CNN-RNN on ZorbSet.", []),
     ],
 )
 def test_model_found(nlp, text, expected):
