@@ -103,6 +103,9 @@ _NOT_MEASURES = frozenset(
 # Words that make "X, Y and Z metrics" an amount or a kind of metrics, not a list of them.
 _KINDS_OF_METRICS = frozenset("various several multiple many different other some new standard common existing "
                               "additional diverse numerous".split())
+_OBJECTIVE_AFTER = re.compile(r"\s+(?:loss|losses|objective|regression|matching|criterion|term|penalty)\b")
+# Heads of a measure of cost.
+_COST_HEADS = frozenset("time times latency latencies footprint usage consumption speedup speedups".split())
 # Loose alone, a measure with the word that says which: "communication cost", "computation overhead".
 _LOOSE_ALONE = frozenset("cost costs overhead overheads".split())
 
@@ -293,6 +296,8 @@ class MetricExtractor:
             # "ReST-EM" is a coined method, not the EM metric; "Macro-F1" is a metric.
             if name in redefined or (not known and is_name_shaped(name.split("-", 1)[0])):
                 continue
+            if _OBJECTIVE_AFTER.match(text, end):
+                continue  # "MSE loss", "MSE matching": what a model is trained with, not scored in
             first, _, second = name.partition("-")
             if second and first in self.gazetteer and second in self.gazetteer:
                 # Two measures hyphenated ("accuracy-MACs trade-offs"): the first here, the second on its own.
@@ -306,6 +311,11 @@ class MetricExtractor:
                 if _LOOSE_PARTNER.search(text, max(0, start - 12), start) or _LOOSE_PARTNER_AFTER.match(text, end):
                     continue
                 if not reports_result(self._sentence(doc, text, start)):
+                    continue
+                # A cost named with what it is of, in a sentence of no value, is a goal: "reduces the memory
+                # footprint", "less favorable training times" (not "savings in training time").
+                if " " in name and name.rsplit(None, 1)[-1].lower() in _COST_HEADS \
+                        and not self._numbered(doc, text, start, end):
                     continue
                 # The measure's own modifiers stay with it: "average token count", "GPU memory footprint";
                 # led by a coined measure ("pass@1 accuracy"), it is as sure as that one.

@@ -497,8 +497,11 @@ def test_metric_found(nlp, text, expected):
         "Accuracy matters in medical settings.",
         "Throughput is a concern for deployment.",
         "It improves performance by 3% and efficiency by 2x.",
-        # A measure of several words in a sentence that reports no value names a goal.
+        # A measure of several words in a sentence that reports no value names a goal; a measure trained with is
+        # an objective.
         "It enhances temporal coherence and lowers GPU memory usage.",
+        "It significantly reduces both training time and memory footprint.",
+        "We use a mean squared error loss and an MSE loss between descriptors.",
         # The abstract's own meaning of letters that also name a metric.
         "We assemble an electron microscopy (EM) dataset, the largest to date with 45% more voxels.",
         # Measure words that measure nothing here: a verb, a goal without an amount, a setting.
