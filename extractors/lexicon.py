@@ -238,8 +238,8 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
             or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None
-            # generic classes joined are one still: "CNN-RNN", "LLM-MLLM collaboration", "3D-CNN"
-            or ("-" in text and all(part and is_generic(part) for part in text.split("-"))))
+            # generic classes joined are one still: "CNN-RNN", "LLM-MLLM collaboration"
+            or ("-" in text and all(part and _stoplisted(part) for part in text.split("-"))))
 
 
 @lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks

@@ -138,8 +138,6 @@ def found(nlp, text: str, label: str) -> list[str]:
          "Generator (4D-GTraG).", ["ZorbTokenizer", "DAC", "Encodec", "4D Gizmo Trajectory Generator", "4D-GTraG"]),
         # A citation glued to a name ends it; a venue with a two-digit year is no name.
         ("A model with ZorbNeXt[20] won the challenge at CVPR23 and ICCV2023.", ["ZorbNeXt"]),
-        # Generic classes joined, a dimension among them: no name.
-        ("We train a 3D convolutional neural network (3D-CNN) and a CNN-RNN on the data.", []),
     ],
 )
 def test_model_found(nlp, text, expected):
