@@ -158,7 +158,9 @@ def result_measures(text: str) -> Iterator[tuple[int, int, bool]]:
                     continue
                 if needs_head and not is_measure_head(words[-1], part):
                     continue
-                if (words[-1].lower() not in _NOT_MEASURES and not (len(words) == 1 and words[0].lower() in _LOOSE_ALONE)
+                # (efficiency is loose alone, a measure with the word that says of what: "sample efficiency")
+                if ((words[-1].lower() not in _NOT_MEASURES or (len(words) > 1 and words[-1].lower() == "efficiency"))
+                        and not (len(words) == 1 and words[0].lower() in _LOOSE_ALONE)
                         and not is_generic(" ".join(words)) and not names_a_setting(part)):
                     yield start, end, not needs_head
 
@@ -203,6 +205,12 @@ _COINED_AFTER_VALUE = re.compile(
 )
 
 
+# An acronym given a decimal value or a percentage, or changed to or by a value: "an IS of 316.9", "TAR=89.59%",
+# "improves IS to 316.9" (not a setting, "LR=0.001", nor a label, "PED: 0.65").
+_ACRONYM_BEFORE_DECIMAL = re.compile(r"(?<![\w-])(?P<name>[A-Z]{2,6})"
+                                     r"\s*(?:of\s+(?:about\s+)?\d+\.\d|=\s*\d+(?:\.\d+)?\s?%)"
+                                     r"|\b(?:improv|reduc|rais|lower|increas|decreas|boost|cut)\w*\s+"
+                                     r"(?P<changed>[A-Z]{2,6})\s+(?:to|from|by)\s+\d")
 # An acronym right after a decimal value (a score, not a count: "3 GPUs"), before a preposition or the clause's end.
 _ACRONYM_AFTER_DECIMAL = re.compile(r"\d(?<![\w.]\d)\d*\.\d+\s+(?P<name>[A-Z]{2,6})"
                                     r"(?=\s+(?:on|in|at|for|and|with|across)\b|\s*[,.;()])")
@@ -388,6 +396,11 @@ class MetricExtractor:
             # qualifies is its measure (not a generic one: "95% CI").
             if not is_generic(match["name"]):
                 add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
+                              confidence=self.word_confidence)
+        for match in _ACRONYM_BEFORE_DECIMAL.finditer(text):
+            group = "name" if match["name"] else "changed"
+            if not is_generic(match[group]):
+                add_candidate(doc, match.start(group), match.end(group), "METRIC", rule=f"{self.name}:qualified",
                               confidence=self.word_confidence)
         for match in _ACRONYM_AFTER_DECIMAL.finditer(text) if "." in text else ():
             # "2.59 FID and 281.9 IS on ImageNet": an acronym a decimal value qualifies is its measure.

@@ -476,6 +476,9 @@ def test_data_not_found(nlp, text):
          "(EC).", ["gizmo light compliance", "lane-keeping ability", "extended comfort"]),
         # A measure of several words with no value in its sentence, where a frame names it measured.
         ("It brings significant savings in training time.", ["training time"]),
+        # An acronym given a decimal value or a percentage, or changed to one (not a setting); efficiency said of what.
+        ("It improves ZS to 316.9, reaches TAR=89.59% with LR=0.001 and a 1.8x improvement in sample efficiency.",
+         ["ZS", "TAR", "sample efficiency"]),
         # An acronym a decimal value qualifies (not a count of hardware).
         ("It reaches 2.59 FID and 281.9 ZS on ImageNet with 8 TPU cores.", ["FID", "ZS"]),
         # A name the text calls a metric: in apposition, after the noun, or with "as".
