@@ -273,7 +273,7 @@ def framed(text: str, start: int) -> bool:
 
 # The frames that name what is measured, as opposed to the verbs that may ("evaluate X", "compute X").
 _NAMING_FRAME_BEFORE = re.compile(r"\b(?:in terms of|(?:savings?|gains?|improvements?|reductions?|drops?|increases?)"
-                                  r" in)\s+(?:the\s+|both\s+)?(?:[\w-]+(?:\s[\w-]+){0,2},?\s+(?=and\b|[\w-]+,)){0,3}"
+                                  r" in|(?:measured|evaluated|assessed) (?:by|using|with))\s+(?:the\s+|both\s+)?(?:[\w-]+(?:\s[\w-]+){0,2},?\s+(?=and\b|[\w-]+,)){0,3}"
                                   r"(?:and\s+)?$", re.IGNORECASE)
 
 

@@ -476,6 +476,8 @@ def test_data_not_found(nlp, text):
          "(EC).", ["gizmo light compliance", "lane-keeping ability", "extended comfort"]),
         # A measure of several words with no value in its sentence, where a frame names it measured.
         ("It brings significant savings in training time.", ["training time"]),
+        ("The models were evaluated using zorb similarity scores and classification accuracy.",
+         ["zorb similarity scores", "classification accuracy"]),
         # An acronym given a decimal value or a percentage, or changed to one (not a setting); efficiency said of what.
         ("It improves ZS to 316.9, reaches TAR=89.59% with LR=0.001 and a 1.8x improvement in sample efficiency.",
          ["ZS", "TAR", "sample efficiency"]),
