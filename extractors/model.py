@@ -63,7 +63,9 @@ _ORGANIZATION_WORDS = frozenset(
 _CLASS_NOUN_AFTER = re.compile(r"\s+(?:models|networks|architectures|methods|approaches|frameworks|systems|families)\b")
 
 # "Name: subtitle" at the start of the title: the usual place for a paper's own name.
-_TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?):(?:\s|(?<=\w{3}:)(?=[A-Z][a-z]+ ))")  # (a space may be lost after the colon)
+# (a space may be lost after the colon; a dash set off by spaces stands for one: "GECToR – Grammatical Error ...")
+_TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?)"
+                         r"(?::(?:\s|(?<=\w{3}:)(?=[A-Z][a-z]+ ))|\s+(?:[–—]|--?)\s+(?=[A-Z]))")
 _TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+-?[A-Z0-9][\w.+-]*|v\d[\w.]*")
 _FUNCTION_WORDS = frozenset("of for and the to in with on a an is are".split())
 _GERUND_WORD = re.compile(r"[A-Z][a-z]+ing")
