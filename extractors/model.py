@@ -131,11 +131,18 @@ def title_name(title: str) -> tuple[int, int] | None:
     >>> [title_name(t) for t in ("Reformulating Sequential Recommendation: X", "LLMs MEET VLMS: BOOST DETECTION",
     ...                          "MMIE: A BENCHMARK", "MambaOut: Do We Really Need Mamba for Vision?")]
     [None, None, (0, 4), (0, 8)]
+    >>> title = "Arcee's MergeKit: A Toolkit for Merging Large Language Models"  # whose it is, then the name
+    >>> start, end = title_name(title); title[start:end]
+    'MergeKit'
     """
     match = _TITLE_NAME.match(title)
     if match is None or is_survey(title) or _STUDY.match(title, match.end()):
         return None
-    words = match["name"].split()
+    # Whose it is comes before the name: "Arcee's MergeKit: A Toolkit ...".
+    owner = _OWNER_BEFORE.match(match["name"])
+    start = match.start("name") + (owner.end() if owner else 0)
+    name = title[start : match.end("name")]
+    words = name.split()
     if len(words) > 3 or not all(_TITLE_NAME_WORD.fullmatch(word) for word in words):
         return None
     if words[0].lower() in _NOT_TITLE_NAMES or any(w in _FUNCTION_WORDS for w in words):
@@ -144,13 +151,14 @@ def title_name(title: str) -> tuple[int, int] | None:
         return None  # a phrase: a title in capitals ("LLMs MEET VLMS: ..."), or opening on a verb in -ing
     if not words[0][:1].isupper() and not is_name_shaped(words[0]) and not _CAPITALS_IN_WORD.search(words[0]):
         return None  # (a lower-case start with capitals in it is a name: "fine-CLIP", "mPLUG")
-    if is_generic(match["name"]):
+    if is_generic(name):
         return None
     if any(words[-1].lower() in heads for heads in HEADS.values()):
         return None  # "VLSP2022-EVJVQA Challenge:", "X Benchmark:" name data, not a model
-    return match.start("name"), match.end("name")
+    return start, match.end("name")
 
 
+_OWNER_BEFORE = re.compile(r"[A-Z][\w-]*['’]s\s+(?=\S)")
 # A subtitle opening on evaluating others: the name before it is what they are evaluated with.
 _EVALUATING = re.compile(r"\s*(?:benchmarking|evaluating|assessing|measuring|testing)\b", re.IGNORECASE)
 # A name made with a benchmark's word: "NaturalCodeBench", "Zorb-Eval", "Agent Arena".
