@@ -769,6 +769,9 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         described = _DESCRIBED_OWN.match(own_subject["own"]) and _OWN_KIND_END.search(own_subject["own"])
         if named is not None:
             model, model_rule = named.text, "own-subject"
+        elif described and _SINGLED_OUT.search(own_subject["own"]):
+            # One of the paper's systems singled out: "Our 3B models achieve ...", "our best zero-shot system".
+            model, model_rule = _OUR.sub("", own_subject["own"]), "own-described"
         elif own_model and (not described or not _title_opening_only(found, own_model)):
             model, model_rule = own_model, "own-subject"
         elif described:
@@ -936,6 +939,9 @@ _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the propos
                           + r"s?\b|(?:our|the proposed)\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
                           r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:it|we)\b)",
                           re.IGNORECASE)
+# Words that single out one of the paper's systems: its best, its largest, one size.
+_SINGLED_OUT = re.compile(r"(?<![\w-])(?:best|strongest|largest|smallest|\d+(?:\.\d+)?[BMK])(?![\w-])")
+_OUR = re.compile(r"^our\s+", re.IGNORECASE)
 # The paper's own system described, not named: "our method", "the proposed framework" (called "proposed framework").
 _DESCRIBED_OWN = re.compile(r"^the\s+(?=proposed\s)|^(?=our\s)", re.IGNORECASE)
 # ... ending on the kind of thing it is, not cut short ("the proposed structure-aware" of a longer phrase).

@@ -694,3 +694,10 @@ def test_ranges_written_with_to_and_values_set_against_another_systems():
         ("T2M-GPT", "FID", 0.141, None)]
     assert found[0][3:] == (5.0, "x")
 
+
+def test_one_of_the_papers_systems_singled_out_is_the_subject():
+    # "Our 3B models", "our best zero-shot system": the paper's system the value is about, not its name.
+    found = _results("ZorbAlchemy: Code Data", "We present ZorbAlchemy. Our 3B models achieve 83.5% on HumanEval. Our "
+                     "best zero-shot system achieves an F1 score of 58.3%. Our method reaches 61.0% on MBPP.")
+    assert [model for model, *_ in found] == ["3B models", "best zero-shot system", "ZorbAlchemy"]
+
