@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
-from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, load_names
+from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, load_names, sentence_start
 from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, framed, in_measurement_context, is_measure_head,
                        measure_phrases, measure_start, names_a_setting)
 
@@ -207,14 +207,18 @@ _COINED_AFTER_VALUE = re.compile(
 
 # An acronym given a decimal value or a percentage, or changed to or by a value: "an IS of 316.9", "TAR=89.59%",
 # "improves IS to 316.9" (not a setting, "LR=0.001", nor a label, "PED: 0.65").
-_ACRONYM_BEFORE_DECIMAL = re.compile(r"(?<![\w-])(?P<name>[A-Z]{2,6})"
-                                     r"\s*(?:of\s+(?:about\s+)?\d+\.\d|=\s*\d+(?:\.\d+)?\s?%)"
-                                     r"|\b(?:improv|reduc|rais|lower|increas|decreas|boost|cut)\w*\s+"
-                                     r"(?P<changed>[A-Z]{2,6})\s+(?:to|from|by)\s+\d")
+# (The capital comes first, with one letter behind it: the regex engine skips to capitals fast.)
+_ACRONYM_BEFORE_DECIMAL = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])[A-Z]{1,5})(?![\w-])"
+                                     r"(?:\s*(?:of\s+(?:about\s+)?\d+\.\d|=\s*\d+(?:\.\d+)?\s?%)"
+                                     r"|(?P<changed>\s+(?:to|from|by)\s+\d))")
+_CHANGED_BEFORE = re.compile(r"\b(?:improv|reduc|rais|lower|increas|decreas|boost|cut)\w*\s+$")
 # An acronym right after a decimal value (a score, not a count: "3 GPUs"), before a preposition or the clause's end.
 _ACRONYM_AFTER_DECIMAL = re.compile(r"\d(?<![\w.]\d)\d*\.\d+\s+(?P<name>[A-Z]{2,6})"
                                     r"(?=\s+(?:on|in|at|for|and|with|across)\b|\s*[,.;()])")
-_DIGIT = re.compile(r"\d")
+# A number that could be a value: not a year ("Farquhar et al., 2024").
+_DIGIT = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
+# Where a sentence ends after a measure (not at "e.g. 40 times faster").
+_SENTENCE_STOP = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.!?](?:\s|$)|\n")
 # A known measure with a letter or two before it that say which: "gFID" (generation), "mDice" (mean), "rFID", or
 # a word after a value: "31.68 PartIoU". (The capital comes first, with one letter behind it: the regex engine skips to
 # capitals fast.)
@@ -323,7 +327,7 @@ class MetricExtractor:
                 # A cost named with what it is of, in a sentence of no value, is a goal: "reduces the memory
                 # footprint", "less favorable training times" (not "savings in training time").
                 if " " in name and name.rsplit(None, 1)[-1].lower() in _COST_HEADS \
-                        and not self._numbered(doc, text, start, end):
+                        and not self._numbered(text, start, end):
                     continue
                 # The measure's own modifiers stay with it: "average token count", "GPU memory footprint";
                 # led by a coined measure ("pass@1 accuracy"), it is as sure as that one.
@@ -388,7 +392,7 @@ class MetricExtractor:
             add_candidate(doc, self._with_modifier(text, match.start()), match.end(), "METRIC",
                           rule=f"{self.name}:at-k", confidence=self.confidence)
         for start, end, called in result_measures(text):
-            if not called and " " not in text[start:end] and not self._numbered(doc, text, start, end):
+            if not called and " " not in text[start:end] and not self._numbered(text, start, end):
                 continue  # "in terms of expressivity": a single word only measured, in no sentence of values, is loose
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():
@@ -398,9 +402,10 @@ class MetricExtractor:
                 add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
                               confidence=self.word_confidence)
         for match in _ACRONYM_BEFORE_DECIMAL.finditer(text):
-            group = "name" if match["name"] else "changed"
-            if not is_generic(match[group]):
-                add_candidate(doc, match.start(group), match.end(group), "METRIC", rule=f"{self.name}:qualified",
+            changed_without_verb = match["changed"] and not _CHANGED_BEFORE.search(text, max(0, match.start() - 20),
+                                                                                 match.start())
+            if not changed_without_verb and not is_generic(match["name"]):
+                add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
                               confidence=self.word_confidence)
         for match in _ACRONYM_AFTER_DECIMAL.finditer(text) if "." in text else ():
             # "2.59 FID and 281.9 IS on ImageNet": an acronym a decimal value qualifies is its measure.
@@ -411,7 +416,7 @@ class MetricExtractor:
             # A measure of several words the grammar reads counts in a sentence that reports a value, not in one
             # that names a goal ("lower inference latency", "enhance temporal coherence").
             several = " " in text[start:end]
-            if not is_generic(text[start:end]) and (not several or self._numbered(doc, text, start, end)):
+            if not is_generic(text[start:end]) and (not several or self._numbered(text, start, end)):
                 # "meteor scores": a measure called by its value's word is the measure before it (not so the
                 # words of a "driving score", which measure nothing alone).
                 scored = _SCORE_WORD.search(text, start, end)
@@ -433,10 +438,16 @@ class MetricExtractor:
         widened = measure_start(text, start, limit=1)
         return start if text[widened:start].strip().lower() in _AGGREGATES else widened
 
-    def _numbered(self, doc: Doc, text: str, start: int, end: int) -> bool:
-        """Whether the sentence of ``text[start:end]`` holds a number outside it, or a frame names it measured."""
-        sentence = self._sentence(doc, text, start)
-        return _DIGIT.search(sentence.replace(text[start:end], " ")) is not None or framed(text, start)
+    @staticmethod
+    def _numbered(text: str, start: int, end: int) -> bool:
+        """Whether the sentence of ``text[start:end]`` holds a number outside it, or a frame names it measured.
+
+        (The sentence read from the text: a full stop or a line break ends it; a cheaper look than the doc's.)
+        """
+        sentence_end = _SENTENCE_STOP.search(text, end)
+        return (_DIGIT.search(text, sentence_start(text, start), start) is not None
+                or _DIGIT.search(text, end, sentence_end.start() if sentence_end else len(text)) is not None
+                or framed(text, start))
 
     @staticmethod
     def _sentence(doc: Doc, text: str, start_char: int) -> str:
