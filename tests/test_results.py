@@ -141,15 +141,15 @@ def test_result_fields_come_from_the_sentence_structure():
     ("results-blind-a.jsonl", {"precision": 0.76, "recall": 0.72, "f1": 0.74}),
     ("results-blind-b.jsonl", {"precision": 0.59, "recall": 0.57, "f1": 0.58}),
     ("results-blind-c.jsonl", {"precision": 0.86, "recall": 0.86, "f1": 0.86}),
-    # Fifty-eight more annotators apart (tests/data/README-web.md): web-1 read for development (0.673 when pinned),
+    # Sixty-three more annotators apart (tests/data/README-web.md): web-1 read for development (0.673 when pinned),
     # web-2 scored once (0.328 at 27d6568), then read (0.403 when pinned); web-3 scored once (0.178 at
     # 2b013f3), then read (0.376); web-4 scored once (0.512 at 105beb5), then read (0.541); web-5 scored once
     # (0.279 at 66a13dc), then read (0.455); web-6 scored at 53d00d4 (0.260), then read in the seventh round
     # (0.392); web-7 scored at fc36c72 (0.278), then read in the eighth round (0.392); web-8 scored at 532cede
     # (0.300), then read (0.475); web-9 scored at 532cede (0.353) and at 39da8f6 (0.370), then read in the ninth
     # round (0.450); web-10 scored at 8de520b (0.258), then read in the tenth round (0.331); web-12 scored in the
-    # tenth round (0.159 at 006759a), then read at its end (0.219); web-11 (0.322) and web-13 (0.379) scored at
-    # ce21b86, never read.
+    # tenth round (0.159 at 006759a), then read at its end (0.219, 0.281 in the eleventh); web-13 scored at ce21b86
+    # (0.379), then read in the eleventh round (0.419); web-11 (0.343) and web-14 (0.435) never read.
     ("results-web-1.jsonl", {"precision": 0.72, "recall": 0.59, "f1": 0.65}),
     ("results-web-2.jsonl", {"precision": 0.40, "recall": 0.37, "f1": 0.38}),
     ("results-web-3.jsonl", {"precision": 0.35, "recall": 0.36, "f1": 0.35}),
@@ -160,9 +160,10 @@ def test_result_fields_come_from_the_sentence_structure():
     ("results-web-8.jsonl", {"precision": 0.44, "recall": 0.46, "f1": 0.45}),
     ("results-web-9.jsonl", {"precision": 0.49, "recall": 0.37, "f1": 0.42}),
     ("results-web-10.jsonl", {"precision": 0.31, "recall": 0.29, "f1": 0.30}),
-    ("results-web-11.jsonl", {"precision": 0.31, "recall": 0.28, "f1": 0.29}),
-    ("results-web-12.jsonl", {"precision": 0.19, "recall": 0.20, "f1": 0.19}),
-    ("results-web-13.jsonl", {"precision": 0.41, "recall": 0.31, "f1": 0.35}),
+    ("results-web-11.jsonl", {"precision": 0.33, "recall": 0.30, "f1": 0.31}),
+    ("results-web-12.jsonl", {"precision": 0.25, "recall": 0.26, "f1": 0.25}),
+    ("results-web-13.jsonl", {"precision": 0.41, "recall": 0.38, "f1": 0.39}),
+    ("results-web-14.jsonl", {"precision": 0.45, "recall": 0.37, "f1": 0.41}),
 ])
 def test_result_tuples_of_unseen_papers_reach_the_pinned_floors(gold, floors):
     records = load_gold(ROOT / "tests" / "data" / gold)
