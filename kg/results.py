@@ -1207,9 +1207,13 @@ def _with_data_named_before(found: PaperEntities, results: list[Result]) -> list
     """Scores whose sentence names no data take the one dataset or benchmark of the last sentence before that names
     any: "We evaluate on Defects4J. D4C repairs 180 bugs, 40% more than ..." (not costs: "10% fewer steps").
     """
-    data_sentences = [[m for m in found.mentions if m.type in DATA_TYPES and start <= m.start < end]
-                      for start, end in found.sentences]
-    named = [(start, found_data) for (start, _), found_data in zip(found.sentences, data_sentences) if found_data]
+    data = sorted((m for m in found.mentions if m.type in DATA_TYPES), key=lambda m: m.start)
+    data_starts = [m.start for m in data]
+    named = []  # (sentence start, its data mentions), for the sentences that name any; one bisection each
+    for start, end in found.sentences:
+        inside = data[bisect_left(data_starts, start) : bisect_left(data_starts, end)]
+        if inside:
+            named.append((start, inside))
     starts = [start for start, _ in named]
     carried = []
     for result in results:
