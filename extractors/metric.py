@@ -54,9 +54,10 @@ def _measure_words(most: int) -> str:
 
 
 _MEASURE = _measure_words(5)
-# A list item's short form after it, in brackets.
-_SHORT_FORM = r"(?: \([A-Za-z][\w-]{0,8}\))?"
-_SHORT_FORM_AFTER = re.compile(r" \([A-Za-z][\w-]{0,8}\)$")
+# A list item's short form after it, in brackets: optional in a list, cut from the item's end.
+_SHORT_FORM_WORD = r" \([A-Za-z][\w-]{0,8}\)"
+_SHORT_FORM = "(?:" + _SHORT_FORM_WORD + ")?"
+_SHORT_FORM_AFTER = re.compile(_SHORT_FORM_WORD + "$")
 _SHORT_MEASURE = _measure_words(3)  # an item of a list read back from its noun
 _CHANGE_VERB = r"(?:reduc|improv|increas|decreas|lower|boost|rais|cut|halv|doubl|accelerat)\w*"
 # Measures listed before the word: "in ROUGE, BERTScore and faithfulness metrics". Three or more, or one of them
