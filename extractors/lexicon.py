@@ -41,6 +41,7 @@ __all__ = [
     "PASSIVE_PROPOSAL",
     "proposal_cues",
     "introduced_names",
+    "OWN_KIND",
     "OWN_THING",
     "SENTENCE_END",
     "sentence_start",
@@ -540,9 +541,9 @@ _LOWER_APPOSITIVE = re.compile(
     r"\s+(?!(?:a|an|the|our|new|novel|simple|several|various|two|three|four|many|some|this|these)\b|[a-z]+ing\b)"
     r"(?P<name>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){1,2}), (?:a|an) "
 )
-#: What a paper calls its own thing after "our": "our method", "our graph transformer variant".
-OWN_THING = (r"(?:[a-z-]+ ){0,2}?(?:method|model|approach|framework|system|algorithm|architecture|agent|pipeline|"
-             r"variant)")
+#: What a paper calls its own thing after "our" ("our method", "our graph transformer variant"), and its kind alone.
+OWN_KIND = r"(?:method|model|approach|framework|system|algorithm|architecture|agent|pipeline|variant)"
+OWN_THING = r"(?:[a-z-]+ ){0,2}?" + OWN_KIND
 # The paper's own thing named after what it is: "our method, SRR, ...", "our agent DreamSmooth".
 # Only a coined-looking name (capitals inside or digits): "our model, Transformer-based, ..." is none.
 # A Title Case name of two to four words, set off by a comma or ending the clause: "Rotary Major Scan".

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 
 from .abbreviations import KIND_AFTER, acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
-from .lexicon import (DATA_HEAD_WORD, OWN_THING, PART_KINDS, PASSIVE_PROPOSAL, SENTENCE_END, finditer_at_words,
-                      proposal_cues, sentence_start, word_automaton)
+from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PASSIVE_PROPOSAL, SENTENCE_END,
+                      finditer_at_words, proposal_cues, sentence_start, word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
 
@@ -67,7 +67,7 @@ _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
 _DEFINED_SHORT_FORM = re.compile(r"\((?:i\.e\.,?\s*|or\s+)?$")
 _OUR_DEFINED = re.compile(r"[Oo]ur (?:(?P<long>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s+\([A-Za-z][\w^+-]{0,15}\)"
                           # or its kind, then the name in brackets: "our 4B model (LMT-60-4B)"
-                          r"|(?:[\w-]+\s+){0,3}?" + OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
+                          r"|(?:[\w-]+\s+){0,3}?" + OWN_KIND
                           + r"s?\s+\((?P<named>[A-Za-z][\w^+.-]{1,30})\))")
 # The text calling a measure new, or what the proposal is: "a novel five-dimensional metric", "a new metric, X",
 # "X, a simple yet effective evaluation metric", "X as a complementary metric".

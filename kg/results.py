@@ -37,7 +37,7 @@ from .core.schema import DATA_TYPES
 from .evaluate import Score
 from .relations import COMPARISON_CUE
 from paperkg.extractors.abbreviations import acronym_definitions
-from paperkg.extractors.lexicon import OWN_THING
+from paperkg.extractors.lexicon import OWN_KIND
 from paperkg.extractors.measures import CHANGE_NOUN
 from paperkg.extractors.model import title_label
 from paperkg.extractors.roles import role_before
@@ -930,12 +930,10 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         previous_end = group[-1].end
 
 
-# The kind of thing a paper calls its own, without the words before it: "method", "framework".
-_OWN_KIND = OWN_THING.replace("(?:[a-z-]+ ){0,2}?", "")
 # A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...",
 # "Our instantiation of this approach ..." (any noun after "our" but the report's own: "our experiments show").
 _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?"
-                          + _OWN_KIND
+                          + OWN_KIND
                           + r"s?\b|(?:our|the proposed)\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
                           r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:it|we)\b)",
                           re.IGNORECASE)
@@ -945,13 +943,13 @@ _OUR = re.compile(r"^our\s+", re.IGNORECASE)
 # The paper's own system described, not named: "our method", "the proposed framework" (called "proposed framework").
 _DESCRIBED_OWN = re.compile(r"^the\s+(?=proposed\s)|^(?=our\s)", re.IGNORECASE)
 # ... ending on the kind of thing it is, not cut short ("the proposed structure-aware" of a longer phrase).
-_OWN_KIND_END = re.compile(r"\b(?:" + _OWN_KIND + r"|ensemble|network)s?$",
+_OWN_KIND_END = re.compile(r"\b(?:" + OWN_KIND + r"|ensemble|network)s?$",
                            re.IGNORECASE)
 # The paper's own system as a sentence calls it, anywhere in it: "our approach", "the proposed framework".
-_DESCRIBED_OWN_ANYWHERE = re.compile(r"\b(?:our|(?<=the )proposed)\s+(?:[\w-]+\s+){0,2}?" + _OWN_KIND + r"s?\b")
+_DESCRIBED_OWN_ANYWHERE = re.compile(r"\b(?:our|(?<=the )proposed)\s+(?:[\w-]+\s+){0,2}?" + OWN_KIND + r"s?\b")
 # The subject a sentence points to by its kind alone, in a paper that names nothing of its own: "The method
 # outperforms ...", "this simple approach achieves ...".
-_POINTED_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*)?(?P<own>(?:the|this)\s+(?:[a-z-]+\s+){0,2}?" + _OWN_KIND
+_POINTED_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*)?(?P<own>(?:the|this)\s+(?:[a-z-]+\s+){0,2}?" + OWN_KIND
                               + r")(?=\s+(?:\w+ly\s+)?"
                               r"(?:achiev|reach|attain|scor|obtain|improv|outperform|yield|surpass|exceed|deliver)"
                               r"\w*\b)",
