@@ -294,7 +294,7 @@ _POINTS_OF_MEASURE = re.compile(r"\s+(?:[\w@-]+\s+){1,2}points?\b")
 _RANGE_START = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?(?:x|×|%)?-(?:to-)?$")  # (with its unit too: "1.4x-2.6x")
 # The next item and its unit after a bare number in a list: "2.1 and 3.4 points", "1.5, 2.0 and 3.1%".
 _LISTED_UNIT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d+(?:\.\d+)?(?:,\s*(?:and\s+)?|\s+and\s+))*\d+(?:\.\d+)?"
-                          r"(?=\s?(?:\\?%|[x×](?![\w×*])|(?:percentage )?points?\b|pp\b))")
+                          r"(?=\s?(?:\\?%|[x×](?![\w×*])|(?:percentage )?points?\b|pp\b|\\?times\b|-fold\b))")
 # A memory size that names the hardware it is on.
 _HARDWARE_AFTER = re.compile(r"\s*(?:of\s+)?(?:\w+\s+)?(?:GPUs?|cards?|devices?|VRAM|A100s?|H100s?|V100s?|RTX|TPUs?)\b")
 

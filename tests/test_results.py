@@ -694,6 +694,9 @@ def test_ranges_written_with_to_and_values_set_against_another_systems():
         ("ZorbMask", "compute", 10.0, "x"), ("ZorbMask", "FID", 4.1, None), ("ZorbMask", "FID", 0.045, None),
         ("T2M-GPT", "FID", 0.141, None)]
     assert found[0][3:] == (5.0, "x")
+    # "2.06 and 3.03 times faster": a list's items share the factor after its last.
+    found = _results("ZorbTrack: Tracking", "ZorbTrack runs 2.06 and 3.03 times faster than MOTR, respectively.")
+    assert [(value, unit) for *_, value, unit in found] == [(2.06, "x"), (3.03, "x")]
 
 
 def test_one_of_the_papers_systems_singled_out_is_the_subject():
