@@ -117,6 +117,9 @@ _OUR_DATA_BEFORE = re.compile(r"\b[Oo]ur\s+(?:(?:(?!(?:on|in|of|for|with|to|from
                               r"|(?:(?:own|custom|new|newly|curated|constructed|collected|compiled|proposed)\s+)+)$")
 _DATA_NOUN_AFTER = re.compile(r"\s+" + DATA_HEAD_WORD + r"s?\b")
 _OUR_DATA_AFTER = re.compile(r"\s*,\s+our\s+(?:[\w-]+\s+){0,3}?" + DATA_HEAD_WORD + r"s?\b")
+# A Title Case name right after a cue, defined with its short form in brackets.
+_CUE_DEFINES = re.compile(r"\s+(?:an?\s+|the\s+)?(?:novel\s+|new\s+)?(?P<long>[A-Z][\w-]*(?:\s+[\w-]+){1,7}?)"
+                          r"\s+\((?P<short>[A-Za-z][\w^+.-]{1,15})\)")
 # "X (ours)" in a results sentence also marks the paper's own system.
 _OURS = re.compile(r"\(\s*ours\s*\)", re.IGNORECASE)
 # A size or version after a proposed name: "-32B", "-7B-Chat", "-v2", "-Large".
@@ -170,6 +173,12 @@ class ProposesDetector:
                          or self._named_by_cue(text, cue_end, s)
                          or _CALLED_OURS.search(text, max(0, s.start_char - 60), s.start_char) is not None)
                          and not (described_only and _PREPOSITION.search(text, cue_end, s.start_char))]
+            if (defined := _CUE_DEFINES.match(text, cue_end)) is not None:
+                # "we propose Symbolic Music Diffusion with Mamba (SMDIM)": a name the cue defines, whatever its
+                # words (a "with" in it ends no proposal), and its short form.
+                at = bisect_left(starts, defined.start("long"))
+                proposed += [s for s in spans[at : bisect_left(starts, defined.end())]
+                             if s.start_char in (defined.start("long"), defined.start("short")) and self._novel(doc, s)]
             sentence_end = SENTENCE_END.search(text, cue_end)
             for clause in _NEXT_CLAUSE.finditer(text, limit, sentence_end.start() if sentence_end else len(text)):
                 at = bisect_left(starts, clause.end())
