@@ -282,12 +282,13 @@ class ProposesDetector:
                     or _USED_BEFORE.search(text, max(0, span.start_char - 40), span.start_char)):
                 continue
             kind = KIND_AFTER.match(text, span.end_char)
-            named_part = (kind is not None and kind["kind"] in PART_KINDS) or (
-                own and span.text.rsplit(None, 1)[-1].lower().removesuffix("s") in PART_KINDS)
-            if named_part and span.text[:1].isupper():
-                # A part named in capitals: "a Structural Priors Representation (SPR) module", "The Conditional
-                # Information Enhancement Module (CIEM)" of a paper with a system of its own (not a known one's
-                # long form: "a Gated Recurrent Unit (GRU) layer").
+            own_part = own and span.text.rsplit(None, 1)[-1].lower().removesuffix("s") in PART_KINDS
+            named_part = (kind is not None and kind["kind"] in PART_KINDS and span.text[:1].isupper()) or own_part
+            if named_part:
+                # A part named in capitals: "a Structural Priors Representation (SPR) module"; or, in a paper with a
+                # system of its own, a part whose last word says so: "The Conditional Information Enhancement Module
+                # (CIEM)", "a scale-aware module (SAM)" (not a known one's long form: "a Gated Recurrent Unit (GRU)
+                # layer").
                 alias = span_extension(doc, span, "paperkg_alias_of")
                 short = next((s for s in spans[bisect_right(starts, span.end_char):] if s.text == alias), None)
                 if short is None or self._novel(doc, short):

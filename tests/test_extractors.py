@@ -680,7 +680,8 @@ def test_metric_not_found(nlp, text):
          "(GRU) layer reads them.", ["Structural Gizmo Representation"]),
         # A part named in capitals with its kind as its last word, in a paper with a system of its own.
         ("Zorbeus: Music\n\nWe propose Zorbeus. The Conditional Gizmo Enhancement Module (CGEM) strengthens "
-         "notes.", ["Zorbeus", "Zorbeus", "Conditional Gizmo Enhancement Module"]),
+         "notes, and a gizmo-aware zorb module (GZM) counts them.",
+         ["Zorbeus", "Zorbeus", "Conditional Gizmo Enhancement Module", "gizmo-aware zorb module"]),
         # A name set off after any noun the text calls new (not a task's); a technique's name, introduced.
         ("A Study\n\nFirst, we propose a novel vision-language projector, ZVTC. We define a new task, Gizmo Sorting, "
          "to test it.", ["ZVTC"]),
