@@ -299,10 +299,13 @@ _SHARED_BEFORE = re.compile(_DATA_NOUN + r"\s*(?:/|,|\band\b|\bor\b|&|(?=\s))\s*
 _SHARED_AFTER = re.compile(r"\s*(?:/|\band\b|\bor\b|&)\s*" + _DATA_NOUN + r"\b", re.IGNORECASE)
 
 
-# A short aside in parentheses after a listed name, saying what it is for.
+# A cue noun used as a noun, after a determiner or a preposition ("on benchmark BEHAVE"), not as a verb ("we
+# benchmark X").
 _NOUN_AFTER_DETERMINER = re.compile(r"\b(?:the|a|an|our|this|its|their|on|of|in|from|using)\s+(?:[\w-]+\s+){0,2}$",
                                     re.IGNORECASE)
+# A cue noun that modifies the data noun after it: "benchmark datasets".
 _HEAD_NOUN_AFTER = re.compile(r" " + _DATA_NOUN + r"\b", re.IGNORECASE)
+# A short aside in parentheses after a listed name, saying what it is for.
 _ASIDE_BEFORE = re.compile(r"\s*\([a-z][^()]{0,60}\)\s*$")
 
 

@@ -259,6 +259,13 @@ def in_measurement_context(text: str, start: int, end: int) -> bool:
     return _NUMBER_NEAR.match(text, end, min(clause_end, end + 60)) is not None
 
 
+# The frames that name what is measured, as opposed to the verbs that may ("evaluate X", "compute X"), with the
+# list they open.
+_NAMING_FRAME_BEFORE = re.compile(r"\b(?:in terms of|(?:savings?|gains?|improvements?|reductions?|drops?|increases?)"
+                                  r" in|(?:measured|evaluated|assessed) (?:by|using|with))\s+(?:the\s+|both\s+)?"
+                                  r"(?:[\w-]+(?:\s[\w-]+){0,2},?\s+(?=and\b|[\w-]+,)){0,3}(?:and\s+)?$", re.IGNORECASE)
+
+
 def framed(text: str, start: int) -> bool:
     """Whether a frame that names what is measured stands right before ``text[start]``: "in terms of", "savings in".
 
@@ -269,12 +276,6 @@ def framed(text: str, start: int) -> bool:
     (True, False)
     """
     return _NAMING_FRAME_BEFORE.search(text, max(0, start - 90), start) is not None
-
-
-# The frames that name what is measured, as opposed to the verbs that may ("evaluate X", "compute X").
-_NAMING_FRAME_BEFORE = re.compile(r"\b(?:in terms of|(?:savings?|gains?|improvements?|reductions?|drops?|increases?)"
-                                  r" in|(?:measured|evaluated|assessed) (?:by|using|with))\s+(?:the\s+|both\s+)?(?:[\w-]+(?:\s[\w-]+){0,2},?\s+(?=and\b|[\w-]+,)){0,3}"
-                                  r"(?:and\s+)?$", re.IGNORECASE)
 
 
 def is_measure_head(word: str, phrase: str = "") -> bool:
