@@ -1180,6 +1180,9 @@ _GERUND = re.compile(r"[A-Z][a-z]+ing\b")
 _TITLE_OPENING = re.compile(r"\s*(?P<name>(?:[A-Z][\w-]*\s+){1,4}?[A-Z][\w-]*)\s+(?:for|via|with|in|on|of|to|by|using|from|as)\s")
 
 
+_CALLED_OWN_BEFORE = re.compile(r"\b(?:our|the proposed)\s+$", re.IGNORECASE)
+
+
 def _title_opening_only(found: PaperEntities, own_model: str) -> bool:
     """Whether ``own_model`` is only the title's opening words: no name before its colon, proposal or model."""
     head = _TITLE_HEAD.match(found.paper.title)
@@ -1196,8 +1199,14 @@ def _title_name(title: str, abstract: str) -> str | None:
     opening = _TITLE_OPENING.match(title)
     # (only where the abstract calls it its own: "our continuous speculative decoding"; a title opening on a task or
     # a description, "Video Object Segmentation using ...", "Improved Techniques for ...", names no system)
-    if opening and re.search(r"\b(?:our|the proposed)\s+" + re.escape(opening["name"]), abstract, re.IGNORECASE):
-        return opening["name"]
+    if opening is None:
+        return None
+    lowered, name = abstract.lower(), opening["name"].lower()
+    at = lowered.find(name)
+    while at >= 0:  # (a string search, and one compiled pattern before each use: no pattern made per paper)
+        if _CALLED_OWN_BEFORE.search(abstract, max(0, at - 40), at):
+            return opening["name"]
+        at = lowered.find(name, at + 1)
     return None
 
 
