@@ -248,6 +248,26 @@ _CALLED_BEFORE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\
 _BENCHMARK_ENDING = re.compile(r"(?:Bench|Eval|Arena|QA)$")
 
 
+def _qualified_by_values(text: str) -> Iterator[re.Match]:
+    """Each name a value qualifies, in group ``name``, pattern by pattern: "84.1% Top1-acc", "47% SR" (a coined word
+    or an acronym after a percentage); "an IS of 316.9", "TAR=89.59%", "improves IS to 316.9" (an acronym given a
+    value, or changed to one after a verb of change); "281.9 IS" (an acronym after a decimal).
+
+    Examples
+    --------
+    >>> text = "It gets 47% SR, 281.9 ZS on X, a ZQ of 3.5 and improves AB to 2, with LR=0.001 and FOO to 3."
+    >>> [m["name"] for m in _qualified_by_values(text)]
+    ['SR', 'ZQ', 'AB', 'ZS']
+    """
+    if "%" in text:
+        yield from _COINED_AFTER_VALUE.finditer(text)
+    for match in _ACRONYM_BEFORE_DECIMAL.finditer(text):
+        if not match["changed"] or _CHANGED_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            yield match
+    if "." in text:
+        yield from _ACRONYM_AFTER_DECIMAL.finditer(text)
+
+
 def _defines_metric(text: str, long_form: str, short: str, long_start: int) -> bool:
     """Whether "Long Form (SF)" defines a measure: its head says so, unless the noun after it names another kind.
 
@@ -396,21 +416,8 @@ class MetricExtractor:
             if not called and " " not in text[start:end] and not self._numbered(text, start, end):
                 continue  # "in terms of expressivity": a single word only measured, in no sentence of values, is loose
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
-        for match in _COINED_AFTER_VALUE.finditer(text) if "%" in text else ():
-            # "84.1% Top1-acc on ImageNet", "47% SR and 41% SPL": a coined word or an acronym a percentage
-            # qualifies is its measure (not a generic one: "95% CI").
-            if not is_generic(match["name"]):
-                add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
-                              confidence=self.word_confidence)
-        for match in _ACRONYM_BEFORE_DECIMAL.finditer(text):
-            changed_without_verb = match["changed"] and not _CHANGED_BEFORE.search(text, max(0, match.start() - 20),
-                                                                                 match.start())
-            if not changed_without_verb and not is_generic(match["name"]):
-                add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
-                              confidence=self.word_confidence)
-        for match in _ACRONYM_AFTER_DECIMAL.finditer(text) if "." in text else ():
-            # "2.59 FID and 281.9 IS on ImageNet": an acronym a decimal value qualifies is its measure.
-            if not is_generic(match["name"]):
+        for match in _qualified_by_values(text):
+            if not is_generic(match["name"]):  # (not a generic word: "95% CI")
                 add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
                               confidence=self.word_confidence)
         for start, end in measure_phrases(text):
