@@ -693,15 +693,12 @@ _BARE_SYSTEM = frozenset({"model", "network", "system"})
 
 def _with_described_subjects(text: str, start: int, end: int, models: list[Mention]) -> list[Mention]:
     """``models`` and the systems the sentence describes as the subject of a value, by position."""
+    subjects = [(match, "appositive" if match["appositive"] else "name")
+                for match in _DESCRIBED_SUBJECT.finditer(text, start, end)]
+    subjects = [(match, named) for match, named in subjects if match[named].lower().rstrip("s") not in _BARE_SYSTEM]
+    subjects += [(match, "name") for match in _QUANTIFIED_SUBJECT.finditer(text, start, end)]
     described = [Mention("", "model", match[named], match.start(named), match.end(named), "", start, "described", 0.5)
-                 for match in _DESCRIBED_SUBJECT.finditer(text, start, end)
-                 for named in ["appositive" if match["appositive"] else "name"]
-                 if match[named].lower().rstrip("s") not in _BARE_SYSTEM
-                 if not any(match.start() <= m.start < match.end() for m in models)]
-    described += [Mention("", "model", match["name"], match.start("name"), match.end("name"), "", start, "described",
-                          0.5)
-                  for match in _QUANTIFIED_SUBJECT.finditer(text, start, end)
-                  if not any(match.start() <= m.start < match.end() for m in models)]
+                 for match, named in subjects if not any(match.start() <= m.start < match.end() for m in models)]
     return sorted(models + described, key=lambda m: m.start) if described else models
 
 
@@ -861,8 +858,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 carried[value.unit] = last_metric = metric
             # "X and Y ... 2.4% and 3.8%", "... on X and Y, respectively": one dataset for each value.
             # "of 2.1 and 3.5 on CelebA and FFHQ", "4.2 and 11.0 improvements on X and Y"
-            changed = _CHANGE_AFTER.match(text, group[-1].end)
-            on_list = _ON_DATA_AFTER.match(text, changed.end() if changed else group[-1].end)
+            change_noun = _CHANGE_AFTER.match(text, group[-1].end)
+            on_list = _ON_DATA_AFTER.match(text, change_noun.end() if change_noun else group[-1].end)
             if len(group) > 1 and len(data.spans) == len(group) and (
                     respectively or data.spans[-1].end <= group[0].start
                     or (on_list is not None and data.spans[0].start == on_list.end())):
