@@ -773,8 +773,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             model, model_rule = own_model, "own-subject"
         elif described:
             # Nothing named (or only the title's opening words, a task more often than a system): the paper's own
-            # system as the text calls it ("our ensemble", "proposed framework", "Our multi-modal model").
-            model, model_rule = _DESCRIBED_OWN.sub("", own_subject["own"]), "own-described"
+            # system as the text calls it ("our ensemble", "the proposed framework", "Our multi-modal model").
+            model, model_rule = own_subject["own"], "own-described"
     proposed_here = [m for m in models if (m.canonical or m.text) in found.proposes and m.start < values[0].start]
     if model is not None and proposed_here and (model not in found.proposes or (
             model == own_model and model_rule == "own-subject" and own_subject["own"].lower() in ("we", "it"))):
@@ -937,13 +937,14 @@ _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the propos
 # Words that single out one of the paper's systems: its best, its largest, one size.
 _SINGLED_OUT = re.compile(r"(?<![\w-])(?:best|strongest|largest|smallest|\d+(?:\.\d+)?[BMK])(?![\w-])")
 _OUR = re.compile(r"^our\s+", re.IGNORECASE)
-# The paper's own system described, not named: "our method", "the proposed framework" (called "proposed framework").
-_DESCRIBED_OWN = re.compile(r"^the\s+(?=proposed\s)|^(?=our\s)", re.IGNORECASE)
+# The paper's own system described, not named: "our method", "the proposed framework" (written so, determiner and all,
+# as the text calls it).
+_DESCRIBED_OWN = re.compile(r"^(?:the\s+proposed|our)\s", re.IGNORECASE)
 # ... ending on the kind of thing it is, not cut short ("the proposed structure-aware" of a longer phrase).
 _OWN_KIND_END = re.compile(r"\b(?:" + OWN_KIND + r"|ensemble|network)s?$",
                            re.IGNORECASE)
 # The paper's own system as a sentence calls it, anywhere in it: "our approach", "the proposed framework".
-_DESCRIBED_OWN_ANYWHERE = re.compile(r"\b(?:our|(?<=the )proposed)\s+(?:[\w-]+\s+){0,2}?" + OWN_KIND + r"s?\b")
+_DESCRIBED_OWN_ANYWHERE = re.compile(r"\b(?:our|the\s+proposed)\s+(?:[\w-]+\s+){0,2}?" + OWN_KIND + r"s?\b")
 # The subject a sentence points to by its kind alone, in a paper that names nothing of its own: "The method
 # outperforms ...", "this simple approach achieves ...".
 _POINTED_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*)?(?P<own>(?:the|this)\s+(?:[a-z-]+\s+){0,2}?" + OWN_KIND

@@ -260,12 +260,12 @@ def test_a_value_whose_sentence_names_no_data_or_measure_takes_the_papers_only_o
     assert found == [("Zorb", None, None, 4.1, "%")]
 
 
-def test_the_papers_own_system_unnamed_is_called_as_the_text_calls_it():
+def test_the_papers_own_system_unnamed_is_called_as_the_text_calls_it_determiner_and_all():
     found = _results("Semantics in Adversarial Training for Domain Adaptation",
                      "We adapt GTA to real data. Our method improves mIoU by 16% over the source-only model. "
                      "Tests show that the proposed framework reaches a 79% success rate.")
     assert [(model, metric, value) for model, _, metric, value, _ in found] == [
-        ("Our method", "mIoU", 16.0), ("proposed framework", "success rate", 79.0)]
+        ("Our method", "mIoU", 16.0), ("the proposed framework", "success rate", 79.0)]
 
 
 def test_a_value_without_its_own_measure_takes_the_one_its_sentence_names():
