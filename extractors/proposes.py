@@ -58,7 +58,12 @@ _OUR_OPENING = re.compile(r"\s*(?:[^,.;:]{0,40},\s*)?[Oo]ur (?:[\w-]+ ){0,2}?(?:
 _USED_BEFORE = re.compile(r"\b(?:using|use|uses|with|from|on|in|of|via|as|like|than|over|to)\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?:[\w-]+\s+){0,3}$")
 # Verbs that say what a system is made of.
-_MADE_OF = re.compile(r"\b(?:contain|consist|compris|includ|introduc|adopt|integrat|incorporat|featur|employ|equip)\w*\b")
+_MADE_OF = re.compile(r"\b(?:contain|consist|compris|compos|includ|introduc|adopt|integrat|incorporat|featur|employ|equip|"
+                      r"cascad)\w*\b")
+# A name described as a part: "FlexFuse, an adaptive event-frame fusion module".
+_CALLED_PART = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(PART_KINDS)) + r")\b")
+# The paper's own system as the text calls it: "our network", "our proposed framework".
+_OUR_SYSTEM = re.compile(r"\b[Oo]ur (?:[\w-]+ ){0,2}?(?:" + OWN_KIND + r"|network)s?\b")
 # "We introduce three frameworks: A, which ...; B, a ...; and C, ...": each clause of a
 # semicolon list opens with one more proposed name, past where the first clause's proposal ended.
 _NEXT_CLAUSE = re.compile(r";\s+(?:and\s+|or\s+)?")
@@ -275,6 +280,10 @@ class ProposesDetector:
         own = {s.text for s in proposed if s.label_ == "MODEL"}
         found = []
         for span in spans:
+            if (span.label_ == "MODEL" and self._novel(doc, span) and _CALLED_PART.match(text, span.end_char)
+                    and self._about_own(text, span, own)):
+                found.append(span)  # "Our approach consists of two key components: FlexFuse, an adaptive ... module"
+                continue
             # The long form, defined there; not one the sentence's system uses ("... using the ACM Computing
             # Classification System (CCS) ontology").
             if (span.label_ != "MODEL" or not self._rule(doc, span).endswith(":definition") or not self._novel(doc, span)
@@ -294,13 +303,25 @@ class ProposesDetector:
                 if short is None or self._novel(doc, short):
                     found.append(span)
                 continue
-            opening = text[sentence_start(text, span.start_char) : span.start_char][:80].lstrip()
-            # (the paper's own name opening on what it is made of: "PoseFoo contains ...", not "PoseFoo is a ... (GPT)")
-            # ("It employs a Deformable Spatial Enhancement (DSE) module": "It" is the paper's own, once it has one.)
-            if _OUR_OPENING.match(opening) or (_MADE_OF.search(opening) and own and (
-                    any(opening.startswith(name + " ") for name in own) or opening.startswith(("It ", "This ")))):
+            if self._about_own(text, span, own):
                 found.append(span)
         return found
+
+    @staticmethod
+    def _about_own(text: str, span: Span, own: set[str]) -> bool:
+        """Whether the sentence of ``span`` opens on the paper's own system ("Our model, ...") or names it, then a
+        verb of what it is made of: "PoseFoo contains ...", "The key components in our network include ...", "we
+        propose DaAIR, a restorer employing ..." (not "PoseFoo is a ... (GPT)"); "It employs a Deformable Spatial
+        Enhancement (DSE) module" ("It" is the paper's own, once it has one)."""
+        opening = text[sentence_start(text, span.start_char) : span.start_char][:120].lstrip()
+        if _OUR_OPENING.match(opening):
+            return True
+        owner = _OUR_SYSTEM.search(opening)
+        owner_end = owner.end() if owner else min(
+            (named.end() for name in own if (named := re.search(re.escape(name) + r"(?![\w-])", opening))), default=None)
+        if owner_end is None and own and opening.startswith(("It ", "This ")):
+            owner_end = 2
+        return owner_end is not None and _MADE_OF.search(opening, owner_end) is not None
 
     def _recurring_subject(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """With no cue, the coined model no list knows that opens two sentences or more is the paper's own.

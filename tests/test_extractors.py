@@ -647,6 +647,16 @@ def test_metric_not_found(nlp, text):
         # named in Title Case with its kind after a cue.
         ("A Study\n\nWe present ZorbNet. It employs a Deformable Spatial Enhancement (DSE) module and Gait Zorb "
          "Decomposer (GZD) modules.", ["ZorbNet", "Deformable Spatial Enhancement", "Gait Zorb Decomposer"]),
+        # ... as are the parts a sentence names after the paper's system and a verb of what it is made of, defined
+        # or described as parts; not those of a system the paper only uses.
+        ("A Study\n\nWe present ZorbNet. The key components in our network include a zorb scaling module (ZSM) and a "
+         "Gizmo Refinement Network (GRN).", ["ZorbNet", "zorb scaling module", "Gizmo Refinement Network"]),
+        ("A Study\n\nWe propose ZorbNet, a restorer employing a Noise-aware Learner (NaLe) in the low-rank regime.",
+         ["ZorbNet", "Noise-aware Learner"]),
+        ("A Study\n\nOur approach consists of two parts: ZorbFuse, an adaptive fusion module, and ZorbTune, a tuning "
+         "mechanism.", ["ZorbFuse", "ZorbTune"]),
+        ("A Study\n\nThe key components in GizmoNet include a Noise-aware Learner (NaLe). ZorbFuse, a fusion module, "
+         "helps.", []),
         ("A Study\n\nWe propose a new Context-Adaptive Proposal Module and an innovative Fake-Proposal Zorb Block.",
          ["Context-Adaptive Proposal Module", "Fake-Proposal Zorb Block"]),
         ("A Study\n\nWe propose a Distribution-Aware Zorb Module to make gradients accessible.",
