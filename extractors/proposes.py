@@ -58,8 +58,8 @@ _OUR_OPENING = re.compile(r"\s*(?:[^,.;:]{0,40},\s*)?[Oo]ur (?:[\w-]+ ){0,2}?(?:
 _USED_BEFORE = re.compile(r"\b(?:using|use|uses|with|from|on|in|of|via|as|like|than|over|to)\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?:[\w-]+\s+){0,3}$")
 # Verbs that say what a system is made of.
-_MADE_OF = re.compile(r"\b(?:contain|consist|compris|compos|includ|introduc|adopt|integrat|incorporat|featur|employ|equip|"
-                      r"cascad)\w*\b")
+_MADE_OF = re.compile(r"\b(?:contain|consist|compris|compos|includ|introduc|adopt|integrat|incorporat|featur|employ|"
+                      r"equip|cascad)\w*\b")
 # A name described as a part: "FlexFuse, an adaptive event-frame fusion module".
 _CALLED_PART = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(PART_KINDS)) + r")\b")
 # The paper's own system as the text calls it: "our network", "our proposed framework".
@@ -317,8 +317,8 @@ class ProposesDetector:
         if _OUR_OPENING.match(opening):
             return True
         owner = _OUR_SYSTEM.search(opening)
-        owner_end = owner.end() if owner else min(
-            (named.end() for name in own if (named := re.search(re.escape(name) + r"(?![\w-])", opening))), default=None)
+        named = (re.search(re.escape(name) + r"(?![\w-])", opening) for name in own)
+        owner_end = owner.end() if owner else min((name.end() for name in named if name), default=None)
         if owner_end is None and own and opening.startswith(("It ", "This ")):
             owner_end = 2
         return owner_end is not None and _MADE_OF.search(opening, owner_end) is not None
