@@ -305,6 +305,8 @@ _NOUN_AFTER_DETERMINER = re.compile(r"\b(?:the|a|an|our|this|its|their|on|of|in|
                                     re.IGNORECASE)
 # A cue noun that modifies the data noun after it: "benchmark datasets".
 _HEAD_NOUN_AFTER = re.compile(r" " + _DATA_NOUN + r"\b", re.IGNORECASE)
+# A cue noun in the plural, which a list of names can end.
+_PLURAL = re.compile(r"(?<!corpu)s$|corpora$")
 # A short aside in parentheses after a listed name, saying what it is for.
 _ASIDE_BEFORE = re.compile(r"\s*\([a-z][^()]{0,60}\)\s*$")
 
@@ -325,6 +327,9 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
     [('ST-Bench', True), ('MMLU', False), ('GLUE', False)]
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"datasets"}))]
     ['COCO', 'LVIS']
+    >>> text = "on three benchmarks, FooScenes, BarSIM, and the Quux end-to-end dataset"
+    >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"dataset"}))]
+    ['Quux']
     >>> text = "gains on benchmarks, mainly ones of spatial skill (e.g., RefCOCO, TallyQA, VSR)."
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"benchmarks"}))]
     ['RefCOCO', 'TallyQA', 'VSR']
@@ -369,6 +374,8 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
             if name is None:
                 break
             found.append((*name, end == adjacent_end))
+            if not _PLURAL.search(noun.group()):
+                break  # "nuScenes, NAVSIM, and the Waymo end-to-end dataset": a singular noun names one
             joiner = _LIST_JOINER.search(text, max(0, before.start() - 12), before.start())
             if joiner is None:
                 break
