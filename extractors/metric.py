@@ -209,7 +209,7 @@ _COINED_AFTER_VALUE = re.compile(
 # An acronym given a decimal value or a percentage, or changed to or by a value: "an IS of 316.9", "TAR=89.59%",
 # "improves IS to 316.9" (not a setting, "LR=0.001", nor a label, "PED: 0.65").
 # (The capital comes first, with one letter behind it: the regex engine skips to capitals fast.)
-_ACRONYM_BEFORE_DECIMAL = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])[A-Z]{1,5})(?![\w-])"
+_ACRONYM_BEFORE_DECIMAL = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])[A-Z]{1,5}s?)(?![\w-])"
                                      r"(?:\s*(?:of\s+(?:about\s+)?\d+\.\d|=\s*\d+(?:\.\d+)?\s?%)"
                                      r"|(?P<changed>\s+(?:to|from|by)\s+\d))")
 _CHANGED_BEFORE = re.compile(r"\b(?:improv|reduc|rais|lower|increas|decreas|boost|cut)\w*\s+$")
@@ -417,7 +417,8 @@ class MetricExtractor:
                 continue  # "in terms of expressivity": a single word only measured, in no sentence of values, is loose
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
         for match in _qualified_by_values(text):
-            if not is_generic(match["name"]):  # (not a generic word: "95% CI")
+            # (not a generic word, "95% CI", nor its plural, "LLMs of 1.5 KB"; a measure's is one: "RTFs of 0.13")
+            if not is_generic(match["name"].removesuffix("s")):
                 add_candidate(doc, match.start("name"), match.end("name"), "METRIC", rule=f"{self.name}:qualified",
                               confidence=self.word_confidence)
         for start, end in measure_phrases(text):

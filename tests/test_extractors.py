@@ -481,8 +481,9 @@ def test_data_not_found(nlp, text):
         # An acronym given a decimal value or a percentage, or changed to one (not a setting); efficiency said of what.
         ("It improves ZS to 316.9, reaches TAR=89.59% with LR=0.001 and a 1.8x improvement in sample efficiency.",
          ["ZS", "TAR", "sample efficiency"]),
-        # An acronym a decimal value qualifies (not a count of hardware).
+        # An acronym a decimal value qualifies (not a count of hardware), in the plural too (not a class of systems).
         ("It reaches 2.59 FID and 281.9 ZS on ImageNet with 8 TPU cores.", ["FID", "ZS"]),
+        ("It runs with ZTFs of 0.13 and 0.012 on CPU and GPU, and LLMs of 1.5 KB.", ["ZTFs"]),
         # A name the text calls a metric: in apposition, after the noun, or with "as".
         ("We propose ZG-Score, a novel metric, and an improved metric, Zorb+, which helps. Two human metrics: "
          "Clarity and Gizmoing. We propose Zorb Consistency (ZC) as a complementary metric.",
