@@ -206,6 +206,14 @@ _COINED_AFTER_VALUE = re.compile(
 )
 
 
+# Plain words between a percentage and the data it is on: "71.2% visual matching on SimplerEnv" (not a change,
+# "5% improvement on X", nor what the value counts, "74.6% of bugs on X").
+_PHRASE_AFTER_PERCENT = re.compile(
+    r"\d%\s+(?P<name>(?!(?:of|on|in|for|at|to|and|or|over|than|more|less|higher|lower|better|worse|relative|absolute|"
+    r"overall|average|respectively|" + CHANGE_NOUN + r")\b)[a-z][a-z-]+(?:\s(?!on\b)[a-z][a-z-]+){0,2}?)"
+    r"\s+on\s+(?:the\s+)?[A-Z]")
+
+
 # An acronym given a decimal value or a percentage, or changed to or by a value: "an IS of 316.9", "TAR=89.59%",
 # "improves IS to 316.9" (not a setting, "LR=0.001", nor a label, "PED: 0.65").
 # (The capital comes first, with one letter behind it: the regex engine skips to capitals fast.)
@@ -261,6 +269,7 @@ def _qualified_by_values(text: str) -> Iterator[re.Match]:
     """
     if "%" in text:
         yield from _COINED_AFTER_VALUE.finditer(text)
+        yield from _PHRASE_AFTER_PERCENT.finditer(text)
     for match in _ACRONYM_BEFORE_DECIMAL.finditer(text):
         if not match["changed"] or _CHANGED_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             yield match

@@ -481,6 +481,9 @@ def test_data_not_found(nlp, text):
         # An acronym given a decimal value or a percentage, or changed to one (not a setting); efficiency said of what.
         ("It improves ZS to 316.9, reaches TAR=89.59% with LR=0.001 and a 1.8x improvement in sample efficiency.",
          ["ZS", "TAR", "sample efficiency"]),
+        # Plain words between a percentage and the data it is on (not a change, nor what the value counts).
+        ("It gets 71.2% zorb matching on GizmoEnv, a 5% improvement on GizmoEnv and 74.6% of bugs on GizmoBench.",
+         ["zorb matching"]),
         # An acronym a decimal value qualifies (not a count of hardware), in the plural too (not a class of systems).
         ("It reaches 2.59 FID and 281.9 ZS on ImageNet with 8 TPU cores.", ["FID", "ZS"]),
         ("It runs with ZTFs of 0.13 and 0.012 on CPU and GPU, and LLMs of 1.5 KB.", ["ZTFs"]),
