@@ -790,6 +790,11 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         # Nor a name for the paper's own: as the sentence calls it ("the effectiveness of our approach, yielding
         # improvements of +9.04% ...").
         model, model_rule = described.group(), "own-described"
+    if model is None and own_subject is not None and own_subject["own"].lower() in ("it", "we") and (
+            earlier := list(_DESCRIBED_OWN_ANYWHERE.finditer(text, max(0, start - _PRONOUN_REACH), start))):
+        # "... our system exhibits excellent performance. Moreover, it shows RTFs of 0.13": the pronoun's system, as
+        # the text last called it.
+        model, model_rule = earlier[-1].group(), "own-described"
     if model is None and (pointed := _POINTED_SUBJECT.match(text, subject_at, end)) is not None:
         model, model_rule = pointed["own"], "own-described"  # "This simple approach outperforms ..."
     baselines = _Baselines(models, cues, model)
@@ -945,6 +950,8 @@ _OWN_KIND_END = re.compile(r"\b(?:" + OWN_KIND + r"|ensemble|network)s?$",
                            re.IGNORECASE)
 # The paper's own system as a sentence calls it, anywhere in it: "our approach", "the proposed framework".
 _DESCRIBED_OWN_ANYWHERE = re.compile(r"\b(?:our|the\s+proposed)\s+(?:[\w-]+\s+){0,2}?" + OWN_KIND + r"s?\b")
+# How far back a pronoun's system may be named, in characters (a sentence or two).
+_PRONOUN_REACH = 400
 # The subject a sentence points to by its kind alone, in a paper that names nothing of its own: "The method
 # outperforms ...", "this simple approach achieves ...".
 _POINTED_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*)?(?P<own>(?:the|this)\s+(?:[a-z-]+\s+){0,2}?" + OWN_KIND

@@ -268,6 +268,13 @@ def test_the_papers_own_system_unnamed_is_called_as_the_text_calls_it_determiner
         ("Our method", "mIoU", 16.0), ("the proposed framework", "success rate", 79.0)]
 
 
+def test_a_pronoun_subject_is_the_papers_system_as_the_text_last_called_it():
+    found = _results("Lightweight Zero-shot Speech Synthesis",
+                     "We present a lightweight TTS system. Experiments show that our system is stable. Moreover, it "
+                     "shows a WER of 2.1 on LibriSpeech.")
+    assert [(model, metric, value) for model, _, metric, value, _ in found] == [("our system", "WER", 2.1)]
+
+
 def test_a_value_without_its_own_measure_takes_the_one_its_sentence_names():
     found = _results("Zorb: Code Embeddings",
                      "We train Zorb on pairs. On linear-probe classification accuracy averaged over 7 tasks, Zorb "
