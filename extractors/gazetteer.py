@@ -6,7 +6,7 @@ described in :mod:`extractors.lexicon`, which loads the files.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import ahocorasick
@@ -20,6 +20,9 @@ __all__ = ["Gazetteer"]
 
 
 _LOWER_THEN_CAPITALS = re.compile(r"[a-z]{1,2}[A-Z]{2,}")
+# A Title Case word right before or after another: "Health Records", "Records at Health".
+_TITLE_CASE_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+ $")
+_TITLE_CASE_AFTER = re.compile(r" (?:(?:at|of|for|in|and|the) )?[A-Z][a-z]+(?![\w-])")
 
 
 class Gazetteer:
@@ -48,7 +51,7 @@ class Gazetteer:
     >>> doc = nlp("Results on ADE20k and ADE20K here.")
     >>> [doc.text[s:e] for s, e, _ in Gazetteer(nlp, ["ADE20K"]).find(doc)]
     ['ADE20k', 'ADE20K']
-    >>> doc = nlp("We record brain activity and test on ReCoRD.")
+    >>> doc = nlp("We record brain activity in Electronic Health Records and test on ReCoRD.")
     >>> [doc.text[s:e] for s, e, _ in Gazetteer(nlp, ["ReCoRD"], lower_case_words=False).find(doc)]
     ['ReCoRD']
     """
@@ -85,6 +88,10 @@ class Gazetteer:
         # One-word names with capitals in them ("ReCoRD", "GLUE", "Whisper"), which a plain lower-case word is not.
         # (A "~" name is a common noun as well: "transformer" names Transformer when the text repeats it.)
         self._capitalised_words = {n.casefold() for n in folded if n.isalpha() and not n.islower()} - self._repeated
+        # ... and those in mixed case ("ReCoRD", not "GLUE" nor "Whisper"), which a Title Case word is not either
+        # where it stands among others ("Electronic Health Records").
+        self._mixed_case_words = {n.casefold() for n in folded if n.isalpha() and not n[1:].islower()
+                                  and not n.isupper()} - self._repeated
         self._exact_stems = set(exact)
         # The stems are found by the same search, before the check that they are fused to a suffix.
         for stem in self._folded_stems | {n.lower() for n in exact}:
@@ -160,14 +167,19 @@ class Gazetteer:
     def _plain_word_written(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is a plain lower-case word where data's list has a name with capitals."""
         # "record brain activity" names no ReCoRD, "a whisper" no Whisper (but "tiny-imagenet" does name one).
-        return (not self._lower_case_words and self._plain_word_for_capitals(text[start:end])
-                and text[start - 1 : start] != "-" and text[end : end + 1] != "-")
+        return (not self._lower_case_words and text[start - 1 : start] != "-" and text[end : end + 1] != "-"
+                and (self._plain_word_for(text[start:end], self._capitalised_words, str.islower)
+                     or (self._plain_word_for(text[start:end], self._mixed_case_words, str.istitle)
+                         and (_TITLE_CASE_BEFORE.search(text, max(0, start - 30), start) is not None
+                              or _TITLE_CASE_AFTER.match(text, end) is not None))))
 
-    def _plain_word_for_capitals(self, written: str) -> bool:
-        """Whether a lower-case word is written where the list has a name with capitals."""
-        if not (written.isalpha() and written.islower()):
+    @staticmethod
+    def _plain_word_for(written: str, names: set[str], written_so: Callable[[str], bool]) -> bool:
+        """Whether a plain word, written so, stands where the list has one of ``names``, or its plural."""
+        if not (written.isalpha() and written_so(written)):
             return False
-        return written in self._capitalised_words or (written.endswith("s") and written[:-1] in self._capitalised_words)
+        written = written.casefold()
+        return written in names or (written.endswith("s") and written[:-1] in names)
 
     def _drop_lone_common_nouns(self, text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
         """Without the ``~`` names used on their own fewer than twice."""
