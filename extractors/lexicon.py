@@ -234,11 +234,12 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     (True, True, True, False)
     >>> is_generic("abilities.111The"), is_generic("website111Project"), is_generic("BY-NC-SA 4.0")
     (True, True, True)
-    >>> is_generic("Qwen2.5")
-    False
+    >>> is_generic("Qwen2.5"), is_generic("FP32"), is_generic("W4A16")
+    (False, True, True)
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
             or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None
+            or _NUMBER_FORMAT.fullmatch(text) is not None
             # generic classes joined are one still: "CNN-RNN", "LLM-MLLM collaboration"
             or ("-" in text and all(part and _stoplisted(part) for part in text.split("-"))))
 
@@ -270,6 +271,8 @@ _NUMBERED_PART = re.compile(r"(?:[Ss]ub-?)?(?:[Tt]ask|Track|Phase|Stage|Round|Pa
 # A dimension or an amount, which describes data rather than names it: "3D", "1.7TB", "160B-token", "6-year",
 # "56-scenario".
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?\s?(?:D|[KMBT]|[KMGT]B)?(?:-[a-z]+)?")
+# A number format or a quantization setting: "FP8", "BF16", "INT4", "MXFP4", "W4A16", "E4M3".
+_NUMBER_FORMAT = re.compile(r"(?:(?:MX|NV)?FP|BF|U?INT)\d{1,2}|W\d{1,2}A\d{1,2}|E\dM\d")
 # A unit with its SI prefix, which has a name's inner capital: "kHz", "GB", "Mbps", "kWh"; and decibels ("dB").
 _UNIT = re.compile(r"[kMGTP]?(?:Hz|bps|Wh?)|[kKMGTP]i?B|dB[mi]?")
 
