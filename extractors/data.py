@@ -147,6 +147,9 @@ _AFTER_SCORE = re.compile(r" \((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*
 _SCORE_BEFORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?$")
 # An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
 # (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
+# A word that modifies the noun after it, whatever it is made of: "KG-based", "LiDAR-only", "CLIP-guided".
+_MODIFIER_ENDING = re.compile(r"-(?:based|like|style|aware|guided|driven|free|specific|centric|level|wise|oriented|"
+                              r"powered|enhanced|augmented|only|inspired|sized|type)$")
 _ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2,7}\d{0,4}(?![\w-])"
                       # or a code of capitals and digits, hyphenated parts too: "XM3600", "FSS-1000", "T-IC13"
                       # (not hardware, one capital and digits: "A100")
@@ -639,6 +642,7 @@ class DataExtractor:
                     # The cheap tests first: most capitals are known names, classes or modifiers.
                     if (text[max(0, match.start() - 10) : match.start()].endswith(_RIGHT_BEFORE_TARGET)
                             and not _NOUN_AFTER.match(text, match.end()) and match.group() not in self.gazetteer
+                            and not _MODIFIER_ENDING.search(match.group())
                             and not is_generic(match.group()) and role_before(text, match.start()) == "eval"):
                         self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
         add_definitions(doc, self.label, rule="definition", confidence=self.definition_confidence,

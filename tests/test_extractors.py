@@ -375,6 +375,10 @@ def test_data_found(nlp, text, label, expected):
         "FoME is pre-trained on a diverse 1.7TB dataset, and on a 160B-token corpus of medical records.",
         # A comparative capitalised in a heading describes the data: "(2) Limited Context and/or Smaller training corpus".
         "Two settings: (2) Limited Context and/or Smaller training corpus of documents.",
+        # A word that modifies the noun after it is no name; nor is a number format, nor a Title Case word among
+        # others that a mixed-case name is spelled as.
+        "It gains on link prediction and on KG-based Question Answering, with 8x compression over FP32.",
+        "Foundation Models for Clinical Records at Health System Scale\n\nWe study pretraining.",
     ],
 )
 def test_data_not_found(nlp, text):
