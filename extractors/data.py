@@ -483,6 +483,9 @@ def _listed_beside(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in found if is_name_shaped(text[s:e])]
 
 
+_CITED = re.compile(r"\s+et\s+al\b")
+
+
 def listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
     """The names of a list that starts at ``position``: "X, Y, and Z"."""
     listed = []
@@ -490,8 +493,8 @@ def listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
     for _ in range(8):
         item = _NAME_AFTER.match(text, position)
         name = item and _clean(text, item.start(), item.end())
-        if not name:
-            break
+        if not name or _CITED.match(text, name[1]):
+            break  # (nor an author cited: "benchmarks (Huang et al., 2024)")
         listed.append((*name, False))
         joiner = _JOINER_AFTER.match(text, name[1])
         bare = joiner is not None and _BARE_COMMA.fullmatch(joiner.group()) is not None

@@ -379,6 +379,8 @@ def test_data_found(nlp, text, label, expected):
         # others that a mixed-case name is spelled as.
         "It gains on link prediction and on KG-based Question Answering, with 8x compression over FP32.",
         "Foundation Models for Clinical Records at Health System Scale\n\nWe study pretraining.",
+        # An author cited after a cue noun is no list item.
+        "It helps when the text aligns with the downstream benchmarks (Zorbson et al., 2024).",
     ],
 )
 def test_data_not_found(nlp, text):
