@@ -377,7 +377,7 @@ def test_data_found(nlp, text, label, expected):
         "Two settings: (2) Limited Context and/or Smaller training corpus of documents.",
         # A word that modifies the noun after it is no name; nor is a number format, nor a Title Case word among
         # others that a mixed-case name is spelled as.
-        "It gains on link prediction and on KG-based Question Answering, with 8x compression over FP32.",
+        "It yields top performance on link prediction and KG-based Question Answering, with 8x compression over FP32.",
         "Foundation Models for Clinical Records at Health System Scale\n\nWe study pretraining.",
         # An author cited after a cue noun is no list item.
         "It helps when the text aligns with the downstream benchmarks (Zorbson et al., 2024).",
