@@ -28,6 +28,7 @@ __all__ = [
     "stoplist",
     "is_generic",
     "extend_name",
+    "VARIANT_WORDS",
     "without_descriptor",
     "is_name_shaped",
     "name_shaped_words",
@@ -71,6 +72,8 @@ _SIZE_WORDS = frozenset(
     "small base large tiny mini medium chat instruct hf it xl xxl huge giant pro plus turbo lite "
     "nano micro vision preview ft sft".split()
 )
+#: Words after a name that say which of its sizes, tiers or tunings it is ("Llama-2-Chat", "GPT-4-Turbo").
+VARIANT_WORDS = _SIZE_WORDS | {tier.lower() for tier in _TIERS} | {"coder", "math", "code", "distill"}
 # Capitalised hyphenated words that describe a name rather than continue it ("BERT-Based").
 _NOT_SUFFIXES = frozenset(
     "based like style free aware guided level only specific generated scale sized size "

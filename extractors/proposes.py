@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .abbreviations import KIND_AFTER, acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
-from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PASSIVE_PROPOSAL, SENTENCE_END,
+from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PASSIVE_PROPOSAL, SENTENCE_END, VARIANT_WORDS,
                       finditer_at_words, proposal_cues, sentence_start, word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
@@ -125,6 +125,8 @@ _OUR_DATA_AFTER = re.compile(r"\s*,\s+our\s+(?:[\w-]+\s+){0,3}?" + DATA_HEAD_WOR
 # A Title Case name right after a cue, defined with its short form in brackets.
 _CUE_DEFINES = re.compile(r"\s+(?:an?\s+|the\s+)?(?:novel\s+|new\s+)?(?P<long>[A-Z][\w-]*(?:\s+[\w-]+){1,7}?)"
                           r"\s+\((?P<short>[A-Za-z][\w^+.-]{1,15})\)")
+# A hyphenated word in a known name and version: "-Legal" in "Phi-2-Legal", "Mistral-Legal-7B".
+_HYPHENATED_WORD = re.compile(r"-([A-Z][a-z]{2,})(?![\w])")
 # "X (ours)" in a results sentence also marks the paper's own system.
 _OURS = re.compile(r"\(\s*ours\s*\)", re.IGNORECASE)
 # A size or version after a proposed name: "-32B", "-7B-Chat", "-v2", "-Large".
@@ -175,7 +177,7 @@ class ProposesDetector:
             # gives it ("our proposed approaches on two databases IEMOCAP and RAVDESS").
             described_only = text.endswith("proposed", 0, cue_end)
             proposed += [s for s in spans[first:last] if (self._novel(doc, s) or self._defined_here(text, s)
-                         or self._named_by_cue(text, cue_end, s)
+                         or self._named_by_cue(text, cue_end, s) or self._renamed(s.text)
                          or _CALLED_OURS.search(text, max(0, s.start_char - 60), s.start_char) is not None)
                          and not (described_only and _PREPOSITION.search(text, cue_end, s.start_char))]
             if (defined := _CUE_DEFINES.match(text, cue_end)) is not None:
@@ -345,6 +347,13 @@ class ProposesDetector:
         # efficient framework ..." (a list of names grows faster than papers reuse them).
         return (_RIGHT_AFTER_CUE.fullmatch(text, cue_end, span.start_char) is not None
                 and _DESCRIBED.match(text, span.end_char) is not None)
+
+    @staticmethod
+    def _renamed(name: str) -> bool:
+        """Whether a known name and version carries a word of the paper's own: "Phi-2-Legal", "Mistral-Legal-7B" (not
+        a size or a tier, "Llama-2-Chat"; nor a name's own word, "U-Net", "MT-Bench")."""
+        return any(c.isdigit() for c in name) and any(
+            word.lower() not in VARIANT_WORDS for word in _HYPHENATED_WORD.findall(name))
 
     @staticmethod
     def _defined_here(text: str, span: Span) -> bool:
