@@ -36,6 +36,7 @@ __all__ = [
     "DATA_HEADS",
     "DATA_HEAD_WORD",
     "PART_KINDS",
+    "PARTS_LISTED",
     "TASK_HEADS",
     "names_task",
     "PROPOSAL_CUE",
@@ -390,6 +391,11 @@ DATA_HEAD_WORD = "(?:" + "|".join(sorted(DATA_HEADS, key=len, reverse=True)) + "
 #: Nouns of one part of a system, said after its definition: "the Masked Static (MS) module".
 PART_KINDS = frozenset("module block layer unit mechanism strategy scheme component branch".split())
 
+#: The start of a list of the parts something is made of, up to a point in it: "three key components: (1) a ...",
+#: "consists of three modules: A (SA), B (SB), and ".
+PARTS_LISTED = re.compile(r"\b(?:(?:two|three|four|five|six|several|key|main|core|novel|new|specialized)\s+){1,3}"
+                          r"(?:[\w-]+\s+)?(?:modules|components|parts|blocks|innovations|designs|branches|units)"
+                          r"\s*:[^.;:]*$")
 #: Last words of a task's or a field's name, which an abstract defines as often as a model's: "visual question
 #: answering (VQA)", "statistical machine translation (SMT)", "Low-Light Image Enhancement (LLIE)".
 TASK_HEADS = frozenset(

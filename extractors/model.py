@@ -18,6 +18,7 @@ from .lexicon import (
     DATA_HEAD_WORD,
     HEADS,
     PART_KINDS,
+    PARTS_LISTED,
     PASSIVE_PROPOSAL,
     PROPOSAL_CUE,
     extend_name,
@@ -520,6 +521,11 @@ class ModelExtractor:
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()) or head in _LOSS_HEADS:
             return False
+        if long_form[:1].isupper() and len(short) >= 3 and PARTS_LISTED.search(text, opening := sentence_start(
+                text, long_start), long_start) is not None:
+            # A part in a list of the parts something is made of: "The regressor consists of three modules: Temporal
+            # Inverse Kinematics (TIK), Bone-guided Shape Fitting (BSF), and ...".
+            return True
         if short[1:].islower() and any(word.lower().startswith(short.lower()) for word in long_form.split()):
             return False  # "reading order prediction (Order)": a word of the long form as its label, no acronym
         if not known_keys("metrics").isdisjoint((normalize_key(short), normalize_key(long_form))):

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 
 from .abbreviations import KIND_AFTER, acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
-from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PASSIVE_PROPOSAL, SENTENCE_END, VARIANT_WORDS,
+from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PARTS_LISTED, PASSIVE_PROPOSAL, SENTENCE_END,
+                      VARIANT_WORDS,
                       finditer_at_words, proposal_cues, sentence_start, word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
@@ -316,8 +317,8 @@ class ProposesDetector:
         propose DaAIR, a restorer employing ..." (not "PoseFoo is a ... (GPT)"); "It employs a Deformable Spatial
         Enhancement (DSE) module" ("It" is the paper's own, once it has one)."""
         opening = text[sentence_start(text, span.start_char) : span.start_char][:120].lstrip()
-        if _OUR_OPENING.match(opening):
-            return True
+        if _OUR_OPENING.match(opening) or (own and PARTS_LISTED.search(opening) is not None):
+            return True  # (or, once the paper has a system, its parts listed: "The regressor consists of three ...")
         owner = _OUR_SYSTEM.search(opening)
         named = (re.search(re.escape(name) + r"(?![\w-])", opening) for name in own)
         owner_end = owner.end() if owner else min((name.end() for name in named if name), default=None)

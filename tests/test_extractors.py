@@ -138,6 +138,10 @@ def found(nlp, text: str, label: str) -> list[str]:
          "Generator (4D-GTraG).", ["ZorbTokenizer", "DAC", "Encodec", "4D Gizmo Trajectory Generator", "4D-GTraG"]),
         # A citation glued to a name ends it; a venue with a two-digit year is no name.
         ("A model with ZorbNeXt[20] won the challenge at CVPR23 and ICCV2023.", ["ZorbNeXt"]),
+        # The parts a list says something is made of, each defined with its short form.
+        ("The regressor consists of three modules: Temporal Zorb Kinematics (TZK), Bone-guided Gizmo Fitting (BGF), "
+         "and Motion-Centric Refinement (MCR).", ["Temporal Zorb Kinematics", "TZK", "Bone-guided Gizmo Fitting", "BGF",
+                                                  "Motion-Centric Refinement", "MCR"]),
     ],
 )
 def test_model_found(nlp, text, expected):
@@ -663,6 +667,8 @@ def test_metric_not_found(nlp, text):
          "Gizmo Refinement Network (GRN).", ["ZorbNet", "zorb scaling module", "Gizmo Refinement Network"]),
         ("A Study\n\nWe propose ZorbNet, a restorer employing a Noise-aware Learner (NaLe) in the low-rank regime.",
          ["ZorbNet", "Noise-aware Learner"]),
+        ("ZorbBody: Mesh Recovery\n\nThe regressor consists of three modules: Temporal Zorb Kinematics (TZK) and "
+         "Motion-Centric Refinement (MCR).", ["ZorbBody", "Temporal Zorb Kinematics", "Motion-Centric Refinement"]),
         ("A Study\n\nOur approach consists of two parts: ZorbFuse, an adaptive fusion module, and ZorbTune, a tuning "
          "mechanism.", ["ZorbFuse", "ZorbTune"]),
         ("A Study\n\nThe key components in GizmoNet include a Noise-aware Learner (NaLe). ZorbFuse, a fusion module, "
