@@ -63,7 +63,9 @@ _SUFFIX_SEGMENTS = (
     re.compile(r" \d{1,3}(?:\.\d)?[BM](?![\w])"),  # "LLaMA 7B"
     re.compile(r" (?:" + "|".join(_TIERS) + r")(?![\w-])"),  # "Gemini 1.5 Pro", "GPT-4o mini"
     # "XLM-R large", "BERT base": a size word, where no noun follows that it would describe instead ("base model")
-    re.compile(r" (?:base|large|small|tiny|huge|giant|xl|xxl)(?=\s*[,.;:)]|\s+(?:and|or|with|as|to|on|in|for|by)\b)"),
+    # (capitalised too before a version or an aside: "Whisper Large v3", "GPT-3 Medium (334M parameters)")
+    re.compile(r" (?:[Bb]ase|[Ll]arge|[Ss]mall|[Tt]iny|[Hh]uge|[Gg]iant|[Mm]edium|xl|xxl|XL|XXL)"
+               r"(?=\s*[,.;:()]|\s+(?:and|or|with|as|to|on|in|for|by)\b|\s+[vV]?\d)"),
     _HYPHEN_WORD := re.compile(r"-[A-Za-z][A-Za-z0-9.]{0,15}"),  # -NeXT, -VL, -Base; checked below
     re.compile(r"/\d{1,3}(?![\w])"),  # ViT-B/16
     _PLURAL := re.compile(r"s(?![\w-])"),  # plural: ResNets, Transformers
@@ -122,6 +124,9 @@ def extend_name(text: str, end: int, *, limit: int = 5, spaced: bool = True, edi
     >>> text = "It starts from XLM-R large and beats mBART-ft, not BERT large language models."
     >>> text[15:extend_name(text, 20)], text[37:extend_name(text, 42)], text[51:extend_name(text, 55)]
     ('XLM-R large', 'mBART-ft', 'BERT')
+    >>> text = "beats Whisper Large v3 (1.5B) and a GPT-3 Medium (334M parameters)"
+    >>> text[6:extend_name(text, 13)], text[36:extend_name(text, 41)]
+    ('Whisper Large v3', 'GPT-3 Medium')
     >>> text = "Gemini 1.5 Pro and GPT-4o mini and MobileNet V2"
     >>> text[:extend_name(text, 6)], text[19:extend_name(text, 25)], text[35:extend_name(text, 44)]
     ('Gemini 1.5 Pro', 'GPT-4o mini', 'MobileNet V2')
