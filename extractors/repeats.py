@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import CANDIDATES_KEY, add_candidate, doc_text, evidence_table
+from .lexicon import extend_name
 
 __all__ = ["RepeatFinder"]
 
@@ -30,9 +31,10 @@ class RepeatFinder:
     >>> nlp = spacy.blank("en")
     >>> for name in ("paperkg_model", "paperkg_repeats"):
     ...     _ = nlp.add_pipe(name)
-    >>> doc = nlp("We propose Autoregressive Representation Alignment (ARRA). ARRA cuts FID; xARRA does not.")
-    >>> [(s.text, s._.paperkg_rule) for s in doc.spans["paperkg_candidates"] if s.text == "ARRA"]
-    [('ARRA', 'paperkg_model:definition'), ('ARRA', 'paperkg_repeats:repeat')]
+    >>> doc = nlp("We propose Autoregressive Representation Alignment (ARRA). ARRA cuts FID; xARRA does not; "
+    ...           "ARRA-Lite does.")
+    >>> [(s.text, s._.paperkg_rule) for s in doc.spans["paperkg_candidates"] if s.text.startswith("ARRA")]
+    [('ARRA', 'paperkg_model:definition'), ('ARRA', 'paperkg_repeats:repeat'), ('ARRA-Lite', 'paperkg_repeats:variant')]
     """
 
     def __init__(self, nlp: Language, name: str, *, confidence: float):
@@ -49,9 +51,14 @@ class RepeatFinder:
                 established.setdefault(text[span.start_char : span.end_char], (span.label_, confidence))
         for start, name in _occurrences(text, established):
             end = start + len(name)
+            label, confidence = established[name]
             if _standalone(text, start, end) and (start, end) not in table:
-                label, confidence = established[name]
                 add_candidate(doc, start, end, label, rule=f"{self.name}:repeat",
+                              confidence=min(confidence, self.confidence))
+            elif (label != "METRIC" and text[end : end + 1] == "-" and not _joined_before(text, start)
+                  and (variant_end := extend_name(text, end)) > end + 1 and (start, variant_end) not in table):
+                # A variant named after it: "STC introduces two accelerators: STC-Cacher, ... and STC-Pruner".
+                add_candidate(doc, start, variant_end, label, rule=f"{self.name}:variant",
                               confidence=min(confidence, self.confidence))
         return doc
 
@@ -79,8 +86,14 @@ def _occurrences(text: str, names) -> list[tuple[int, str]]:
 
 def _standalone(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a word of its own: no word character or hyphen joins it."""
-    before, after = text[start - 1 : start], text[end : end + 1]
-    return not (before.isalnum() or before in "_-/") and not (after.isalnum() or after in "_-")
+    after = text[end : end + 1]
+    return not _joined_before(text, start) and not (after.isalnum() or after in "_-")
+
+
+def _joined_before(text: str, start: int) -> bool:
+    """Whether a word character, a hyphen or a slash joins ``text[start:]`` to what comes before."""
+    before = text[start - 1 : start]
+    return before.isalnum() or before in "_-/"
 
 
 @Language.factory(

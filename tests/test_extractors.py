@@ -680,6 +680,9 @@ def test_metric_not_found(nlp, text):
         # A known name and version a cue gives a word of the paper's own is the paper's (not a size or a tier).
         ("A Study\n\nWe have developed Llama-2-Legal and Mistral-Legal-7B. We also develop Llama-2-Chat further.",
          ["Llama-2-Legal", "Mistral-Legal-7B"]),
+        # The variants named after the paper's own defined name.
+        ("A Study\n\nWe propose Zorb Token Compression (ZTC). ZTC has two parts: ZTC-Cacher, which caches, and "
+         "ZTC-Pruner, which prunes.", ["Zorb Token Compression", "ZTC", "ZTC-Cacher", "ZTC-Pruner"]),
         # The variants an introduced name gives its suffixes to.
         ("A Study\n\nWe propose ZAN, the first graph framework. Two variants, ZAN-Ensemble and ZAN-Unified, win.",
          ["ZAN", "ZAN-Ensemble", "ZAN-Unified"]),
