@@ -259,9 +259,10 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
     Examples
     --------
-    >>> text = "On ImageNet 256x256 and 36 NLP and COCO-style and 1M and 16 kHz LibriTTS"
-    >>> [_clean(text, 0, 19), _clean(text, 24, 30), _clean(text, 35, 45), _clean(text, 50, 52), _clean(text, 57, 73)]
-    [(3, 19), None, None, None, (64, 72)]
+    >>> text = "On ImageNet 256x256 and 36 NLP and COCO-style and 1M and 16 kHz LibriTTS and 8K Zorb-Zero"
+    >>> [_clean(text, 0, 19), _clean(text, 24, 30), _clean(text, 35, 45), _clean(text, 50, 52), _clean(text, 57, 73),
+    ...  _clean(text, 77, 89)]
+    [(3, 19), None, None, None, (64, 72), (80, 89)]
     """
     words = list(re.finditer(r"\S+", text[start:end]))
     dropped = []
@@ -269,6 +270,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
         dropped.append(words.pop(0))
     if len(words) > 2 and words[0].group().isdigit() and _UNIT_WORD.fullmatch(words[1].group()):
         del words[:2]  # "the 16 kHz LibriTTS dataset": a setting of the data, not its name
+    elif len(words) > 1 and _SIZE.fullmatch(words[0].group()) and not words[1].group()[:1].isdigit():
+        del words[0]  # "the 8K SimpleRL-Zero dataset": its size
     if not words:
         return None
     if dropped and len(words) == 1 and dropped[-1].group()[:1].isupper() and _PLAIN_TITLE_WORD.fullmatch(words[0].group()):
