@@ -80,11 +80,16 @@ _SETTING_AFTER = re.compile(r"\s*(?:sparsity|pruning|compression(?: ratio)?|(?:p
                             re.IGNORECASE)
 # The share of the data a system is given, not a result: "using only 10% of the labeled data", "with 1% labels"
 # (but "using 70% less data" is a saving).
-_DATA_SHARE_BEFORE = re.compile(r"\b(?:using|with|on)\s+(?:only\s+|just\s+|merely\s+)?$", re.IGNORECASE)
+# ... or of its tokens: "at 0.02% pre-training tokens", "less than 0.4% of the pretraining tokens". (A share of the
+# parameters trained is a result of its own, "achieves state-of-the-art with 0.1% trainable parameters", as is one of
+# the tokens a method drops, "90% of the tokens can be dropped".)
+_DATA_SHARE_BEFORE = re.compile(r"\b(?:using|with|on|at|pruning)\s+(?:only\s+|just\s+|merely\s+|less than\s+)?$",
+                                re.IGNORECASE)
 _DATA_SHARE_AFTER = re.compile(r"\s*(?!less\b|fewer\b|more\b)(?:of\s+(?:the\s+|its\s+)?)?(?:[\w-]+\s+){0,3}?(?:data|samples|examples|labels|"
-                               r"annotations)\b", re.IGNORECASE)
-_SHARE_OF_DATA = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:training\s+|labell?ed\s+|unlabell?ed\s+)?"
-                            r"(?:data|samples|examples|labels|annotations|parameters)\b", re.IGNORECASE)
+                               r"annotations|tokens)\b", re.IGNORECASE)
+_SHARE_OF_DATA = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:(?:training\s+|labell?ed\s+|unlabell?ed\s+)?"
+                            r"(?:data|samples|examples|labels|annotations|parameters)|pre-?training\s+tokens)\b",
+                            re.IGNORECASE)
 # A LaTeX "about" whose backslash was lost, fused to the number: "sim0.6", "approx5".
 _LOST_MACRO = re.compile(r"(?<![A-Za-z\\])(?:sim|approx)\s?$")
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})

@@ -328,6 +328,10 @@ def test_a_share_of_the_data_is_a_setting_and_state_of_the_art_spelled_out_is_a_
     found = _results("Zorb: Data Dropping", "On the ZorbGLUE benchmark, 90% of the data can be dropped, with an "
                      "average speedup of 3.36. It sets a new state of the art on ZQX-DB with 88.14%.")
     assert [(dataset, value) for _, dataset, _, value, _ in found] == [("ZorbGLUE", 3.36), ("ZQX-DB", 88.14)]
+    # ... as is a share of the tokens; a share of the parameters trained is a result of its own.
+    found = _results("Zorb: Linearizing LLMs", "Zorb recovers 93% of the teacher at 0.02% pre-training tokens, "
+                     "using less than 0.4% of the pretraining tokens. It wins with 0.1% trainable parameters.")
+    assert [value for _, _, _, value, _ in found] == [93.0, 0.1]
 
 
 def test_a_name_that_modifies_is_no_subject_and_a_system_we_introduce_is():
