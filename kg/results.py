@@ -70,10 +70,12 @@ _TIMES_BEFORE = re.compile(r"\d\s?\\?(?:times|[x×X])\s?$")
 # The setting a value is measured at, not a result: "at the exit ratio of 10-15%", "at 50% sparsity".
 _SETTING_BEFORE = re.compile(
     r"\bat\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:ratio|sparsity|pruning|compression|level|resolution|budget|"
-    r"threshold|temperature)s?\s+of\s+(?:about\s+|around\s+|only\s+|up to\s+)?$", re.IGNORECASE)
+    r"threshold|temperature)s?\s+of\s+(?:about\s+|around\s+|only\s+|up to\s+)?$"
+    # or listed in brackets after them: "three sparsity rates (25%, 37.5%, and 50%)"
+    r"|\b(?:sparsity|pruning|compression|masking|quantization)\s+(?:rate|ratio|level)s\s*\(\s*$", re.IGNORECASE)
 # The settings listed after one: "at pruning ratios of 50%, 66% and 75%".
 _SETTINGS_LISTED = re.compile(r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s?(?:\\?%|[x×]))+")
-_SETTING_AT = re.compile(r"\bat\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+_SETTING_AT = re.compile(r"\bat\s+(?:only\s+|just\s+|least\s+)?$", re.IGNORECASE)
 # A threshold given by its measure's value: "Average Precision at IoU=0.5".
 _SETTING_EQUALS = re.compile(r"\bat\s+[A-Za-z][\w@.-]{0,12}\s?=\s?$")
 _SETTING_AFTER = re.compile(r"\s*(?:sparsity|pruning|compression(?: ratio)?|(?:pruning|compression|sparsity|masking) ratio)\b",

@@ -214,6 +214,12 @@ def test_values_listed_with_their_settings_are_all_on_the_one_dataset_after_them
         "(coat) on the GIZMO-B gait dataset; 90.4% accuracy on ZORB-MV.")] == ["GIZMO-B"] * 3 + ["ZORB-MV"]
 
 
+def test_the_settings_a_result_holds_at_are_no_results():
+    found = _results("Zorb: Pruning LLMs", "Zorb prunes LLMs to at least 50% sparsity and runs 3x faster. We test "
+                     "three sparsity rates (25%, 37.5%, and 50%) and reach 71.2% accuracy at a pruning ratio of 60%.")
+    assert [(value, unit) for _, _, _, value, unit in found] == [(3.0, "x"), (71.2, "%")]
+
+
 def test_a_measure_then_its_values_in_a_list_or_a_change():
     # Values listed after one measure, each on its data; the measure as the subject of its change or a metric.
     assert _results("Zorb: Nowcasting", "Zorb achieves CSI scores of 0.452 on FooRain, 0.474 on BarRain-7, and "
