@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from paperkg.core.model import normalize_key
+
 from .abbreviations import KIND_AFTER, acronym_definitions
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
 from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PARTS_LISTED, PASSIVE_PROPOSAL, SENTENCE_END,
-                      VARIANT_WORDS,
-                      finditer_at_words, proposal_cues, sentence_start, word_automaton)
+                      VARIANT_WORDS, finditer_at_words, known_keys, proposal_cues, sentence_start, word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
 
@@ -137,6 +139,17 @@ _OUR_NAME_THEN_NOUN = re.compile(r"\b[Oo]ur $")
 _NOUN_AFTER_NAME = re.compile(r" (?:model|method|framework|approach|system|agent|pipeline|architecture)s?\b")
 
 
+@lru_cache(maxsize=4)
+def _known(label: str) -> frozenset[str]:
+    """The normalized names the gazetteer of ``label`` knows."""
+    return known_keys(_GAZETTEER_OF[label]) if label in _GAZETTEER_OF else frozenset()
+
+
+_OURS_BEFORE = re.compile(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,4}(?:\()?$")
+_SHORT_FORM_AFTER = re.compile(r"\s*\((?P<short>[^()\s]{2,20})\)")
+_GAZETTEER_OF = {"MODEL": "models", "DATASET": "datasets", "BENCHMARK": "benchmarks", "METRIC": "metrics"}
+
+
 class ProposesDetector:
     """Write the spans of entities the paper introduces to ``doc.spans["paperkg_proposes"]``.
 
@@ -251,6 +264,9 @@ class ProposesDetector:
         # five-dimensional metric" (not "we propose X, which improves mean relative error").
         proposed = [s for s in proposed if s.label_ != "METRIC"
                     or _CALLED_METRIC.search(text, max(0, s.start_char - 60), s.end_char + 60)]
+        # A known name the text defines is the one the field knows, not the paper's: "trained with Group Relative
+        # Policy Optimization (GRPO)", "an optimized Diffusion Transformer (DiT)".
+        proposed = [s for s in proposed if not self._known_definition(doc, s)]
         # A span the title rule and a cue both give is one proposal.
         doc.spans[PROPOSES_KEY] = sorted({(s.start, s.end): s for s in proposed}.values(), key=lambda s: s.start)
         return doc
@@ -348,6 +364,23 @@ class ProposesDetector:
         # efficient framework ..." (a list of names grows faster than papers reuse them).
         return (_RIGHT_AFTER_CUE.fullmatch(text, cue_end, span.start_char) is not None
                 and _DESCRIBED.match(text, span.end_char) is not None)
+
+    @staticmethod
+    def _known_definition(doc: Doc, span: Span) -> bool:
+        """Whether ``span`` is a known name the text defines in plain brackets, or the long form of one: "an optimized
+        Diffusion Transformer (DiT)" (not a name the text gives "i.e.": "a novel Selective S4 (i.e., S5) model")."""
+        text = doc_text(doc)
+        if _OURS_BEFORE.search(text, max(0, span.start_char - 60), span.start_char):
+            return False  # "our Diffusion Transformers (DiTs)": the paper's own, whatever the field calls it
+        rule = ProposesDetector._rule(doc, span)
+        if rule.endswith(":gazetteer"):
+            return text.endswith("(", 0, span.start_char) and text.startswith(")", span.end_char)
+        if not rule.endswith(":definition"):
+            return False
+        bracketed = _SHORT_FORM_AFTER.match(text, span.end_char)
+        names = (span.text, span_extension(doc, span, "paperkg_alias_of") or "",
+                 bracketed["short"] if bracketed else "")
+        return any(normalize_key(name) in _known(span.label_) for name in names if name)
 
     @staticmethod
     def _renamed(name: str) -> bool:

@@ -634,6 +634,9 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe introduce Llama-2 (Touvron et al., 2023) into the loop.", []),
         # "our" before a name the paper defines.
         ("A Study\n\nWe train our Diffusion Transformers (DiTs) on images.", ["Diffusion Transformers", "DiTs"]),
+        # A known name the text defines in plain brackets is the field's, not the paper's.
+        ("A Study\n\nWe present ZorbMagic, a novel diffusion Transformer (DiT) framework, trained with Group Relative "
+         "Policy Optimization (GRPO).", ["ZorbMagic"]),
         # No cue: the coined name that keeps opening sentences; a known one does not count.
         ("A Study\n\nFooOpt-SaI is a simple optimizer. FooOpt-SaI halves memory. It beats AdamW.", ["FooOpt-SaI"]),
         ("A Study\n\nLLaVA is strong. LLaVA is open. FooNet is new.", []),
