@@ -19,10 +19,12 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from paperkg.core.model import normalize_key
+
 from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
-from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, load_names, sentence_start
+from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, known_keys, load_names, sentence_start
 from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, framed, in_measurement_context, is_measure_head,
                        measure_phrases, measure_start, names_a_setting)
 
@@ -212,6 +214,16 @@ _PHRASE_AFTER_PERCENT = re.compile(
     r"\d%\s+(?P<name>(?!(?:of|on|in|for|at|to|and|or|over|than|more|less|higher|lower|better|worse|relative|absolute|"
     r"overall|average|respectively|" + CHANGE_NOUN + r")\b)[a-z][a-z-]+(?:\s(?!on\b)[a-z][a-z-]+){0,2}?)"
     r"\s+on\s+(?:the\s+)?[A-Z]")
+
+
+# What a text evaluates by: "We evaluate the quality of our structure prediction by RMSD", "assessed using GDT-TS and
+# lDDT".
+_CAPITALS_NAME = r"[a-z]?[A-Z]{2,}(?:[-_][A-Z]{2,})*[a-z]?"
+_EVALUATED_BY = re.compile(r"\b(?:evaluat|measur|assess|quantif)\w*\s+(?:[\w-]+\s+){0,6}?(?:by|using|with|via)\s+"
+                           r"(?:the\s+)?(?P<measures>" + _CAPITALS_NAME
+                           + r"(?:(?:,|,? and|,? or) " + _CAPITALS_NAME + r"){0,3})"
+                           r"(?![\w-])")
+_CAPITALS_ITEM = re.compile(_CAPITALS_NAME + r"(?![\w-])")
 
 
 # An acronym given a decimal value or a percentage, or changed to or by a value: "an IS of 316.9", "TAR=89.59%",
@@ -425,6 +437,13 @@ class MetricExtractor:
             if not called and " " not in text[start:end] and not self._numbered(text, start, end):
                 continue  # "in terms of expressivity": a single word only measured, in no sentence of values, is loose
             add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:frame", confidence=self.word_confidence)
+        for match in _EVALUATED_BY.finditer(text) if "valuat" in text or "measur" in text or "assess" in text else ():
+            # "We evaluate the quality of our structure prediction by RMSD": what a text evaluates by is a measure,
+            # unless a list knows it as a model ("evaluated using GPT-4").
+            for name in _CAPITALS_ITEM.finditer(text, match.start("measures"), match.end("measures")):
+                if not is_generic(name.group()) and normalize_key(name.group()) not in known_keys("models"):
+                    add_candidate(doc, name.start(), name.end(), "METRIC", rule=f"{self.name}:evaluated",
+                                  confidence=self.confidence)
         for match in _qualified_by_values(text):
             # (not a generic word, "95% CI", nor its plural, "LLMs of 1.5 KB"; a measure's is one: "RTFs of 0.13")
             if not is_generic(match["name"].removesuffix("s")):

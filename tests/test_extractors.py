@@ -491,6 +491,9 @@ def test_data_not_found(nlp, text):
         # An acronym given a decimal value or a percentage, or changed to one (not a setting); efficiency said of what.
         ("It improves ZS to 316.9, reaches TAR=89.59% with LR=0.001 and a 1.8x improvement in sample efficiency.",
          ["ZS", "TAR", "sample efficiency"]),
+        # An acronym a text evaluates by (not a model a list knows, nor a model with digits).
+        ("We evaluate the quality of our predictions by ZMSD and GDT-ZS, and assess it with ResNet-11 and GPT-4.",
+         ["ZMSD", "GDT-ZS"]),
         # Plain words between a percentage and the data it is on (not a change, nor what the value counts).
         ("It gets 71.2% zorb matching on GizmoEnv, a 5% improvement on GizmoEnv and 74.6% of bugs on GizmoBench.",
          ["zorb matching"]),
