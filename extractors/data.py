@@ -336,6 +336,9 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
     >>> text = "on three benchmarks, FooScenes, BarSIM, and the Quux end-to-end dataset"
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"dataset"}))]
     ['Quux']
+    >>> text = "tasks from the ZorbGLUE benchmark, including SST-9, MRPC-Z and CoLA-Z"  # its parts, of no kind it says
+    >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"benchmark"}))]
+    ['ZorbGLUE']
     >>> text = "gains on benchmarks, mainly ones of spatial skill (e.g., RefCOCO, TallyQA, VSR)."
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"benchmarks"}))]
     ['RefCOCO', 'TallyQA', 'VSR']
@@ -402,6 +405,8 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
                 #            "we benchmark MHNpath")
             if listed and after.group().strip() == "," and _SUBJECT_AFTER.match(text, listed[-1][1]):
                 listed = []  # "On the X benchmark, PAR achieves ...": the sentence's subject, not an item
+            if len(listed) > 1 and not _PLURAL.search(noun.group()) and after.end() - noun.end() < 20:
+                listed = []  # "the GLUE benchmark, including SST-2, MRPC and CoLA": its parts, of no kind it says
             found += [(start, end, None) for start, end, _ in listed] if shared else listed
             if listed:
                 break
