@@ -90,7 +90,8 @@ _FUNCTION_WORDS = frozenset(
     "and or of by to in on for with while from at as since that which when where than is are was were be been "
     "a an the we it they this these those both even not only over under up its their our his her my your "
     "per via into onto across between among against without within using use uses used no any each every all "
-    "such other another some most many few several along through toward towards about around beyond upon amid".split()
+    "such other another some most many few several along alongside besides despite through toward towards about around "
+    "beyond upon amid".split()
 )
 # Nouns in -ing that modify a measure ("training time", "decoding speed").
 _ING_NOUNS = frozenset(

@@ -45,7 +45,7 @@ _FUNCTION_WORD = (
     r"(?!(?:and|or|of|by|to|in|on|for|with|while|from|at|as|since|that|which|when|where|than|is|are|was|were|be|"
     r"a|an|we|it|they|this|these|those|them|both|even|not|only|over|under|up|across|between|among|within|without|against|"
     r"compared|such|like|including|can|could|may|might|will|would|should|must|has|have|had|do|does|did|respectively|"
-    r"etc)(?![\w-]))"
+    r"etc|alongside|besides|despite|unlike)(?![\w-]))"
 )
 
 

@@ -214,6 +214,12 @@ def test_values_listed_with_their_settings_are_all_on_the_one_dataset_after_them
         "(coat) on the GIZMO-B gait dataset; 90.4% accuracy on ZORB-MV.")] == ["GIZMO-B"] * 3 + ["ZORB-MV"]
 
 
+def test_a_preposition_ends_a_measures_phrase():
+    found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
+                     "33.3% parameter reduction.")
+    assert [(metric, value) for _, _, metric, value, _ in found][0] == ("training efficiency", 48.3)
+
+
 def test_the_settings_a_result_holds_at_are_no_results():
     found = _results("Zorb: Pruning LLMs", "Zorb prunes LLMs to at least 50% sparsity and runs 3x faster. We test "
                      "three sparsity rates (25%, 37.5%, and 50%) and reach 71.2% accuracy at a pruning ratio of 60%.")
