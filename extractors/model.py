@@ -457,6 +457,8 @@ class ModelExtractor:
             self._add(doc, text, match.start(), extend_name(text, end), "shape", self.shape_confidence)
         if "B/" in text or "M/" in text:
             self._elided_sizes(doc, text)
+        if "/" in text:
+            self._slashed_names(doc, text)
         return doc
 
     def _hybrid_parts(self, text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -504,6 +506,16 @@ class ModelExtractor:
                 canonical = text[named.start_char : first.start()] + size["size"]
                 add_candidate(doc, size.start("size"), size.end("size"), "MODEL", rule=f"{self.name}:elided",
                               confidence=self.gazetteer_confidence, canonical=canonical)
+
+    def _slashed_names(self, doc: Doc, text: str) -> None:
+        """"DiT-XL/SiT-XL (675M)": a name after a model's slash is a model too, if it looks like one or is known (not
+        a size, "7B/13B", nor a patch size, "ViT-B/16")."""
+        ends = {span.end_char for span in doc.spans.get(CANDIDATES_KEY, []) if span.label_ == "MODEL"}
+        for match in _SLASHED_NAME.finditer(text):
+            name = match["name"]
+            if match.start() in ends and (is_name_shaped(name) or name in self.gazetteer) and not is_generic(name):
+                add_candidate(doc, match.start("name"), extend_name(text, match.end("name")), "MODEL",
+                              rule=f"{self.name}:slashed", confidence=self.shape_confidence)
 
     def _defines_model(self, text: str, long_form: str, short: str, long_start: int) -> bool:
         # A coined word in the long form ("Graph HyperNetworks (GHNs)") makes it a name, its plural too.
@@ -768,6 +780,7 @@ _QUOTED_NAME = re.compile(
 # The second size of "X-7B/13B", and the size a name ends with.
 _ELIDED_SIZE = re.compile(r"(?<=\d[BM])/(?P<size>\d+(?:\.\d+)?[BM])(?![\w/])")
 _LAST_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]$")
+_SLASHED_NAME = re.compile(r"/(?P<name>[A-Za-z][\w.+-]*[\w+])(?![\w/-])")
 
 # The pair and its kind, then the passive of a cue: "an iterative surface fitting (ISF) algorithm is proposed".
 _PROPOSED_AFTER = re.compile(r"\s*\([^()]{1,20}\)(?:\s+[a-z][\w-]*){0,2}\s+" + PASSIVE_PROPOSAL.pattern)

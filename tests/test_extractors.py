@@ -138,6 +138,9 @@ def found(nlp, text: str, label: str) -> list[str]:
          "Generator (4D-GTraG).", ["ZorbTokenizer", "DAC", "Encodec", "4D Gizmo Trajectory Generator", "4D-GTraG"]),
         # A citation glued to a name ends it; a venue with a two-digit year is no name.
         ("A model with ZorbNeXt[20] won the challenge at CVPR23 and ICCV2023.", ["ZorbNeXt"]),
+        # A name after a model's slash, not a size or a patch size.
+        ("It beats ZiT-XL/GiT-XL (675M), ZorbLM-7B/13B and ViT-B/16.", ["ZiT-XL", "GiT-XL", "ZorbLM-7B", "13B",
+                                                                       "ViT-B/16"]),
         # The parts a list says something is made of, each defined with its short form.
         ("The regressor consists of three modules: Temporal Zorb Kinematics (TZK), Bone-guided Gizmo Fitting (BGF), "
          "and Motion-Centric Refinement (MCR).", ["Temporal Zorb Kinematics", "TZK", "Bone-guided Gizmo Fitting", "BGF",
