@@ -486,7 +486,7 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
         on_data = within is not None and names is not None and any(
             m.type in DATA_TYPES for m in names.starting(within.end(), within.end()))
         phrase = _noun_phrase(text[within.end():within.end() + 60]) if within and not on_data else None
-        if phrase:
+        if phrase and not (phrase.istitle() and phrase.isalpha()):  # (not a language or a place: "70% in English")
             return phrase, "in-phrase"
     if value.unit and (subject := _SUBJECT_IS.search(text, max(sentence_start, value.start - 60), value.start)):
         return subject.group(1), "subject-is"  # "our training cost is merely 1%"

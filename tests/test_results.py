@@ -214,6 +214,11 @@ def test_values_listed_with_their_settings_are_all_on_the_one_dataset_after_them
         "(coat) on the GIZMO-B gait dataset; 90.4% accuracy on ZORB-MV.")] == ["GIZMO-B"] * 3 + ["ZORB-MV"]
 
 
+def test_a_language_after_in_is_no_measure():
+    found = _results("Zorb: Distillation", "The distilled student retains 70% in English and 95% in Spanish.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [(None, 70.0), (None, 95.0)]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
