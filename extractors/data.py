@@ -47,7 +47,7 @@ _NAME_WORD = r"(?:(?:[A-Z0-9]|[a-z]{1,6}[A-Z])(?:[\w+/-]|\.(?=\w)){0,30}|v\d+(?:
 _LISTED_WORD = r"(?:[A-Z0-9]|[a-z]{1,6}[A-Z]|[a-z]{2,8}\d)(?:[\w+/-]|\.(?=\w)){0,30}"
 # Up to four name words right before a cue noun, or a list item before it.
 _NAME_BEFORE = re.compile(r"(?:" + _NAME_WORD + r" ){0,3}" + _NAME_WORD
-                          + r"(?: \d{2,4} ?[x×] ?\d{2,4})?\s*$")  # (a resolution after it: "ImageNet 512 x 512")
+                          + r"(?: \d{2,4} ?[x×*] ?\d{2,4})?\s*$")  # (a resolution after it: "ImageNet 512 x 512")
 # Up to three lower-case words between a name and its noun, none of them a joining word.
 _TASK_WORDS = re.compile(
     r"(?<= )(?:(?!(?:and|or|of|on|in|for|to|with|across|from|by|at|as|the|its|their)\b)[a-z][a-z-]+ ){1,3}"
@@ -224,7 +224,7 @@ def _as_kind(role: str | None, eval_role: str) -> str | None:
 _DATASETS_WORD = re.compile(r"\bdatasets?\b")
 _PLAIN_TITLE_WORD = re.compile(r"[A-Z][a-z]+[.,;:]?")
 # A size, not a name: "a curated 1M dataset", "a 10K corpus".
-_SIZE = re.compile(r"\d[\d.,]*[KMBkmbx×]?\+?|\d{2,5}\s?[x×]\s?\d{2,5}(?:\s?px)?"  # or a resolution: "256x256",
+_SIZE = re.compile(r"\d[\d.,]*[KMBkmbx×]?\+?|\d{2,5}\s?[x×*]\s?\d{2,5}(?:\s?px)?"  # or a resolution: "256x256",
                    r"|\d+(?:st|nd|rd|th)|[Vv]\d+(?:\.\d+)*")  # an ordinal ("1st on X"), a version alone ("V2")
 
 

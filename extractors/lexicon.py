@@ -103,7 +103,7 @@ def without_descriptor(text: str, start: int, end: int) -> int:
 # A subset or an edition of shared data after its name: "GPQA Diamond", "SWE-bench Verified", "AIME 2024".
 _EDITION_SEGMENT = re.compile(r" (?:(?:19|20)\d\d|['’]\d\d|v\d+(?:\.\d+)?|Diamond|Verified|Lite|Hard|Easy|Full"
                               r"|Extended"
-                              r"|\d{2,4} ?[x×] ?\d{2,4})(?![\w%-]|\.\d)")  # or its resolution: "ImageNet 512 x 512"
+                              r"|\d{2,4} ?[x×*] ?\d{2,4})(?![\w%-]|\.\d)")  # or its resolution: "ImageNet 512 x 512"
 
 
 def extend_name(text: str, end: int, *, limit: int = 5, spaced: bool = True, editions: bool = False) -> int:

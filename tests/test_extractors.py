@@ -339,6 +339,9 @@ def test_title_name_is_a_model(nlp):
         ("Task4 of the 2018 ZQX challenge and the GIZMO 2024 ZorbTS Post-Op 2024 Challenge; we won the ZQX "
          "Challenge 2019 and test on the ZORB suite.", "BENCHMARK",
          ["2018 ZQX challenge", "GIZMO 2024 ZorbTS Post-Op 2024 Challenge", "ZQX Challenge 2019", "ZORB"]),
+        # A resolution after a name, with any sign for "times", is part of it.
+        ("It leads on the ImageNet 256*256 benchmark and on the ZorbNet 512x512 benchmark.", "BENCHMARK",
+         ["ImageNet 256*256", "ZorbNet 512x512"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
