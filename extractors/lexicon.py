@@ -674,6 +674,10 @@ _TASK_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s+(?:[Ss]ub)?(?:[Tt]ask|[Pp]roblem
 _METHOD_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s+(?:method|framework|algorithm|module|architecture|scheme|mechanism|"
                            r"optimizer)\b")
 
+# ... or right before it, setting it off: "a novel method, X (SF)", "a framework called X (SF)".
+_METHOD_BEFORE = re.compile(r"\b(?:method|framework|algorithm|approach|architecture|scheme|network)"
+                            r"(?:,|:|\s+(?:called|named|termed|dubbed|namely))\s+(?:the\s+)?$")
+
 
 def names_task(text: str, long_form: str, at: int) -> bool:
     """Whether the definition of ``long_form`` at ``text[at]`` names a task or a field, not the paper's own method.
@@ -691,6 +695,9 @@ def names_task(text: str, long_form: str, at: int) -> bool:
     >>> text = "It develops a new Nesterov momentum estimation (NME) method."
     >>> names_task(text, "Nesterov momentum estimation", text.index("Nest"))
     False
+    >>> text = "This paper presents a novel method, Zero-Reference Deep Curve Estimation (Zero-DCE), for it."
+    >>> names_task(text, "Zero-Reference Deep Curve Estimation", text.index("Zero"))
+    False
     >>> text = "We introduce a more fine-grained Aspect-Opinion Triplet Extraction (AOTE) Task."
     >>> names_task(text, "Aspect-Opinion Triplet Extraction", text.index("Asp"))
     True
@@ -699,8 +706,9 @@ def names_task(text: str, long_form: str, at: int) -> bool:
         return False
     if _TASK_AFTER.match(text, at + len(long_form)):
         return True  # "we introduce a more fine-grained Aspect-Sentiment-Opinion Triplet Extraction (ASOTE) Task"
-    if _METHOD_AFTER.match(text, at + len(long_form)):
-        return False  # "a new Nesterov momentum estimation (NME) method": the noun after it says what it is
+    if _METHOD_AFTER.match(text, at + len(long_form)) or _METHOD_BEFORE.search(text, max(0, at - 40), at):
+        return False  # "a new Nesterov momentum estimation (NME) method", "a novel method, Zero-Reference Deep Curve
+        # Estimation (Zero-DCE)": the noun beside it says what it is
     return not any(_CUE_THEN_NAME.match(text, cue_end, at) for _, cue_end in proposal_cues(text, sentence_start(text, at)))
 
 
