@@ -90,12 +90,13 @@ _STUDY = re.compile(r"\s*(?:(?:an?|the)\s+(?:\w+\s+)?(?:study|analysis|investiga
                     r"dissecting|interpreting|explaining|revisiting|rethinking)\b)", re.IGNORECASE)
 # A survey's title: "A Survey of X", "X: A Comprehensive Review", "Mamba-360: Survey of X" (not "Peer Review Generation").
 # (A word hyphenated on modifies: "with Survey-Mined Questions".)
-_REVIEW_WORD = (r"(?:advances|progress|opportunities|challenges|solutions|benefits|trends|insights|lessons|perspectives|"
-                r"promises|pitfalls|applications|frontiers|directions|prospects|outlook|perils|limitations|examples|"
-                r"problems|questions)")
+_REVIEW_WORD = (r"(?:advances|progress|opportunities|challenges|solutions|benefits|trends|insights|lessons|"
+                r"perspectives|promises|pitfalls|applications|frontiers|directions|prospects|outlook|perils|limitations|"
+                r"examples|problems|questions)")
 _SURVEY = re.compile(r"(?:^|:\s*|\b(?:an?|the)\s+(?:[\w-]+\s+){0,2})(?:survey|review|overview|tutorial)\b(?!-)"
                      r"|\b(?:survey|position paper)\b(?!-)|^(?:position|perspective|opinion|commentary)\s*:"
-                     # or a subtitle of a review's words: "X: Opportunities and Challenges", "X: Insights from 1000 Papers"
+                     # or a subtitle of a review's words: "X: Opportunities and Challenges", "X: Insights from 1000
+                     # Papers"
                      r"|:\s*(?:(?:recent|research|current|key)\s+){0,2}" + _REVIEW_WORD + r"(?:,\s*" + _REVIEW_WORD
                      + r")*,?\s+(?:and|&)\s+(?:(?:future|open|practical)\s+)?" + _REVIEW_WORD + r"\s*[.?!]?$"
                      r"|:\s*insights from \d", re.IGNORECASE)
@@ -108,7 +109,8 @@ def is_survey(title: str) -> bool:
     --------
     >>> [is_survey(t) for t in ("A Comprehensive Review of Protein Models", "Foo: A Review", "Peer Review Generation",
     ...                         "Position: Memory Is What Agents Miss", "FooQA: QA with Survey-Mined Questions",
-    ...                         "Zorb Learning: Opportunities and Challenges", "ZorbNet: Advancing Detection and Tracking")]
+    ...                         "Zorb Learning: Opportunities and Challenges", "ZorbNet: Advancing Detection and Tracking"
+    ...                         )]
     [True, True, False, True, False, True, False]
     """
     return _SURVEY.search(title) is not None
