@@ -145,11 +145,11 @@ _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w-]* $")
 # (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
 _AFTER_SCORE = re.compile(r" \((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*){0,2})\)")
 _SCORE_BEFORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?$")
-# An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
-# (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
 # A word that modifies the noun after it, whatever it is made of: "KG-based", "LiDAR-only", "CLIP-guided".
 _MODIFIER_ENDING = re.compile(r"-(?:based|like|style|aware|guided|driven|free|specific|centric|level|wise|oriented|"
                               r"powered|enhanced|augmented|only|inspired|sized|type)$")
+# An all-capital word of three to eight letters, perhaps with digits after ("GPQA", "AIME24").
+# (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
 _ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2,7}\d{0,4}(?![\w-])"
                       # or a code of capitals and digits, hyphenated parts too: "XM3600", "FSS-1000", "T-IC13"
                       # (not hardware, one capital and digits: "A100")

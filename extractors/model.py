@@ -91,8 +91,8 @@ _STUDY = re.compile(r"\s*(?:(?:an?|the)\s+(?:\w+\s+)?(?:study|analysis|investiga
 # A survey's title: "A Survey of X", "X: A Comprehensive Review", "Mamba-360: Survey of X" (not "Peer Review Generation").
 # (A word hyphenated on modifies: "with Survey-Mined Questions".)
 _REVIEW_WORD = (r"(?:advances|progress|opportunities|challenges|solutions|benefits|trends|insights|lessons|"
-                r"perspectives|promises|pitfalls|applications|frontiers|directions|prospects|outlook|perils|limitations|"
-                r"examples|problems|questions)")
+                r"perspectives|promises|pitfalls|applications|frontiers|directions|prospects|outlook|perils|"
+                r"limitations|examples|problems|questions)")
 _SURVEY = re.compile(r"(?:^|:\s*|\b(?:an?|the)\s+(?:[\w-]+\s+){0,2})(?:survey|review|overview|tutorial)\b(?!-)"
                      r"|\b(?:survey|position paper)\b(?!-)|^(?:position|perspective|opinion|commentary)\s*:"
                      # or a subtitle of a review's words: "X: Opportunities and Challenges", "X: Insights from 1000
@@ -109,8 +109,8 @@ def is_survey(title: str) -> bool:
     --------
     >>> [is_survey(t) for t in ("A Comprehensive Review of Protein Models", "Foo: A Review", "Peer Review Generation",
     ...                         "Position: Memory Is What Agents Miss", "FooQA: QA with Survey-Mined Questions",
-    ...                         "Zorb Learning: Opportunities and Challenges", "ZorbNet: Advancing Detection and Tracking"
-    ...                         )]
+    ...                         "Zorb Learning: Opportunities and Challenges",
+    ...                         "ZorbNet: Advancing Detection and Tracking")]
     [True, True, False, True, False, True, False]
     """
     return _SURVEY.search(title) is not None
@@ -543,8 +543,8 @@ class ModelExtractor:
         head = long_form.rsplit(None, 1)[-1].lower()
         if any(head in heads for heads in HEADS.values()) or head in _LOSS_HEADS:
             return False
-        if long_form[:1].isupper() and len(short) >= 3 and PARTS_LISTED.search(text, opening := sentence_start(
-                text, long_start), long_start) is not None:
+        opening = sentence_start(text, long_start)
+        if long_form[:1].isupper() and len(short) >= 3 and PARTS_LISTED.search(text, opening, long_start) is not None:
             # A part in a list of the parts something is made of: "The regressor consists of three modules: Temporal
             # Inverse Kinematics (TIK), Bone-guided Shape Fitting (BSF), and ...".
             return True
@@ -552,7 +552,6 @@ class ModelExtractor:
             return False  # "reading order prediction (Order)": a word of the long form as its label, no acronym
         if not known_keys("metrics").isdisjoint((normalize_key(short), normalize_key(long_form))):
             return False  # a known measure defined: "temporal mean intersection-over-union (mIoU)"
-        opening = sentence_start(text, long_start)
         if _TASK_NAMED.search(text, opening, long_start):
             return False  # "a new task, Reasoning Temporal Localization (RTL)": a task's name, no model's
         # A short form of the long form's initials in mixed case ("Internet of Things (IoT)", "Structure from Motion

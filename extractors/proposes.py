@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -139,9 +138,8 @@ _OUR_NAME_THEN_NOUN = re.compile(r"\b[Oo]ur $")
 _NOUN_AFTER_NAME = re.compile(r" (?:model|method|framework|approach|system|agent|pipeline|architecture)s?\b")
 
 
-@lru_cache(maxsize=4)
 def _known(label: str) -> frozenset[str]:
-    """The normalized names the gazetteer of ``label`` knows."""
+    """The normalized names the gazetteer of ``label`` knows (``known_keys`` keeps them once loaded)."""
     return known_keys(_GAZETTEER_OF[label]) if label in _GAZETTEER_OF else frozenset()
 
 
@@ -374,7 +372,7 @@ class ProposesDetector:
             return False  # "our Diffusion Transformers (DiTs)": the paper's own, whatever the field calls it
         rule = ProposesDetector._rule(doc, span)
         if rule.endswith(":gazetteer"):
-            return text.endswith("(", 0, span.start_char) and text.startswith(")", span.end_char)
+            return ProposesDetector._defined_here(text, span) and text.endswith("(", 0, span.start_char)
         if not rule.endswith(":definition"):
             return False
         bracketed = _SHORT_FORM_AFTER.match(text, span.end_char)

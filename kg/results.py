@@ -949,14 +949,16 @@ _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the propos
 # Words that single out one of the paper's systems: its best, its largest, one size.
 _SINGLED_OUT = re.compile(r"(?<![\w-])(?:best|strongest|largest|smallest|\d+(?:\.\d+)?[BMK])(?![\w-])")
 _OUR = re.compile(r"^our\s+", re.IGNORECASE)
+# What the paper calls its own system by: "our", "the proposed".
+_OWN_DETERMINER = r"(?:our|the\s+proposed)"
 # The paper's own system described, not named: "our method", "the proposed framework" (written so, determiner and all,
 # as the text calls it).
-_DESCRIBED_OWN = re.compile(r"^(?:the\s+proposed|our)\s", re.IGNORECASE)
+_DESCRIBED_OWN = re.compile(r"^" + _OWN_DETERMINER + r"\s", re.IGNORECASE)
 # ... ending on the kind of thing it is, not cut short ("the proposed structure-aware" of a longer phrase).
 _OWN_KIND_END = re.compile(r"\b(?:" + OWN_KIND + r"|ensemble|network)s?$",
                            re.IGNORECASE)
 # The paper's own system as a sentence calls it, anywhere in it: "our approach", "the proposed framework".
-_DESCRIBED_OWN_ANYWHERE = re.compile(r"\b(?:our|the\s+proposed)\s+(?:[\w-]+\s+){0,2}?" + OWN_KIND + r"s?\b")
+_DESCRIBED_OWN_ANYWHERE = re.compile(r"\b" + _OWN_DETERMINER + r"\s+(?:[\w-]+\s+){0,2}?" + OWN_KIND + r"s?\b")
 # How far back a pronoun's system may be named, in characters (a sentence or two).
 _PRONOUN_REACH = 400
 # The subject a sentence points to by its kind alone, in a paper that names nothing of its own: "The method
