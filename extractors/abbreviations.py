@@ -40,7 +40,10 @@ def acronym_definitions(text: str) -> tuple[tuple[int, int, int, int], ...]:
     Hearst (2003), so "a novel Context Perception Parallel Decoder (CPPD)"
     keeps only the four words that make up the acronym.
 
-    The other order, "SF (Long Form)", counts too, as in Schwartz and Hearst.
+    The other order, "SF (Long Form)", counts too, as in Schwartz and Hearst, and
+    so does a short form before a colon and a Title Case long form whose
+    capitals spell it: "a new alignment stage, DCR: Discernment via Contrastive
+    Refinement".
 
     Examples
     --------
@@ -57,9 +60,12 @@ def acronym_definitions(text: str) -> tuple[tuple[int, int, int, int], ...]:
     [('Low-rank GrAph Hypernetworks', 'LoGAH')]
     >>> list(acronym_definitions("the error falls to 35% (LRS2) and 45.7% (LRS3)"))
     []
+    >>> text = "we propose M3: Matryoshka Multimodal Models, and two losses: (1) Hyp-PC: Hyperbolic Pairwise Confusion"
+    >>> [(text[a:b], text[c:d]) for a, b, c, d in acronym_definitions(text)]
+    [('Matryoshka Multimodal Models', 'M3'), ('Hyperbolic Pairwise Confusion', 'Hyp-PC')]
     """
-    return tuple(sorted([*_acronym_definitions(text), *_short_form_first(text), *_shared_first_word(text)],
-                        key=lambda pair: pair[2]))
+    pairs = [*_acronym_definitions(text), *_short_form_first(text), *_shared_first_word(text), *_colon_first(text)]
+    return tuple(sorted(pairs, key=lambda pair: pair[2]))
 
 
 def _acronym_definitions(text: str) -> Iterator[tuple[int, int, int, int]]:
@@ -145,6 +151,27 @@ def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
             continue
         if _spells(letters, long_form.split()) and long_form.casefold() != short.casefold():
             yield long_match.start(), long_match.end(), short_match.start(), short_match.end()
+
+
+# A short form and a colon, then Title Case words (and the small words between them) up to the last capitalised one.
+_COLON_DEFINITION = re.compile(r"(?<![\w^.+-])(?P<short>[A-Za-z][\w^.+-]{0,19}): (?P<long>[A-Z][\w'-]*"
+                               r"(?: (?:(?:of|for|via|with|and|the|in|to|on|from|by|a|an) )*[A-Z][\w'-]*){1,7})")
+
+
+def _colon_first(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """Pairs "SF: Long Form" whose long form's capitals spell the short form's, or count its letter ("M3")."""
+    for match in _COLON_DEFINITION.finditer(text) if ": " in text else ():
+        short, long_form = match["short"], match["long"]
+        if sum(c.isupper() for c in short) < 2 and _COUNTED_SHORT.fullmatch(short) is None:
+            continue
+        words = list(_WORD.finditer(long_form))
+        if _COUNTED_SHORT.fullmatch(short):
+            if _counted_initials(short, words) != 0:
+                continue
+        elif "".join(w.group()[0] for w in words if w.group()[0].isupper()) != "".join(
+                c for c in short if c.isupper()):
+            continue
+        yield match.start("long"), match.end("long"), match.start("short"), match.end("short")
 
 
 # A letter with the count of words it initials: "T5" (Text-to-Text Transfer Transformer), "S4", "M6".
