@@ -708,6 +708,8 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
     ['VideoQA', 'VideoQAs']
     >>> sorted(_generic_short_forms("It reads a whole-slide image (WSI) through a first-in-first-out (FIFO) queue."))
     ['FIFO', 'FIFOs', 'WSI', 'WSIs']
+    >>> sorted(_generic_short_forms("Existing zero-shot CIR (ZS-CIR) methods are slow."))
+    ['ZS-CIR', 'ZS-CIRs']
     >>> sorted(_generic_short_forms("TTMBA: Towards Audio\\nWe propose a method for binaural audio generation (TTMBA)."))
     []
     """
@@ -733,7 +735,11 @@ def _generic_short_forms(text: str, known: Container[str] = ()) -> frozenset[str
                        and head.removesuffix("s") not in MODEL_HEADS
                        and not _introduced_at(text, long_start, long_end)
                        and long_form.lower() not in title.lower())  # (nor the title's subject)
-        if counted or task or abbreviated or _generic_phrase(long_form) or head in _LOSS_HEADS:
+        # A short form the text writes before the plural of a kind names the class: "zero-shot CIR (ZS-CIR)
+        # methods", "Task-oriented dialogue (ToD) systems".
+        end = max(long_end, short_end)
+        class_of = text.startswith(")", end) and short not in known and _CLASS_NOUN_AFTER.match(text, end + 1)
+        if counted or task or abbreviated or class_of or _generic_phrase(long_form) or head in _LOSS_HEADS:
             found.update((short, short[:-1]) if short.endswith("s") else (short, short + "s"))
     return frozenset(found)
 

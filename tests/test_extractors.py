@@ -215,6 +215,8 @@ def test_model_found(nlp, text, expected):
         # A family of techniques named "... learning", or a class of systems, that the paper does not introduce.
         "Researchers have explored Graph Gizmo Learning (GGL), which uses enhanced graph data.",
         "A Conversational Gizmo System (CGS) interacts with users through natural language.",
+        # A short form written before the plural of a kind names the class, by any rule (ZS-ZCR has a name's shape).
+        "Zorb-oriented dialogue (ZoD) systems help users. Existing zero-shot ZCR (ZS-ZCR) methods are slow.",
     ],
 )
 def test_model_not_found(nlp, text):
