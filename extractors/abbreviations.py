@@ -18,11 +18,25 @@ from spacy.tokens import Doc, Span
 
 from .base import add_candidate, doc_text
 
-__all__ = ["ABBREVIATIONS_KEY", "AbbreviationDetector", "acronym_definitions", "add_definitions", "KIND_AFTER"]
+__all__ = ["ABBREVIATIONS_KEY", "AbbreviationDetector", "acronym_definitions", "add_definitions", "kind_after"]
 
 ABBREVIATIONS_KEY = "paperkg_abbreviations"
-#: The noun right after "Long Form (SF)", matched where the long form ends: what the pair names ("... (GPD) paradigm").
-KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+)\b")
+#: The noun right after "Long Form (SF)", matched where the long form ends: what the pair names ("... (GPD) paradigm",
+#: "... (SME) Module"); :func:`kind_after` gives it in lower case.
+KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+|[A-Z][a-z]+)\b")
+
+
+def kind_after(text: str, long_end: int) -> str | None:
+    """The noun, in lower case, right after the short form of the long form that ends at ``long_end``.
+
+    Examples
+    --------
+    >>> text = "the Sparse Motion Encoding (SME) Module and a Gated Recurrent Unit (GRU) layer"
+    >>> kind_after(text, text.index(" (SME)")), kind_after(text, text.index(" (GRU)")), kind_after(text, 3)
+    ('module', 'layer', None)
+    """
+    kind = KIND_AFTER.match(text, long_end)
+    return kind["kind"].lower() if kind else None
 if not Span.has_extension("paperkg_long_form"):
     Span.set_extension("paperkg_long_form", default=None)
 

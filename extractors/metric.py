@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from paperkg.core.model import normalize_key
 
-from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
+from .abbreviations import acronym_definitions, add_definitions, kind_after
 from .base import add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, known_keys, load_names, sentence_start
@@ -305,8 +305,7 @@ def _defines_metric(text: str, long_form: str, short: str, long_start: int) -> b
     used_as = re.finditer(r"(?<![\w-])" + re.escape(short) + r"\s+(?P<noun>[a-z]+)", text)
     if any(use["noun"] in TASK_HEADS for use in used_as):
         return False  # "Click-Through Rate (CTR) ... CTR prediction": what a task predicts, not a measure of results
-    kind = KIND_AFTER.match(text, long_start + len(long_form))
-    return kind is None or kind["kind"] not in _OTHER_KINDS
+    return kind_after(text, long_start + len(long_form)) not in _OTHER_KINDS
 
 
 # The nouns after "Long Form (SF)" that make it a part, a task or data rather than a measure.

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from paperkg.core.model import normalize_key
 
-from .abbreviations import KIND_AFTER, acronym_definitions, add_definitions
+from .abbreviations import acronym_definitions, add_definitions, kind_after
 from .base import CANDIDATES_KEY, add_candidate, doc_text, title_span
 from .gazetteer import Gazetteer
 from .lexicon import (
@@ -535,8 +535,8 @@ class ModelExtractor:
             return False
         if not _ORGANIZATION_WORDS.isdisjoint(long_form.lower().split()):
             return False  # "European Centre for Medium-range Weather Forecasts (ECMWF)": who, not what
-        kind = KIND_AFTER.match(text, long_start + len(long_form))
-        if kind is not None and kind["kind"] in PART_KINDS and long_form[:1].isupper() and not long_form.isupper():
+        kind = kind_after(text, long_start + len(long_form))
+        if kind in PART_KINDS and long_form[:1].isupper() and not long_form.isupper():
             # A part named in capitals, whatever its last word: "the Surface Normal Similarity (SNS) module", "a
             # Recursive Refinement (RR) module", "an Adaptive Masking Ratio (AMR) strategy".
             return True
@@ -564,13 +564,13 @@ class ModelExtractor:
             # novel ... for Contrastive Learning (KCL)"), or names what it is ("a self-regularization learning (SRL)
             # scheme").
             return (_NEW_OR_OWN.search(text, opening, long_start) is not None
-                    or (kind is not None and kind["kind"] in PART_KINDS | MODEL_HEADS)
+                    or kind in PART_KINDS | MODEL_HEADS
                     or self._introduced(text, long_form, long_start, opening))
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
             return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
         # (In the plural, only parts: "Hierarchical Gait Decomposer (HGD) modules", not "Vision-Language
         # Pre-training (VLP) models", a class.)
-        if kind is not None and (kind["kind"].lower() in MODEL_HEADS or kind["kind"].lower() in _PARTS_PLURAL) \
+        if (kind in MODEL_HEADS or kind in _PARTS_PLURAL) \
                 and len(short) >= 3 and not long_form.islower():
             return True  # the noun after the pair says what it is: "the Generative Pre-trained Diffusion (GPD) paradigm"
         if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, opening, long_start):

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from paperkg.core.model import normalize_key
 
-from .abbreviations import KIND_AFTER, acronym_definitions
+from .abbreviations import acronym_definitions, kind_after
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
 from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PARTS_LISTED, PASSIVE_PROPOSAL, SENTENCE_END,
                       VARIANT_WORDS, finditer_at_words, known_keys, proposal_cues, sentence_start, word_automaton)
@@ -307,9 +307,8 @@ class ProposesDetector:
                     or span_extension(doc, span, "paperkg_alias_of") is None
                     or _USED_BEFORE.search(text, max(0, span.start_char - 40), span.start_char)):
                 continue
-            kind = KIND_AFTER.match(text, span.end_char)
             own_part = own and span.text.rsplit(None, 1)[-1].lower().removesuffix("s") in PART_KINDS
-            named_part = (kind is not None and kind["kind"] in PART_KINDS and span.text[:1].isupper()) or own_part
+            named_part = (kind_after(text, span.end_char) in PART_KINDS and span.text[:1].isupper()) or own_part
             if named_part:
                 # A part named in capitals: "a Structural Priors Representation (SPR) module"; or, in a paper with a
                 # system of its own, a part whose last word says so: "The Conditional Information Enhancement Module

@@ -728,6 +728,9 @@ def test_metric_not_found(nlp, text):
         ("Zorbeus: Music\n\nWe propose Zorbeus. The Conditional Gizmo Enhancement Module (CGEM) strengthens "
          "notes, and a gizmo-aware zorb module (GZM) counts them.",
          ["Zorbeus", "Zorbeus", "Conditional Gizmo Enhancement Module", "gizmo-aware zorb module"]),
+        # ... its kind capitalised as part of the name ("the Sparse Motion Encoding (SME) Module").
+        ("ZorbCam: Camera Control\n\nWe propose ZorbCam. Specifically, we deploy the Sparse Gizmo Encoding (SGE) "
+         "Module to encode poses.", ["ZorbCam", "ZorbCam", "Sparse Gizmo Encoding"]),
         # A name set off after any noun the text calls new (not a task's); a technique's name, introduced.
         ("A Study\n\nFirst, we propose a novel vision-language projector, ZVTC. We define a new task, Gizmo Sorting, "
          "to test it.", ["ZVTC"]),
