@@ -135,7 +135,10 @@ _OURS = re.compile(r"\(\s*ours\s*\)", re.IGNORECASE)
 _VARIANT_SUFFIX = re.compile(r"(?:-(?:v?\d+(?:\.\d+)?[BMK]?|[A-Z][a-z]+|[A-Z]{1,2}))+")
 # "Our Mixed-CoT-RL model": the name between "our" and a noun for what the paper built.
 _OUR_NAME_THEN_NOUN = re.compile(r"\b[Oo]ur $")
-_NOUN_AFTER_NAME = re.compile(r" (?:model|method|framework|approach|system|agent|pipeline|architecture)s?\b")
+_AFTER_OUR_NAME = re.compile(r" (?:model|method|framework|approach|system|agent|pipeline|architecture)s?\b"
+                              # or the verb of a sentence about it: "Our LiteFlowNet2 outperforms FlowNet2"
+                              r"| (?:\w+ly )?(?:achiev|outperform|surpass|improv|reach|yield|obtain|reduc|deliver|"
+                              r"attain|exceed|beat|optimi[sz])\w*\b")
 
 
 def _known(label: str) -> frozenset[str]:
@@ -233,7 +236,7 @@ class ProposesDetector:
             proposed += [s for s in ends_here if self._novel(doc, s) or self._defined_here(text, s)]
         for span in spans if "our " in text or "Our " in text else ():
             if (_OUR_NAME_THEN_NOUN.search(text, max(0, span.start_char - 4), span.start_char)
-                    and _NOUN_AFTER_NAME.match(text, span.end_char) and span.label_ == "MODEL" and self._novel(doc, span)):
+                    and _AFTER_OUR_NAME.match(text, span.end_char) and span.label_ == "MODEL" and self._novel(doc, span)):
                 proposed.append(span)
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]
