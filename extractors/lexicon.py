@@ -423,7 +423,7 @@ PROPOSAL_CUE = re.compile(
     r"(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
     r"therefore|finally|additionally|are|have|will|can)\s+){0,2}"
     r"(?:propos|introduc|present|develop|design|releas|construct|build|curat|collect|creat|"
-    r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil)(?:es|e|s|ed|ing)?\b"
+    r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil|open[- ]?sourc)(?:es|e|s|ed|ing)?\b"
     # (not what experiments give: "we present results on two datasets")
     r"(?!\s+(?:(?:our|the|some|extensive|experimental|empirical|new)\s+)?(?:results?|experiments?|findings|"
     r"evaluations?|analys[ie]s|comparisons?|observations?|evidence)\b"

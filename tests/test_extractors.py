@@ -713,6 +713,7 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe fuse trees. We name our fusion method LLM-Boost. LLM-Boost wins.", ["LLM-Boost"]),
         ("A Study\n\nOur Mixed-CoT-RL model matches RL.", ["Mixed-CoT-RL"]),
         ("A Study\n\nOur ZorbFlowNet3 outperforms FlowNet2 on Sintel. Our ZorbNet2 backbone is light.", ["ZorbFlowNet3"]),
+        ("A Study\n\nAdditionally, we open-sourced Zorbstone-GPT, a financial LLM.", ["Zorbstone-GPT"]),
         ("A Study\n\nWe propose a framework, termed OREAL, for math. OREAL-32B also wins.", ["OREAL", "OREAL-32B"]),
         # Results presented are no proposal, nor the data a proposed model is run on.
         ("A Study\n\nWe present results on two public datasets (MultiWOZ and SGD) in both settings.", []),
