@@ -245,12 +245,16 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     (True, True, True)
     >>> is_generic("Qwen2.5"), is_generic("FP32"), is_generic("W4A16")
     (False, True, True)
+    >>> is_generic("BLSTM-based"), is_generic("GPT-style"), is_generic("Llama-Guard")
+    (True, True, False)
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
             or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None
             or _NUMBER_FORMAT.fullmatch(text) is not None
             # generic classes joined are one still: "CNN-RNN", "LLM-MLLM collaboration"
-            or ("-" in text and all(part and _stoplisted(part) for part in text.split("-"))))
+            or ("-" in text and all(part and _stoplisted(part) for part in text.split("-")))
+            # a word that describes by a name is no name: "BLSTM-based", "GPT-style"
+            or ("-" in text and text.rsplit("-", 1)[1].lower() in _NOT_SUFFIXES))
 
 
 @lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
