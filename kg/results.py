@@ -38,7 +38,7 @@ from .evaluate import Score
 from .relations import COMPARISON_CUE
 from paperkg.extractors.abbreviations import acronym_definitions
 from paperkg.extractors.lexicon import OWN_KIND
-from paperkg.extractors.measures import CHANGE_NOUN
+from paperkg.extractors.measures import CHANGE_NOUN, is_measure_head
 from paperkg.extractors.model import title_label
 from paperkg.extractors.roles import role_before
 
@@ -486,7 +486,8 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
         on_data = within is not None and names is not None and any(
             m.type in DATA_TYPES for m in names.starting(within.end(), within.end()))
         phrase = _noun_phrase(text[within.end():within.end() + 60]) if within and not on_data else None
-        if phrase and not (phrase.istitle() and phrase.isalpha()):  # (not a language or a place: "70% in English")
+        # (not a language or a place, "70% in English", nor what is not a measure, "99% in large-scale setups")
+        if phrase and not (phrase.istitle() and phrase.isalpha()) and is_measure_head(phrase.rsplit(None, 1)[-1], phrase):
             return phrase, "in-phrase"
     if value.unit and (subject := _SUBJECT_IS.search(text, max(sentence_start, value.start - 60), value.start)):
         return subject.group(1), "subject-is"  # "our training cost is merely 1%"

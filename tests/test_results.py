@@ -221,6 +221,12 @@ def test_a_language_after_in_is_no_measure():
     assert [(metric, value) for _, _, metric, value, _ in found] == [(None, 70.0), (None, 95.0)]
 
 
+def test_what_a_value_is_in_is_its_measure_only_when_a_measure_word_heads_it():
+    found = _results("Zorb: ECG", "Zorb achieves AUROCs from 84.3% in low-data settings to 99% in large-scale setups, "
+                     "and a 5% gain in exact match.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [("AUROC", 84.3), ("AUROC", 99.0), ("exact match", 5.0)]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
