@@ -1191,7 +1191,8 @@ _OUR_MODEL_BEFORE = re.compile(r"\bour\s+(?:final\s+|resulting\s+|full\s+)?(?:mo
 
 # A title's name for the work: its words before a colon, or its opening phrase before the task it is for.
 _TITLE_HEAD = re.compile(r"\s*(?P<name>[A-Z][^:]{0,60}?)\s*:\s")
-_GERUND = re.compile(r"[A-Z][a-z]+ing\b")
+# A title head that describes or asks: "Monitoring Decomposition Attacks", "What's in a Video", "Do LLMs Plan?".
+_DESCRIBING_HEAD = re.compile(r"[A-Z][a-z]+ing\b|(?:What|How|Why|When|Where|Which|Who|Is|Are|Do|Does|Can|Should)\b")
 _TITLE_OPENING = re.compile(r"\s*(?P<name>(?:[A-Z][\w-]*\s+){1,4}?[A-Z][\w-]*)\s+(?:for|via|with|in|on|of|to|by|using|from|as)\s")
 
 
@@ -1209,8 +1210,8 @@ def _title_name(title: str, abstract: str) -> str | None:
     """The name a title gives the paper's own work, if any: "Learn Your Tokens" of "Learn Your Tokens: Word-Pooled ...",
     "Continuous Speculative Decoding" of "Continuous Speculative Decoding for ..." that the abstract calls its own."""
     head = _TITLE_HEAD.match(title)
-    if head and len(head["name"].split()) <= 5 and not _GERUND.match(head["name"]):
-        return head["name"]  # (a head opening on a verb in -ing describes: "Monitoring Decomposition Attacks")
+    if head and len(head["name"].split()) <= 5 and not _DESCRIBING_HEAD.match(head["name"]):
+        return head["name"]
     opening = _TITLE_OPENING.match(title)
     # (only where the abstract calls it its own: "our continuous speculative decoding"; a title opening on a task or
     # a description, "Video Object Segmentation using ...", "Improved Techniques for ...", names no system)

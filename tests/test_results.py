@@ -227,6 +227,12 @@ def test_what_a_value_is_in_is_its_measure_only_when_a_measure_word_heads_it():
     assert [(metric, value) for _, _, metric, value, _ in found] == [("AUROC", 84.3), ("AUROC", 99.0), ("exact match", 5.0)]
 
 
+def test_a_title_head_that_asks_or_describes_names_no_system():
+    abstract = "Our approach uses 20% less compute than online methods."
+    assert [found[0] for found in _results("What's in a Zorb: Factorized Decoding", abstract)] == [None]
+    assert [found[0] for found in _results("Zorb Gizmo: Factorized Decoding", abstract)] == ["Zorb Gizmo"]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
