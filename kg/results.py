@@ -181,7 +181,7 @@ _ON_DATA_AFTER = re.compile(r"\s+on\s+(?:the\s+)?")
 _REPORTED_BEFORE = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|scor\w*|attain\w*|gets?|yields?|records?|sets?)"
                               r"(?:\s+(?:an?|the)?\s*(?:average|overall|mean|new|best)?\s*(?:score|accuracy)?\s*(?:of)?)?\s*$"
                               r"|\d[^,.;:]{0,30}(?:,\s+(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
-_CHANGE_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
+_CHANGE_IN = re.compile(r"\s+(?:in|of)\s+(?:terms\s+of\s+)?(?:the\s+|its\s+|their\s+)?(?=[A-Za-z])")
 _LOOSE_CHANGE = re.compile(r"(?:overall\s+)?(?:performance|efficiency|quality)\s+" + CHANGE_NOUN + r"s?", re.IGNORECASE)
 _BARE_CHANGE = re.compile(r"(?:relative\s+|absolute\s+|average\s+|overall\s+)?" + CHANGE_NOUN + r"s?", re.IGNORECASE)
 _OWN_VALUE = re.compile(r"\s*\(\s*")

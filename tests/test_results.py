@@ -233,6 +233,11 @@ def test_a_title_head_that_asks_or_describes_names_no_system():
     assert [found[0] for found in _results("Zorb Gizmo: Factorized Decoding", abstract)] == ["Zorb Gizmo"]
 
 
+def test_a_change_in_terms_of_a_measure_is_in_that_measure():
+    found = _results("Zorb: Detection", "Zorb achieves 9.8 points improvement in terms of the mAP on ZorbSOD.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [("mAP", 9.8)]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
