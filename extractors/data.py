@@ -116,7 +116,8 @@ _OPENER_NAME = re.compile(r"(?<![\w^-])(?=[\w^+.-]*[A-Z0-9^][\w^+.-]*[A-Z0-9])[A
 
 
 def _on_openers(text: str) -> list[re.Match]:
-    """Each sentence that opens on "On X and Y,", found from "On " (a string search, then the pattern)."""
+    """Each sentence or clause that opens on "On X and Y,", found from "On " or a clause's "on " (a string search,
+    then the pattern): "On VQA, ALBEF ...", "...; on CIRR, it boosts R@1 by 9.6%; and on CIRCO, it ..."."""
     found = []
     at = text.find("On ")
     while at >= 0:
@@ -125,13 +126,19 @@ def _on_openers(text: str) -> list[re.Match]:
             if match is not None:
                 found.append(match)
         at = text.find("On ", at + 3)
+    at = text.find("; ")
+    while at >= 0:
+        match = _CLAUSE_ON_OPENER.match(text, at)
+        if match is not None:
+            found.append(match)
+        at = text.find("; ", at + 2)
     return found
 
 
-_ON_OPENER = re.compile(
-    r"On (?:the )?(?P<names>(?:[A-Z][\w^+.-]*)(?:(?:, | and |, and )(?:the )?[A-Z][\w^+.-]*){0,5})"
-    r"(?: (?:benchmarks?|datasets?))?,\s"
-)
+_ON_NAMES = (r"(?:the )?(?P<names>(?:[A-Z][\w^+.-]*)(?:(?:, | and |, and )(?:the )?[A-Z][\w^+.-]*){0,5})"
+             r"(?: (?:benchmarks?|datasets?))?,\s")
+_ON_OPENER = re.compile(r"On " + _ON_NAMES)
+_CLAUSE_ON_OPENER = re.compile(r"; (?:and |while |whereas )?on " + _ON_NAMES)
 # A coined name described in apposition as one thing of a kind: "HaystackCraft, a new NIAH benchmark built on ...",
 # "ZorbQA, the largest dataset of ..." (the kind heads the description: not "X, a reward-guided dataset distillation
 # framework", nor "X, the best model in the Y dataset").
@@ -638,7 +645,7 @@ class DataExtractor:
                 for match in _AFTER_SCORE.finditer(text):
                     if _SCORE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not is_generic(match["name"]):
                         self._add(doc, text, match.start("name"), match.end("name"), "role", self.role_confidence)
-            if self.role == "eval" and "On " in text:
+            if self.role == "eval" and ("On " in text or "; " in text):
                 # A sentence that opens on its evaluation targets: "On VQA and NLVR^2, ALBEF achieves ...".
                 # A task's acronym names its benchmark there, so the stoplist gives way to the frame.
                 for opener in _on_openers(text):

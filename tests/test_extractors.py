@@ -868,6 +868,9 @@ def test_measures_defined_as_one_and_the_head_a_measure_word_modifies_are_one_en
         ("We use deep neural networks (DNNs) to test the brain data.", "BENCHMARK", []),
         # A sentence that opens on its evaluation targets names benchmarks, a task's acronym too.
         ("Pretraining helps. On GQA and SNLI^3, FooNet gains 2%. We study VQA tasks.", "BENCHMARK", ["GQA", "SNLI^3"]),
+        # ... and a clause after a semicolon that opens so.
+        ("It wins on ZorbIQ; on ZIRR, it boosts R@1 by 9.6%; and on ZIRCO, it gains. We use it; on the whole, it helps.",
+         "BENCHMARK", ["ZIRR", "ZIRCO"]),
         # Data named as the source of examples, the whole list a training cue opens, and a value reported on it.
         ("We pretrain on unlabeled audio from SoundPool and VoxMix.", "DATASET", ["SoundPool", "VoxMix"]),
         ("It is pre-trained on BookStack and NewsHeap, then tuned.", "DATASET", ["BookStack", "NewsHeap"]),
