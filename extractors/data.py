@@ -148,6 +148,12 @@ _DESCRIBED_AS_KIND = re.compile(
     r"(?P<kind>" + DATA_HEAD_WORD + r")"
     r"(?=\s*[,.;:(]|\s+(?:for|of|that|which|with|built|designed|to|where|and|in|on|from|[a-z]+ing)\b)")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w-]* $")
+# A coined name and its kind, capitalised as a title: "the RAFT Benchmark", "the VSPW Dataset" (a name of two capitals
+# or digits at least, not a phrase's word: "A Benchmark", "Noisy Dataset", "Multiple-Choice Benchmarks"). A "Corpus" or
+# "Challenge" so written is part of the name ("the CodeSearchNet Challenge"), left to the shape.
+_NAME_THEN_TITLED_KIND = re.compile(r"(?<![\w^+.-])(?!(?:[A-Z][a-z]+-)+[A-Z][a-z]+ )"
+                                    r"(?P<name>(?=[\w^+.-]*[A-Z0-9][\w^+.-]*[A-Z0-9])[A-Z][\w^+.-]*[\w^+]) "
+                                    r"(?P<kind>Benchmark|Dataset)\b")
 # A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
 # (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
 _AFTER_SCORE = re.compile(r" \((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*){0,2})\)")
@@ -614,6 +620,10 @@ class DataExtractor:
             if (kind in HEADS[self.label] and not is_generic(match["name"])
                     and not _CAPITALISED_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())):
                 self._add(doc, text, match.start("name"), match.end("name"), "described", self.cue_confidence)
+        for match in _NAME_THEN_TITLED_KIND.finditer(text):
+            if (match["kind"].lower() in HEADS[self.label] and not is_generic(match["name"])
+                    and not _CAPITALISED_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())):
+                self._add(doc, text, match.start("name"), match.end("name"), "cue", self.cue_confidence)
         for match in self.shape.finditer(text) if self.shape else ():
             # A name that carries its cue noun ("the NEJM Image Challenge") is as sure as a cue.
             cued = match.group().lower().endswith(("challenge", "competition"))

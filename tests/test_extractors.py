@@ -868,6 +868,10 @@ def test_measures_defined_as_one_and_the_head_a_measure_word_modifies_are_one_en
         ("We use deep neural networks (DNNs) to test the brain data.", "BENCHMARK", []),
         # A sentence that opens on its evaluation targets names benchmarks, a task's acronym too.
         ("Pretraining helps. On GQA and SNLI^3, FooNet gains 2%. We study VQA tasks.", "BENCHMARK", ["GQA", "SNLI^3"]),
+        # A coined name and its kind capitalised as a title; not a phrase's adjectives so written.
+        ("Additionally, on the ZAFT Benchmark, TART improves GPT-Neo by 4%. We study Multiple-Choice Benchmarks too.",
+         "BENCHMARK", ["ZAFT"]),
+        ("In the PKU-ZORB-SOD Dataset, it detects. We build a Label-Consistent Dataset.", "DATASET", ["PKU-ZORB-SOD"]),
         # ... and a clause after a semicolon that opens so.
         ("It wins on ZorbIQ; on ZIRR, it boosts R@1 by 9.6%; and on ZIRCO, it gains. We use it; on the whole, it helps.",
          "BENCHMARK", ["ZIRR", "ZIRCO"]),
