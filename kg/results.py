@@ -176,7 +176,8 @@ _SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:[A-Za-z@-]+\s*(?:of|=|:)?\s*)?")
 _SET_AGAINST = re.compile(r"\s*\(?\s*(?:vs\.?|versus|,?\s*compared (?:with|to))\s*(?:e\.g\.,?\s*)?")
 # The system a value set against another is, named right after it: "0.5425 compared with 0.2790, the best baseline".
 _APPOSED_SYSTEM = re.compile(r",\s+the\s+(?P<system>(?:[\w-]+\s+){0,2}?(?:baseline|method|model|system|approach)s?)\b")
-_ON_DATA_AFTER = re.compile(r"\s+on\s+(?:the\s+)?")
+# "on" the data after a value, past an aside set against it: "0.228 (vs 0.514) on KIT-ML".
+_ON_DATA_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+on\s+(?:the\s+)?")
 # A verb that reports a score, or the list of scores a value continues, right before a bare number.
 _REPORTED_BEFORE = re.compile(r"\b(?:achiev\w*|obtain\w*|reach\w*|scor\w*|attain\w*|gets?|yields?|records?|sets?)"
                               r"(?:\s+(?:an?|the)?\s*(?:average|overall|mean|new|best)?\s*(?:score|accuracy)?\s*(?:of)?)?\s*$"

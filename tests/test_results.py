@@ -238,6 +238,13 @@ def test_a_change_in_terms_of_a_measure_is_in_that_measure():
     assert [(metric, value) for _, _, metric, value, _ in found] == [("mAP", 9.8)]
 
 
+def test_a_value_reported_on_data_past_an_aside_is_a_result():
+    found = _results("Zorb: Motion", "Zorb has an FID of 0.045 (vs 0.141 of T2M-GPT) on the HumanML3D dataset, and 0.228 "
+                     "(vs 0.514) on KIT-ML, respectively.")
+    assert [(model, data, metric, value) for model, data, metric, value, _ in found][2:] == [
+        ("Zorb", "KIT-ML", "FID", 0.228), ("T2M-GPT", "KIT-ML", "FID", 0.514)]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
