@@ -167,25 +167,29 @@ def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
             yield long_match.start(), long_match.end(), short_match.start(), short_match.end()
 
 
-# A short form and a colon, then Title Case words (and the small words between them) up to the last capitalised one.
-_COLON_DEFINITION = re.compile(r"(?<![\w^.+-])(?P<short>[A-Za-z][\w^.+-]{0,19}): (?P<long>[A-Z][\w'-]*"
-                               r"(?: (?:(?:of|for|via|with|and|the|in|to|on|from|by|a|an) )*[A-Z][\w'-]*){1,7})")
+# A short form and a colon, then Title Case words (and the small words between them) up to the last capitalised one;
+# tried only at each ": ", the short form read backwards from there.
+_SHORT_BEFORE_COLON = re.compile(r"(?<![\w^.+-])[A-Za-z][\w^.+-]{0,19}$")
+_TITLED_AFTER_COLON = re.compile(r"[A-Z][\w'-]*(?: (?:(?:of|for|via|with|and|the|in|to|on|from|by|a|an) )*[A-Z][\w'-]*){1,7}")
 
 
 def _colon_first(text: str) -> Iterator[tuple[int, int, int, int]]:
     """Pairs "SF: Long Form" whose long form's capitals spell the short form's, or count its letter ("M3")."""
-    for match in _COLON_DEFINITION.finditer(text) if ": " in text else ():
-        short, long_form = match["short"], match["long"]
-        if sum(c.isupper() for c in short) < 2 and _COUNTED_SHORT.fullmatch(short) is None:
+    colon = text.find(": ")
+    while colon >= 0:
+        short_match = _SHORT_BEFORE_COLON.search(text, max(0, colon - 20), colon)
+        long_match = _TITLED_AFTER_COLON.match(text, colon + 2) if short_match else None
+        colon = text.find(": ", colon + 2)
+        if long_match is None:
             continue
-        words = list(_WORD.finditer(long_form))
+        short, words = short_match.group(), list(_WORD.finditer(long_match.group()))
         if _COUNTED_SHORT.fullmatch(short):
-            if _counted_initials(short, words) != 0:
-                continue
-        elif "".join(w.group()[0] for w in words if w.group()[0].isupper()) != "".join(
-                c for c in short if c.isupper()):
-            continue
-        yield match.start("long"), match.end("long"), match.start("short"), match.end("short")
+            spelled = _counted_initials(short, words) == 0
+        else:
+            capitals = "".join(c for c in short if c.isupper())
+            spelled = len(capitals) >= 2 and "".join(w.group()[0] for w in words if w.group()[0].isupper()) == capitals
+        if spelled:
+            yield long_match.start(), long_match.end(), short_match.start(), short_match.end()
 
 
 # A letter with the count of words it initials: "T5" (Text-to-Text Transfer Transformer), "S4", "M6".

@@ -620,7 +620,7 @@ class DataExtractor:
             if (kind in HEADS[self.label] and not is_generic(match["name"])
                     and not _CAPITALISED_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())):
                 self._add(doc, text, match.start("name"), match.end("name"), "described", self.cue_confidence)
-        for match in _NAME_THEN_TITLED_KIND.finditer(text):
+        for match in _NAME_THEN_TITLED_KIND.finditer(text) if " Benchmark" in text or " Dataset" in text else ():
             if (match["kind"].lower() in HEADS[self.label] and not is_generic(match["name"])
                     and not _CAPITALISED_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())):
                 self._add(doc, text, match.start("name"), match.end("name"), "cue", self.cue_confidence)
