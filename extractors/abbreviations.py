@@ -170,7 +170,8 @@ def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
 # A short form and a colon, then Title Case words (and the small words between them) up to the last capitalised one;
 # tried only at each ": ", the short form read backwards from there.
 _SHORT_BEFORE_COLON = re.compile(r"(?<![\w^.+-])[A-Za-z][\w^.+-]{0,19}$")
-_TITLED_AFTER_COLON = re.compile(r"[A-Z][\w'-]*(?: (?:(?:of|for|via|with|and|the|in|to|on|from|by|a|an) )*[A-Z][\w'-]*){1,7}")
+_TITLED_AFTER_COLON = re.compile(r"[A-Z][\w'-]*"
+                                 r"(?: (?:(?:of|for|via|with|and|the|in|to|on|from|by|a|an) )*[A-Z][\w'-]*){1,7}")
 
 
 def _colon_first(text: str) -> Iterator[tuple[int, int, int, int]]:

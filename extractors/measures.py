@@ -34,7 +34,8 @@ MODIFIED_HEADS = frozenset(
     "divergence divergences distance distances parameters score scores success completion utilization".split()
 )
 # Heads a measure may end in besides the grammar's: what it costs, and how well two things agree.
-_OTHER_HEADS = frozenset("cost costs overhead overheads alignment fidelity similarity index match matching curve".split())
+_OTHER_HEADS = frozenset(
+    "cost costs overhead overheads alignment fidelity similarity index match matching curve".split())
 # Abstract nouns of a quality: "factuality", "faithfulness", "consistency"; not "entities", "identity".
 _QUALITY_SUFFIX = re.compile(r"(?<!ent)(?:ity|ities|ness|cy|cies)$")
 # Every head of the grammar, in the singular and the plural.

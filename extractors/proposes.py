@@ -236,7 +236,8 @@ class ProposesDetector:
             proposed += [s for s in ends_here if self._novel(doc, s) or self._defined_here(text, s)]
         for span in spans if "our " in text or "Our " in text else ():
             if (_OUR_NAME_THEN_NOUN.search(text, max(0, span.start_char - 4), span.start_char)
-                    and _AFTER_OUR_NAME.match(text, span.end_char) and span.label_ == "MODEL" and self._novel(doc, span)):
+                    and _AFTER_OUR_NAME.match(text, span.end_char) and span.label_ == "MODEL"
+                    and self._novel(doc, span)):
                 proposed.append(span)
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]

@@ -488,7 +488,8 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
             m.type in DATA_TYPES for m in names.starting(within.end(), within.end()))
         phrase = _noun_phrase(text[within.end():within.end() + 60]) if within and not on_data else None
         # (not a language or a place, "70% in English", nor what is not a measure, "99% in large-scale setups")
-        if phrase and not (phrase.istitle() and phrase.isalpha()) and is_measure_head(phrase.rsplit(None, 1)[-1], phrase):
+        if (phrase and not (phrase.istitle() and phrase.isalpha())
+                and is_measure_head(phrase.rsplit(None, 1)[-1], phrase)):
             return phrase, "in-phrase"
     if value.unit and (subject := _SUBJECT_IS.search(text, max(sentence_start, value.start - 60), value.start)):
         return subject.group(1), "subject-is"  # "our training cost is merely 1%"

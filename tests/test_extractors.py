@@ -712,7 +712,8 @@ def test_metric_not_found(nlp, text):
         # "we name X", "our X model", and the sizes of a proposed name.
         ("A Study\n\nWe fuse trees. We name our fusion method LLM-Boost. LLM-Boost wins.", ["LLM-Boost"]),
         ("A Study\n\nOur Mixed-CoT-RL model matches RL.", ["Mixed-CoT-RL"]),
-        ("A Study\n\nOur ZorbFlowNet3 outperforms FlowNet2 on Sintel. Our ZorbNet2 backbone is light.", ["ZorbFlowNet3"]),
+        ("A Study\n\nOur ZorbFlowNet3 outperforms FlowNet2 on Sintel. Our ZorbNet2 backbone is light.",
+         ["ZorbFlowNet3"]),
         ("A Study\n\nAdditionally, we open-sourced Zorbstone-GPT, a financial LLM.", ["Zorbstone-GPT"]),
         ("A Study\n\nWe propose a framework, termed OREAL, for math. OREAL-32B also wins.", ["OREAL", "OREAL-32B"]),
         # Results presented are no proposal, nor the data a proposed model is run on.
@@ -873,7 +874,8 @@ def test_measures_defined_as_one_and_the_head_a_measure_word_modifies_are_one_en
          "BENCHMARK", ["ZAFT"]),
         ("In the PKU-ZORB-SOD Dataset, it detects. We build a Label-Consistent Dataset.", "DATASET", ["PKU-ZORB-SOD"]),
         # ... and a clause after a semicolon that opens so.
-        ("It wins on ZorbIQ; on ZIRR, it boosts R@1 by 9.6%; and on ZIRCO, it gains. We use it; on the whole, it helps.",
+        ("It wins on ZorbIQ; on ZIRR, it boosts R@1 by 9.6%; and on ZIRCO, it gains. We use it; on the whole, "
+         "it helps.",
          "BENCHMARK", ["ZIRR", "ZIRCO"]),
         # Data named as the source of examples, the whole list a training cue opens, and a value reported on it.
         ("We pretrain on unlabeled audio from SoundPool and VoxMix.", "DATASET", ["SoundPool", "VoxMix"]),
