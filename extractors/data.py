@@ -173,6 +173,9 @@ _RIGHT_BEFORE_TARGET = (" on ", " on the ", " across ", " over ", " in ", ", ", 
 # A lower-case word after it: the acronym modifies a noun ("MRI scans", "NLP tasks").
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|with|in|on|for|to|by|as|at|from|while|where|which|that|than|across|over|"
                          r"using|benchmarks?|datasets?|respectively)\b)[a-z]")
+# ... unless it is the verb of a report on the one name "on" gives: "Experiments on IEMOCAP show that ...".
+_REPORTED_ON = re.compile(r"\s+(?:show|shows|showed|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|"
+                          r"indicate|indicates|confirm|confirms|suggest|suggests|verify|verifies|validate|validates)\b")
 
 
 # A capitalised compound of plain words describes, not names: "a Multi-ability, Multi-range benchmark".
@@ -663,15 +666,19 @@ class DataExtractor:
                         if name.group().isupper() or not is_generic(name.group()):
                             add_candidate(doc, name.start(), name.end(), self.label, rule=f"{self.name}:role",
                                           confidence=self.role_confidence)
-            if self.role == "eval":
-                # An acronym no list knows, reported on and standing as a name ("results on GPQA and
-                # AIME"), not as a modifier ("on MRI scans"), is an evaluation target.
-                for match in _ACRONYM.finditer(text):
-                    # The cheap tests first: most capitals are known names, classes or modifiers.
-                    if (text[max(0, match.start() - 10) : match.start()].endswith(_RIGHT_BEFORE_TARGET)
-                            and not _NOUN_AFTER.match(text, match.end()) and match.group() not in self.gazetteer
-                            and not _MODIFIER_ENDING.search(match.group())
-                            and not is_generic(match.group()) and role_before(text, match.start()) == "eval"):
+            # An acronym no list knows, reported on and standing as a name ("results on GPQA and AIME"), not as a
+            # modifier ("on MRI scans"), is an evaluation target; data when the frame reports experiments on it
+            # ("Experiments on IEMOCAP show that ...").
+            for match in _ACRONYM.finditer(text):
+                # The cheap tests first: most capitals are known names, classes or modifiers.
+                before = text[max(0, match.start() - 10) : match.start()]
+                reported = before.endswith((" on ", " on the ")) and _REPORTED_ON.match(text, match.end()) is not None
+                if (before.endswith(_RIGHT_BEFORE_TARGET)
+                        and (reported or not _NOUN_AFTER.match(text, match.end())) and match.group() not in self.gazetteer
+                        and not _MODIFIER_ENDING.search(match.group())
+                        and not is_generic(match.group()) and role_before(text, match.start()) == "eval"):
+                    # (what experiments are reported on is data they ran on, not a benchmark ranked on)
+                    if ("train" if reported and reports_experiments_before(text, match.start()) else "eval") == self.role:
                         self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
         add_definitions(doc, self.label, rule="definition", confidence=self.definition_confidence,
                         accepts=lambda long_form, short, long_start: self._defines(text, long_form, short, long_start),

@@ -873,6 +873,9 @@ def test_measures_defined_as_one_and_the_head_a_measure_word_modifies_are_one_en
         ("Additionally, on the ZAFT Benchmark, TART improves GPT-Neo by 4%. We study Multiple-Choice Benchmarks too.",
          "BENCHMARK", ["ZAFT"]),
         ("In the PKU-ZORB-SOD Dataset, it detects. We build a Label-Consistent Dataset.", "DATASET", ["PKU-ZORB-SOD"]),
+        # An acronym experiments are reported on, by the verb of the report, is data; not an item of a list.
+        ("Experiments on ZEMOCAP show that our model works. Experiments on LlamaGEN and ZAR demonstrate it.", "DATASET",
+         ["ZEMOCAP"]),
         # ... and a clause after a semicolon that opens so.
         ("It wins on ZorbIQ; on ZIRR, it boosts R@1 by 9.6%; and on ZIRCO, it gains. We use it; on the whole, "
          "it helps.",
