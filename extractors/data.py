@@ -674,11 +674,12 @@ class DataExtractor:
                 before = text[max(0, match.start() - 10) : match.start()]
                 reported = before.endswith((" on ", " on the ")) and _REPORTED_ON.match(text, match.end()) is not None
                 if (before.endswith(_RIGHT_BEFORE_TARGET)
-                        and (reported or not _NOUN_AFTER.match(text, match.end())) and match.group() not in self.gazetteer
-                        and not _MODIFIER_ENDING.search(match.group())
+                        and (reported or not _NOUN_AFTER.match(text, match.end()))
+                        and match.group() not in self.gazetteer and not _MODIFIER_ENDING.search(match.group())
                         and not is_generic(match.group()) and role_before(text, match.start()) == "eval"):
                     # (what experiments are reported on is data they ran on, not a benchmark ranked on)
-                    if ("train" if reported and reports_experiments_before(text, match.start()) else "eval") == self.role:
+                    ran_on = reported and reports_experiments_before(text, match.start())
+                    if ("train" if ran_on else "eval") == self.role:
                         self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
         add_definitions(doc, self.label, rule="definition", confidence=self.definition_confidence,
                         accepts=lambda long_form, short, long_start: self._defines(text, long_form, short, long_start),
