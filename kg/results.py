@@ -158,6 +158,7 @@ _COMPARATIVE = re.compile(r"\s*(faster|slower|cheaper|smaller|larger|longer|shor
                           re.IGNORECASE)
 _COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost", "smaller": "size", "larger": "size",
                          "longer": "length", "shorter": "length"}
+_COMPARED_QUANTITIES = frozenset(_COMPARATIVE_QUANTITY.values()) | {"memory"}
 # Adjectives a comparative makes of a measure, and the measure's name.
 _ADJECTIVE_MEASURE = {"accurate": "accuracy", "precise": "precision", "efficient": "efficiency",
                       "coherent": "coherence", "fluent": "fluency", "diverse": "diversity", "consistent": "consistency",
@@ -407,6 +408,8 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
                 names: _Spans | None = None, restated: bool = True) -> tuple[str | None, str]:
     """The metric a value measures, and the rule that found it; ``names`` are the sentence's other mentions."""
     comparative = _COMPARATIVE.match(text, value.end)
+    if comparative and value.unit and (measured := _measure_in(text, comparative.end())):
+        return measured, "comparative"  # "25.3 times smaller in the model size", "3.1x faster in running speed"
     if comparative and value.unit == "x" and comparative.group(1).lower() in ("faster", "slower"):
         # "3x faster": the speed is what is measured, or the measure named right after ("10x faster runtime").
         return _measure_at(text, metrics, comparative.end(), sentence_start) or "speed", "comparative"
@@ -626,6 +629,15 @@ def _measure(text: str, metric: Mention, floor: int) -> str:
 def _singular(name: str) -> str:
     """A coined metric's name without its plural s: "FIDs" is "FID"; "FLOPs" and "MACs" are names as they stand."""
     return name[:-1] if name.endswith("s") and name[:-1].isupper() and not name.endswith(("OPs", "ACs")) else name
+
+
+def _measure_in(text: str, at: int) -> str | None:
+    """The measure "in" which ``text[at:]`` says a comparison holds, when a measure word or a quantity a comparative
+    names heads it: "in the running speed", "in the model size" (not "in practice")."""
+    within = _IN_PHRASE.match(text, at - 1) if text[at - 1 : at].isspace() else None
+    phrase = _noun_phrase(text[within.end():within.end() + 60]) if within else None
+    head = phrase.rsplit(None, 1)[-1] if phrase else ""
+    return phrase if phrase and (is_measure_head(head, phrase) or head in _COMPARED_QUANTITIES) else None
 
 
 def _noun_phrase(text: str) -> str | None:

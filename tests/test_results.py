@@ -248,6 +248,13 @@ def test_a_value_reported_on_data_past_an_aside_is_a_result():
         ("Zorb", "KIT-ML", "FID", 0.228), ("T2M-GPT", "KIT-ML", "FID", 0.514)]
 
 
+def test_a_comparison_in_a_measure_is_in_that_measure():
+    found = _results("Zorb: Flow", "ZorbNet is 25.3 times smaller in the model size and 3.1 times faster in the running "
+                     "speed. It is 2x faster in practice.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [
+        ("model size", 25.3), ("running speed", 3.1), ("speed", 2.0)]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
