@@ -249,8 +249,8 @@ def test_a_value_reported_on_data_past_an_aside_is_a_result():
 
 
 def test_a_comparison_in_a_measure_is_in_that_measure():
-    found = _results("Zorb: Flow", "ZorbNet is 25.3 times smaller in the model size and 3.1 times faster in the running "
-                     "speed. It is 2x faster in practice.")
+    found = _results("Zorb: Flow", "ZorbNet is 25.3 times smaller in the model size and 3.1 times faster in the "
+                     "running speed. It is 2x faster in practice.")
     assert [(metric, value) for _, _, metric, value, _ in found] == [
         ("model size", 25.3), ("running speed", 3.1), ("speed", 2.0)]
 
