@@ -39,7 +39,7 @@ _OUTPERFORM = re.compile(r"^(?:outperform|surpass|beat|exceed|outshin)", re.IGNO
 #: Words that put what follows them in comparison with what comes before.
 COMPARISON_CUE = re.compile(
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
-    r"outshin(?:es|ed|ing)|compared (?:to|with)|comparison (?:to|with)|against|versus|vs\.?|"
+    r"outshin(?:es|ed|ing)|compar(?:ed|ing) (?:to|with)|comparison (?:to|with)|against|versus|vs\.?|"
     r"(?<!more )(?<!less )(?<!fewer )(?<!rather )(?<!other )(?<!greater )(?<!larger )(?<!smaller )than|over|"
     r"rival(?:s|ing)?|on par with|matches|matching)\b",
     re.IGNORECASE,

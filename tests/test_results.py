@@ -255,6 +255,12 @@ def test_a_comparison_in_a_measure_is_in_that_measure():
         ("model size", 25.3), ("running speed", 3.1), ("speed", 2.0)]
 
 
+def test_an_opening_comparison_names_the_baseline():
+    found = extract_results(next(extract_papers([Paper("Zorb: Flow", "Comparing to LiteFlowNet [3], ZorbNet improves "
+                                                       "the accuracy on KITTI 2012 by 19.6%.")])))
+    assert [(r.model, r.baseline, r.value) for r in found] == [("ZorbNet", "LiteFlowNet", 19.6)]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
