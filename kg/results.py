@@ -783,7 +783,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
     if own_subject is not None:
         # "Our method improves LLaVA-1.5 by 3.2%": the paper's own system is the subject, the named one its
         # object; unless named right there ("our base model, xAR-B (172M), outperforms ...", "our Zeta-L model").
-        named = next((m for m in models if own_subject.start("own") <= m.start and (
+        # (a system the sentence describes inside the subject is the subject itself: "the proposed second model")
+        named = next((m for m in models if own_subject.start("own") <= m.start and m.rule != "described" and (
             m.start - own_subject.end() <= 2 or _INTRODUCING.fullmatch(text, own_subject.end(), m.start))), None)
         described = _DESCRIBED_OWN.match(own_subject["own"]) and _OWN_KIND_END.search(own_subject["own"])
         if named is not None:
@@ -962,7 +963,8 @@ _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the propos
                           r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:it|we)\b)",
                           re.IGNORECASE)
 # Words that single out one of the paper's systems: its best, its largest, one size.
-_SINGLED_OUT = re.compile(r"(?<![\w-])(?:best|strongest|largest|smallest|\d+(?:\.\d+)?[BMK])(?![\w-])")
+_SINGLED_OUT = re.compile(r"(?<![\w-])(?:best|strongest|largest|smallest|first|second|third|final|\d+(?:\.\d+)?[BMK])"
+                          r"(?![\w-])")
 _OUR = re.compile(r"^our\s+", re.IGNORECASE)
 # What the paper calls its own system by: "our", "the proposed".
 _OWN_DETERMINER = r"(?:our|the\s+proposed)"

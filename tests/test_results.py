@@ -261,6 +261,12 @@ def test_an_opening_comparison_names_the_baseline():
     assert [(r.model, r.baseline, r.value) for r in found] == [("ZorbNet", "LiteFlowNet", 19.6)]
 
 
+def test_one_of_the_papers_systems_singled_out_is_named_as_the_text_does():
+    found = _results("Lane Detection via 3D-ResNet", "We propose two models. Experiments on the TuSimple dataset show "
+                     "that the proposed second model achieves 93.40% accuracy.")
+    assert [model for model, *_ in found] == ["the proposed second model"]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
