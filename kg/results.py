@@ -270,11 +270,15 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
                 unit = match.group(1).lower()
                 unit = "point" if unit in ("points", "pp") else unit
             return unit, match.end()
-    if end < len(text) and (text[end].isalpha() or text[end] in "×*^"):
-        return None  # 7B, 2D, 256×256, 1e-3: sizes, dimensions, resolutions
+    if end < len(text) and (text[end].isalpha() or text[end] in "×*^" or _SPACED_MAGNITUDE.match(text, end)):
+        return None  # 7B, 2D, 256×256, 1e-3, "46.8 k parameters": sizes, dimensions, resolutions
     if _SPEEDUP_AFTER.match(text, end):
         return "x", end  # "5-24 inference speedups": a speed-up is a factor
     return (None, end)
+
+
+# A thousand or a million written apart from its number: "46.8 k trainable parameters", "2.5 M images".
+_SPACED_MAGNITUDE = re.compile(r" [kKMB] [a-z]")
 
 
 class _Spans:

@@ -267,6 +267,11 @@ def test_one_of_the_papers_systems_singled_out_is_named_as_the_text_does():
     assert [model for model, *_ in found] == ["the proposed second model"]
 
 
+def test_a_count_in_thousands_written_apart_is_no_result():
+    found = _results("Zorb: Emotion", "ZorbNet achieves a UAR of 0.6517 with only 46.8 k trainable parameters.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [("UAR", 0.6517)]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
