@@ -682,6 +682,9 @@ def _groups(values: list[_Value], text: str) -> list[list[_Value]]:
     return groups
 
 
+# Words that join clauses or open a noun phrase: no part of a described system's name ("The results demonstrate that
+# the model achieved ..." describes no "demonstrate that the model").
+_CLAUSE_WORD = r"(?:that|which|the|a|an|of|to|and|or|in|on|for|with|by|from)\b"
 # A system the text describes rather than names, as the subject of a reported value: "the lung-segmented ViT
 # reaching 96.6%", "a carefully prompted lightweight monitor achieves 93%" (the paper's own, "our"/"proposed" one
 # is the paper's name, looked up apart).
@@ -689,7 +692,8 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=, )|(?<=, and )|(?<=\bwith )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bthat ))"
     r"(?:even\s+)?(?:[Tt]he|[Tt]his|[Aa]n?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:\w+(?:ly|ed)\s+)?"  # "a carefully prompt engineered lightweight monitor": after its verb
-    r"(?P<name>(?!(?:proposed|same|resulting|new)\b)(?:(?!\w+(?:ly|ed)\b)[\w-]+\s+){0,3}?(?:model|network|system|monitor|predictor|"
+    r"(?P<name>(?!(?:proposed|same|resulting|new)\b)(?:(?!\w+(?:ly|ed)\b|" + _CLAUSE_WORD + r")[\w-]+\s+){0,3}?"
+    r"(?:model|network|system|monitor|predictor|"
     r"baseline|counterpart|ensemble|classifier|variant|detector|ViT|CNN)s?)\s*"
     # named in an apposition: "The best-performing model, Multimodal Bard, achieves only 58%"
     r"(?:,\s+(?P<appositive>[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,3}),\s+)?(?:\w+ly\s+)?"

@@ -272,6 +272,11 @@ def test_a_count_in_thousands_written_apart_is_no_result():
     assert [(metric, value) for _, _, metric, value, _ in found] == [("UAR", 0.6517)]
 
 
+def test_a_described_subject_does_not_reach_across_a_clause():
+    found = _results("ZorbFormer: Speech Emotion", "The results demonstrate that the model achieved an accuracy of 90%.")
+    assert [model for model, *_ in found] == ["ZorbFormer"]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
