@@ -273,7 +273,8 @@ def test_a_count_in_thousands_written_apart_is_no_result():
 
 
 def test_a_described_subject_does_not_reach_across_a_clause():
-    found = _results("ZorbFormer: Speech Emotion", "The results demonstrate that the model achieved an accuracy of 90%.")
+    found = _results("ZorbFormer: Speech Emotion",
+                     "The results demonstrate that the model achieved an accuracy of 90%.")
     assert [model for model, *_ in found] == ["ZorbFormer"]
 
 
