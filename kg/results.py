@@ -95,6 +95,7 @@ _SHARE_OF_DATA = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:(?:training\
 # A LaTeX "about" whose backslash was lost, fused to the number: "sim0.6", "approx5".
 _LOST_MACRO = re.compile(r"(?<![A-Za-z\\])(?:sim|approx)\s?$")
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
+_OR_BEYOND = re.compile(r"\s?%?\s+or\s+(?:higher|more|above|greater|better|lower|less|below|fewer)\b")
 _THRESHOLD = re.compile(r"\(\s*(?:[<>≤≥]=?|\\[lg]eq?\s*)\s*$")
 _NEGATIVE = re.compile(r"(?:^|(?<=[\s(=]))[-−]$")
 _DURATION = re.compile(_DURATION_UNIT)
@@ -354,6 +355,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
             continue  # "by 1/3 to 2/3": a fraction's parts are no values of their own
         if _THRESHOLD.search(text, max(start, match.start() - 4), match.start()):
             continue  # "high-sparsity regions (>80%)": a threshold that names a setting
+        if _OR_BEYOND.match(text, match.end()):
+            continue  # "scores of 70 or higher", "20% or fewer visual tokens": a bound, no result
         if match.start() < skip_until or _TIMES_BEFORE.search(text, max(start, match.start() - 8), match.start()):
             continue  # the upper bound of a setting's range; the second side of "1024 times 1024"
         after = _unit_after(text, match.end())

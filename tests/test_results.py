@@ -278,6 +278,12 @@ def test_a_described_subject_does_not_reach_across_a_clause():
     assert [model for model, *_ in found] == ["ZorbFormer"]
 
 
+def test_a_bound_is_no_result():
+    found = _results("Zorb: Folding", "Zorb reaches an accuracy of 61.4%, and an accuracy of 70% or higher on 11 "
+                     "domains.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [("accuracy", 61.4)]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
