@@ -811,7 +811,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             model, model_rule = own_subject["own"], "own-described"
     proposed_here = [m for m in models if (m.canonical or m.text) in found.proposes and m.start < values[0].start]
     if model is not None and proposed_here and (model not in found.proposes or (
-            model == own_model and model_rule == "own-subject" and own_subject["own"].lower() in ("we", "it"))):
+            model == own_model and model_rule == "own-subject" and own_subject["own"].lower() in _OWN_PRONOUNS)):
         # "with GPT-3.5-Turbo and I^3C-Select, we achieve ...", "EVOLVE ...: applied to Llama-3.1-8B, it
         # surpasses ...", "we introduce Liger Attention, which recovers 93% ...": the paper's own system, named
         # before the numbers, is what they measure.
@@ -824,7 +824,7 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
         # Nor a name for the paper's own: as the sentence calls it ("the effectiveness of our approach, yielding
         # improvements of +9.04% ...").
         model, model_rule = described.group(), "own-described"
-    if model is None and own_subject is not None and own_subject["own"].lower() in ("it", "we") and (
+    if model is None and own_subject is not None and own_subject["own"].lower() in _OWN_PRONOUNS and (
             earlier := list(_DESCRIBED_OWN_ANYWHERE.finditer(text, max(0, start - _PRONOUN_REACH), start))):
         # "... our system exhibits excellent performance. Moreover, it shows RTFs of 0.13": the pronoun's system, as
         # the text last called it.
@@ -967,12 +967,15 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
 
 
 # A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...",
-# "Our instantiation of this approach ..." (any noun after "our" but the report's own: "our experiments show").
+# "Its inference speed ...", "Our instantiation of this approach ..." (any noun after "our" but the report's own: "our
+# experiments show").
 _OWN_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*){0,2}(?P<own>(?:our|the proposed|this)\s+(?:[\w-]+\s+){0,2}?"
                           + OWN_KIND
                           + r"s?\b|(?:our|the proposed)\s+(?!(?:experiment|result|analys|evaluation|finding|stud|ablation|empirical|"
-                          r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:it|we)\b)",
+                          r"extensive|experimental|comprehensive|thorough|code|data|work)\w*\b)[\w-]+|(?:its?|we)\b)",
                           re.IGNORECASE)
+# The pronouns that stand for the paper's own system as a sentence's subject.
+_OWN_PRONOUNS = frozenset({"we", "it", "its"})
 # Words that single out one of the paper's systems: its best, its largest, one size.
 _SINGLED_OUT = re.compile(r"(?<![\w-])(?:best|strongest|largest|smallest|first|second|third|final|\d+(?:\.\d+)?[BMK])"
                           r"(?![\w-])")

@@ -284,6 +284,12 @@ def test_a_bound_is_no_result():
     assert [(metric, value) for _, _, metric, value, _ in found] == [("accuracy", 61.4)]
 
 
+def test_its_opens_a_sentence_on_the_papers_own_system():
+    found = _results("ZorbTag: Tag, Not Rewrite", "We present ZorbTag. Its inference speed is up to 10 times as fast "
+                     "as a Transformer-based seq2seq system.")
+    assert [(model, metric, value) for model, _, metric, value, _ in found] == [("ZorbTag", "inference speed", 10.0)]
+
+
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
