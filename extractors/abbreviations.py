@@ -145,14 +145,20 @@ _SHORT_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][\w^.+-]{1,19}$")
 _LONG_INSIDE = re.compile(r"[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*){1,7}(?=\))")
 
 
+def _around(text: str, separator: str, short_before: re.Pattern, long_after: re.Pattern,
+            reach: int) -> Iterator[tuple[re.Match, re.Match]]:
+    """At each ``separator``, the short form ending right before it (within ``reach``) and the long form after it."""
+    at = text.find(separator)
+    while at >= 0:
+        short_match = short_before.search(text, max(0, at - reach), at)
+        long_match = long_after.match(text, at + len(separator)) if short_match else None
+        at = text.find(separator, at + len(separator))
+        if long_match is not None:
+            yield short_match, long_match
+
+
 def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
-    paren = text.find(" (")
-    while paren >= 0:
-        short_match = _SHORT_BEFORE.search(text, max(0, paren - 21), paren)
-        long_match = _LONG_INSIDE.match(text, paren + 2) if short_match else None
-        paren = text.find(" (", paren + 2)
-        if long_match is None:
-            continue
+    for short_match, long_match in _around(text, " (", _SHORT_BEFORE, _LONG_INSIDE, 21):
         short, long_form = short_match.group(), long_match.group()
         letters = [c.lower() for c in short if c.isalpha()]
         if len(letters) == 1 and short[:1].isupper():
@@ -176,13 +182,7 @@ _TITLED_AFTER_COLON = re.compile(r"[A-Z][\w'-]*"
 
 def _colon_first(text: str) -> Iterator[tuple[int, int, int, int]]:
     """Pairs "SF: Long Form" whose long form's capitals spell the short form's, or count its letter ("M3")."""
-    colon = text.find(": ")
-    while colon >= 0:
-        short_match = _SHORT_BEFORE_COLON.search(text, max(0, colon - 20), colon)
-        long_match = _TITLED_AFTER_COLON.match(text, colon + 2) if short_match else None
-        colon = text.find(": ", colon + 2)
-        if long_match is None:
-            continue
+    for short_match, long_match in _around(text, ": ", _SHORT_BEFORE_COLON, _TITLED_AFTER_COLON, 20):
         short, words = short_match.group(), list(_WORD.finditer(long_match.group()))
         if _COUNTED_SHORT.fullmatch(short):
             spelled = _counted_initials(short, words) == 0
