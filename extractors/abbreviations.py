@@ -21,9 +21,11 @@ from .base import add_candidate, doc_text
 __all__ = ["ABBREVIATIONS_KEY", "AbbreviationDetector", "acronym_definitions", "add_definitions", "kind_after"]
 
 ABBREVIATIONS_KEY = "paperkg_abbreviations"
-#: The noun right after "Long Form (SF)", matched where the long form ends: what the pair names ("... (GPD) paradigm",
-#: "... (SME) Module"); :func:`kind_after` gives it in lower case.
-KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+|[A-Z][a-z]+)\b")
+# The noun right after "Long Form (SF)", matched where the long form ends: what the pair names ("... (GPD) paradigm",
+# "... (SME) Module").
+_KIND_AFTER = re.compile(r" \([^()]{1,20}\) (?P<kind>[a-z]+|[A-Z][a-z]+)\b")
+if not Span.has_extension("paperkg_long_form"):
+    Span.set_extension("paperkg_long_form", default=None)
 
 
 def kind_after(text: str, long_end: int) -> str | None:
@@ -35,10 +37,8 @@ def kind_after(text: str, long_end: int) -> str | None:
     >>> kind_after(text, text.index(" (SME)")), kind_after(text, text.index(" (GRU)")), kind_after(text, 3)
     ('module', 'layer', None)
     """
-    kind = KIND_AFTER.match(text, long_end)
+    kind = _KIND_AFTER.match(text, long_end)
     return kind["kind"].lower() if kind else None
-if not Span.has_extension("paperkg_long_form"):
-    Span.set_extension("paperkg_long_form", default=None)
 
 # An acronym in parentheses: short, starts with a letter, has a capital.
 _PAREN_ACRONYM = re.compile(r"\((?P<short>(?:[A-Za-z]|\d[A-Za-z]+-)[\w^.+-]{0,19})\)")  # ("4D-STraG" too)

@@ -669,7 +669,8 @@ class DataExtractor:
             # An acronym no list knows, reported on and standing as a name ("results on GPQA and AIME"), not as a
             # modifier ("on MRI scans"), is an evaluation target; data when the frame reports experiments on it
             # ("Experiments on IEMOCAP show that ...").
-            for match in _ACRONYM.finditer(text):
+            # (data only in a text that reports on something with one of the report's verbs)
+            for match in _ACRONYM.finditer(text) if self.role == "eval" or _REPORTED_ON.search(text) else ():
                 # The cheap tests first: most capitals are known names, classes or modifiers.
                 before = text[max(0, match.start() - 10) : match.start()]
                 reported = before.endswith((" on ", " on the ")) and _REPORTED_ON.match(text, match.end()) is not None

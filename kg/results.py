@@ -95,6 +95,7 @@ _SHARE_OF_DATA = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:(?:training\
 # A LaTeX "about" whose backslash was lost, fused to the number: "sim0.6", "approx5".
 _LOST_MACRO = re.compile(r"(?<![A-Za-z\\])(?:sim|approx)\s?$")
 _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
+# A bound rather than a result: "70 or higher", "20% or fewer".
 _OR_BEYOND = re.compile(r"\s?%?\s+or\s+(?:higher|more|above|greater|better|lower|less|below|fewer)\b")
 _THRESHOLD = re.compile(r"\(\s*(?:[<>≤≥]=?|\\[lg]eq?\s*)\s*$")
 _NEGATIVE = re.compile(r"(?:^|(?<=[\s(=]))[-−]$")
@@ -159,6 +160,7 @@ _COMPARATIVE = re.compile(r"\s*(faster|slower|cheaper|smaller|larger|longer|shor
                           re.IGNORECASE)
 _COMPARATIVE_QUANTITY = {"faster": "speed", "slower": "speed", "cheaper": "cost", "smaller": "size", "larger": "size",
                          "longer": "length", "shorter": "length"}
+# What a comparison may be "in" besides a measure of the grammar: "smaller in the model size", "3x less in memory".
 _COMPARED_QUANTITIES = frozenset(_COMPARATIVE_QUANTITY.values()) | {"memory"}
 # Adjectives a comparative makes of a measure, and the measure's name.
 _ADJECTIVE_MEASURE = {"accurate": "accuracy", "precise": "precision", "efficient": "efficiency",
@@ -256,6 +258,10 @@ class _Value:
     unit: str | None
 
 
+# A thousand or a million written apart from its number: "46.8 k trainable parameters", "2.5 M images".
+_SPACED_MAGNITUDE = re.compile(r" [kKMB] [a-z]")
+
+
 def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
     """The unit after a number ending at ``end`` and where it ends; ``None`` if the number is a size or name."""
     if _TIMES_NUMBER.match(text, end):
@@ -276,10 +282,6 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
     if _SPEEDUP_AFTER.match(text, end):
         return "x", end  # "5-24 inference speedups": a speed-up is a factor
     return (None, end)
-
-
-# A thousand or a million written apart from its number: "46.8 k trainable parameters", "2.5 M images".
-_SPACED_MAGNITUDE = re.compile(r" [kKMB] [a-z]")
 
 
 class _Spans:
