@@ -417,7 +417,7 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
                 names: _Spans | None = None, restated: bool = True) -> tuple[str | None, str]:
     """The metric a value measures, and the rule that found it; ``names`` are the sentence's other mentions."""
     comparative = _COMPARATIVE.match(text, value.end)
-    if comparative and value.unit and (measured := _measure_in(text, comparative.end())):
+    if comparative and value.unit and (measured := _measure_in(text, comparative.end(1))):
         return measured, "comparative"  # "25.3 times smaller in the model size", "3.1x faster in running speed"
     if comparative and value.unit == "x" and comparative.group(1).lower() in ("faster", "slower"):
         # "3x faster": the speed is what is measured, or the measure named right after ("10x faster runtime").
@@ -498,10 +498,9 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
         # (Not the data the value is on: "8.9 mm in NYU datasets".)
         on_data = within is not None and names is not None and any(
             m.type in DATA_TYPES for m in names.starting(within.end(), within.end()))
-        phrase = _noun_phrase(text[within.end():within.end() + 60]) if within and not on_data else None
-        # (not a language or a place, "70% in English", nor what is not a measure, "99% in large-scale setups")
-        if (phrase and not (phrase.istitle() and phrase.isalpha())
-                and is_measure_head(phrase.rsplit(None, 1)[-1], phrase)):
+        # (not what is not a measure, "99% in large-scale setups", nor a language or a place, "70% in English")
+        phrase = _headed_phrase(text, within.end()) if within and not on_data else None
+        if phrase and not (phrase.istitle() and phrase.isalpha()):
             return phrase, "in-phrase"
     if value.unit and (subject := _SUBJECT_IS.search(text, max(sentence_start, value.start - 60), value.start)):
         return subject.group(1), "subject-is"  # "our training cost is merely 1%"
@@ -640,13 +639,18 @@ def _singular(name: str) -> str:
     return name[:-1] if name.endswith("s") and name[:-1].isupper() and not name.endswith(("OPs", "ACs")) else name
 
 
-def _measure_in(text: str, at: int) -> str | None:
-    """The measure "in" which ``text[at:]`` says a comparison holds, when a measure word or a quantity a comparative
-    names heads it: "in the running speed", "in the model size" (not "in practice")."""
-    within = _IN_PHRASE.match(text, at - 1) if text[at - 1 : at].isspace() else None
-    phrase = _noun_phrase(text[within.end():within.end() + 60]) if within else None
+def _headed_phrase(text: str, at: int, heads: frozenset[str] = frozenset()) -> str | None:
+    """The noun phrase at ``text[at:]`` when a measure word of the grammar, or one of ``heads``, heads it."""
+    phrase = _noun_phrase(text[at:at + 60])
     head = phrase.rsplit(None, 1)[-1] if phrase else ""
-    return phrase if phrase and (is_measure_head(head, phrase) or head in _COMPARED_QUANTITIES) else None
+    return phrase if phrase and (is_measure_head(head, phrase) or head in heads) else None
+
+
+def _measure_in(text: str, at: int) -> str | None:
+    """The measure "in" which a comparison ending at ``at`` holds, when a measure word or a quantity a comparative
+    names heads it: "in the running speed", "in the model size" (not "in practice")."""
+    within = _IN_PHRASE.match(text, at)
+    return _headed_phrase(text, within.end(), _COMPARED_QUANTITIES) if within else None
 
 
 def _noun_phrase(text: str) -> str | None:
