@@ -181,6 +181,16 @@ def _results(title: str, abstract: str) -> list[tuple]:
     return [(r.model, r.dataset_or_benchmark, r.metric, r.value, r.unit) for r in found]
 
 
+def _measured(found: list[tuple]) -> list[tuple]:
+    """The (metric, value) of each of :func:`_results`' rows."""
+    return [(metric, value) for _, _, metric, value, _ in found]
+
+
+def _models(found: list[tuple]) -> list[str | None]:
+    """The model of each of :func:`_results`' rows."""
+    return [model for model, *_ in found]
+
+
 def test_latex_ties_speedups_and_titles_that_describe():
     # "200~ms" keeps its unit across LaTeX's tie; a speed-up is a factor; a title head opening on a verb in -ing
     # ("Monitoring Prompt Attacks: ...") describes the paper and names no model.
@@ -203,7 +213,7 @@ def test_a_result_no_model_opens_is_the_papers_own():
     # Nothing proposed: the one model the title names.
     found = _results("Sparse Fine-Tuning of LLaMA-2 at Scale",
                      "Sparse updates keep accuracy within 0.3% of full fine-tuning at a tenth of the memory.")
-    assert [model for model, *_ in found] == ["LLaMA-2"]
+    assert _models(found) == ["LLaMA-2"]
 
 
 def test_a_value_after_several_datasets_is_on_the_first():
@@ -220,25 +230,25 @@ def test_values_listed_with_their_settings_are_all_on_the_one_dataset_after_them
 
 def test_a_language_after_in_is_no_measure():
     found = _results("Zorb: Distillation", "The distilled student retains 70% in English and 95% in Spanish.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [(None, 70.0), (None, 95.0)]
+    assert _measured(found) == [(None, 70.0), (None, 95.0)]
 
 
 def test_what_a_value_is_in_is_its_measure_only_when_a_measure_word_heads_it():
     found = _results("Zorb: ECG", "Zorb achieves AUROCs from 84.3% in low-data settings to 99% in large-scale setups, "
                      "and a 5% gain in exact match.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [
+    assert _measured(found) == [
         ("AUROC", 84.3), ("AUROC", 99.0), ("exact match", 5.0)]
 
 
 def test_a_title_head_that_asks_or_describes_names_no_system():
     abstract = "Our approach uses 20% less compute than online methods."
-    assert [found[0] for found in _results("What's in a Zorb: Factorized Decoding", abstract)] == [None]
-    assert [found[0] for found in _results("Zorb Gizmo: Factorized Decoding", abstract)] == ["Zorb Gizmo"]
+    assert _models(_results("What's in a Zorb: Factorized Decoding", abstract)) == [None]
+    assert _models(_results("Zorb Gizmo: Factorized Decoding", abstract)) == ["Zorb Gizmo"]
 
 
 def test_a_change_in_terms_of_a_measure_is_in_that_measure():
     found = _results("Zorb: Detection", "Zorb achieves 9.8 points improvement in terms of the mAP on ZorbSOD.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [("mAP", 9.8)]
+    assert _measured(found) == [("mAP", 9.8)]
 
 
 def test_a_value_reported_on_data_past_an_aside_is_a_result():
@@ -251,7 +261,7 @@ def test_a_value_reported_on_data_past_an_aside_is_a_result():
 def test_a_comparison_in_a_measure_is_in_that_measure():
     found = _results("Zorb: Flow", "ZorbNet is 25.3 times smaller in the model size and 3.1 times faster in the "
                      "running speed. It is 2x faster in practice.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [
+    assert _measured(found) == [
         ("model size", 25.3), ("running speed", 3.1), ("speed", 2.0)]
 
 
@@ -264,24 +274,24 @@ def test_an_opening_comparison_names_the_baseline():
 def test_one_of_the_papers_systems_singled_out_is_named_as_the_text_does():
     found = _results("Lane Detection via 3D-ResNet", "We propose two models. Experiments on the TuSimple dataset show "
                      "that the proposed second model achieves 93.40% accuracy.")
-    assert [model for model, *_ in found] == ["the proposed second model"]
+    assert _models(found) == ["the proposed second model"]
 
 
 def test_a_count_in_thousands_written_apart_is_no_result():
     found = _results("Zorb: Emotion", "ZorbNet achieves a UAR of 0.6517 with only 46.8 k trainable parameters.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [("UAR", 0.6517)]
+    assert _measured(found) == [("UAR", 0.6517)]
 
 
 def test_a_described_subject_does_not_reach_across_a_clause():
     found = _results("ZorbFormer: Speech Emotion",
                      "The results demonstrate that the model achieved an accuracy of 90%.")
-    assert [model for model, *_ in found] == ["ZorbFormer"]
+    assert _models(found) == ["ZorbFormer"]
 
 
 def test_a_bound_is_no_result():
     found = _results("Zorb: Folding", "Zorb reaches an accuracy of 61.4%, and an accuracy of 70% or higher on 11 "
                      "domains.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [("accuracy", 61.4)]
+    assert _measured(found) == [("accuracy", 61.4)]
 
 
 def test_its_opens_a_sentence_on_the_papers_own_system():
@@ -293,7 +303,7 @@ def test_its_opens_a_sentence_on_the_papers_own_system():
 def test_a_preposition_ends_a_measures_phrase():
     found = _results("Zorb: Layer Pruning", "Zorb achieves a 48.3% improvement in training efficiency alongside a "
                      "33.3% parameter reduction.")
-    assert [(metric, value) for _, _, metric, value, _ in found][0] == ("training efficiency", 48.3)
+    assert _measured(found)[0] == ("training efficiency", 48.3)
 
 
 def test_the_settings_a_result_holds_at_are_no_results():
@@ -333,7 +343,7 @@ def test_a_change_names_the_measure_it_is_in():
 def test_a_system_described_not_named_is_the_values_model():
     found = _results("Zorb: Safety Monitors", "We show that a carefully prompt engineered lightweight monitor achieves "
                      "a 93% defense success rate. We find that even the best system scores only 25% on Gizmo-Bench.")
-    assert [model for model, *_ in found] == ["lightweight monitor", "best system"]
+    assert _models(found) == ["lightweight monitor", "best system"]
     # The paper's own system keeps the paper's name.
     assert _results("Zorb: Chest X-rays", "The proposed model reaches 96.6% accuracy.")[0][0] == "Zorb"
 
@@ -367,11 +377,11 @@ def test_a_value_without_its_own_measure_takes_the_one_its_sentence_names():
     found = _results("Zorb: Code Embeddings",
                      "We train Zorb on pairs. On linear-probe classification accuracy averaged over 7 tasks, Zorb "
                      "achieves a relative improvement of 4% over earlier models, and it runs at 24 FPS.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [
+    assert _measured(found) == [
         ("linear-probe classification accuracy", 4.0), ("FPS", 24.0)]
     # A measure beside a number of its own is that number's: the gain has none.
     found = _results("Brisk: Speech", "We build Brisk. Brisk gains 6.2 points over Wav2Vec and runs at 24 FPS.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [(None, 6.2), ("FPS", 24.0)]
+    assert _measured(found) == [(None, 6.2), ("FPS", 24.0)]
 
 
 def test_millimetres_and_the_data_a_value_is_in():
@@ -403,13 +413,13 @@ def test_words_after_a_value_that_name_no_measure():
     # none, and a comparative adjective measures its noun.
     found = _results("Zorb: Stories", "Zorb outperforms ZorbBase by 39.6% without additional training. Zorb "
                      "shows a 30% performance gain over the base model on accuracy. Its stories are 15% more coherent.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [
+    assert _measured(found) == [
         ("accuracy", 39.6), ("accuracy", 30.0), ("coherence", 15.0)]
 
 
 def test_a_measure_defined_with_a_short_form_goes_by_it():
     found = _results("Zorb: Speech", "Zorb reaches a word error rate (WER) of 3.69% and a character error rate of 1.2%.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [("WER", 3.69), ("character error rate", 1.2)]
+    assert _measured(found) == [("WER", 3.69), ("character error rate", 1.2)]
 
 
 def test_a_share_of_the_data_is_a_setting_and_state_of_the_art_spelled_out_is_a_cue():
@@ -452,7 +462,7 @@ def test_the_measure_a_value_belongs_to_before_it():
     found = _results("Guarded decoding",
                      "It reaches 58.7 box AP on COCO and an attack success rate (ASR) of 92%. "
                      "The pass rate on hidden tests is 67%.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [
+    assert _measured(found) == [
         ("box AP", 58.7), ("ASR", 92.0), ("pass rate", 67.0)]
 
 
@@ -470,7 +480,7 @@ def test_what_a_change_is_in_and_what_a_comparison_verb_takes():
                      "5.1% gain over the baseline. On TextVQA, it attains 64.5 accuracy, outperforming ConvLLaVA by "
                      "8.4 points. Its accepted length is 35% longer than EAGLE-2.")
     # (A gain whose sentence names no measure is in the paper's only accuracy-like one.)
-    assert [(metric, value) for _, _, metric, value, _ in found] == [
+    assert _measured(found) == [
         ("time-to-first-token", 3.2), ("accuracy", 5.1), ("accuracy", 64.5), ("accuracy", 8.4), ("length", 35.0)]
 
 
@@ -609,10 +619,10 @@ def test_a_title_names_the_papers_own_work_when_nothing_else_does():
     # No proposal and no model in the title: the title's name before its colon, or its opening phrase
     # when the abstract calls the work so.
     found = _results("Gated Residual Routing: Faster Mixture Models", "It reaches 2.1x higher throughput.")
-    assert [model for model, *_ in found] == ["Gated Residual Routing"]
+    assert _models(found) == ["Gated Residual Routing"]
     found = _results("Gated Residual Routing for Long Video Models",
                      "Our gated residual routing reaches 2.1x higher throughput.")
-    assert [model for model, *_ in found] == ["Gated Residual Routing"]
+    assert _models(found) == ["Gated Residual Routing"]
 
 
 def test_a_benchmark_title_names_no_system_of_its_results():
@@ -653,7 +663,7 @@ def test_a_described_subject_at_a_sentence_start_or_named_in_apposition():
     assert [(model, value) for model, _, _, value, _ in found] == [
         ("Multimodal Bard", 58.0), (None, 70.0), ("highest-ranking agentic system", 75.0)]
     found = _results("ZorbNet: Lung Disease Detection", "We propose ZorbNet. The model achieves an AUROC of 0.86.")
-    assert [model for model, *_ in found] == ["ZorbNet"]
+    assert _models(found) == ["ZorbNet"]
 
 
 def test_a_win_by_a_bare_amount_and_a_value_set_against_another():
@@ -673,7 +683,7 @@ def test_scores_in_brackets_after_their_data_and_measures_after_frames():
         ("Faster-ZAD", "ZorbNet-1.3", "mAP", 40.01, "%"), ("Faster-ZAD", "GIZMO Segments", "mAP", 38.39, "%")]
     found = _results("Zorb-GCN: Skeleton Actions", "Zorb-GCN reaches 91.4% in terms of the top-1 recognition accuracy. "
                      "Almost 90% of the tokens can be dropped. It has an FID score of 16.67.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [
+    assert _measured(found) == [
         ("top-1 recognition accuracy", 91.4), ("tokens", 90.0), ("FID", 16.67)]
     # No long form runs back over another bracket.
     found = _results("ZorbVSR: Visual Speech", "The word error rate falls to 35% (LRS2) and 45.7% (LRS3).")
@@ -712,7 +722,7 @@ def test_an_abbreviation_with_stops_is_no_measure():
     # "0.7% w.r.t. X": the value stays in the measure the sentence named, not "w".
     found = _results("ZorbLID: Language ID", "It gives more than 8% relative WER reduction, with an absolute WER "
                      "increase between 0.1% and 0.7% w.r.t. monolingual ASR.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [("WER", 8.0), ("WER", 0.1), ("WER", 0.7)]
+    assert _measured(found) == [("WER", 8.0), ("WER", 0.1), ("WER", 0.7)]
 
 
 def test_metrics_listed_before_as_many_values_pair_in_order():
@@ -740,7 +750,7 @@ def test_measures_listed_by_their_amounts_ranges_in_points_and_values_compared_w
                     "CrowdHuman.") == [("ZS-RCNN", "CrowdHuman", "recall", 4.49, "%"),
                                        ("ZS-RCNN", "CrowdHuman", "AP", 2.92, "%")]
     found = _results("Zorb: Denoising", "It reaches 32.1 and 0.91 in PSNR and SSIM, respectively.")
-    assert [(metric, value) for _, _, metric, value, _ in found] == [("PSNR", 32.1), ("SSIM", 0.91)]
+    assert _measured(found) == [("PSNR", 32.1), ("SSIM", 0.91)]
     found = _results("Zorb: Clinical Records", "Our method improves AUROC by up to 2–3 points.")
     assert [(value, unit) for *_, value, unit in found] == [(2.0, "point"), (3.0, "point")]
     assert _results("ZorbAnom: Graphs", "ZorbAnom achieves the accuracy of 0.5425 compared with 0.2790, the best "
@@ -802,5 +812,5 @@ def test_one_of_the_papers_systems_singled_out_is_the_subject():
     # "Our 3B models", "our best zero-shot system": the paper's system the value is about, not its name.
     found = _results("ZorbAlchemy: Code Data", "We present ZorbAlchemy. Our 3B models achieve 83.5% on HumanEval. Our "
                      "best zero-shot system achieves an F1 score of 58.3%. Our method reaches 61.0% on MBPP.")
-    assert [model for model, *_ in found] == ["3B models", "best zero-shot system", "ZorbAlchemy"]
+    assert _models(found) == ["3B models", "best zero-shot system", "ZorbAlchemy"]
 
