@@ -6,7 +6,10 @@ n brackets costs about n² (20 KB of "((((" took over a minute). Here suffix
 searches look at the last :data:`SUFFIX_WINDOW` characters only (every suffix
 rule matches a few characters), and a word longer than :data:`LONGEST_WORD`
 characters, which no title or abstract has, is tokenized in pieces of that
-length. The doc's text is the input text either way.
+length. A link glued to the characters before it (a footnote mark, another link:
+"RELEASE,222https://...") starts a piece of its own, so spaCy's URL rule, which
+takes a whole word or nothing, sees it alone. The doc's text is the input text
+either way.
 """
 from __future__ import annotations
 
@@ -23,24 +26,25 @@ __all__ = ["LONGEST_WORD", "SUFFIX_WINDOW", "create_bounded_tokenizer"]
 
 LONGEST_WORD = 256
 SUFFIX_WINDOW = 64
-# The space after a word stays with it, as spaCy keeps it on the word's last token.
 _LONG_WORD = re.compile(r"(\S{%d,})\s*" % (LONGEST_WORD + 1))
+# A scheme right after a word or the punctuation that ends one (an opening bracket or quote before it is a prefix
+# spaCy splits off anyway).
+_GLUED_LINK = re.compile(r"(?<=[\w,;:.])https?://")
 
 
 class _BoundedTokenizer(Tokenizer):
     def __call__(self, text: str) -> Doc:
         # str.split breaks at the whitespace ``\s`` matches, and costs a fraction of the regex.
-        if max(map(len, text.split()), default=0) <= LONGEST_WORD:
+        long_words = max(map(len, text.split()), default=0) > LONGEST_WORD
+        if not long_words and ("://" not in text or not _GLUED_LINK.search(text)):
             return super().__call__(text)
-        pieces, start = [], 0
-        for word in _LONG_WORD.finditer(text):
-            pieces.append(text[start:word.start()])
-            pieces += [word[1][i:i + LONGEST_WORD] for i in range(0, len(word[1]), LONGEST_WORD)]
-            pieces[-1] += word[0][len(word[1]):]
-            start = word.end()
-        pieces.append(text[start:])
-        return Doc.from_docs([super(_BoundedTokenizer, self).__call__(p) for p in pieces if p],
-                             ensure_whitespace=False)
+        cuts = {link.start() for link in _GLUED_LINK.finditer(text)}
+        for word in _LONG_WORD.finditer(text) if long_words else ():
+            # The space after a piece stays with it, as spaCy keeps it on the word's last token.
+            cuts |= {word.start(), *range(word.start() + LONGEST_WORD, word.end(1), LONGEST_WORD)}
+        bounds = [0, *sorted(cuts - {0}), len(text)]
+        return Doc.from_docs([super(_BoundedTokenizer, self).__call__(text[start:end])
+                              for start, end in zip(bounds, bounds[1:]) if start < end], ensure_whitespace=False)
 
     def pipe(self, texts, batch_size=1000):
         for text in texts:

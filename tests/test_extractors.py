@@ -790,6 +790,9 @@ def test_proposes(nlp, text, expected):
          ["github.com/Euphoria16/DocMark"]),
         ("Code: https://github.com/ zorb/gizmo and \\url{https://github.com/zorb/net}, not github.com/ zorb net.",
          ["github.com/zorb/gizmo", "github.com/zorb/net"]),
+        # Links glued by footnote marks to the word before, or to each other: each is a link of its own.
+        ("Code is at https://github.com/zorb/gizmo,222https://github.com/zorb/net and page111https://hf.co/zorb/m.",
+         ["github.com/zorb/gizmo", "github.com/zorb/net", "huggingface.co/zorb/m"]),
     ],
 )
 def test_repo_found(nlp, text, expected):
