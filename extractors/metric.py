@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from paperkg.core.model import normalize_key
 
 from .abbreviations import acronym_definitions, add_definitions, kind_after
-from .base import add_candidate, doc_text
+from .base import CANDIDATES_KEY, add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, known_keys, load_names, sentence_start
 from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, framed, in_measurement_context, is_measure_head,
@@ -210,10 +210,14 @@ _COINED_AFTER_VALUE = re.compile(
 
 # Plain words between a percentage and the data it is on: "71.2% visual matching on SimplerEnv" (not a change,
 # "5% improvement on X", nor what the value counts, "74.6% of bugs on X").
-_PHRASE_AFTER_PERCENT = re.compile(
-    r"\d%\s+(?P<name>(?!(?:of|on|in|for|at|to|and|or|over|than|more|less|higher|lower|better|worse|relative|absolute|"
-    r"overall|average|respectively|" + CHANGE_NOUN + r")\b)[a-z][a-z-]+(?:\s(?!on\b)[a-z][a-z-]+){0,2}?)"
-    r"\s+on\s+(?:the\s+)?[A-Z]")
+_PLAIN_WORDS_AFTER_VALUE = (r"(?P<name>(?!(?:of|on|in|for|at|to|and|or|over|than|more|less|higher|lower|better|worse|"
+                            r"relative|absolute|overall|average|respectively|" + CHANGE_NOUN + r")\b)"
+                            r"[a-z][a-z-]+(?:\s(?!on\b)[a-z][a-z-]+){0,2}?)")
+_PHRASE_AFTER_PERCENT = re.compile(r"\d%\s+" + _PLAIN_WORDS_AFTER_VALUE + r"\s+on\s+(?:the\s+)?[A-Z]")
+# Values listed each with the words of its measure: "85.0% accuracy, 76.2% sensitivity, and 91.2% specificity".
+_VALUE_AND_WORDS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?(?:\\?%|points?)?\s+" + _PLAIN_WORDS_AFTER_VALUE
+                              + r"(?=\s*[,;.)]|\s+(?:and|on|at|in|for|with|across)\b|\s*$)")
+_ITEM_JOINER = re.compile(r"\s*(?:,|;)\s*(?:and\s+)?|\s+and\s+")
 
 
 # What a text evaluates by: "We evaluate the quality of our structure prediction by RMSD", "assessed using GDT-TS and
@@ -266,6 +270,10 @@ _COINED = r"(?<![\w-])(?:[A-Z][\w-]*[A-Z][\w-]*|[a-z]{1,3}[A-Z][\w-]*)"
 _CALLED_BEFORE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\s*(?P<second>" + _COINED + r"))?\s+$")
 # Coined names that end like a benchmark's: a score on them is on that benchmark ("a FooBench score of 71").
 _BENCHMARK_ENDING = re.compile(r"(?:Bench|Eval|Arena|QA)$")
+
+
+def _overlaps(span: tuple[int, int], spans: set[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
 
 
 def _qualified_by_values(text: str) -> Iterator[re.Match]:
@@ -461,11 +469,32 @@ class MetricExtractor:
                                                  or is_measure_head(before.rsplit(None, 1)[-1], before)) else None
                 add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:measure", confidence=self.word_confidence,
                               alias_of=alias_of)
+        self._add_listed_partners(doc, text)
         add_definitions(doc, "METRIC", rule=f"{self.name}:definition", confidence=self.confidence,
                         # (two known measures defined as one are one: "mean average precision (mAP)")
                         accepts=lambda long_form, short, long_start: _defines_metric(text, long_form, short, long_start)
                         or (short in self.gazetteer and long_form in self.gazetteer))
         return doc
+
+    def _add_listed_partners(self, doc: Doc, text: str) -> None:
+        """The measures listed, each after its value, with one another rule found: "85.0% accuracy, 76.2%
+        sensitivity, and 91.2% specificity" (a list of values names its measures alike)."""
+        found = {(span.start_char, span.end_char) for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == "METRIC"}
+        items = list(_VALUE_AND_WORDS.finditer(text)) if found else []
+        run: list[re.Match] = []
+        for item in [*items, None]:
+            if item is not None and run and _ITEM_JOINER.fullmatch(text, run[-1].end(), item.start()):
+                run.append(item)
+                continue
+            if len(run) > 1 and any(_overlaps(listed.span("name"), found) for listed in run):
+                for listed in run:
+                    start, end = listed.span("name")
+                    # (read as a measure by the grammar, from its last word: not "fewer parameters")
+                    if not _overlaps((start, end), found) and measure_start(text, text.rfind(" ", start, end) + 1) <= start \
+                            and not is_generic(listed["name"]):
+                        add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:listed",
+                                      confidence=self.word_confidence)
+            run = [item]
 
     @staticmethod
     def _with_modifier(text: str, start: int) -> int:
