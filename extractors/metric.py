@@ -479,7 +479,8 @@ class MetricExtractor:
     def _add_listed_partners(self, doc: Doc, text: str) -> None:
         """The measures listed, each after its value, with one another rule found: "85.0% accuracy, 76.2%
         sensitivity, and 91.2% specificity" (a list of values names its measures alike)."""
-        found = {(span.start_char, span.end_char) for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == "METRIC"}
+        found = {(span.start_char, span.end_char)
+                 for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == "METRIC"}
         items = list(_VALUE_AND_WORDS.finditer(text)) if found else []
         run: list[re.Match] = []
         for item in [*items, None]:
@@ -490,7 +491,8 @@ class MetricExtractor:
                 for listed in run:
                     start, end = listed.span("name")
                     # (read as a measure by the grammar, from its last word: not "fewer parameters")
-                    if not _overlaps((start, end), found) and measure_start(text, text.rfind(" ", start, end) + 1) <= start \
+                    head_start = text.rfind(" ", start, end) + 1
+                    if not _overlaps((start, end), found) and measure_start(text, head_start) <= start \
                             and not is_generic(listed["name"]):
                         add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:listed",
                                       confidence=self.word_confidence)
