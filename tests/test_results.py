@@ -816,3 +816,12 @@ def test_one_of_the_papers_systems_singled_out_is_the_subject():
                      "best zero-shot system achieves an F1 score of 58.3%. Our method reaches 61.0% on MBPP.")
     assert _models(found) == ["3B models", "best zero-shot system", "ZorbAlchemy"]
 
+
+
+def test_scores_in_one_measure_take_the_data_the_sentence_before_listed_in_order():
+    found = _results("Zorb: Fast Sampling", "Zorb reaches FID scores of 2.51 and 3.25 on CIFAR-10 and ImageNet "
+                     "respectively. Two-step sampling reduces FID scores to 2.24 and 2.77 on these two datasets. It "
+                     "also scores 0.9 and 0.8 in FID and 3% in recall.")
+    assert [(data, value) for _, data, _, value, _ in found] == [
+        ("CIFAR-10", 2.51), ("ImageNet", 3.25), ("CIFAR-10", 2.24), ("ImageNet", 2.77),
+        (None, 0.9), (None, 0.8), (None, 3.0)]
