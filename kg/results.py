@@ -1263,8 +1263,8 @@ def _title_name(title: str, abstract: str) -> str | None:
 
 
 # Data named by pointing back at the data named before: "on these two datasets", "across both benchmarks".
-_DATA_POINTED_BACK = re.compile(r"(?:these|those|both|the\s+(?:two|three|four|five|same))\b.*\b(?:datasets?|benchmarks?|"
-                                r"tasks?|sets?)$", re.IGNORECASE)
+_DATA_POINTED_BACK = re.compile(r"(?:these|those|both|the\s+(?:two|three|four|five|same))\b.*"
+                                r"\b(?:datasets?|benchmarks?|tasks?|sets?)$", re.IGNORECASE)
 
 
 def _with_data_named_before(found: PaperEntities, results: list[Result]) -> list[Result]:
