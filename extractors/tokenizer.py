@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from spacy import util
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -71,9 +72,12 @@ class _WindowedSearch:
 
 
 @registry.tokenizers("paperkg.BoundedTokenizer.v1")
-def create_bounded_tokenizer(extra_suffixes: Sequence[str] = (),
-                             extra_infixes: Sequence[str] = ()) -> Callable[[Language], Tokenizer]:
+def create_bounded_tokenizer(extra_suffixes: Sequence[str] = (), extra_infixes: Sequence[str] = (),
+                             abbreviations: Sequence[str] = ()) -> Callable[[Language], Tokenizer]:
     """spaCy's tokenizer for the language, with ``extra_suffixes`` and ``extra_infixes``, linear on hostile text.
+
+    ``abbreviations``: words written with a full stop that stays on them ("al.", "Fig."), so that it ends no
+    sentence.
 
     Registered as ``paperkg.BoundedTokenizer.v1`` for a pipeline's config, so the
     tokenizer is built once with its final rules (each rule change reloads
@@ -94,7 +98,7 @@ def create_bounded_tokenizer(extra_suffixes: Sequence[str] = (),
         infixes = [*(defaults.infixes or ()), *extra_infixes]
         return _BoundedTokenizer(
             nlp.vocab,
-            rules=defaults.tokenizer_exceptions,
+            rules={**defaults.tokenizer_exceptions, **{word: [{ORTH: word}] for word in abbreviations}},
             prefix_search=util.compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
             suffix_search=_WindowedSearch(util.compile_suffix_regex(suffixes).search) if suffixes else None,
             infix_finditer=util.compile_infix_regex(infixes).finditer if infixes else None,

@@ -804,6 +804,14 @@ def test_repo_found(nlp, text, expected):
     assert [s._.paperkg_canonical for s in doc.spans[SPANS_KEY] if s.label_ == "REPO"] == expected
 
 
+def test_an_abbreviations_full_stop_ends_no_sentence(nlp):
+    doc = nlp("We use BART (Lewis et al., 2020), which gets 17.9 ROUGE-L. It reaches 96.3% avg. SR on ZorbBench "
+              "(see Fig. 3), approx. 5% more. It ends here.")
+    assert [s.text for s in doc.sents] == [
+        "We use BART (Lewis et al., 2020), which gets 17.9 ROUGE-L.",
+        "It reaches 96.3% avg. SR on ZorbBench (see Fig. 3), approx. 5% more.", "It ends here."]
+
+
 def _seconds(nlp, text: str) -> float:
     start = time.process_time()
     nlp(text)
