@@ -16,7 +16,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .base import add_candidate, doc_text
+from .base import CANDIDATES_KEY, add_candidate, doc_text
+from .lexicon import without_descriptor
 
 __all__ = ["ABBREVIATIONS_KEY", "AbbreviationDetector", "acronym_definitions", "add_definitions", "kind_after"]
 
@@ -288,14 +289,23 @@ def add_definitions(
         if doc.char_span(short_start, short_end) is None:
             # "(DPO)-like": the short form is part of a descriptive word, no name of its own there.
             short_start = short_end = None
+        # The long form the short one spells is the whole name: it wins over a name a list knows inside it
+        # ("Segment Anything Model (SAM)", not "Segment Anything"), unless it describes by that name, which is
+        # then a name of its own ("MatFormer-based ViT (MatViT)").
+        composed = any(without_descriptor(word, 0, len(word)) < len(word) for word in long_form.split())
+        inner = [span._.paperkg_confidence for span in doc.spans.get(CANDIDATES_KEY, ()) if not composed
+                 and span.label_ == label and span._.paperkg_rule.endswith(":gazetteer")
+                 and long_start <= span.start_char and span.end_char <= long_end
+                 and (span.start_char, span.end_char) != (long_start, long_end)]
+        long_confidence = max([confidence, *(c + 0.01 for c in inner)])
         if add is None:
             if short_start is not None:
                 add_candidate(doc, short_start, short_end, label, rule=rule, confidence=confidence)
-            add_candidate(doc, long_start, long_end, label, rule=rule, confidence=confidence, alias_of=short)
+            add_candidate(doc, long_start, long_end, label, rule=rule, confidence=long_confidence, alias_of=short)
         else:
             if short_start is not None:
                 add(doc, text, short_start, short_end, rule, confidence)
-            add(doc, text, long_start, long_end, rule, confidence, alias_of=short)
+            add(doc, text, long_start, long_end, rule, long_confidence, alias_of=short)
 
 
 class AbbreviationDetector:

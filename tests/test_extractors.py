@@ -235,6 +235,12 @@ def test_definition_links_long_form_to_acronym(nlp):
     assert spans == {"Context Perception Parallel Decoder": "CPPD", "CPPD": None}
 
 
+def test_a_defined_long_form_wins_over_a_known_name_inside_it_unless_it_describes_by_it(nlp):
+    doc = nlp("We adapt the Segment Anything Model (SAM) and a MatFormer-based ViT (MatViT).")
+    spans = {s.text: s._.paperkg_alias_of for s in doc.spans[SPANS_KEY]}
+    assert spans == {"Segment Anything Model": "SAM", "SAM": None, "MatFormer": None, "ViT": None, "MatViT": None}
+
+
 def test_a_short_form_may_keep_the_long_forms_first_word(nlp):
     doc = nlp("A Study\n\nWe propose a model termed Zorb GRaph MIXers (Zorb GRMIX). Zorb GRMIX is fast.")
     spans = {s.text: s._.paperkg_alias_of for s in doc.spans[SPANS_KEY]}
