@@ -757,8 +757,9 @@ def test_metric_not_found(nlp, text):
          "nuScenes, NAVSIM and Waymo.", ["ZorbWiki-2024", "ZorbAssist"]),
         ("A Study\n\nAt the core of our approach is ZorbFormer, an expressive autoencoder.", ["ZorbFormer"]),
         ("A Study\n\nOur 4B model (ZMT-60-4B) surpasses the larger Aya-101-13B.", ["ZMT-60-4B"]),
-        # A name the cue defines, a "with" among its words, and its short form.
-        ("A Study\n\nWe propose Symbolic Zorb Diffusion with Mamba (SZDIM), a novel architecture.", ["SZDIM"]),
+        # A name the cue defines, a "with" among its words (and a known name, Mamba), and its short form.
+        ("A Study\n\nWe propose Symbolic Zorb Diffusion with Mamba (SZDIM), a novel architecture.",
+         ["Symbolic Zorb Diffusion with Mamba", "SZDIM"]),
         # A dash set off by spaces in the title stands for its colon.
         ("Zorby – A Lightweight Transformer for Point Clouds\n\nZorby is small.", ["Zorby", "Zorby"]),
         # A second verb of the paper's gives a defined name; a cue right before a two-letter definition; a word the
