@@ -10,6 +10,7 @@ that are theirs with :func:`add_definitions`: each decides from the long form
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -282,7 +283,13 @@ def add_definitions(
     [('WER', None), ('Word Error Rate', 'WER')]
     """
     text = doc_text(doc)
-    for long_start, long_end, short_start, short_end in acronym_definitions(text):
+    definitions = acronym_definitions(text)
+    # The names lists know, by start, read once: a long form looks only at those it may hold.
+    known = sorted((span.start_char, span.end_char, span._.paperkg_confidence)
+                   for span in (doc.spans.get(CANDIDATES_KEY, ()) if definitions else ())
+                   if span.label_ == label and span._.paperkg_rule.endswith(":gazetteer"))
+    known_starts = [start for start, _, _ in known]
+    for long_start, long_end, short_start, short_end in definitions:
         long_form, short = text[long_start:long_end], text[short_start:short_end]
         if not accepts(long_form, short, long_start):
             continue
@@ -293,10 +300,10 @@ def add_definitions(
         # ("Segment Anything Model (SAM)", not "Segment Anything"), unless it describes by that name, which is
         # then a name of its own ("MatFormer-based ViT (MatViT)").
         composed = any(without_descriptor(word, 0, len(word)) < len(word) for word in long_form.split())
-        inner = [span._.paperkg_confidence for span in doc.spans.get(CANDIDATES_KEY, ()) if not composed
-                 and span.label_ == label and span._.paperkg_rule.endswith(":gazetteer")
-                 and long_start <= span.start_char and span.end_char <= long_end
-                 and (span.start_char, span.end_char) != (long_start, long_end)]
+        inner = [] if composed else [
+            known_confidence for start, end, known_confidence in known[bisect_left(known_starts, long_start):
+                                                                       bisect_left(known_starts, long_end)]
+            if end <= long_end and (start, end) != (long_start, long_end)]
         long_confidence = max([confidence, *(c + 0.01 for c in inner)])
         if add is None:
             if short_start is not None:
