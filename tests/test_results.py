@@ -141,7 +141,7 @@ def test_result_fields_come_from_the_sentence_structure():
     ("results-blind-a.jsonl", {"precision": 0.76, "recall": 0.72, "f1": 0.74}),
     ("results-blind-b.jsonl", {"precision": 0.59, "recall": 0.57, "f1": 0.58}),
     ("results-blind-c.jsonl", {"precision": 0.86, "recall": 0.86, "f1": 0.86}),
-    # Seventy-three more annotators apart (tests/data/README-web.md): web-1 read for development (0.673 when pinned),
+    # Eighty-three more annotators apart (tests/data/README-web.md): web-1 read for development (0.673 when pinned),
     # web-2 scored once (0.328 at 27d6568), then read (0.403 when pinned); web-3 scored once (0.178 at
     # 2b013f3), then read (0.376); web-4 scored once (0.512 at 105beb5), then read (0.541); web-5 scored once
     # (0.279 at 66a13dc), then read (0.455); web-6 scored at 53d00d4 (0.260), then read in the seventh round
