@@ -951,6 +951,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 of = next((m for m in reversed(model_spans.starting(value.start - 60, value.start))
                            if _OF_NAME_FROM.fullmatch(text, m.end, value.start)), None)
                 value_model = of.text if of is not None else baselines.of(value)
+                if value_model is None and (against := _last_match(_DESCRIBED_BASELINE, text, start, value.start)):
+                    value_model = against["system"]  # "Compared to the strongest baselines, it improves ... from"
                 if of is not None and _GAPPED_BEFORE.search(text, max(start, of.start - 8), of.start):
                     # "X improves it from 63.2% to 80.5% and Y from 69.7% to 74.2%": a clause with its verb left
                     # out; Y is where both of its values are.
@@ -1068,6 +1070,17 @@ _SCORE_OF = re.compile(r"\s+scores?\s*(?:of|is|was|=|:|at|reaching)?\s*(?:about\
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|only\s+)?$", re.IGNORECASE)
 # What sets a name off as a clause whose verb is left out: "... and Y from 69.7% to 74.2%".
 _GAPPED_BEFORE = re.compile(r"(?:,|\band)\s+$")
+# Systems a value is set against, described rather than named: "compared to the strongest baselines", "over pooled
+# baselines".
+_DESCRIBED_BASELINE = re.compile(r"\b(?:compared (?:to|with)|over|than|against|relative to)\s+(?:the\s+|a\s+)?"
+                                 r"(?P<system>(?:[\w-]+\s+){0,2}?(?:baselines?|methods|approaches|counterparts?))\b",
+                                 re.IGNORECASE)
+
+
+def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    return next(reversed(list(pattern.finditer(text, start, end))), None)
+
+
 # Between a system and the start of its change: "the accuracy of OPT-13B from 61.2% ...".
 _OF_NAME_FROM = re.compile(r"\s+from\s+(?:about\s+|around\s+|only\s+)?", re.IGNORECASE)
 

@@ -826,3 +826,10 @@ def test_scores_in_one_measure_take_the_data_the_sentence_before_listed_in_order
     assert [(data, value) for _, data, _, value, _ in found] == [
         ("CIFAR-10", 2.51), ("ImageNet", 3.25), ("CIFAR-10", 2.24), ("ImageNet", 2.77),
         (None, 0.9), (None, 0.8), (None, 3.0)]
+
+
+def test_a_change_from_a_value_set_against_described_baselines_starts_at_theirs():
+    found = _results("ZorbNet: Tables", "Compared to the strongest baselines, ZorbNet improves accuracy from 0.688 to "
+                     "0.744. On ZorbSet, ZorbNet improves accuracy from 0.5 to 0.6.")
+    assert [(model, value) for model, _, _, value, _ in found] == [
+        ("strongest baselines", 0.688), ("ZorbNet", 0.744), (None, 0.5), ("ZorbNet", 0.6)]
