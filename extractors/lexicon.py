@@ -292,16 +292,18 @@ _UNIT = re.compile(r"[kMGTP]?(?:Hz|bps|Wh?)|[kKMGTP]i?B|dB[mi]?")
 # A hyphenated word: the unit names are made of (separators anchor each part), but only one
 # with a digit, a hyphen or an inner capital, which every name-shaped word has: testing for
 # them in the regex spares most words a Python call.
+# (Not part of a word glued to a percent sign or a backslash, which a page's garbled LaTeX leaves:
+# "50%percent5050\\%50".)
 _SHAPE_CANDIDATE = re.compile(
-    r"(?<![\w^@/.-])(?=[A-Za-z0-9.-]*?(?:[0-9]|[-.][A-Za-z0-9]|[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]|[A-Z]{2}[a-z]{3}))"
-    r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+){0,4}(?![\w^@-])"
+    r"(?<![\w^@/.%\\-])(?=[A-Za-z0-9.-]*?(?:[0-9]|[-.][A-Za-z0-9]|[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]|[A-Z]{2}[a-z]{3}))"
+    r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+){0,4}(?![\w^@%\\-])"
 )
 # Where a name-shaped word may be: an inner capital, a letter next to a digit, capitals or
 # digits on both sides of a hyphen. Anchored on a capital or digit, which the regex engine
 # looks for fast, and completed by lookbehinds.
 _SHAPE_HINT = re.compile(r"[A-Z0-9](?:(?<=[a-z][A-Z])|(?<=[A-Za-z]\d)|(?<=\d)[A-Za-z]|-[A-Z0-9]|(?<=[A-Z]{2})(?=[a-z]{3}))")
 # A run of the characters the candidate pattern's lookbehind excludes, read backwards.
-_RUN = re.compile(r"[\w^@/.-]*")
+_RUN = re.compile(r"[\w^@/.%\\-]*")
 # (or capitals before a capitalised word: "LLMLingua", "QKFormer", not a plural "LLMs")
 _MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{1,2}[A-Z]|[A-Z]{2}[a-z]{3}")
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]{2}\d|[A-Za-z][a-z]\d|\d[A-Za-z]{2}")

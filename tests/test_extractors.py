@@ -217,6 +217,9 @@ def test_model_found(nlp, text, expected):
         "A Conversational Gizmo System (CGS) interacts with users through natural language.",
         # A short form written before the plural of a kind names the class, by any rule (ZS-ZCR has a name's shape).
         "Zorb-oriented dialogue (ZoD) systems help users. Existing zero-shot ZCR (ZS-ZCR) methods are slow.",
+        # Garbled LaTeX a page's conversion leaves glued to a number.
+        "It uses less than half (30303030-50%percent5050\\%50 %) of the data and gets >90%absentpercent90>90\\% "
+        "accuracy.",
     ],
 )
 def test_model_not_found(nlp, text):
