@@ -1296,9 +1296,8 @@ def _with_data_named_before(found: PaperEntities, results: list[Result]) -> list
     starts = [start for start, _ in named]
     texts = {m.canonical or m.text: m.text for m in data}
     carried = []
-    by_sentence = groupby(results, key=lambda result: result.sentence_start)
-    for sentence_start, group in by_sentence:
-        group = list(group)
+    for sentence_start, sentence_results in groupby(results, key=lambda result: result.sentence_start):
+        group = list(sentence_results)
         earlier = bisect_left(starts, sentence_start) - 1
         names_data = earlier + 1 < len(starts) and starts[earlier + 1] == sentence_start
         open_results = [result for result in group if result.unit in _SCORE_UNITS
