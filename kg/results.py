@@ -1301,10 +1301,10 @@ def _with_data_named_before(found: PaperEntities, results: list[Result]) -> list
         earlier = bisect_left(starts, sentence_start) - 1
         names_data = earlier + 1 < len(starts) and starts[earlier + 1] == sentence_start
         open_results = [result for result in group if result.unit in _SCORE_UNITS
-                        and (result.dataset_or_benchmark is None or (
-                            _DATA_POINTED_BACK.match(result.dataset_or_benchmark) and not names_data))
+                        and (result.dataset_or_benchmark is None
+                             or _DATA_POINTED_BACK.match(result.dataset_or_benchmark))
                         and not (result.metric and _COST_MEASURE.search(result.metric))]
-        before = named[earlier][1] if earlier >= 0 and not (names_data and not _pointing_back(open_results)) else []
+        before = named[earlier][1] if earlier >= 0 and not names_data else []
         if len(before) == 1:
             filled = {id(result): before[0] for result in open_results if result.dataset_or_benchmark is None}
         elif len(before) > 1 and len(open_results) == len(before) and len({r.metric for r in open_results}) == 1:
@@ -1314,11 +1314,6 @@ def _with_data_named_before(found: PaperEntities, results: list[Result]) -> list
         carried += [replace(result, dataset_or_benchmark=texts[filled[id(result)]]) if id(result) in filled else result
                     for result in group]
     return carried
-
-
-def _pointing_back(results: list[Result]) -> bool:
-    return any(result.dataset_or_benchmark and _DATA_POINTED_BACK.match(result.dataset_or_benchmark)
-               for result in results)
 
 
 def extract_results(found: PaperEntities) -> list[Result]:
