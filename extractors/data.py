@@ -119,19 +119,15 @@ def _on_openers(text: str) -> list[re.Match]:
     """Each sentence or clause that opens on "On X and Y,", found from "On " or a clause's "on " (a string search,
     then the pattern): "On VQA, ALBEF ...", "...; on CIRR, it boosts R@1 by 9.6%; and on CIRCO, it ..."."""
     found = []
-    at = text.find("On ")
-    while at >= 0:
-        if at == 0 or text[at - 1] == "\n" or (text[at - 1] == " " and text[at - 2 : at - 1] in (".", "!", "?")):
-            match = _ON_OPENER.match(text, at)
-            if match is not None:
+    for opening, pattern in (("On ", _ON_OPENER), ("; ", _CLAUSE_ON_OPENER)):
+        at = text.find(opening)
+        while at >= 0:
+            # ("On" where a sentence starts; a clause's "; on" opens wherever it stands)
+            opens = opening == "; " or at == 0 or text[at - 1] == "\n" or (
+                text[at - 1] == " " and text[at - 2 : at - 1] in (".", "!", "?"))
+            if opens and (match := pattern.match(text, at)) is not None:
                 found.append(match)
-        at = text.find("On ", at + 3)
-    at = text.find("; ")
-    while at >= 0:
-        match = _CLAUSE_ON_OPENER.match(text, at)
-        if match is not None:
-            found.append(match)
-        at = text.find("; ", at + 2)
+            at = text.find(opening, at + len(opening))
     return found
 
 
