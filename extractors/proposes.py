@@ -235,9 +235,12 @@ class ProposesDetector:
             ends_here = [s for s in spans[max(0, at - 3) : at] if verb_at - 40 <= s.end_char <= verb_at]
             proposed += [s for s in ends_here if self._novel(doc, s) or self._defined_here(text, s)]
         for span in spans if "our " in text or "Our " in text else ():
+            # (A later use of a name the abstract coined counts too: "a hyper-graph convolutional network
+            # (Hyper-GCN) ... our Hyper-GCN adaptively optimises ...", not of one a list knows: "our LLaVA model".)
             if (_OUR_NAME_THEN_NOUN.search(text, max(0, span.start_char - 4), span.start_char)
                     and _AFTER_OUR_NAME.match(text, span.end_char) and span.label_ == "MODEL"
-                    and self._novel(doc, span)):
+                    and (self._novel(doc, span) or (self._rule(doc, span).endswith(":repeat")
+                                                    and normalize_key(span.text) not in _known(span.label_)))):
                 proposed.append(span)
         for ours in _OURS.finditer(text):
             before = spans[max(0, bisect_left(starts, ours.start()) - 1) : bisect_left(starts, ours.start())]

@@ -151,7 +151,9 @@ _QUALIFIED = re.compile(
     r"(?=\s+(?:on|in|at|for|with|and|compared|over|than|while|across|using|when|via|[a-z]+ing)\b|\s*[,.;)]|\s*$)"
 )
 _BY_VALUE = re.compile(r"\bby\s+(?:up to|over|about|around|nearly|almost|approximately|more than|less than|an average of|"
-                       r"on average|only|just|a|>|<|~)?\s*(?:up to\s+)?[+]?$", re.IGNORECASE)
+                       r"on average|only|just|at least|as much as|(?:up to\s+)?a factor of|"
+                       r"an? (?:large |wide |significant |substantial |clear |notable |considerable )?margin of|a|>|<|~)?"
+                       r"\s*(?:up to\s+)?[+]?$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(
     r"\b(?:improv|increas|reduc|decreas|boost|lower|rais|cut|enhanc|outperform|surpass|degrad|accelerat|"
     r"speed(?:s|ing)? up|shrink|sav|drop|exceed|beat)\w*\s+(?:up\s+)?", re.IGNORECASE)

@@ -725,6 +725,9 @@ def test_metric_not_found(nlp, text):
         # "we name X", "our X model", and the sizes of a proposed name.
         ("A Study\n\nWe fuse trees. We name our fusion method LLM-Boost. LLM-Boost wins.", ["LLM-Boost"]),
         ("A Study\n\nOur Mixed-CoT-RL model matches RL.", ["Mixed-CoT-RL"]),
+        # ... a name the abstract coined before, used again after "our" (not a name a list knows).
+        ("A Study\n\nWe explore a zorb-graph convolutional network (Zorb-GCN). Our Zorb-GCN optimises graphs. "
+         "Our LLaVA model wins.", ["Zorb-GCN"]),
         ("A Study\n\nOur ZorbFlowNet3 outperforms FlowNet2 on Sintel. Our ZorbNet2 backbone is light.",
          ["ZorbFlowNet3"]),
         ("A Study\n\nAdditionally, we open-sourced Zorbstone-GPT, a financial LLM.", ["Zorbstone-GPT"]),

@@ -756,6 +756,10 @@ def test_measures_listed_by_their_amounts_ranges_in_points_and_values_compared_w
     assert _measured(found) == [("PSNR", 32.1), ("SSIM", 0.91)]
     found = _results("Zorb: Clinical Records", "Our method improves AUROC by up to 2–3 points.")
     assert [(value, unit) for *_, value, unit in found] == [(2.0, "point"), (3.0, "point")]
+    # The amount a verb changes its measure by may be a bound, a margin or a factor.
+    found = _results("Zorb: Scores", "Zorb outperforms ZorbBase in accuracy by a large margin of 39.6%. It improves "
+                     "recall by at least 7.5% and cuts latency by a factor of 8.")
+    assert _measured(found) == [("accuracy", 39.6), ("recall", 7.5), ("latency", 8.0)]
     assert _results("ZorbAnom: Graphs", "ZorbAnom achieves the accuracy of 0.5425 compared with 0.2790, the best "
                     "baseline, on node-level detection.") == [("ZorbAnom", None, "accuracy", 0.5425, None),
                                                               ("best baseline", None, "accuracy", 0.279, None)]
