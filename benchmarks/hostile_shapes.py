@@ -2,7 +2,8 @@
 
 The shapes are issue #17's: a run of numbers with metric names (the result
 finder), thousands of names around one comparison cue, many distinct "the X
-benchmark" cues, many distinct acronym definitions. Each goes through
+benchmark" cues, many distinct acronym definitions; and those that made single
+patterns slow: hyphenated codes, runs of spaces and blank lines, a list of numbers. Each goes through
 :func:`paperkg.pipeline.run` (every format but the viewer) at each size,
 beside real abstracts of the same length cut from ``data/``; the table gives
 each step's seconds and the output's bytes. ``tests/test_linear_cost.py``
@@ -49,6 +50,13 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     # Name shapes read a capitalised word letter by letter: one word as long as the record.
     "one word of capitals": lambda size: "A" * size,
     "one camel-case word": lambda size: _repeat("Ab", size),
+    # A pattern that can split a run two ways backtracks exponentially ("ABC-" 25 times took minutes);
+    # one that scans a run from each of its positions is quadratic, cubic when tried at each.
+    "hyphenated codes": lambda size: _repeat("ABC-", size),
+    "spaces": lambda size: " " * size,
+    "blank lines": lambda size: "\n" * size,
+    "a value far from its amount": lambda size: "Accuracy is 5%" + " " * (size - 18) + "by 3",
+    "a list of numbers": lambda size: _repeat("1.2, ", size),
 }
 
 

@@ -162,7 +162,7 @@ _MODIFIER_ENDING = re.compile(r"-(?:based|like|style|aware|guided|driven|free|sp
 _ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2,7}\d{0,4}(?![\w-])"
                       # or a code of capitals and digits, hyphenated parts too: "XM3600", "FSS-1000", "T-IC13"
                       # (not hardware, one capital and digits: "A100")
-                      r"|[A-Z](?<![\w-][A-Z])(?:[A-Z]+\d+[A-Z]?|[A-Z]{0,7}(?:-[A-Z0-9]{0,2}[A-Za-z0-9]{1,7})+)(?![\w-])")
+                      r"|[A-Z](?<![\w-][A-Z])(?:[A-Z]+\d+[A-Z]?|[A-Z]{0,7}(?>-[A-Z0-9]{0,2}[A-Za-z0-9]{1,7})+)(?![\w-])")
 # What stands right before an evaluation target: its preposition, or a list it continues.
 _RIGHT_BEFORE_TARGET = (" on ", " on the ", " across ", " over ", " in ", ", ", " and ", " or ", " as ", " including ",
                         " like ", "e.g., ")
@@ -170,7 +170,7 @@ _RIGHT_BEFORE_TARGET = (" on ", " on the ", " across ", " over ", " in ", ", ", 
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|with|in|on|for|to|by|as|at|from|while|where|which|that|than|across|over|"
                          r"using|benchmarks?|datasets?|respectively)\b)[a-z]")
 # ... unless it is the verb of a report on the one name "on" gives: "Experiments on IEMOCAP show that ...".
-_REPORTED_ON = re.compile(r"\s+(?:show|shows|showed|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|"
+_REPORTED_ON = re.compile(r"(?<!\s)\s+(?:show|shows|showed|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|"
                           r"indicate|indicates|confirm|confirms|suggest|suggests|verify|verifies|validate|validates)\b")
 
 

@@ -529,18 +529,20 @@ _NAMING = re.compile(
 )
 # Every match of _NAMING holds one of these.
 _NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "we call", "e name ")
+# One word a cue may name: coined (a second capital or a digit, or lower case with an inner capital)
+# or capitalised. (Each word is read one way only, the whole word: two quantifiers that could share its
+# letters made a match's failure quadratic in the word's length.)
+_NAME_WORD = r"(?:[A-Z](?=[\w^+-]*?[A-Z0-9])[\w^+-]*+|[A-Z][a-z]{2,}+[\w^+-]*+|[a-z]+[A-Z][\w^+-]*+)"
 # The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
 _APPOSITIVE = re.compile(
-    r"(?P<name>(?<![\w-])(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*)"
+    r"(?P<name>(?<![\w-])" + _NAME_WORD +
     # (or Title Case words, described at once: "Liger Attention, an intra-layer hybrid attention mechanism")
     r"(?:\s[A-Z][a-z]+[\w^+-]*(?=(?:\s[A-Z][a-z]+[\w^+-]*){0,2},\s+(?:a|an)\s)){0,3})"
     # (its short form may come first: "NaturalCodeBench (NCB), a challenging code benchmark")
     r"(?:(?:\s+\([^()]{1,20}\))?,\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
     r"architecture|system|dataset|benchmark|corpus)\b)"
 )
-# One word a cue may name: coined (a second capital or a digit, or lower case with an inner capital)
-# or capitalised.
-_ONE_WORD_NAME = r"(?P<name>(?:[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]{2,}[\w^+-]*|[a-z]+[A-Z][\w^+-]*))"
+_ONE_WORD_NAME = r"(?P<name>" + _NAME_WORD + ")"
 # "a ... framework, namely Ligandformer, for ...": one word set off by commas (a list after "namely" is no name).
 _NAMELY = re.compile(r",\s+namely,?\s+" + _ONE_WORD_NAME + r"(?=\s*[,(])")
 # That word right after the cue, then the clause goes on: "we introduce Fusioner, with ...".

@@ -138,8 +138,8 @@ _PARTNER = r"(?:precision|recall|F1|F-?measure|F-?score|BLEU|ROUGE(?:-\w+)?|accu
 _PARTNER_BEFORE = re.compile(r"\b" + _PARTNER + r"\s*(?:,|and|&|/|-)\s*(?:and\s+)?$", re.IGNORECASE)
 _PARTNER_AFTER = re.compile(r"\s*(?:,|and|&|/|-)\s*(?:and\s+)?" + _PARTNER + r"\b", re.IGNORECASE)
 _NUMBER_IN = re.compile(r"(?<![\w.-])\d")
-_VALUE_AFTER = re.compile(r"\s*(?:of|is|was|=|:|at|to|by|reaches|reaching|below|above|under|over)?\s*(?:about|around|"
-                          r"only|just|merely|roughly|nearly|approximately|up to|over|above|below|under|a|an|>|<|~|≈)?\s*\d")
+_VALUE_AFTER = re.compile(r"\s*+(?:of|is|was|=|:|at|to|by|reaches|reaching|below|above|under|over)?\s*+(?:about|around|"
+                          r"only|just|merely|roughly|nearly|approximately|up to|over|above|below|under|a|an|>|<|~|≈)?\s*+\d")
 _BY_AMOUNT = re.compile(r"(?:[^.;:()]{0,60}?)\bby\s+(?:up to |over |about |nearly |almost |more than |an average of |a factor of |roughly )?\d")
 _CLAUSE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.;:!?]\s|[.;:!?]$|\n")  # ("e.g. 40 times faster" goes on)
 # Measures listed after the word that compares them all: "a better word error rate, speaker similarity, and ...".

@@ -74,7 +74,7 @@ _SETTING_BEFORE = re.compile(
     # or listed in brackets after them: "three sparsity rates (25%, 37.5%, and 50%)"
     r"|\b(?:sparsity|pruning|compression|masking|quantization)\s+(?:rate|ratio|level)s\s*\(\s*$", re.IGNORECASE)
 # The settings listed after one: "at pruning ratios of 50%, 66% and 75%".
-_SETTINGS_LISTED = re.compile(r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s?(?:\\?%|[x×]))+")
+_SETTINGS_LISTED = re.compile(r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s?(?:\\?%|[x×])){1,20}")
 _SETTING_AT = re.compile(r"\bat\s+(?:only\s+|just\s+|least\s+)?$", re.IGNORECASE)
 # A threshold given by its measure's value: "Average Precision at IoU=0.5".
 _SETTING_EQUALS = re.compile(r"\bat\s+[A-Za-z][\w@.-]{0,12}\s?=\s?$")
@@ -179,7 +179,7 @@ _TERMS_OF = re.compile(r"terms\s+of\s+")
 # Between a dataset's name and the score it gives in brackets: "ActivityNet-1.3 (" of "ActivityNet-1.3 (40.01% mAP)".
 _SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:[A-Za-z@-]+\s*(?:of|=|:)?\s*)?")
 # Between a value and the one it is set against: "2.74 vs. 3.04", "2.74 versus 3.04".
-_SET_AGAINST = re.compile(r"\s*\(?\s*(?:vs\.?|versus|,?\s*compared (?:with|to))\s*(?:e\.g\.,?\s*)?")
+_SET_AGAINST = re.compile(r"\s*+\(?\s*+(?:vs\.?|versus|,?\s*+compared (?:with|to))\s*+(?:e\.g\.,?\s*+)?")
 # The system a value set against another is, named right after it: "0.5425 compared with 0.2790, the best baseline".
 _APPOSED_SYSTEM = re.compile(r",\s+the\s+(?P<system>(?:[\w-]+\s+){0,2}?(?:baseline|method|model|system|approach)s?)\b")
 # "on" the data after a value, past an aside set against it: "0.228 (vs 0.514) on KIT-ML".
@@ -311,7 +311,8 @@ _POINTS_OF_MEASURE = re.compile(r"\s+(?:[\w@-]+\s+){1,2}points?\b")
 # The lower bound of a range, standing on its own: "2.3-" of "2.3-3.6x" (not the "4-" of "GPT-4-").
 _RANGE_START = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?(?:x|×|%)?-(?:to-)?$")  # (with its unit too: "1.4x-2.6x")
 # The next item and its unit after a bare number in a list: "2.1 and 3.4 points", "1.5, 2.0 and 3.1%".
-_LISTED_UNIT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d+(?:\.\d+)?(?:,\s*(?:and\s+)?|\s+and\s+))*\d+(?:\.\d+)?"
+# (At most twenty items: a value read at each number of a longer run would rescan the run each time.)
+_LISTED_UNIT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d+(?:\.\d+)?(?:,\s*(?:and\s+)?|\s+and\s+)){0,20}\d+(?:\.\d+)?"
                           r"(?=\s?(?:\\?%|[x×](?![\w×*])|(?:percentage )?points?\b|pp\b|\\?times\b|-fold\b))")
 # A memory size that names the hardware it is on.
 _HARDWARE_AFTER = re.compile(r"\s*(?:of\s+)?(?:\w+\s+)?(?:GPUs?|cards?|devices?|VRAM|A100s?|H100s?|V100s?|RTX|TPUs?)\b")
@@ -547,7 +548,7 @@ _PREFIXED_UNIT = re.compile(r"(?:Kilo|Mega|Giga|Tera|Peta|Exa)(FLOP[Ss]?)")
 # Between a value and the measure of what it is set against: " compared to SOTA ", " (vs. the best ".
 # The words that set one value against another.
 _VERSUS = r"(?:compared (?:to|with)|vs\.?|versus|against)"
-_COMPARED_TO_METRIC = re.compile(r"\s*,?\s*\(?" + _VERSUS + r"\s+(?:(?:the|a|an)\s+)?"
+_COMPARED_TO_METRIC = re.compile(r"\s*+,?\s*+\(?" + _VERSUS + r"\s+(?:(?:the|a|an)\s+)?"
                                  r"(?:[\w-]+\s+){0,3}?", re.IGNORECASE)
 _METRIC_THEN_NUMBER = re.compile(r"\s*(?:of|is|was|=|:|at)?\s*[-−+]?\d", re.IGNORECASE)
 # A value then another in parentheses right behind it: "1.14 points (" before "6.7%)".
@@ -1139,7 +1140,7 @@ def _listed_before(models: _Spans, since: int, group: list[_Value], text: str, c
     return None
 
 
-_BY_AFTER = re.compile(r"\s*,?\s*(?:(?:were|was|are|is)\s+)?(?:obtained|achieved|attained|reached|scored|reported|"
+_BY_AFTER = re.compile(r"\s*+,?\s*+(?:(?:were|was|are|is)\s+)?(?:obtained|achieved|attained|reached|scored|reported|"
                        r"held|set)\s+by\s+(?:the\s+)?")
 
 
