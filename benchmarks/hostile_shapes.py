@@ -57,6 +57,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "blank lines": lambda size: "\n" * size,
     "a value far from its amount": lambda size: "Accuracy is 5%" + " " * (size - 18) + "by 3",
     "a list of numbers": lambda size: _repeat("1.2, ", size),
+    # A sentence that never ends, naming a measure every few words: each is judged by its sentence.
+    "measures in one endless sentence": lambda size: _repeat("the model accuracy { ", size),
 }
 
 

@@ -224,6 +224,9 @@ def measure_start(text: str, head_start: int, limit: int = 3) -> int:
     return start
 
 
+_CLAUSE_REACH = 400
+
+
 def in_measurement_context(text: str, start: int, end: int) -> bool:
     """Whether the measure at ``text[start:end]`` is used to measure: a value, an evaluation, a change.
 
@@ -237,8 +240,10 @@ def in_measurement_context(text: str, start: int, end: int) -> bool:
     False
     """
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
-    clause_end_match = _CLAUSE_END.search(text, end)
-    clause_end = clause_end_match.start() if clause_end_match else len(text)
+    # (A clause is read at most _CLAUSE_REACH characters on: one with no end would be read to the text's end from
+    # each measure in it.)
+    clause_end_match = _CLAUSE_END.search(text, end, end + _CLAUSE_REACH)
+    clause_end = clause_end_match.start() if clause_end_match else min(len(text), end + _CLAUSE_REACH)
     before = text[clause_start:start]
     word = _WORD_BEFORE.search(before)
     if word is not None and word[1].lower() in _EVALUATIVE and (

@@ -352,6 +352,7 @@ class MetricExtractor:
             if text[long_start:long_end].rsplit(None, 1)[-1].lower() not in HEADS["METRIC"]
             and text[long_start:long_end] not in self.gazetteer
         }
+        reporting: dict[tuple[int, int], bool] = {}  # whether each sentence reports a result
         for start, end, known in self.gazetteer.find(doc):
             name = text[start:end]
             # "ReST-EM" is a coined method, not the EM metric; "Macro-F1" is a metric.
@@ -371,7 +372,12 @@ class MetricExtractor:
                 # "an efficiency-accuracy trade-off" (but "accuracy-throughput trade-offs" are two measures).
                 if _LOOSE_PARTNER.search(text, max(0, start - 12), start) or _LOOSE_PARTNER_AFTER.match(text, end):
                     continue
-                if not reports_result(self._sentence(doc, text, start)):
+                # (once a sentence: a record of one long sentence naming a measure at every few words would
+                # read it whole at each)
+                sentence = self._sentence_bounds(doc, text, start)
+                if sentence not in reporting:
+                    reporting[sentence] = reports_result(text[slice(*sentence)])
+                if not reporting[sentence]:
                     continue
                 # A cost named with what it is of, in a sentence of no value, is a goal: "reduces the memory
                 # footprint", "less favorable training times" (not "savings in training time").
@@ -517,15 +523,15 @@ class MetricExtractor:
                 or framed(text, start))
 
     @staticmethod
-    def _sentence(doc: Doc, text: str, start_char: int) -> str:
+    def _sentence_bounds(doc: Doc, text: str, start_char: int) -> tuple[int, int]:
+        """Where the sentence around ``start_char`` starts and ends in ``text``."""
         # Without a sentencizer upstream, the line (title or abstract) is the context.
         token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
         if token is not None and doc.has_annotation("SENT_START"):
             sentence = token.sent
-            return text[sentence.start_char : sentence.end_char]  # Span.text would join its tokens again
-        line_start = text.rfind("\n", 0, start_char) + 1
+            return sentence.start_char, sentence.end_char
         line_end = text.find("\n", start_char)
-        return text[line_start : line_end if line_end >= 0 else len(text)]
+        return text.rfind("\n", 0, start_char) + 1, line_end if line_end >= 0 else len(text)
 
 
 @Language.factory(
