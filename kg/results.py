@@ -938,6 +938,12 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             owner = next((m for m in model_spans.starting(value.start - 40, value.start)
                           if _OWN_VALUE.fullmatch(text, m.end, value.start)), None)
             value_model = owner.text if owner is not None else model
+            if owner is None and (related := next((m for m in model_spans.starting(value.start - 160, value.start)
+                                                   if _RELATIVE_SCORE.fullmatch(text, m.end, value.start)), None)):
+                value_model = related.text  # "surpassing OneNet, a ... baseline that achieves only 23.7%"
+            elif owner is None and (related := _DESCRIBED_RELATIVE.search(text, max(start, value.start - 160),
+                                                                          value.start)) is not None:
+                value_model = related["system"]  # "outperforming the base model, which scores 80.53%"
             if (compared := _compared_owner(text, value, model_spans, start)) is not None:
                 value_model = compared.text  # "3.5 FID, compared to 5.1 for DiT-XL"
             elif listed_models is not None:
@@ -975,6 +981,16 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
             emitted.append(result)
             yield result
         previous_end = group[-1].end
+
+
+# A clause about the system named before it that gives its score: "the base model, which scores 80.53%", "OneNet,
+# a state-of-the-art zero-shot baseline that achieves only 23.7%".
+_RELATIVE_SCORE = re.compile(r"(?:\s*\([^()]{0,40}\))?,\s+(?:(?:a|an|the)\s+[^,.;()]{0,60}?\s+)?(?:which|that|who)\s+"
+                             r"(?:only\s+|still\s+)?(?:achiev|scor|obtain|reach|get|got|attain|yield)\w*\s+"
+                             r"(?:only\s+|just\s+|merely\s+)?(?:an?\s+(?:[\w@-]+\s+){1,3}?of\s+)?")
+# ... about a system the text describes: "the base model, which scores 80.53%".
+_DESCRIBED_RELATIVE = re.compile(r"(?<![\w-])(?P<system>(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:baseline|model|method|system|"
+                                 r"approach|network)s?)" + _RELATIVE_SCORE.pattern + "$", re.IGNORECASE)
 
 
 # A sentence whose subject is the paper's own work: "Our method ...", "On X, the proposed approach ...", "It ...",

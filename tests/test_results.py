@@ -737,6 +737,14 @@ def test_metrics_listed_before_as_many_values_pair_in_order():
         ("Zorb", "Gizmo", "LPIPS", 0.084, None)]
 
 
+def test_a_clause_about_a_system_gives_its_score():
+    # "X, which scores N", "X, a ... baseline that achieves only N": the score is the system's the clause is about.
+    assert _models(_results("ZorbInk: Audio", "ZorbInk-7B achieves 85.77% accuracy, outperforming the base model, "
+                            "which scores 80.53%.")) == ["ZorbInk-7B", "the base model"]
+    assert _models(_results("ZEST: Linking", "ZEST achieves an F1 score of 45.7%, surpassing OneNet, a strong "
+                            "zero-shot baseline that achieves only 23.7%.")) == ["ZEST", "OneNet"]
+
+
 def test_values_listed_then_who_obtained_them():
     # "~41%, ~36% and ~27%, obtained by A, B and C": the systems after the values, in order; "~" joins the list.
     assert _results("ZorbMATH: a benchmark", "The best scores on ZorbMATH are ~41%, ~36%, and ~27%, obtained by "
