@@ -59,6 +59,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "a list of numbers": lambda size: _repeat("1.2, ", size),
     # A sentence that never ends, naming a measure every few words: each is judged by its sentence.
     "measures in one endless sentence": lambda size: _repeat("the model accuracy { ", size),
+    "numbers joined by slashes": lambda size: _repeat("12.34/", size),
 }
 
 

@@ -318,17 +318,21 @@ _LISTED_UNIT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d+(?:\.\d+)?(?:,\s*
 _HARDWARE_AFTER = re.compile(r"\s*(?:of\s+)?(?:\w+\s+)?(?:GPUs?|cards?|devices?|VRAM|A100s?|H100s?|V100s?|RTX|TPUs?)\b")
 
 
-# Values joined by slashes after as many names joined so: "PSNR/SSIM/LPIPS of 26.243/0.964/0.084".
-_SLASHED_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+")
+# Values joined by slashes after as many names joined so: "PSNR/SSIM/LPIPS of 26.243/0.964/0.084". (A run longer
+# than _SLASHED_REACH characters is no such list: read from each of its numbers, it would be read whole each time.)
+_SLASHED_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?){1,12}")
+_SLASHED_REACH = 120
 _SLASHED_NAMES_BEFORE = re.compile(r"(?<![\w/-])((?:[A-Za-z][\w-]*/)+[A-Za-z][\w-]*)\s+(?:scores?\s+)?(?:of|:|=|are|were|is|at|"
                                    r"reach\w*|achiev\w*)?\s*$")
 
 
 def _slashed_scores(text: str, position: int) -> bool:
     """Whether the number at ``position`` is one of a slash-joined list of values, one per slash-joined name before it."""
-    run_start = position
-    while run_start > 0 and (text[run_start - 1].isdigit() or text[run_start - 1] in "./"):
+    run_start, floor = position, max(0, position - _SLASHED_REACH)
+    while run_start > floor and (text[run_start - 1].isdigit() or text[run_start - 1] in "./"):
         run_start -= 1
+    if run_start == floor > 0 and (text[floor - 1].isdigit() or text[floor - 1] in "./"):
+        return False
     run = _SLASHED_NUMBERS.match(text, run_start)
     names = _SLASHED_NAMES_BEFORE.search(text, max(0, run_start - 80), run_start) if run else None
     return names is not None and names.group(1).count("/") == run.group().count("/")
