@@ -60,6 +60,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     # A sentence that never ends, naming a measure every few words: each is judged by its sentence.
     "measures in one endless sentence": lambda size: _repeat("the model accuracy { ", size),
     "numbers joined by slashes": lambda size: _repeat("12.34/", size),
+    "own names defined, no full stop": lambda size: " ".join(
+        f"our Zorb Quux Net{i} (ZQN{i})" for i in range(size // 26))[:size],
+    "proposals, no full stop": lambda size: " and ".join(f"we propose ZorbNet{i}" for i in range(size // 22))[:size],
 }
 
 

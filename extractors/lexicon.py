@@ -25,6 +25,7 @@ __all__ = [
     "GAZETTEER_DIR",
     "load_names",
     "known_keys",
+    "SENTENCE_REACH",
     "stoplist",
     "is_generic",
     "extend_name",
@@ -720,16 +721,25 @@ def names_task(text: str, long_form: str, at: int) -> bool:
     return not any(_CUE_THEN_NAME.match(text, cue_end, at) for _, cue_end in proposal_cues(text, sentence_start(text, at)))
 
 
+#: How far back a sentence is read from a point in it: farther than any real sentence runs, and a bound on what
+#: each name costs in a record that never ends a sentence (read from each name, the text would be read whole).
+SENTENCE_REACH = 1000
+
+
 def sentence_start(text: str, at: int) -> int:
-    """Where the sentence (or line) holding ``text[at]`` starts: after the last full stop or line break before it.
+    """Where the sentence (or line) holding ``text[at]`` starts: after the last full stop or line break before it,
+    at most :data:`SENTENCE_REACH` characters back.
 
     Examples
     --------
     >>> text = "A title\\nWe use it. Then X (SF) helps."
     >>> text[sentence_start(text, text.index("X")):text.index("X")], sentence_start(text, 3)
     (' Then ', 0)
+    >>> sentence_start("word " * 1000, 4000)
+    3000
     """
-    return max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    floor = max(0, at - SENTENCE_REACH)
+    return max(text.rfind(".", floor, at), text.rfind("\n", floor, at)) + 1 or floor
 
 
 def _label_before(text: str, at: int) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+import ahocorasick
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -19,7 +21,8 @@ from paperkg.core.model import normalize_key
 from .abbreviations import acronym_definitions, kind_after
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
 from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PARTS_LISTED, PASSIVE_PROPOSAL, SENTENCE_END,
-                      VARIANT_WORDS, finditer_at_words, known_keys, proposal_cues, sentence_start, word_automaton)
+                      SENTENCE_REACH, VARIANT_WORDS, finditer_at_words, known_keys, proposal_cues, sentence_start,
+                      word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
 
@@ -185,7 +188,7 @@ class ProposesDetector:
         starts = [s.start_char for s in spans]  # spans come sorted by position
         more_cues = (cue.end() for cue in finditer_at_words(_MORE_CUES, _MORE_CUE_WORDS, text, title.end_char))
         for cue_end in sorted({end for _, end in proposal_cues(text, title.end_char)}.union(more_cues)):
-            stop = _PROPOSAL_END.search(text, cue_end)
+            stop = _PROPOSAL_END.search(text, cue_end, cue_end + self.window + 1)  # (not to the text's end: once a cue)
             limit = min(cue_end + self.window, stop.start() if stop else len(text))
             first, last = bisect_left(starts, cue_end), bisect_left(starts, limit)
             # After "our proposed", only the names of the thing it describes, not what a preposition then
@@ -201,8 +204,9 @@ class ProposesDetector:
                 at = bisect_left(starts, defined.start("long"))
                 proposed += [s for s in spans[at : bisect_left(starts, defined.end())]
                              if s.start_char in (defined.start("long"), defined.start("short")) and self._novel(doc, s)]
-            sentence_end = SENTENCE_END.search(text, cue_end)
-            for clause in _NEXT_CLAUSE.finditer(text, limit, sentence_end.start() if sentence_end else len(text)):
+            sentence_end = SENTENCE_END.search(text, cue_end, cue_end + SENTENCE_REACH)
+            clauses_end = sentence_end.start() if sentence_end else min(len(text), cue_end + SENTENCE_REACH)
+            for clause in _NEXT_CLAUSE.finditer(text, limit, clauses_end):
                 at = bisect_left(starts, clause.end())
                 proposed += [s for s in spans[at : at + 1] if s.start_char == clause.end() and self._novel(doc, s)]
         for ours in _our_defined(text):
@@ -259,7 +263,7 @@ class ProposesDetector:
         proposed += [s for s in spans if ((table.get((s.start_char, s.end_char)) or ("",))[0] or "").endswith(":introduced")]
         if not proposed:
             proposed += self._recurring_subject(doc, spans)
-        proposed += self._parts_of_own(doc, text, spans, starts, proposed)
+        proposed += self._parts_of_own(doc, text, spans, proposed)
         proposed += self._own_variants(text, spans, starts, proposed)
         # Data a cue's sentence trains or evaluates on is used, not released: "To verify the proposed method, we
         # conduct experiments on the IEMOCAP database", "achieves competitive results on datasets: N-MNIST and SHD".
@@ -286,10 +290,11 @@ class ProposesDetector:
         names = {s.text for s in proposed if s.label_ == "MODEL" and len(s.text) > 2}
         if not names:
             return []
-        # Its sizes and versions: "OREAL" and "OREAL-32B" (read from the text: a span's .text joins its tokens again).
-        found = [s for s in spans if any(
-            text.startswith(name + "-", s.start_char) and _VARIANT_SUFFIX.fullmatch(text, s.start_char + len(name), s.end_char)
-            for name in names) and s.label_ == "MODEL"]
+        # Its sizes and versions: "OREAL" and "OREAL-32B" (read from the text: a span's .text joins its tokens again);
+        # the name is what stands before one of the span's hyphens, so each span is read once, not once a name.
+        found = [s for s in spans if s.label_ == "MODEL" and any(
+            text[s.start_char:hyphen] in names and _VARIANT_SUFFIX.fullmatch(text, hyphen, s.end_char)
+            for hyphen in range(s.start_char + 1, s.end_char) if text[hyphen] == "-")]
         for long_start, long_end, short_start, short_end in acronym_definitions(text):
             words = set(_NAME_WORD.findall(text, long_start, long_end))
             if words & names and text[short_start:short_end] not in names:
@@ -297,15 +302,20 @@ class ProposesDetector:
                 found += [s for s in spans[at : at + 1] if (s.start_char, s.end_char) == (short_start, short_end)]
         return found
 
-    def _parts_of_own(self, doc: Doc, text: str, spans: list[Span], starts: list[int],
-                      proposed: list[Span]) -> list[Span]:
+    def _parts_of_own(self, doc: Doc, text: str, spans: list[Span], proposed: list[Span]) -> list[Span]:
         """Names a sentence about the paper's own system defines: "PoseAnimate contains three key components:
         1) a Pose-Aware Control Module (PACM) ...", "Our model, the Rendered Intrinsics Network (RIN), ..."."""
         own = {s.text for s in proposed if s.label_ == "MODEL"}
+        # The own names found by one pass over a sentence's opening, and each name's spans by position: a record
+        # naming thousands of systems would otherwise try every name, or scan every later span, at each span.
+        own_names = word_automaton(own) if own else None
+        spans_named: dict[str, list[Span]] = {}
+        for span in spans:
+            spans_named.setdefault(span.text, []).append(span)
         found = []
         for span in spans:
             if (span.label_ == "MODEL" and self._novel(doc, span) and _CALLED_PART.match(text, span.end_char)
-                    and self._about_own(text, span, own)):
+                    and self._about_own(text, span, own_names)):
                 found.append(span)  # "Our approach consists of two key components: FlexFuse, an adaptive ... module"
                 continue
             # The long form, defined there; not one the sentence's system uses ("... using the ACM Computing
@@ -321,28 +331,31 @@ class ProposesDetector:
                 # system of its own, a part whose last word says so: "The Conditional Information Enhancement Module
                 # (CIEM)", "a scale-aware module (SAM)" (not a known one's long form: "a Gated Recurrent Unit (GRU)
                 # layer").
-                alias = span_extension(doc, span, "paperkg_alias_of")
-                short = next((s for s in spans[bisect_right(starts, span.end_char):] if s.text == alias), None)
+                named = spans_named.get(span_extension(doc, span, "paperkg_alias_of"), [])
+                later = bisect_right([s.start_char for s in named], span.end_char)
+                short = named[later] if later < len(named) else None
                 if short is None or self._novel(doc, short):
                     found.append(span)
                 continue
-            if self._about_own(text, span, own):
+            if self._about_own(text, span, own_names):
                 found.append(span)
         return found
 
     @staticmethod
-    def _about_own(text: str, span: Span, own: set[str]) -> bool:
+    def _about_own(text: str, span: Span, own: ahocorasick.Automaton | None) -> bool:
         """Whether the sentence of ``span`` opens on the paper's own system ("Our model, ...") or names it, then a
         verb of what it is made of: "PoseFoo contains ...", "The key components in our network include ...", "we
         propose DaAIR, a restorer employing ..." (not "PoseFoo is a ... (GPT)"); "It employs a Deformable Spatial
-        Enhancement (DSE) module" ("It" is the paper's own, once it has one)."""
+        Enhancement (DSE) module" ("It" is the paper's own, once it has one). ``own``: the paper's own names, if any."""
         opening = text[sentence_start(text, span.start_char) : span.start_char][:120].lstrip()
-        if _OUR_OPENING.match(opening) or (own and PARTS_LISTED.search(opening) is not None):
+        if _OUR_OPENING.match(opening) or (own is not None and PARTS_LISTED.search(opening) is not None):
             return True  # (or, once the paper has a system, its parts listed: "The regressor consists of three ...")
         owner = _OUR_SYSTEM.search(opening)
-        named = (re.search(re.escape(name) + r"(?![\w-])", opening) for name in own)
-        owner_end = owner.end() if owner else min((name.end() for name in named if name), default=None)
-        if owner_end is None and own and opening.startswith(("It ", "This ")):
+        # (the end of an own name written whole there: not "PoseFoo" in "PoseFoo-2")
+        named = (last + 1 for last, length in own.iter(opening) if last + 1 == len(opening)
+                 or not (opening[last + 1].isalnum() or opening[last + 1] in "_-")) if own else ()
+        owner_end = owner.end() if owner else min(named, default=None)
+        if owner_end is None and own is not None and opening.startswith(("It ", "This ")):
             owner_end = 2
         return owner_end is not None and _MADE_OF.search(opening, owner_end) is not None
 
