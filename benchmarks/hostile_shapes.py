@@ -63,6 +63,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "own names defined, no full stop": lambda size: " ".join(
         f"our Zorb Quux Net{i} (ZQN{i})" for i in range(size // 26))[:size],
     "proposals, no full stop": lambda size: " and ".join(f"we propose ZorbNet{i}" for i in range(size // 22))[:size],
+    "titled names on one line": lambda size: " ".join(f"Zorb{i} Dataset and" for i in range(size // 18))[:size],
+    "costs in one sentence": lambda size: _repeat("reduces the memory footprint and ", size),
 }
 
 

@@ -9,6 +9,7 @@ the guidelines follow how each abstract uses a name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import ahocorasick
@@ -139,7 +140,7 @@ _CLAUSE_ON_OPENER = re.compile(r"; (?:and |while |whereas )?on " + _ON_NAMES)
 # "ZorbQA, the largest dataset of ..." (the kind heads the description: not "X, a reward-guided dataset distillation
 # framework", nor "X, the best model in the Y dataset").
 _DESCRIBED_AS_KIND = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*|[A-Z][a-z]+[A-Z][\w^+-]*), (?:a|an|the) "
+    r"(?<![\w-])(?P<name>[A-Z](?=[\w^+-]*?[A-Z0-9])[\w^+-]*|[A-Z][a-z]+[A-Z][\w^+-]*), (?:a|an|the) "
     r"(?P<modifiers>(?:(?!(?:in|on|of|for|with|from|by|at)\b)[\w-]+,? ){0,5}?)"
     r"(?P<kind>" + DATA_HEAD_WORD + r")"
     r"(?=\s*[,.;:(]|\s+(?:for|of|that|which|with|built|designed|to|where|and|in|on|from|[a-z]+ing)\b)")
@@ -435,9 +436,8 @@ _PLAIN_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _TITLE_CASE_FILLERS = frozenset("a an the of for and or in on with to via from by at as is are vs".split())
 
 
-def _in_title_case(text: str, position: int) -> bool:
-    """Whether the line around ``position`` is written in title case (a title), where capitals make no name."""
-    line = text[text.rfind("\n", 0, position) + 1 : (text.find("\n", position) + 1 or len(text) + 1) - 1]
+def _in_title_case(line: str) -> bool:
+    """Whether ``line`` is written in title case (a title), where capitals make no name."""
     words = [word for word in re.findall(r"[A-Za-z][\w'-]*", line) if word not in _TITLE_CASE_FILLERS]
     return len(words) >= 3 and all(word[0].isupper() for word in words)
 
@@ -459,10 +459,17 @@ def titled_names(text: str) -> tuple[tuple[int, int, str], ...]:
     ['Long Video Benchmark', 'Post-OCR Parsing and Receipt Understanding Dataset']
     """
     found = []
+    # Each line judged once (a record of one line naming thousands would read it whole at each name).
+    line_starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
+    title_case: dict[int, bool] = {}
     for match in _TITLED_NAME.finditer(text):
         if text.startswith((" (", "("), match.end()) or text.endswith("(", 0, match.start()):
             continue  # "the X Dataset (XD)", "XD (X Dataset)": a definition, resolved as one
-        if _in_title_case(text, match.start()):
+        line = bisect_right(line_starts, match.start()) - 1
+        if line not in title_case:
+            line_end = line_starts[line + 1] - 1 if line + 1 < len(line_starts) else len(text)
+            title_case[line] = _in_title_case(text[line_starts[line]:line_end])
+        if title_case[line]:
             continue
         words = list(re.finditer(r"\S+", match.group()))
         # A list, not one name: "ImageNet and Z Dataset".

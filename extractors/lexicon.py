@@ -573,12 +573,12 @@ OWN_THING = r"(?:[a-z-]+ ){0,2}?" + OWN_KIND
 # The paper's own thing named after what it is: "our method, SRR, ...", "our agent DreamSmooth".
 # Only a coined-looking name (capitals inside or digits): "our model, Transformer-based, ..." is none.
 # A Title Case name of two to four words, set off by a comma or ending the clause: "Rotary Major Scan".
-_TITLE_CASE_NAME = (r"(?:[A-Z][a-zA-Z^+-]*[a-z][a-zA-Z^+-]* ){1,3}[A-Z][a-zA-Z^+-]*[a-z][a-zA-Z^+-]*"
+_TITLE_CASE_NAME = (r"(?:[A-Z](?=[a-zA-Z^+-]*?[a-z])[a-zA-Z^+-]* ){1,3}[A-Z](?=[a-zA-Z^+-]*?[a-z])[a-zA-Z^+-]*"
                     r"(?=[,.;:)]| and\b| which\b| that\b| to\b)")
 _CUED_TITLE_CASE = re.compile(_TITLE_CASE_NAME)
 _OUR_NAMED = re.compile(
     r"\b[Oo]ur " + OWN_THING
-    + r",? (?:called |named |dubbed )?(?P<name>[A-Z][\w^+-]*[A-Z0-9][\w^+-]*(?![\w-])|[a-z]+[A-Z][\w^+-]*(?![\w-])|"
+    + r",? (?:called |named |dubbed )?(?P<name>[A-Z](?=[\w^+-]*?[A-Z0-9])[\w^+-]*(?![\w-])|[a-z]+[A-Z][\w^+-]*(?![\w-])|"
     + _TITLE_CASE_NAME + ")"
 )
 # "a novel TEmporal Swin Attention block": a Title Case or coined name before the kind of thing it is.

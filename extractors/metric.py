@@ -14,6 +14,7 @@ in the gazetteer at all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -24,7 +25,8 @@ from paperkg.core.model import normalize_key
 from .abbreviations import acronym_definitions, add_definitions, kind_after
 from .base import CANDIDATES_KEY, add_candidate, doc_text
 from .gazetteer import Gazetteer
-from .lexicon import HEADS, TASK_HEADS, is_generic, is_name_shaped, known_keys, load_names, sentence_start
+from .lexicon import (HEADS, SENTENCE_REACH, TASK_HEADS, is_generic, is_name_shaped, known_keys, load_names,
+                      sentence_start)
 from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, framed, in_measurement_context, is_measure_head,
                        measure_phrases, measure_start, names_a_setting)
 
@@ -65,9 +67,9 @@ _CHANGE_VERB = r"(?:reduc|improv|increas|decreas|lower|boost|rais|cut|halv|doubl
 # Measures listed before the word: "in ROUGE, BERTScore and faithfulness metrics". Three or more, or one of them
 # coined: "automatic and human metrics" are kinds of metric, not metrics.
 _LISTED_BEFORE_METRICS = re.compile(
-    r"(?<![\w–-])(?P<measures>(?:" + _SHORT_MEASURE + r", ){2,5}(?:and )?" + _SHORT_MEASURE + r"|[A-Z][\w-]*[A-Z0-9]"
+    r"(?<![\w–-])(?P<measures>(?:" + _SHORT_MEASURE + r", ){2,5}(?:and )?" + _SHORT_MEASURE + r"|[A-Z](?=[\w-]*?[A-Z0-9])"
     r"[\w-]*(?:, " + _SHORT_MEASURE + r")*,? and " + _SHORT_MEASURE + r"|" + _SHORT_MEASURE
-    + r",? and [A-Z][\w-]*[A-Z0-9][\w-]*) metrics\b")
+    + r",? and [A-Z](?=[\w-]*?[A-Z0-9])[\w-]*) metrics\b")
 #: Frames that make whatever they hold a measure of results: "reduces X by 50%",
 #: "X as a metric", "in terms of X and Y". Each captures the measures in ``measures``.
 RESULT_FRAMES = (
@@ -266,7 +268,8 @@ _DESCRIBED_METRIC = re.compile(
     r"(?:\s+and\s+(?P<second>[A-Z][\w+-]*))?(?=\s*(?:\(|,|\.|;|and\b|or\b|which\b|that\b|to\b|as\b))")
 _EPONYMOUS_STATISTIC = re.compile(r"(?<![\w-])[A-Z][a-z]+['’]s?\s+(?:alpha|kappa|tau|rho|AC[12]|W)\b"
                                   r"|(?<![\w-])(?:Spearman|Pearson|Kendall)(?=\s?[=:]\s?[-+−]?\d)")
-_COINED = r"(?<![\w-])(?:[A-Z][\w-]*[A-Z][\w-]*|[a-z]{1,3}[A-Z][\w-]*)"
+# (The second capital looked ahead for: two quantifiers that could share the word made a failed match quadratic.)
+_COINED = r"(?<![\w-])(?:[A-Z](?=[\w-]*?[A-Z])[\w-]*|[a-z]{1,3}[A-Z][\w-]*)"
 _CALLED_BEFORE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\s*(?P<second>" + _COINED + r"))?\s+$")
 # Coined names that end like a benchmark's: a score on them is on that benchmark ("a FooBench score of 71").
 _BENCHMARK_ENDING = re.compile(r"(?:Bench|Eval|Arena|QA)$")
@@ -352,7 +355,11 @@ class MetricExtractor:
             if text[long_start:long_end].rsplit(None, 1)[-1].lower() not in HEADS["METRIC"]
             and text[long_start:long_end] not in self.gazetteer
         }
-        reporting: dict[tuple[int, int], bool] = {}  # whether each sentence reports a result
+        # Whether each sentence reports a result, judged once a sentence (a record of one endless sentence would
+        # be read whole at each plain-word measure), its bounds read once from the doc.
+        reporting: dict[int, bool] = {}
+        sentences = self._sentences(doc, text)
+        sentence_starts = [sentence_start for sentence_start, _ in sentences]
         for start, end, known in self.gazetteer.find(doc):
             name = text[start:end]
             # "ReST-EM" is a coined method, not the EM metric; "Macro-F1" is a metric.
@@ -374,9 +381,9 @@ class MetricExtractor:
                     continue
                 # (once a sentence: a record of one long sentence naming a measure at every few words would
                 # read it whole at each)
-                sentence = self._sentence_bounds(doc, text, start)
+                sentence = bisect_right(sentence_starts, start) - 1
                 if sentence not in reporting:
-                    reporting[sentence] = reports_result(text[slice(*sentence)])
+                    reporting[sentence] = reports_result(text[slice(*sentences[sentence])])
                 if not reporting[sentence]:
                     continue
                 # A cost named with what it is of, in a sentence of no value, is a goal: "reduces the memory
@@ -515,23 +522,23 @@ class MetricExtractor:
     def _numbered(text: str, start: int, end: int) -> bool:
         """Whether the sentence of ``text[start:end]`` holds a number outside it, or a frame names it measured.
 
-        (The sentence read from the text: a full stop or a line break ends it; a cheaper look than the doc's.)
+        (The sentence read from the text: a full stop or a line break ends it; a cheaper look than the doc's. Both
+        ways at most SENTENCE_REACH characters, as :func:`sentence_start` reads back.)
         """
-        sentence_end = _SENTENCE_STOP.search(text, end)
+        reach = min(len(text), end + SENTENCE_REACH)
+        sentence_end = _SENTENCE_STOP.search(text, end, reach)
         return (_DIGIT.search(text, sentence_start(text, start), start) is not None
-                or _DIGIT.search(text, end, sentence_end.start() if sentence_end else len(text)) is not None
+                or _DIGIT.search(text, end, sentence_end.start() if sentence_end else reach) is not None
                 or framed(text, start))
 
     @staticmethod
-    def _sentence_bounds(doc: Doc, text: str, start_char: int) -> tuple[int, int]:
-        """Where the sentence around ``start_char`` starts and ends in ``text``."""
-        # Without a sentencizer upstream, the line (title or abstract) is the context.
-        token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-        if token is not None and doc.has_annotation("SENT_START"):
-            sentence = token.sent
-            return sentence.start_char, sentence.end_char
-        line_end = text.find("\n", start_char)
-        return text.rfind("\n", 0, start_char) + 1, line_end if line_end >= 0 else len(text)
+    def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
+        """Where each sentence of ``text`` starts and ends, in order."""
+        if doc.has_annotation("SENT_START"):
+            return [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+        # Without a sentencizer upstream, each line (title or abstract) is the context.
+        starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
+        return [(start, end - 1) for start, end in zip(starts, starts[1:])] + [(starts[-1], len(text))]
 
 
 @Language.factory(

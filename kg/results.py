@@ -554,7 +554,7 @@ _PREFIXED_UNIT = re.compile(r"(?:Kilo|Mega|Giga|Tera|Peta|Exa)(FLOP[Ss]?)")
 _VERSUS = r"(?:compared (?:to|with)|vs\.?|versus|against)"
 _COMPARED_TO_METRIC = re.compile(r"\s*+,?\s*+\(?" + _VERSUS + r"\s+(?:(?:the|a|an)\s+)?"
                                  r"(?:[\w-]+\s+){0,3}?", re.IGNORECASE)
-_METRIC_THEN_NUMBER = re.compile(r"\s*(?:of|is|was|=|:|at)?\s*[-−+]?\d", re.IGNORECASE)
+_METRIC_THEN_NUMBER = re.compile(r"\s*+(?:of|is|was|=|:|at)?\s*+[-−+]?\d", re.IGNORECASE)
 # A value then another in parentheses right behind it: "1.14 points (" before "6.7%)".
 _RESTATED = re.compile(r"(?<![\w.-])(?P<value>\d+(?:\.\d+)?)\s?(?P<unit>\\?%|[x×]|points?|pp|percentage points)?\s*\(\s*$",
                        re.IGNORECASE)
