@@ -28,6 +28,7 @@ from .lexicon import (
     introduced_names,
     is_generic,
     is_name_shaped,
+    line_bounds,
     load_names,
     name_shaped_words,
     names_task,
@@ -460,15 +461,15 @@ def titled_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """
     found = []
     # Each line judged once (a record of one line naming thousands would read it whole at each name).
-    line_starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
+    lines = line_bounds(text)
+    line_starts = [start for start, _ in lines]
     title_case: dict[int, bool] = {}
     for match in _TITLED_NAME.finditer(text):
         if text.startswith((" (", "("), match.end()) or text.endswith("(", 0, match.start()):
             continue  # "the X Dataset (XD)", "XD (X Dataset)": a definition, resolved as one
         line = bisect_right(line_starts, match.start()) - 1
         if line not in title_case:
-            line_end = line_starts[line + 1] - 1 if line + 1 < len(line_starts) else len(text)
-            title_case[line] = _in_title_case(text[line_starts[line]:line_end])
+            title_case[line] = _in_title_case(text[slice(*lines[line])])
         if title_case[line]:
             continue
         words = list(re.finditer(r"\S+", match.group()))

@@ -26,6 +26,7 @@ __all__ = [
     "load_names",
     "known_keys",
     "SENTENCE_REACH",
+    "line_bounds",
     "stoplist",
     "is_generic",
     "extend_name",
@@ -740,6 +741,18 @@ def sentence_start(text: str, at: int) -> int:
     """
     floor = max(0, at - SENTENCE_REACH)
     return max(text.rfind(".", floor, at), text.rfind("\n", floor, at)) + 1 or floor
+
+
+def line_bounds(text: str) -> list[tuple[int, int]]:
+    """Where each line of ``text`` starts and ends (before its line break), in order.
+
+    Examples
+    --------
+    >>> line_bounds("A title\\nAn abstract.")
+    [(0, 7), (8, 20)]
+    """
+    starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
+    return [(start, end - 1) for start, end in zip(starts, starts[1:])] + [(starts[-1], len(text))]
 
 
 def _label_before(text: str, at: int) -> str:

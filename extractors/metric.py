@@ -25,8 +25,8 @@ from paperkg.core.model import normalize_key
 from .abbreviations import acronym_definitions, add_definitions, kind_after
 from .base import CANDIDATES_KEY, add_candidate, doc_text
 from .gazetteer import Gazetteer
-from .lexicon import (HEADS, SENTENCE_REACH, TASK_HEADS, is_generic, is_name_shaped, known_keys, load_names,
-                      sentence_start)
+from .lexicon import (HEADS, SENTENCE_REACH, TASK_HEADS, is_generic, is_name_shaped, known_keys, line_bounds,
+                      load_names, sentence_start)
 from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, framed, in_measurement_context, is_measure_head,
                        measure_phrases, measure_start, names_a_setting)
 
@@ -536,9 +536,7 @@ class MetricExtractor:
         """Where each sentence of ``text`` starts and ends, in order."""
         if doc.has_annotation("SENT_START"):
             return [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
-        # Without a sentencizer upstream, each line (title or abstract) is the context.
-        starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
-        return [(start, end - 1) for start, end in zip(starts, starts[1:])] + [(starts[-1], len(text))]
+        return line_bounds(text)  # without a sentencizer upstream, each line (title or abstract) is the context
 
 
 @Language.factory(

@@ -312,6 +312,7 @@ class ProposesDetector:
         spans_named: dict[str, list[Span]] = {}
         for span in spans:
             spans_named.setdefault(span.text, []).append(span)
+        starts_named = {name: [s.start_char for s in named] for name, named in spans_named.items()}
         found = []
         for span in spans:
             if (span.label_ == "MODEL" and self._novel(doc, span) and _CALLED_PART.match(text, span.end_char)
@@ -331,8 +332,9 @@ class ProposesDetector:
                 # system of its own, a part whose last word says so: "The Conditional Information Enhancement Module
                 # (CIEM)", "a scale-aware module (SAM)" (not a known one's long form: "a Gated Recurrent Unit (GRU)
                 # layer").
-                named = spans_named.get(span_extension(doc, span, "paperkg_alias_of"), [])
-                later = bisect_right([s.start_char for s in named], span.end_char)
+                alias = span_extension(doc, span, "paperkg_alias_of")
+                named = spans_named.get(alias, [])
+                later = bisect_right(starts_named.get(alias, []), span.end_char)
                 short = named[later] if later < len(named) else None
                 if short is None or self._novel(doc, short):
                     found.append(span)
@@ -353,7 +355,7 @@ class ProposesDetector:
         owner = _OUR_SYSTEM.search(opening)
         # (the end of an own name written whole there: not "PoseFoo" in "PoseFoo-2")
         named = (last + 1 for last, length in own.iter(opening) if last + 1 == len(opening)
-                 or not (opening[last + 1].isalnum() or opening[last + 1] in "_-")) if own else ()
+                 or not (opening[last + 1].isalnum() or opening[last + 1] in "_-")) if own is not None else ()
         owner_end = owner.end() if owner else min(named, default=None)
         if owner_end is None and own is not None and opening.startswith(("It ", "This ")):
             owner_end = 2
