@@ -15,11 +15,11 @@ on normal text does not fail on timer noise.
 """
 from __future__ import annotations
 
-import signal
-
 import pytest
 
 from benchmarks.hostile_shapes import HOSTILE, build_one, normal_abstract
+
+from .time_limit import TimeLimitExceeded, time_limit
 
 SIZE = 100_000
 FACTOR = 10
@@ -36,28 +36,13 @@ def test_a_hostile_record_costs_what_a_normal_one_of_its_length_costs(normal, sh
     (normal_seconds, normal_size), abstract = normal, HOSTILE[shape](SIZE)
     # An exponential or cubic step would run for hours: past the allowance the build is stopped.
     limit = FACTOR * max(normal_seconds["total"], FLOOR_SECONDS) * 2
-    seconds, size = _within(limit, build_one, abstract, tmp_path)
+    try:
+        with time_limit(limit):
+            seconds, size = build_one(abstract, tmp_path)
+    except TimeLimitExceeded:
+        pytest.fail(f"over {limit:.1f} s, {FACTOR}x twice a normal record's build")
     slow = {step: round(value, 2) for step, value in seconds.items()
             if value > FACTOR * max(normal_seconds.get(step, 0.0), FLOOR_SECONDS)}
     assert not slow, f"steps over {FACTOR}x a normal record's: {slow} (normal: {normal_seconds})"
     assert size <= FACTOR * normal_size, f"{size:,} bytes of output against {normal_size:,} for a normal record"
 
-
-class _TooSlow(Exception):
-    pass
-
-
-def _within(limit: float, function, *arguments):
-    """``function(*arguments)``, failing the test if it runs over ``limit`` seconds."""
-    def stop(*_):
-        raise _TooSlow
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, limit)
-    try:
-        return function(*arguments)
-    except _TooSlow:
-        pytest.fail(f"over {limit:.1f} s, {FACTOR}x twice a normal record's build")
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)

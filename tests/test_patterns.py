@@ -13,7 +13,6 @@ import importlib
 import itertools
 import pkgutil
 import re
-import signal
 import time
 
 import pytest
@@ -21,6 +20,8 @@ import pytest
 import paperkg
 import paperkg.extractors
 from paperkg.extractors import make_pipeline
+
+from .time_limit import TimeLimitExceeded, time_limit
 
 # Units repeated to fill a text: pairs and triples of the characters names, numbers and lists are made of,
 # and the shapes of abstracts' names, values and lists.
@@ -52,24 +53,15 @@ def _patterns() -> dict[str, re.Pattern]:
 PATTERNS = _patterns()
 
 
-class _TooSlow(Exception):
-    pass
-
-
-def _too_slow(*_):
-    raise _TooSlow
-
-
 def _seconds(pattern: re.Pattern, text: str) -> float:
-    signal.setitimer(signal.ITIMER_REAL, 1.0)
-    start = time.perf_counter()
+    """How long a match of ``pattern`` at the start of ``text`` takes; infinite past a second."""
     try:
-        pattern.match(text)
-    except _TooSlow:
+        with time_limit(1.0):
+            start = time.perf_counter()
+            pattern.match(text)
+            return time.perf_counter() - start
+    except TimeLimitExceeded:
         return float("inf")
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-    return time.perf_counter() - start
 
 
 def test_the_patterns_are_found():
@@ -82,17 +74,13 @@ def test_the_patterns_are_found():
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_pattern_is_linear_on_repeated_text(name):
     pattern = PATTERNS[name]
-    previous = signal.signal(signal.SIGALRM, _too_slow)
     slow = []
-    try:
-        for unit in UNITS:
-            short, long = (unit * 80)[:60], (unit * 160)[:240]
-            # Four times the text may take four times as long, not the sixteen of a quadratic scan (the best of
-            # three long runs, as one may be slowed by the machine; under 2 ms is too short to tell).
-            ratio_base = _seconds(pattern, short)
-            took = min(_seconds(pattern, long) for _ in range(3)) if ratio_base < 1 else float("inf")
-            if took > 0.002 and took > 8 * max(ratio_base, 1e-5):
-                slow.append((unit, round(took, 4)))
-    finally:
-        signal.signal(signal.SIGALRM, previous)
+    for unit in UNITS:
+        short, long = (unit * 80)[:60], (unit * 160)[:240]
+        # Four times the text may take four times as long, not the sixteen of a quadratic scan (the best of
+        # three long runs, as one may be slowed by the machine; under 2 ms is too short to tell).
+        ratio_base = _seconds(pattern, short)
+        took = min(_seconds(pattern, long) for _ in range(3)) if ratio_base < 1 else float("inf")
+        if took > 0.002 and took > 8 * max(ratio_base, 1e-5):
+            slow.append((unit, round(took, 4)))
     assert not slow, (pattern.pattern[:200], slow)
