@@ -23,6 +23,12 @@ _LOWER_THEN_CAPITALS = re.compile(r"[a-z]{1,2}[A-Z]{2,}")
 # A Title Case word right before or after another: "Health Records", "Records at Health".
 _TITLE_CASE_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+ $")
 _TITLE_CASE_AFTER = re.compile(r" (?:(?:at|of|for|in|and|the) )?[A-Z][a-z]+(?![\w-])")
+# A capitalised word that modifies the next one ("Diffusion Transformer", "Graph-Aware Transformer"): not a
+# function word nor a verb's "-ing" form, before which a name stands alone ("The Transformer", "Using Transformers").
+_CAPITALISED_MODIFIER = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|Our|This|These|Its|Their|Each|Every|All|Both|Any|With|Without|For|In|On|Of|By|To|"
+    r"From|Via|And|Or|Versus|Vs|Than|Beyond|Towards?|Into|Over|Under|Is|Are|Do|Does|Can|When|Why|How|What|Are)"
+    r" )[A-Z][\w-]*[a-z0-9](?<!ing) $")
 
 
 class Gazetteer:
@@ -188,6 +194,15 @@ class Gazetteer:
             # (Capitalised, the name stands alone: "on Transformer architectures"; in lower case it is the class.)
             return text[start].islower() and _stem(text[start:end]).casefold() in self._repeated
 
+        def compound_head(start: int, end: int) -> bool:
+            # Capitalised as the last word of a capitalised phrase, it is the class in a title's or a name's
+            # capitals: "Diffusion Transformer", "Graph Transformers".
+            return (start < title_end and text[start].isupper() and _stem(text[start:end]).casefold() in self._repeated
+                    and _CAPITALISED_MODIFIER.search(text, max(0, start - 40), start) is not None)
+
+        title_end = text.find("\n")
+
+        found = [(s, e, known) for s, e, known in found if not compound_head(s, e)]
         inside = _inside_another(found)
         alone = [(s, e) for s, e, _ in found if common(s, e) and (s, e) not in inside]
         if len(alone) >= 2:

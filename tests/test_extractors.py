@@ -152,6 +152,23 @@ def test_model_found(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # In a title every word is capitalised: a common-noun name after a capitalised modifier is the class
+        # ("Diffusion Transformer", "Graph Transformers"), not the architecture.
+        ("Personalize Anything for Free with Diffusion Transformer\n\nPersonalized generation is hard.", []),
+        ("A Survey of Graph Transformers: Architectures and Applications\n\nWe review them.", []),
+        # After a function word or a verb it stands alone; in the abstract its capitals are the author's.
+        ("Rethinking the Transformer for Speech\n\nIt helps.", ["Transformer"]),
+        ("Scaling Transformers to Long Inputs\n\nIt helps.", ["Transformers"]),
+        ("A Study\n\nWe revisit the Multi-layer Transformer architecture.", ["Transformer"]),
+    ],
+)
+def test_common_noun_name_in_a_title(nlp, text, expected):
+    assert found(nlp, text, "MODEL") == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Large language models (LLMs) and VLMs are widely used.",
