@@ -65,8 +65,10 @@ _UNITS = (
 )
 _SPEEDUP_AFTER = re.compile(r"(?:\s?(?:[-–~]|to)\s?\d+(?:\.\d+)?)?\s+(?:[a-z-]+\s+)?speed-?ups?\b", re.IGNORECASE)
 # A number times another: a resolution or a shape, written out ("1024 times 1024", "512 x 512").
-_TIMES_NUMBER = re.compile(r"\s?\\?(?:times|[x×X])\s?\d")
-_TIMES_BEFORE = re.compile(r"\d\s?\\?(?:times|[x×X])\s?$")
+_TIMES_NUMBER = re.compile(r"\s?\$?\\?(?:times|[x×X])\$?\s?\d")
+_TIMES_BEFORE = re.compile(r"\d\s?\$?\\?(?:times|[x×X])\$?\s?$")
+# A unit in LaTeX math of its own after the number: "2.1$\times$", "45.2$\%$".
+_MATH_UNIT = re.compile(r"\$(?=\\(?:times|%))")
 # The setting a value is measured at, not a result: "at the exit ratio of 10-15%", "at 50% sparsity".
 _SETTING_BEFORE = re.compile(
     r"\bat\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:ratio|sparsity|pruning|compression|level|resolution|budget|"
@@ -268,6 +270,8 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int] | None:
     """The unit after a number ending at ``end`` and where it ends; ``None`` if the number is a size or name."""
     if _TIMES_NUMBER.match(text, end):
         return None  # "1024 times 1024": a resolution
+    if _MATH_UNIT.match(text, end):
+        end += 1
     for pattern, unit in _UNITS:
         match = pattern.match(text, end)
         if match:

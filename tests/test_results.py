@@ -809,6 +809,14 @@ def test_latex_times_is_a_factor():
                                                                               ("throughput", 12.1, "x")]
 
 
+def test_latex_unit_after_a_plain_number():
+    # "2.36$\\times$", "45.2$\\%$": the unit in math of its own after the number is still its unit;
+    # "1024$\\times$1024" is still a resolution.
+    found = _results("ZorbServe: Serving", "ZorbServe achieves 2.36$\\times$ and 1.93$\\times$ acceleration over vLLM "
+                     "and reaches 45.2$\\%$ accuracy on MMLU with 1024$\\times$1024 images.")
+    assert [(value, unit) for _, _, _, value, unit in found] == [(2.36, "x"), (1.93, "x"), (45.2, "%")]
+
+
 def test_ranges_written_with_to_and_values_set_against_another_systems():
     # "5-to-10-fold": a range's bounds share its unit; "$4.10$ FID": the measure after the value's LaTeX; "(vs e.g.
     # 0.141 of X)": the other system's value.
