@@ -1027,11 +1027,19 @@ _OWN_KIND_END = re.compile(r"\b(?:" + OWN_KIND + r"|ensemble|network)s?$",
 _DESCRIBED_OWN_ANYWHERE = re.compile(r"\b" + _OWN_DETERMINER + r"\s+(?:[\w-]+\s+){0,2}?" + OWN_KIND + r"s?\b")
 # How far back a pronoun's system may be named, in characters (a sentence or two).
 _PRONOUN_REACH = 400
-# The subject a sentence points to by its kind alone, in a paper that names nothing of its own: "The method
-# outperforms ...", "this simple approach achieves ...".
-_POINTED_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*)?(?P<own>(?:the|this)\s+(?:[a-z-]+\s+){0,2}?" + OWN_KIND
+# The subject a sentence points to by its kind alone, when no system is named for its result: "The method
+# outperforms ...", "this simple approach achieves ...", "tool augmentation improves ...", "The trained GNN
+# achieves ..." (up to three words before the kind, none a function word: "most of the methods" is no subject; a
+# plural kind alone, "Models reach ...", is no system of the paper's).
+_SUBJECT_MODIFIER = (r"(?!(?:of|the|a|an|and|or|to|that|which|is|are|has|have|with|for|in|on|by|we|it|no|none|all|each|every|most|"
+                     r"many|some|any|both|several|few|other|such)\b)[\w-]+\s+")
+_POINTED_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*)?(?P<own>(?:(?:the|this|these|our)\s+(?:" + _SUBJECT_MODIFIER
+                              + r"){0,3}?|(?:" + _SUBJECT_MODIFIER + r"){1,3}?)"
+                              r"(?:" + OWN_KIND + r"|technique|strategy|solution|module|network|features|representations|augmentation|"
+                              r"student|classifier|detector|predictor|judge|monitor|GNN)s?"
                               + r")(?=\s+(?:\w+ly\s+)?"
-                              r"(?:achiev|reach|attain|scor|obtain|improv|outperform|yield|surpass|exceed|deliver)"
+                              r"(?:achiev|reach|attain|scor|obtain|improv|outperform|yield|surpass|exceed|deliver|reduc|boost|increas|"
+                              r"cut|lower|recover|retain|gain)"
                               r"\w*\b)",
                               re.IGNORECASE)
 # What reports a finding before the clause that holds the result: "Experiments on X show that ", "We find that ".
