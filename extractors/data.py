@@ -154,6 +154,10 @@ _NAME_THEN_TITLED_KIND = re.compile(r"(?<![\w^+.-])(?!(?:[A-Z][a-z]+-)+[A-Z][a-z
                                     r"(?P<kind>Benchmark|Dataset)\b")
 # A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
 # (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
+# A name right before the split of data it gives: "the NTCIR-9 test data", "NIST03 evaluation data" (a word with
+# capitals and a digit or two capitals; "test data" alone, or "True ... test data", names nothing).
+_SPLIT_DATA_AFTER = re.compile(r"(?<![\w-])(?P<name>[A-Z](?=[\w.-]*[A-Z0-9])[\w.-]*[A-Za-z0-9])\s+(?:test|evaluation|development|dev)"
+                               r"\s+data\b")
 _AFTER_SCORE = re.compile(r" \((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*){0,2})\)")
 _SCORE_BEFORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?$")
 # A word that modifies the noun after it, whatever it is made of: "KG-based", "LiDAR-only", "CLIP-guided".
@@ -656,6 +660,10 @@ class DataExtractor:
                     role = "train"  # "Experiments on GaitZ, ...": data experimented on, not a benchmark ranked on
                 if role == self.role:
                     self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
+            if self.role == "train" and " data" in text:
+                for match in _SPLIT_DATA_AFTER.finditer(text):
+                    if not is_generic(match["name"]):
+                        self._add(doc, text, match.start("name"), match.end("name"), "cue", self.cue_confidence)
             if self.role == "train" and "(" in text:
                 # "25.5% (MIMIC-CXR), 8.8% (DeepEyeNet)": a name in parentheses after a score is the data it
                 # was scored on (typed as data by default: no cue says which kind).

@@ -370,6 +370,9 @@ def test_title_name_is_a_model(nlp):
         # A resolution after a name, with any sign for "times", is part of it.
         ("It leads on the ImageNet 256*256 benchmark and on the ZorbNet 512x512 benchmark.", "BENCHMARK",
          ["ImageNet 256*256", "ZorbNet 512x512"]),
+        # A name right before the split of data it gives (TDMSci's sentences name data so).
+        ("Evaluations on the ZTCIR-9 test data show gains; we tune on ZIST03 evaluation data.", "DATASET",
+         ["ZTCIR-9", "ZIST03"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
@@ -419,6 +422,7 @@ def test_data_found(nlp, text, label, expected):
         "Foundation Models for Clinical Records at Health System Scale\n\nWe study pretraining.",
         # An author cited after a cue noun is no list item.
         "It helps when the text aligns with the downstream benchmarks (Zorbson et al., 2024).",
+        "2) True generalization requires test data to be independent of the training data.",
     ],
 )
 def test_data_not_found(nlp, text):
