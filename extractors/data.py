@@ -743,9 +743,9 @@ _DEFAULTS = {
         # Sized collections ("HumanCaption-10M", "WebVid-10M") and QA sets ("TallyQA").
         # (The capital comes before the lookbehind that it starts a word: the regex engine
         # skips to capitals fast, and tries a leading lookbehind at every character.)
-        # ... and annotated banks ("PropBank", "CCGbank", "Penn Treebank").
+        # ... and annotated banks ("PropBank", "CCGbank", "Penn Treebank", "Chinese Tree-Bank").
         "shape": r"[A-Z](?<![\w-][A-Z])[\w-]{1,30}(?:-\d{1,4}[MK]|[a-z]QA|-QA|[A-Za-z][Bb]ank)(?![\w-])"
-                 r"|[A-Z](?<![\w-][A-Z])[a-z]+ Treebank(?![\w-])",
+                 r"|[A-Z](?<![\w-][A-Z])[a-z]+ Tree-?[Bb]ank(?![\w-])",
         **_DEFAULTS,
     },
     assigns=["doc.spans", "span._.paperkg_rule", "span._.paperkg_confidence", "span._.paperkg_alias_of"],

@@ -373,6 +373,9 @@ def test_title_name_is_a_model(nlp):
         # A name right before the split of data it gives (TDMSci's sentences name data so).
         ("Evaluations on the ZTCIR-9 test data show gains; we tune on ZIST03 evaluation data.", "DATASET",
          ["ZTCIR-9", "ZIST03"]),
+        # An annotated bank, its head hyphenated or not.
+        ("We parse the Zorbish Tree-Bank and the Gizmo Tree-bank and the Quux Treebank.", "DATASET",
+         ["Zorbish Tree-Bank", "Gizmo Tree-bank", "Quux Treebank"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
