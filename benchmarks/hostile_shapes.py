@@ -50,6 +50,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     # Name shapes read a capitalised word letter by letter: one word as long as the record.
     "one word of capitals": lambda size: "A" * size,
     "one camel-case word": lambda size: _repeat("Ab", size),
+    # ... and initials joined by full stops before a split of data, a word starting after each: one read of the
+    # run, not one per letter.
+    "dotted initials before test data": lambda size: _repeat("A.", size - 10) + " test data",
     # A pattern that can split a run two ways backtracks exponentially ("ABC-" 25 times took minutes);
     # one that scans a run from each of its positions is quadratic, cubic when tried at each.
     "hyphenated codes": lambda size: _repeat("ABC-", size),

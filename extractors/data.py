@@ -156,7 +156,9 @@ _NAME_THEN_TITLED_KIND = re.compile(r"(?<![\w^+.-])(?!(?:[A-Z][a-z]+-)+[A-Z][a-z
 # (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
 # A name right before the split of data it gives: "the NTCIR-9 test data", "NIST03 evaluation data" (a word with
 # capitals and a digit or two capitals; "test data" alone, or "True ... test data", names nothing).
-_SPLIT_DATA_AFTER = re.compile(r"(?<![\w-])(?P<name>[A-Z](?=[\w.-]*[A-Z0-9])[\w.-]*[A-Za-z0-9])\s+(?:test|evaluation|development|dev)"
+# (Its characters are a word's and hyphens only, and it starts after none of them: a run of "A.A.A." or of
+# capitals is read once, not from each of its letters.)
+_SPLIT_DATA_AFTER = re.compile(r"(?<![\w.-])(?P<name>[A-Z](?=[\w-]*[A-Z0-9])[\w-]*[A-Za-z0-9])\s+(?:test|evaluation|development|dev)"
                                r"\s+data\b")
 _AFTER_SCORE = re.compile(r" \((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*){0,2})\)")
 _SCORE_BEFORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?$")
