@@ -519,18 +519,27 @@ def proposal_cues(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
 
 # A name a naming verb gives: a capitalised or coined run of words, or a short
 # lower-case phrase that ends the clause ("a process we refer to as hyperfitting --").
+# What a naming verb names, when not the name right after it: "we call it X", "we refer to this method as X", "we call
+# this new approach X" (a method's noun only: "we call this phenomenon X" names no method; "this" alone before a
+# capitalised name). "We term" names a method only so: "a challenge, which we term token selection ambiguity" is none.
+_METHOD_NAMED = (r"(?:our|the|this|these)\s+(?:(?:new|novel|proposed|simple|resulting)\s+)?"
+                 r"(?:approach|method|framework|technique|strategy|algorithm|model|module|mechanism|paradigm|procedure|"
+                 r"scheme|pipeline|process|variant|architecture|network|system)s?")
+_NAMED_THING = r"(?:" + _METHOD_NAMED + r"|it|them|this(?=\s+[A-Z]))"
 _NAMING = re.compile(
-    # "named" also opens "named entities": it gives a capitalised name only.
+    # "named" also opens "named entities": it gives a capitalised name only, but after a method's noun ("a new
+    # normalization method named adaptive patch normalization").
     # (a sentence may open on the verb: "Termed as VGTR, our approach ...")
-    r"\b(?:[Cc]alled|[Dd]ubbed|named(?=\s+(?:as\s+)?(?:the\s+)?[A-Za-z]*[A-Z])|[Tt]ermed|coined|"
-    r"refer(?:red)? to (?:it |this |them )?as|we call(?: it| this)?|"
+    r"\b(?:[Cc]alled|[Dd]ubbed|named(?=\s+(?:as\s+)?(?:the\s+)?[A-Za-z]*[A-Z])|"
+    r"(?:approach|method|technique|strategy|algorithm|module|mechanism|paradigm|scheme) named|[Tt]ermed|coined|"
+    r"refer(?:red)? to (?:" + _NAMED_THING + r" )?as|[Ww]e call(?: " + _NAMED_THING + r")?|[Ww]e term " + _METHOD_NAMED + r"|"
     r"[Ww]e name (?:it|this|them|(?:our|the|these|this) [\w-]+(?: [\w-]+)?))"
     r"\s+(?:as\s+)?(?:the\s+)?(?P<name>"
     r"(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3}(?![\w-])"
     r"|[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}(?=\s*(?:[,.;:)]|--|$)|\s(?:and|that|which|to|for|with|as|in|on|is|was|\()\b))"
 )
 # Every match of _NAMING holds one of these.
-_NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "we call", "e name ")
+_NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "e call", "e term", "e name ")
 # One word a cue may name: coined (a second capital or a digit, or lower case with an inner capital)
 # or capitalised. (Each word is read one way only, the whole word: two quantifiers that could share its
 # letters made a match's failure quadratic in the word's length.)

@@ -804,6 +804,13 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe introduce a stage, ZCR: Zorbment via Contrastive Refinement. We propose two losses: (1) Zy-PC: "
          "Zorbolic Pairwise Confusion loss. Results: Zorb Tables Improve.",
          ["ZCR", "Zorbment via Contrastive Refinement", "Zy-PC", "Zorbolic Pairwise Confusion"]),
+        # A naming verb's object may be the method it names ("we call this new approach X", "a method named x");
+        # not a phenomenon or a challenge.
+        ("A Study\n\nWe call this new approach zorb-tuning. We add a normalization method named adaptive zorb "
+         "normalization, which helps. We term this technique gradient zorbery.",
+         ["zorb-tuning", "adaptive zorb normalization", "gradient zorbery"]),
+        ("A Study\n\nWe call this phenomenon reward zorbing. We identify a challenge, which we term token zorb "
+         "ambiguity.", []),
         # A survey proposes nothing, whatever its cues.
         ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
          "we introduce ZorbNet, a taxonomy.", []),
