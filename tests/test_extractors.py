@@ -811,6 +811,8 @@ def test_metric_not_found(nlp, text):
          ["zorb-tuning", "adaptive zorb normalization", "gradient zorbery"]),
         ("A Study\n\nWe call this phenomenon reward zorbing. We identify a challenge, which we term token zorb "
          "ambiguity.", []),
+        # ... and a name it gives with a short form is the paper's, whichever reading of it won.
+        ("A Study\n\nWe refer to this method as Zorb Tuning (ZT). It helps.", ["Zorb Tuning"]),
         # A survey proposes nothing, whatever its cues.
         ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
          "we introduce ZorbNet, a taxonomy.", []),
