@@ -431,7 +431,8 @@ PROPOSAL_CUE = re.compile(
     r"(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
     r"therefore|finally|additionally|are|have|will|can)\s+){0,2}"
     r"(?:propos|introduc|present|develop|design|releas|construct|build|curat|collect|creat|"
-    r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil|open[- ]?sourc)(?:es|e|s|ed|ing)?\b"
+    r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil|open[- ]?sourc|call(?! for\b)|term)"
+    r"(?:es|e|s|ed|ing)?\b"
     # (not what experiments give: "we present results on two datasets")
     r"(?!\s+(?:(?:our|the|some|extensive|experimental|empirical|new)\s+)?(?:results?|experiments?|findings|"
     r"evaluations?|analys[ie]s|comparisons?|observations?|evidence)\b"
@@ -536,7 +537,9 @@ _NAMING = re.compile(
     r"[Ww]e name (?:it|this|them|(?:our|the|these|this) [\w-]+(?: [\w-]+)?))"
     r"\s+(?:as\s+)?(?:the\s+)?(?P<name>"
     r"(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3}(?![\w-])"
-    r"|[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}(?=\s*(?:[,.;:)]|--|$)|\s(?:and|that|which|to|for|with|as|in|on|is|was|\()\b))"
+    # (a lower-case name opens on no function word: "We call for more research" names nothing)
+    r"|(?!(?:for|upon|on|the|and|with|from|into|our|their|its|this|that|these|those|such|more|some|any|all)\b)"
+    r"[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}(?=\s*(?:[,.;:)]|--|$)|\s(?:and|that|which|to|for|with|as|in|on|is|was|\()\b))"
 )
 # Every match of _NAMING holds one of these.
 _NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "e call", "e term", "e name ")

@@ -813,6 +813,10 @@ def test_metric_not_found(nlp, text):
          "ambiguity.", []),
         # ... and a name it gives with a short form is the paper's, whichever reading of it won.
         ("A Study\n\nWe refer to this method as Zorb Tuning (ZT). It helps.", ["Zorb Tuning"]),
+        # "we call" and "we term" introduce a name as the cue verbs do ("a process we call Zorb Self-Play (ZSP)"
+        # defines a model); "We call for ..." names nothing.
+        ("A Study\n\nWe let it play itself, a process we call Zorb Self-Play (ZSP). ZSP helps. We call for more "
+         "research.", ["Zorb Self-Play", "ZSP"]),
         # A survey proposes nothing, whatever its cues.
         ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
          "we introduce ZorbNet, a taxonomy.", []),
