@@ -231,8 +231,8 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     --------
     >>> is_generic("LLMs"), is_generic("Vision-Language Models"), is_generic("SAEs"), is_generic("LLaVA")
     (True, True, True, False)
-    >>> is_generic("SoTAs")  # the plural of a stoplisted term
-    True
+    >>> is_generic("SoTAs"), is_generic("DLs"), is_generic("DLS")  # the plural of a stoplisted term; a plural's "s"
+    (True, True, False)
     >>> is_generic("LSTMs"), is_generic("LSTMs", known={"LSTM"})
     (True, False)
     >>> is_generic("kHz"), is_generic("GB"), is_generic("3D"), is_generic("1.7TB"), is_generic("160B-token")
@@ -262,7 +262,8 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
 @lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
 def _stoplisted(text: str) -> bool:
     key = normalize_key(text)
-    return (not key or key in stoplist() or key.isdigit() or (key.endswith("s") and key[:-1] in stoplist())
+    # (A plural ends in a lower-case "s": "DLS" is no plural of "DL".)
+    return (not key or key in stoplist() or key.isdigit() or (text.endswith("s") and key[:-1] in stoplist())
             # A venue with its year, written as one word: "CVPR2024", "NeurIPS-2023".
             or ((year := _YEAR_ENDING.search(key)) is not None and key[:year.start()] in stoplist())
             or "%" in text  # a percentage, or one garbled by a converter ("50%percent5050\\%50"), is never a name
