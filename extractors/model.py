@@ -568,6 +568,8 @@ class ModelExtractor:
                     or self._introduced(text, long_form, long_start, opening))
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
             return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
+        if len(short) >= 3 and _CALLED_NEW_BEFORE.search(text, max(opening, long_start - 40), long_start):
+            return True  # what the text calls new: "StreamCodec introduces a novel residual scalar-vector quantizer (RSVQ)"
         # (In the plural, only parts: "Hierarchical Gait Decomposer (HGD) modules", not "Vision-Language
         # Pre-training (VLP) models", a class.)
         if (kind in MODEL_HEADS or kind in _PARTS_PLURAL) \
@@ -621,6 +623,8 @@ _PARTS_PLURAL = frozenset({"modules", "blocks", "layers", "units"})
 _FAMILY_HEADS = frozenset({"learning", "system", "systems", "quantization", "pruning", "compression", "adaptation",
                            "merging", "augmentation", "guidance"})
 # What calls a thing new or the paper's own, earlier in its sentence.
+# "a novel", "a new" right before a long form, up to three words between: the text introduces it.
+_CALLED_NEW_BEFORE = re.compile(r"\b[Aa]n?\s+(?:novel|new)\s+(?:[\w-]+,?\s+){0,3}$")
 _NEW_OR_OWN = re.compile(r"\b(?:novel|new|proposed|[Oo]ur|component)\b")
 
 

@@ -817,6 +817,10 @@ def test_metric_not_found(nlp, text):
         # defines a model); "We call for ..." names nothing.
         ("A Study\n\nWe let it play itself, a process we call Zorb Self-Play (ZSP). ZSP helps. We call for more "
          "research.", ["Zorb Self-Play", "ZSP"]),
+        # A definition the text calls new, whatever its head noun, names the paper's thing.
+        ("A Study\n\nZorbCodec introduces a novel residual zorb-vector quantizer (RZVQ). The RZVQ helps. A novel "
+         "probabilistic method, Off the Zorbwalk Predictions (OZP), follows.",
+         ["residual zorb-vector quantizer", "RZVQ", "Off the Zorbwalk Predictions", "OZP"]),
         # A survey proposes nothing, whatever its cues.
         ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
          "we introduce ZorbNet, a taxonomy.", []),
