@@ -572,7 +572,7 @@ class ModelExtractor:
             return True  # what the text calls new: "StreamCodec introduces a novel residual scalar-vector quantizer (RSVQ)"
         # (In the plural, only parts: "Hierarchical Gait Decomposer (HGD) modules", not "Vision-Language
         # Pre-training (VLP) models", a class.)
-        if (kind in MODEL_HEADS or kind in _PARTS_PLURAL) \
+        if (kind in MODEL_HEADS or kind in _PARTS_PLURAL or kind in _METHOD_KINDS) \
                 and len(short) >= 3 and not long_form.islower():
             return True  # the noun after the pair says what it is: "the Generative Pre-trained Diffusion (GPD) paradigm"
         if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, opening, long_start):
@@ -619,6 +619,9 @@ _VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd
 
 
 _PARTS_PLURAL = frozenset({"modules", "blocks", "layers", "units"})
+# Nouns of a way of doing something, which a defined name right before them is one of: "a Visual Affordances
+# Prompting (VAP) approach".
+_METHOD_KINDS = frozenset({"approach", "technique"})
 # Last words of a definition that name a family of techniques or a class of systems, not one of them.
 _FAMILY_HEADS = frozenset({"learning", "system", "systems", "quantization", "pruning", "compression", "adaptation",
                            "merging", "augmentation", "guidance"})

@@ -55,6 +55,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("It uses direct preference optimization (DPO)-like training.", ["direct preference optimization", "DPO"]),
         # The capitalised architecture's name stands alone, once; a lone lower-case "transformer" is the class.
         ("Pruning is suboptimal on Transformer architectures; a transformer helps.", ["Transformer"]),
+        # A name defined right before a noun of a way of doing things; a generic one is none.
+        ("We employ a Zorb Affordances Prompting (ZAP) approach, not a Chain-of-Thought (CoT) approach.",
+         ["Zorb Affordances Prompting", "ZAP"]),
         # Names a noun for frameworks lists.
         ("We embed it into frameworks including PGD-AT, ALP, and TRADES.", ["PGD-AT", "ALP", "TRADES"]),
         # Names a noun for models counts after them.
