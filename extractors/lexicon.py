@@ -231,8 +231,8 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     --------
     >>> is_generic("LLMs"), is_generic("Vision-Language Models"), is_generic("SAEs"), is_generic("LLaVA")
     (True, True, True, False)
-    >>> is_generic("SoTAs"), is_generic("DLs"), is_generic("DLS")  # the plural of a stoplisted term; a plural's "s"
-    (True, True, False)
+    >>> is_generic("SoTAs")  # the plural of a stoplisted term
+    True
     >>> is_generic("LSTMs"), is_generic("LSTMs", known={"LSTM"})
     (True, False)
     >>> is_generic("kHz"), is_generic("GB"), is_generic("3D"), is_generic("1.7TB"), is_generic("160B-token")
@@ -262,8 +262,7 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
 @lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks
 def _stoplisted(text: str) -> bool:
     key = normalize_key(text)
-    # (A plural ends in a lower-case "s": "DLS" is no plural of "DL".)
-    return (not key or key in stoplist() or key.isdigit() or (text.endswith("s") and key[:-1] in stoplist())
+    return (not key or key in stoplist() or key.isdigit() or (key.endswith("s") and key[:-1] in stoplist())
             # A venue with its year, written as one word: "CVPR2024", "NeurIPS-2023".
             or ((year := _YEAR_ENDING.search(key)) is not None and key[:year.start()] in stoplist())
             or "%" in text  # a percentage, or one garbled by a converter ("50%percent5050\\%50"), is never a name
@@ -432,8 +431,7 @@ PROPOSAL_CUE = re.compile(
     r"(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
     r"therefore|finally|additionally|are|have|will|can)\s+){0,2}"
     r"(?:propos|introduc|present|develop|design|releas|construct|build|curat|collect|creat|"
-    r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil|open[- ]?sourc|call(?! for\b)|term)"
-    r"(?:es|e|s|ed|ing)?\b"
+    r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil|open[- ]?sourc)(?:es|e|s|ed|ing)?\b"
     # (not what experiments give: "we present results on two datasets")
     r"(?!\s+(?:(?:our|the|some|extensive|experimental|empirical|new)\s+)?(?:results?|experiments?|findings|"
     r"evaluations?|analys[ie]s|comparisons?|observations?|evidence)\b"
@@ -521,29 +519,18 @@ def proposal_cues(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
 
 # A name a naming verb gives: a capitalised or coined run of words, or a short
 # lower-case phrase that ends the clause ("a process we refer to as hyperfitting --").
-# What a naming verb names, when not the name right after it: "we call it X", "we refer to this method as X", "we call
-# this new approach X" (a method's noun only: "we call this phenomenon X" names no method; "this" alone before a
-# capitalised name). "We term" names a method only so: "a challenge, which we term token selection ambiguity" is none.
-_METHOD_NAMED = (r"(?:our|the|this|these)\s+(?:(?:new|novel|proposed|simple|resulting)\s+)?"
-                 r"(?:approach|method|framework|technique|strategy|algorithm|model|module|mechanism|paradigm|procedure|"
-                 r"scheme|pipeline|process|variant|architecture|network|system)s?")
-_NAMED_THING = r"(?:" + _METHOD_NAMED + r"|it|them|this(?=\s+[A-Z]))"
 _NAMING = re.compile(
-    # "named" also opens "named entities": it gives a capitalised name only, but after a method's noun ("a new
-    # normalization method named adaptive patch normalization").
+    # "named" also opens "named entities": it gives a capitalised name only.
     # (a sentence may open on the verb: "Termed as VGTR, our approach ...")
-    r"\b(?:[Cc]alled|[Dd]ubbed|named(?=\s+(?:as\s+)?(?:the\s+)?[A-Za-z]*[A-Z])|"
-    r"(?:approach|method|technique|strategy|algorithm|module|mechanism|paradigm|scheme) named|[Tt]ermed|coined|"
-    r"refer(?:red)? to (?:" + _NAMED_THING + r" )?as|[Ww]e call(?: " + _NAMED_THING + r")?|[Ww]e term " + _METHOD_NAMED + r"|"
+    r"\b(?:[Cc]alled|[Dd]ubbed|named(?=\s+(?:as\s+)?(?:the\s+)?[A-Za-z]*[A-Z])|[Tt]ermed|coined|"
+    r"refer(?:red)? to (?:it |this |them )?as|we call(?: it| this)?|"
     r"[Ww]e name (?:it|this|them|(?:our|the|these|this) [\w-]+(?: [\w-]+)?))"
     r"\s+(?:as\s+)?(?:the\s+)?(?P<name>"
     r"(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3}(?![\w-])"
-    # (a lower-case name opens on no function word: "We call for more research" names nothing)
-    r"|(?!(?:for|upon|on|the|and|with|from|into|our|their|its|this|that|these|those|such|more|some|any|all)\b)"
-    r"[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}(?=\s*(?:[,.;:)]|--|$)|\s(?:and|that|which|to|for|with|as|in|on|is|was|\()\b))"
+    r"|[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}(?=\s*(?:[,.;:)]|--|$)|\s(?:and|that|which|to|for|with|as|in|on|is|was|\()\b))"
 )
 # Every match of _NAMING holds one of these.
-_NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "e call", "e term", "e name ")
+_NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "we call", "e name ")
 # One word a cue may name: coined (a second capital or a digit, or lower case with an inner capital)
 # or capitalised. (Each word is read one way only, the whole word: two quantifiers that could share its
 # letters made a match's failure quadratic in the word's length.)

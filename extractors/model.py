@@ -568,11 +568,9 @@ class ModelExtractor:
                     or self._introduced(text, long_form, long_start, opening))
         if head in MODEL_HEADS and (len(short) >= 3 or not long_form.islower()):
             return True  # ("contrastive decoding (CD)": two letters for lower-case words are a technique's)
-        if len(short) >= 3 and _CALLED_NEW_BEFORE.search(text, max(opening, long_start - 40), long_start):
-            return True  # what the text calls new: "StreamCodec introduces a novel residual scalar-vector quantizer (RSVQ)"
         # (In the plural, only parts: "Hierarchical Gait Decomposer (HGD) modules", not "Vision-Language
         # Pre-training (VLP) models", a class.)
-        if (kind in MODEL_HEADS or kind in _PARTS_PLURAL or kind in _METHOD_KINDS) \
+        if (kind in MODEL_HEADS or kind in _PARTS_PLURAL) \
                 and len(short) >= 3 and not long_form.islower():
             return True  # the noun after the pair says what it is: "the Generative Pre-trained Diffusion (GPD) paradigm"
         if head in _PART_HEADS and len(short) >= 3 and _WE.search(text, opening, long_start):
@@ -619,15 +617,10 @@ _VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd
 
 
 _PARTS_PLURAL = frozenset({"modules", "blocks", "layers", "units"})
-# Nouns of a way of doing something, which a defined name right before them is one of: "a Visual Affordances
-# Prompting (VAP) approach".
-_METHOD_KINDS = frozenset({"approach", "technique"})
 # Last words of a definition that name a family of techniques or a class of systems, not one of them.
 _FAMILY_HEADS = frozenset({"learning", "system", "systems", "quantization", "pruning", "compression", "adaptation",
                            "merging", "augmentation", "guidance"})
 # What calls a thing new or the paper's own, earlier in its sentence.
-# "a novel", "a new" right before a long form, up to three words between: the text introduces it.
-_CALLED_NEW_BEFORE = re.compile(r"\b[Aa]n?\s+(?:novel|new)\s+(?:[\w-]+,?\s+){0,3}$")
 _NEW_OR_OWN = re.compile(r"\b(?:novel|new|proposed|[Oo]ur|component)\b")
 
 

@@ -21,8 +21,8 @@ from paperkg.core.model import normalize_key
 from .abbreviations import acronym_definitions, kind_after
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
 from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PARTS_LISTED, PASSIVE_PROPOSAL, SENTENCE_END,
-                      SENTENCE_REACH, VARIANT_WORDS, finditer_at_words, introduced_names, known_keys, proposal_cues,
-                      sentence_start, word_automaton)
+                      SENTENCE_REACH, VARIANT_WORDS, finditer_at_words, known_keys, proposal_cues, sentence_start,
+                      word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
 
@@ -258,14 +258,9 @@ class ProposesDetector:
                     or ((ours := _OUR_DATA_BEFORE.search(text, max(0, span.start_char - 60), span.start_char))
                         and (ours.group().rstrip().endswith(",") or _DATA_NOUN_AFTER.match(text, span.end_char)))):
                 called_own.append(span)
-        # A name the text gives a new thing ("..., Phantom, which ...", "a method called X") is the paper's, whichever
-        # reading of a coined one won ("we refer to this method as Zorb Tuning (ZT)" is also a definition); a name a
-        # list knows only where the giving is the reading that won ("... Backbone, named Mamba" names the field's).
+        # A name the text gives a new thing ("..., Phantom, which ...", "a method called X") is the paper's.
         table = evidence_table(doc)  # one lookup per span, not an extension getter each
-        introduced = {(start, end) for start, end, _ in introduced_names(text)}
-        proposed += [s for s in spans if (s.start_char, s.end_char) in introduced and (
-            ((table.get((s.start_char, s.end_char)) or ("",))[0] or "").endswith(":introduced")
-            or normalize_key(s.text) not in _known(s.label_))]
+        proposed += [s for s in spans if ((table.get((s.start_char, s.end_char)) or ("",))[0] or "").endswith(":introduced")]
         if not proposed:
             proposed += self._recurring_subject(doc, spans)
         proposed += self._parts_of_own(doc, text, spans, proposed)

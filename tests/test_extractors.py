@@ -55,9 +55,6 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("It uses direct preference optimization (DPO)-like training.", ["direct preference optimization", "DPO"]),
         # The capitalised architecture's name stands alone, once; a lone lower-case "transformer" is the class.
         ("Pruning is suboptimal on Transformer architectures; a transformer helps.", ["Transformer"]),
-        # A name defined right before a noun of a way of doing things; a generic one is none.
-        ("We employ a Zorb Affordances Prompting (ZAP) approach, not a Chain-of-Thought (CoT) approach.",
-         ["Zorb Affordances Prompting", "ZAP"]),
         # Names a noun for frameworks lists.
         ("We embed it into frameworks including PGD-AT, ALP, and TRADES.", ["PGD-AT", "ALP", "TRADES"]),
         # Names a noun for models counts after them.
@@ -807,23 +804,6 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe introduce a stage, ZCR: Zorbment via Contrastive Refinement. We propose two losses: (1) Zy-PC: "
          "Zorbolic Pairwise Confusion loss. Results: Zorb Tables Improve.",
          ["ZCR", "Zorbment via Contrastive Refinement", "Zy-PC", "Zorbolic Pairwise Confusion"]),
-        # A naming verb's object may be the method it names ("we call this new approach X", "a method named x");
-        # not a phenomenon or a challenge.
-        ("A Study\n\nWe call this new approach zorb-tuning. We add a normalization method named adaptive zorb "
-         "normalization, which helps. We term this technique gradient zorbery.",
-         ["zorb-tuning", "adaptive zorb normalization", "gradient zorbery"]),
-        ("A Study\n\nWe call this phenomenon reward zorbing. We identify a challenge, which we term token zorb "
-         "ambiguity.", []),
-        # ... and a name it gives with a short form is the paper's, whichever reading of it won.
-        ("A Study\n\nWe refer to this method as Zorb Tuning (ZT). It helps.", ["Zorb Tuning"]),
-        # "we call" and "we term" introduce a name as the cue verbs do ("a process we call Zorb Self-Play (ZSP)"
-        # defines a model); "We call for ..." names nothing.
-        ("A Study\n\nWe let it play itself, a process we call Zorb Self-Play (ZSP). ZSP helps. We call for more "
-         "research.", ["Zorb Self-Play", "ZSP"]),
-        # A definition the text calls new, whatever its head noun, names the paper's thing.
-        ("A Study\n\nZorbCodec introduces a novel residual zorb-vector quantizer (RZVQ). The RZVQ helps. A novel "
-         "probabilistic method, Off the Zorbwalk Predictions (OZP), follows.",
-         ["residual zorb-vector quantizer", "RZVQ", "Off the Zorbwalk Predictions", "OZP"]),
         # A survey proposes nothing, whatever its cues.
         ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
          "we introduce ZorbNet, a taxonomy.", []),
