@@ -804,6 +804,8 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe introduce a stage, ZCR: Zorbment via Contrastive Refinement. We propose two losses: (1) Zy-PC: "
          "Zorbolic Pairwise Confusion loss. Results: Zorb Tables Improve.",
          ["ZCR", "Zorbment via Contrastive Refinement", "Zy-PC", "Zorbolic Pairwise Confusion"]),
+        # A naming verb before a function word names nothing.
+        ("A Study\n\nIn this paper, we call for more research on zorb models.", []),
         # A survey proposes nothing, whatever its cues.
         ("A Survey of Zorb Agents\n\nThis paper presents a review of Machine Reading Comprehension (MRC), and "
          "we introduce ZorbNet, a taxonomy.", []),
