@@ -69,6 +69,8 @@ _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)
 # SPARQL's lexical tokens, as far as the checks need them: what is inside a comment, a string or an
 # IRI is never a keyword, a bracket or a prefix; names may hold any letter beyond ASCII. A string left
 # open runs to the end of its line (or, long, of the query), so no text is scanned twice.
+# (A word takes the dotted run it starts, "x.y.z": the prefixed name, tried first, reads the run to its end looking for
+# a colon, and a word of "x" alone would have it read the run again from each part.)
 _TOKENS = re.compile(r'''
     (?P<space>\s+)
   | (?P<comment>\#[^\n\r]*)
@@ -78,7 +80,7 @@ _TOKENS = re.compile(r'''
   | (?P<variable>[?$][\w\u00b7-\uffff]*)
   | (?P<blank>_:[\w.\-\u00b7-\uffff]*)
   | (?P<prefixed>(?:[^\W\d_][\w.\-\u00b7-\uffff]*)?:(?:[\w.\-:%\\\u00b7-\uffff]*))
-  | (?P<word>[^\W\d][\w\-]*)
+  | (?P<word>[^\W\d][\w\-]*(?:\.[\w\-]+)*)
   | (?P<open>[({\[])
   | (?P<close>[)}\]])
   | (?P<other>.)
