@@ -9,7 +9,6 @@ the guidelines follow how each abstract uses a name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 import ahocorasick
@@ -28,6 +27,7 @@ from .lexicon import (
     introduced_names,
     is_generic,
     is_name_shaped,
+    judged_per_part,
     line_bounds,
     load_names,
     name_shaped_words,
@@ -152,14 +152,14 @@ _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w-]* $")
 _NAME_THEN_TITLED_KIND = re.compile(r"(?<![\w^+.-])(?!(?:[A-Z][a-z]+-)+[A-Z][a-z]+ )"
                                     r"(?P<name>(?=[\w^+.-]*[A-Z0-9][\w^+.-]*[A-Z0-9])[A-Z][\w^+.-]*[\w^+]) "
                                     r"(?P<kind>Benchmark|Dataset)\b")
-# A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
-# (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
 # A name right before the split of data it gives: "the NTCIR-9 test data", "NIST03 evaluation data" (a word with
 # capitals and a digit or two capitals; "test data" alone, or "True ... test data", names nothing).
 # (Its characters are a word's and hyphens only, and it starts after none of them: a run of "A.A.A." or of
 # capitals is read once, not from each of its letters.)
 _SPLIT_DATA_AFTER = re.compile(r"(?<![\w.-])(?P<name>[A-Z](?=[\w-]*[A-Z0-9])[\w-]*[A-Za-z0-9])\s+(?:test|evaluation|development|dev)"
                                r"\s+data\b")
+# A name in parentheses right after a score: "25.5% (MIMIC-CXR)", "an FID of 7.5 (ImageNet)".
+# (Found from " (", which the regex engine skips to fast, then the score looked for before it.)
 _AFTER_SCORE = re.compile(r" \((?P<name>[A-Z][\w-]*[A-Za-z0-9](?: [A-Z0-9][\w-]*){0,2})\)")
 _SCORE_BEFORE = re.compile(r"\d(?:\.\d+)?\s?(?:%|\\%|x|×)?$")
 # A word that modifies the noun after it, whatever it is made of: "KG-based", "LiDAR-only", "CLIP-guided".
@@ -466,17 +466,11 @@ def titled_names(text: str) -> tuple[tuple[int, int, str], ...]:
     ['Long Video Benchmark', 'Post-OCR Parsing and Receipt Understanding Dataset']
     """
     found = []
-    # Each line judged once (a record of one line naming thousands would read it whole at each name).
-    lines = line_bounds(text)
-    line_starts = [start for start, _ in lines]
-    title_case: dict[int, bool] = {}
+    in_title_case = judged_per_part(text, line_bounds(text), _in_title_case)
     for match in _TITLED_NAME.finditer(text):
         if text.startswith((" (", "("), match.end()) or text.endswith("(", 0, match.start()):
             continue  # "the X Dataset (XD)", "XD (X Dataset)": a definition, resolved as one
-        line = bisect_right(line_starts, match.start()) - 1
-        if line not in title_case:
-            title_case[line] = _in_title_case(text[slice(*lines[line])])
-        if title_case[line]:
+        if in_title_case(match.start()):
             continue
         words = list(re.finditer(r"\S+", match.group()))
         # A list, not one name: "ImageNet and Z Dataset".

@@ -27,7 +27,7 @@ _TITLE_CASE_AFTER = re.compile(r" (?:(?:at|of|for|in|and|the) )?[A-Z][a-z]+(?![\
 # function word nor a verb's "-ing" form, before which a name stands alone ("The Transformer", "Using Transformers").
 _CAPITALISED_MODIFIER = re.compile(
     r"(?<![\w-])(?!(?:The|A|An|Our|This|These|Its|Their|Each|Every|All|Both|Any|With|Without|For|In|On|Of|By|To|"
-    r"From|Via|And|Or|Versus|Vs|Than|Beyond|Towards?|Into|Over|Under|Is|Are|Do|Does|Can|When|Why|How|What|Are)"
+    r"From|Via|And|Or|Versus|Vs|Than|Beyond|Towards?|Into|Over|Under|Is|Are|Do|Does|Can|When|Why|How|What)"
     r" )[A-Z][\w-]*[a-z0-9](?<!ing) $")
 
 
@@ -190,17 +190,17 @@ class Gazetteer:
     def _drop_lone_common_nouns(self, text: str, found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
         """Without the ``~`` names used on their own fewer than twice."""
 
+        title_end = text.find("\n")
+
         def common(start: int, end: int) -> bool:
             # (Capitalised, the name stands alone: "on Transformer architectures"; in lower case it is the class.)
             return text[start].islower() and _stem(text[start:end]).casefold() in self._repeated
 
         def compound_head(start: int, end: int) -> bool:
-            # Capitalised as the last word of a capitalised phrase, it is the class in a title's or a name's
-            # capitals: "Diffusion Transformer", "Graph Transformers".
+            # Capitalised after a capitalised modifier in the title, where every word is capitalised, it is the class
+            # the phrase names: "Diffusion Transformer", "Graph Transformers".
             return (start < title_end and text[start].isupper() and _stem(text[start:end]).casefold() in self._repeated
                     and _CAPITALISED_MODIFIER.search(text, max(0, start - 40), start) is not None)
-
-        title_end = text.find("\n")
 
         found = [(s, e, known) for s, e, known in found if not compound_head(s, e)]
         inside = _inside_another(found)

@@ -13,7 +13,8 @@ of well-known families appear faster than any list can follow.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Container, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,8 @@ __all__ = [
     "known_keys",
     "SENTENCE_REACH",
     "line_bounds",
+    "judged_per_part",
+    "continues_word",
     "stoplist",
     "is_generic",
     "extend_name",
@@ -755,6 +758,40 @@ def line_bounds(text: str) -> list[tuple[int, int]]:
     """
     starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
     return [(start, end - 1) for start, end in zip(starts, starts[1:])] + [(starts[-1], len(text))]
+
+
+def judged_per_part(text: str, bounds: list[tuple[int, int]], judge: Callable[[str], bool]) -> Callable[[int], bool]:
+    """``judge`` of the part of ``text`` that holds a position, each part (a line, a sentence: ``bounds``, in order)
+    judged once: a record of one line or sentence naming thousands would otherwise be read whole at each name.
+
+    Examples
+    --------
+    >>> text = "A title" + chr(10) + "A longer abstract."
+    >>> long_line = judged_per_part(text, line_bounds(text), lambda part: len(part) > 10)
+    >>> long_line(3), long_line(12)
+    (False, True)
+    """
+    starts = [start for start, _ in bounds]
+    verdicts: dict[int, bool] = {}
+
+    def of(position: int) -> bool:
+        part = bisect_right(starts, position) - 1
+        if part not in verdicts:
+            verdicts[part] = judge(text[slice(*bounds[part])])
+        return verdicts[part]
+
+    return of
+
+
+def continues_word(char: str, joiners: str = "") -> bool:
+    """Whether ``char`` would continue a word: a regex word character (``\\w``) or one of ``joiners``.
+
+    Examples
+    --------
+    >>> continues_word("a"), continues_word("-"), continues_word("-", "-"), continues_word("")
+    (True, False, True, False)
+    """
+    return char != "" and (char.isalnum() or char == "_" or char in joiners)
 
 
 def _label_before(text: str, at: int) -> str:

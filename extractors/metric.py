@@ -14,7 +14,6 @@ in the gazetteer at all.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -25,8 +24,8 @@ from paperkg.core.model import normalize_key
 from .abbreviations import acronym_definitions, add_definitions, kind_after
 from .base import CANDIDATES_KEY, add_candidate, doc_text
 from .gazetteer import Gazetteer
-from .lexicon import (HEADS, SENTENCE_REACH, TASK_HEADS, is_generic, is_name_shaped, known_keys, line_bounds,
-                      load_names, sentence_start)
+from .lexicon import (HEADS, SENTENCE_REACH, TASK_HEADS, is_generic, is_name_shaped, judged_per_part, known_keys,
+                      line_bounds, load_names, sentence_start)
 from .measures import (CHANGE_NOUN, CHOOSING, HEAD_AFTER, framed, in_measurement_context, is_measure_head,
                        measure_phrases, measure_start, names_a_setting)
 
@@ -355,11 +354,8 @@ class MetricExtractor:
             if text[long_start:long_end].rsplit(None, 1)[-1].lower() not in HEADS["METRIC"]
             and text[long_start:long_end] not in self.gazetteer
         }
-        # Whether each sentence reports a result, judged once a sentence (a record of one endless sentence would
-        # be read whole at each plain-word measure), its bounds read once from the doc.
-        reporting: dict[int, bool] = {}
-        sentences = self._sentences(doc, text)
-        sentence_starts = [sentence_start for sentence_start, _ in sentences]
+        # Whether the sentence at a position reports a result: judged once a sentence, its bounds read once.
+        reports_here = judged_per_part(text, self._sentences(doc, text), reports_result)
         for start, end, known in self.gazetteer.find(doc):
             name = text[start:end]
             # "ReST-EM" is a coined method, not the EM metric; "Macro-F1" is a metric.
@@ -379,12 +375,7 @@ class MetricExtractor:
                 # "an efficiency-accuracy trade-off" (but "accuracy-throughput trade-offs" are two measures).
                 if _LOOSE_PARTNER.search(text, max(0, start - 12), start) or _LOOSE_PARTNER_AFTER.match(text, end):
                     continue
-                # (once a sentence: a record of one long sentence naming a measure at every few words would
-                # read it whole at each)
-                sentence = bisect_right(sentence_starts, start) - 1
-                if sentence not in reporting:
-                    reporting[sentence] = reports_result(text[slice(*sentences[sentence])])
-                if not reporting[sentence]:
+                if not reports_here(start):
                     continue
                 # A cost named with what it is of, in a sentence of no value, is a goal: "reduces the memory
                 # footprint", "less favorable training times" (not "savings in training time").

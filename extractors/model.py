@@ -21,6 +21,7 @@ from .lexicon import (
     PARTS_LISTED,
     PASSIVE_PROPOSAL,
     PROPOSAL_CUE,
+    continues_word,
     extend_name,
     introduced_names,
     is_generic,
@@ -264,7 +265,8 @@ def _described_label(text: str, name: str) -> str | None:
     """
     start = text.find(name)
     while start >= 0:
-        described = None if _joins(text[start - 1 : start], "-") else _DESCRIBED_AS_DATA.match(text, start + len(name))
+        described = (None if continues_word(text[start - 1 : start], "-")
+                     else _DESCRIBED_AS_DATA.match(text, start + len(name)))
         if described is not None:
             return "DATASET" if described["kind"] in HEADS["DATASET"] else "BENCHMARK"
         start = text.find(name, start + 1)
@@ -290,7 +292,7 @@ def title_name_mentions(doc: Doc, label: str) -> list[tuple[int, int]]:
         end = start + len(name)
         if text[end : end + 1] == "-":
             end = extend_name(text, end)
-        if not _joins(text[end : end + 1], "-"):
+        if not continues_word(text[end : end + 1], "-"):
             mentions.append((start, end))
     return mentions
 
@@ -313,16 +315,11 @@ def _standalone(text: str, name: str, joiners_after: str = "-") -> Iterator[int]
     while start >= 0:
         end = start + len(name)
         before, after = text[start - 1 : start], text[end : end + 1]
-        if not _joins(before, "/.-") and not _joins(after, joiners_after):
+        if not continues_word(before, "/.-") and not continues_word(after, joiners_after):
             yield start
             start = text.find(name, end)
         else:
             start = text.find(name, start + 1)
-
-
-def _joins(char: str, joiners: str) -> bool:
-    """Whether ``char`` would continue a word: a regex word character (``\\w``) or one of ``joiners``."""
-    return char != "" and (char.isalnum() or char == "_" or char in joiners)
 
 
 class ModelExtractor:

@@ -21,8 +21,8 @@ from paperkg.core.model import normalize_key
 from .abbreviations import acronym_definitions, kind_after
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
 from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PARTS_LISTED, PASSIVE_PROPOSAL, SENTENCE_END,
-                      SENTENCE_REACH, VARIANT_WORDS, finditer_at_words, known_keys, proposal_cues, sentence_start,
-                      word_automaton)
+                      SENTENCE_REACH, VARIANT_WORDS, continues_word, finditer_at_words, known_keys, proposal_cues,
+                      sentence_start, word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
 
@@ -354,8 +354,8 @@ class ProposesDetector:
             return True  # (or, once the paper has a system, its parts listed: "The regressor consists of three ...")
         owner = _OUR_SYSTEM.search(opening)
         # (the end of an own name written whole there: not "PoseFoo" in "PoseFoo-2")
-        named = (last + 1 for last, length in own.iter(opening) if last + 1 == len(opening)
-                 or not (opening[last + 1].isalnum() or opening[last + 1] in "_-")) if own is not None else ()
+        named = (last + 1 for last, _ in own.iter(opening)
+                 if not continues_word(opening[last + 1 : last + 2], "-")) if own is not None else ()
         owner_end = owner.end() if owner else min(named, default=None)
         if owner_end is None and own is not None and opening.startswith(("It ", "This ")):
             owner_end = 2
