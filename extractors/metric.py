@@ -269,6 +269,10 @@ _EPONYMOUS_STATISTIC = re.compile(r"(?<![\w-])[A-Z][a-z]+['’]s?\s+(?:alpha|kap
                                   r"|(?<![\w-])(?:Spearman|Pearson|Kendall)(?=\s?[=:]\s?[-+−]?\d)")
 # (The second capital looked ahead for: two quantifiers that could share the word made a failed match quadratic.)
 _COINED = r"(?<![\w-])(?:[A-Z](?=[\w-]*?[A-Z])[\w-]*|[a-z]{1,3}[A-Z][\w-]*)"
+# A coined name an article gives a decimal or a percentage: "a MinDCF of 0.0358", "a normalized minDCF of 0.072", "an
+# average GDT_TS of 61.4". A system or a dataset is not "of" a score; the article keeps out "ResNet of 50.2M".
+_NAME_GIVEN_VALUE = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[a-z]+\s+){0,2}(?P<name>" + _COINED + r")"
+                               r"(?=\s+of\s+(?:about\s+|only\s+|up\s+to\s+)?\d+(?:\.\d+)?\s?\\?%|\s+of\s+(?:about\s+|only\s+)?\d*\.\d+(?![\w.]))")
 _CALLED_BEFORE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\s*(?P<second>" + _COINED + r"))?\s+$")
 # Coined names that end like a benchmark's: a score on them is on that benchmark ("a FooBench score of 71").
 _BENCHMARK_ENDING = re.compile(r"(?:Bench|Eval|Arena|QA)$")
@@ -297,6 +301,8 @@ def _qualified_by_values(text: str) -> Iterator[re.Match]:
             yield match
     if "." in text:
         yield from _ACRONYM_AFTER_DECIMAL.finditer(text)
+    if " of " in text:
+        yield from _NAME_GIVEN_VALUE.finditer(text)
 
 
 def _defines_metric(text: str, long_form: str, short: str, long_start: int) -> bool:

@@ -541,6 +541,9 @@ def test_data_not_found(nlp, text):
         # An acronym a decimal value qualifies (not a count of hardware), in the plural too (not a class of systems).
         ("It reaches 2.59 FID and 281.9 ZS on ImageNet with 8 TPU cores.", ["FID", "ZS"]),
         ("It runs with ZTFs of 0.13 and 0.012 on CPU and GPU, and LLMs of 1.5 KB.", ["ZTFs"]),
+        # A coined name an article gives a decimal or a percentage, with words before it that say which.
+        ("Our best system achieved a MinZCF of 0.0358 and an average GDT_ZS of 61.4, with ZorbNet at 3.1.",
+         ["MinZCF", "GDT_ZS"]),
         # A name the text calls a metric: in apposition, after the noun, or with "as".
         ("We propose ZG-Score, a novel metric, and an improved metric, Zorb+, which helps. Two human metrics: "
          "Clarity and Gizmoing. We propose Zorb Consistency (ZC) as a complementary metric.",
@@ -598,6 +601,8 @@ def test_metric_found(nlp, text, expected):
         # Things listed before a quantity of metrics are none; memory as a faculty; an address.
         "It is built using mainstream simulators, high-impact datasets, and various metrics.",
         "Agents with human-like memory improve by 20%. Write to zorb@k.org.",
+        # A model of a size, or given an article and a count, is no measure.
+        "We train a ZorbNet of 50.2M parameters and a GizmoLM of 7 layers.",
         # A loose word of relation evaluated with no number in its clause.
         "Visual tokens exhibit significantly stronger correlations with adjacent tokens.",
         # An adjective that evaluates without comparing carries over no list.
