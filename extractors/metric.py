@@ -315,7 +315,11 @@ def _defines_metric(text: str, long_form: str, short: str, long_start: int) -> b
     ...  ("semantic textual similarity", "STS"), ("Dice Score", "DS"))]
     [False, False, True]
     """
-    if long_form.rsplit(None, 1)[-1].lower() not in HEADS["METRIC"] or is_generic(short):
+    if is_generic(short):
+        return False
+    if _NAMED_AS_MEASURE.match(text, long_start + len(long_form)):
+        return True
+    if long_form.rsplit(None, 1)[-1].lower() not in HEADS["METRIC"]:
         return False
     # (the short form followed by a task's noun: "CTR prediction")
     used_as = re.finditer(r"(?<![\w-])" + re.escape(short) + r"\s+(?P<noun>[a-z]+)", text)
@@ -324,6 +328,10 @@ def _defines_metric(text: str, long_form: str, short: str, long_start: int) -> b
     return kind_after(text, long_start + len(long_form)) not in _OTHER_KINDS
 
 
+# What makes "Long Form (SF)" a measure whatever its head: the noun "metric" after it, or a value given to it ("a
+# normalized minimum detection cost function (minDCF) of 0.072"); not "metrics", a family named before its members.
+_NAMED_AS_MEASURE = re.compile(r" \([^()]{1,20}\)(?: (?:evaluation )?metric\b(?![\w-])"
+                               r"| (?:score )?of (?:about |up to |only )?\d*\.?\d+\s?(?:\\?%)?(?![\w.]))")
 # The nouns after "Long Form (SF)" that make it a part, a task or data rather than a measure.
 _OTHER_KINDS = frozenset("module modules block blocks layer layers network networks task tasks benchmark benchmarks "
                          "dataset datasets model models framework mechanism loss head heads strategy".split())

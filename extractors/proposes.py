@@ -80,8 +80,9 @@ _OUR_DEFINED = re.compile(r"[Oo]ur (?:(?P<long>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]
                           r"|(?:[\w-]+\s+){0,3}?" + OWN_KIND
                           + r"s?\s+\((?P<named>[A-Za-z][\w^+.-]{1,30})\))")
 # The text calling a measure new, or what the proposal is: "a novel five-dimensional metric", "a new metric, X",
-# "X, a simple yet effective evaluation metric", "X as a complementary metric".
-_CALLED_METRIC = re.compile(r"\b(?:new|novel|proposed)\s+(?:[\w-]+\s+){0,3}?(?:metric|measure)s?\b|\bmetric,"
+# "X, a simple yet effective evaluation metric", "X as a complementary metric", "the X (SF) metric".
+_CALLED_METRIC = re.compile(r"\b(?:new|novel|proposed)\s+(?:[\w-]+\s+){0,3}?(?:\([\w-]{1,20}\)\s+)?(?:evaluation\s+)?"
+                            r"(?:metric|measure)s?\b|\bmetric,|\([\w-]{1,20}\)\s+(?:evaluation\s+)?metric\b(?![\w-])"
                             r"|(?:,|\bas)\s+an?\s+(?:[\w-]+\s+){0,5}?(?:metric|measure)\b", re.IGNORECASE)
 
 

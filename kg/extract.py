@@ -195,15 +195,22 @@ def _link_modified_measures(mentions: list[Mention], sets: DisjointSets) -> None
     [['accuracy'], ['top-1 accuracy'], ['top-5 accuracy']]
     >>> group_mentions([m("CLIP Aesthetic Score", 0), m("CLIP Score", 30)])["metric"]  # a named measure of its own
     [['CLIP Aesthetic Score'], ['CLIP Score']]
+    >>> defined = Mention("p", "metric", "conversational DER", 40, 58, "", 0, "test", 0.9, alias_of="CDER")
+    >>> group_mentions([m("DER", 0), defined, m("CDER", 60)])["metric"]  # a long form with a short form of its own
+    [['DER'], ['CDER', 'conversational DER']]
     """
     words = {_key(_name(m)): _name(m).lower().split() for m in mentions if m.type == "metric"}
     named = {_key(_name(m)) for m in mentions
              if m.type == "metric" and " " in _name(m) and all(word[:1].isupper() for word in _name(m).split())}
+    # A longer name the paper gives a short form of its own names its own measure: "conversational DER (CDER)"
+    # beside "DER".
+    short_form_of = {_key(_name(m)): _key(m.alias_of) for m in mentions if m.type == "metric" and m.alias_of}
     for key, short in words.items():
         if key in named:
             continue  # a measure named in Title Case is one of its own: "CLIP Score" beside "CLIP Aesthetic Score"
         longer = [other for other, long_words in words.items()
-                  if len(long_words) > len(short) and long_words[-1] == short[-1] and _subsequence(short, long_words)]
+                  if len(long_words) > len(short) and long_words[-1] == short[-1] and _subsequence(short, long_words)
+                  and short_form_of.get(other, key) == key]
         if len(longer) == 1:
             sets.union(longer[0], key)
 

@@ -541,6 +541,9 @@ def test_data_not_found(nlp, text):
         # An acronym a decimal value qualifies (not a count of hardware), in the plural too (not a class of systems).
         ("It reaches 2.59 FID and 281.9 ZS on ImageNet with 8 TPU cores.", ["FID", "ZS"]),
         ("It runs with ZTFs of 0.13 and 0.012 on CPU and GPU, and LLMs of 1.5 KB.", ["ZTFs"]),
+        # A defined name the noun "metric" follows, or given a value, is a measure whatever its head.
+        ("We design the conversational ZER (CZER) evaluation metric. A normalized minimum gizmo cost function "
+         "(minGCF) of 0.072 follows.", ["conversational ZER", "CZER", "minimum gizmo cost function", "minGCF"]),
         # A coined name an article gives a decimal or a percentage, with words before it that say which.
         ("Our best system achieved a MinZCF of 0.0358 and an average GDT_ZS of 61.4, with ZorbNet at 3.1.",
          ["MinZCF", "GDT_ZS"]),
@@ -805,6 +808,8 @@ def test_metric_not_found(nlp, text):
         # A measure the text calls new is proposed too.
         ("A Study\n\nWe introduce a new metric, Zorb Invocation Rate (ZIR), to measure context use.",
          ["Zorb Invocation Rate", "ZIR"]),
+        ("A Study\n\nWe introduce the Programmatic Zorb Following (PZF) metric to measure the fraction followed.",
+         ["Programmatic Zorb Following", "PZF"]),
         # A short form defined by a colon and the Title Case words its capitals spell; not a list's heading.
         ("A Study\n\nWe introduce a stage, ZCR: Zorbment via Contrastive Refinement. We propose two losses: (1) Zy-PC: "
          "Zorbolic Pairwise Confusion loss. Results: Zorb Tables Improve.",
