@@ -288,7 +288,7 @@ def framed(text: str, start: int) -> bool:
     return _NAMING_FRAME_BEFORE.search(text, max(0, start - 90), start) is not None
 
 
-def is_measure_head(word: str, phrase: str = "") -> bool:
+def is_measure_head(word: str, phrase: str = "", *, qualities: bool = True) -> bool:
     """Whether ``word``, the last of ``phrase``, can end the name of a measure.
 
     The grammar's heads, a cost or an agreement, an abstract noun of a quality, or a rate per unit.
@@ -302,7 +302,7 @@ def is_measure_head(word: str, phrase: str = "") -> bool:
     """
     lower = word.lower()
     return (lower in _MEASURE_HEADS or lower in _OTHER_HEADS
-            or _QUALITY_SUFFIX.search(lower) is not None or _PER_UNIT.search(phrase) is not None)
+            or (qualities and _QUALITY_SUFFIX.search(lower) is not None) or _PER_UNIT.search(phrase) is not None)
 
 
 def names_a_setting(phrase: str) -> bool:

@@ -218,6 +218,11 @@ _PHRASE_AFTER_PERCENT = re.compile(r"\d%\s+" + _PLAIN_WORDS_AFTER_VALUE + r"\s+o
 # Values listed each with the words of its measure: "85.0% accuracy, 76.2% sensitivity, and 91.2% specificity".
 _VALUE_AND_WORDS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?(?:\\?%|points?)?\s+" + _PLAIN_WORDS_AFTER_VALUE
                               + r"(?=\s*[,;.)]|\s+(?:and|on|at|in|for|with|across)\b|\s*$)")
+# A joiner of two measures, and a word of the measure after it; a measure ends where no word of it follows.
+_JOINER_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?")
+_PHRASE_WORD = re.compile(r"[A-Za-z][\w-]*")
+_NEXT_WORD = re.compile(r" (?!(?:and|or|on|in|at|for|with|across|of|than|over|compared|while|when|as|by|to|are|is|"
+                        r"were|was|from|under|metrics?|respectively|but|without|per)\b)[A-Za-z]")
 _ITEM_JOINER = re.compile(r"\s*(?:,|;)\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -488,6 +493,7 @@ class MetricExtractor:
                 add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:measure", confidence=self.word_confidence,
                               alias_of=alias_of)
         self._add_listed_partners(doc, text)
+        self._add_coordinated(doc, text)
         add_definitions(doc, "METRIC", rule=f"{self.name}:definition", confidence=self.confidence,
                         # (two known measures defined as one are one: "mean average precision (mAP)")
                         accepts=lambda long_form, short, long_start: _defines_metric(text, long_form, short, long_start)
@@ -515,6 +521,29 @@ class MetricExtractor:
                         add_candidate(doc, start, end, "METRIC", rule=f"{self.name}:listed",
                                       confidence=self.word_confidence)
             run = [item]
+
+    def _add_coordinated(self, doc: Doc, text: str) -> None:
+        """The measure joined to a found one by "and", "or" or a comma, in a frame or a sentence of values: "in terms
+        of test accuracy and communication cost" (a phrase the grammar reads as a measure, from its head; not a
+        quality, "accuracy and robustness"; nor a problem named, "longer outputs increase latency, memory usage")."""
+        found = sorted({(span.start_char, span.end_char)
+                        for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == "METRIC"})
+        for _, end in found:
+            joined = _JOINER_AFTER.match(text, end)
+            if joined is None:
+                continue
+            words = list(_PHRASE_WORD.finditer(text, joined.end(), min(len(text), joined.end() + 60)))
+            for count, word in enumerate(words[:4], 1):
+                if count > 1 and text[words[count - 2].end():word.start()] != " ":
+                    break
+                phrase = text[joined.end():word.end()]
+                if not is_measure_head(word.group(), phrase, qualities=False) or _NEXT_WORD.match(text, word.end()):
+                    continue
+                if measure_start(text, word.start()) == joined.end() and not is_generic(phrase) \
+                        and not names_a_setting(phrase) and self._numbered(text, joined.end(), word.end()):
+                    add_candidate(doc, joined.end(), word.end(), "METRIC", rule=f"{self.name}:coordinated",
+                                  confidence=self.word_confidence)
+                break
 
     @staticmethod
     def _with_modifier(text: str, start: int) -> int:

@@ -541,6 +541,10 @@ def test_data_not_found(nlp, text):
         # An acronym a decimal value qualifies (not a count of hardware), in the plural too (not a class of systems).
         ("It reaches 2.59 FID and 281.9 ZS on ImageNet with 8 TPU cores.", ["FID", "ZS"]),
         ("It runs with ZTFs of 0.13 and 0.012 on CPU and GPU, and LLMs of 1.5 KB.", ["ZTFs"]),
+        # A measure joined to a found one, in a frame or a sentence of values (not a quality: "robustness").
+        ("FedZ wins in terms of both test accuracy and communication cost, and reaches 3% accuracy and robustness "
+         "gains.", ["test accuracy", "communication cost", "accuracy"]),
+        ("Longer outputs increase latency, memory usage, and cache demands.", ["latency"]),
         # A defined name the noun "metric" follows, or given a value, is a measure whatever its head.
         ("We design the conversational ZER (CZER) evaluation metric. A normalized minimum gizmo cost function "
          "(minGCF) of 0.072 follows.", ["conversational ZER", "CZER", "minimum gizmo cost function", "minGCF"]),
