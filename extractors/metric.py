@@ -290,13 +290,16 @@ def _overlaps(span: tuple[int, int], spans: set[tuple[int, int]]) -> bool:
 def _qualified_by_values(text: str) -> Iterator[re.Match]:
     """Each name a value qualifies, in group ``name``, pattern by pattern: "84.1% Top1-acc", "47% SR" (a coined word
     or an acronym after a percentage); "an IS of 316.9", "TAR=89.59%", "improves IS to 316.9" (an acronym given a
-    value, or changed to one after a verb of change); "281.9 IS" (an acronym after a decimal).
+    value, or changed to one after a verb of change); "281.9 IS" (an acronym after a decimal); "a MinDCF of 0.0358"
+    (a coined name an article gives a value).
 
     Examples
     --------
     >>> text = "It gets 47% SR, 281.9 ZS on X, a ZQ of 3.5 and improves AB to 2, with LR=0.001 and FOO to 3."
-    >>> [m["name"] for m in _qualified_by_values(text)]
-    ['SR', 'ZQ', 'AB', 'ZS']
+    >>> [m["name"] for m in _qualified_by_values(text)]  # (a pattern's name may be another's too: "a ZQ of 3.5")
+    ['SR', 'ZQ', 'AB', 'ZS', 'ZQ']
+    >>> [m["name"] for m in _qualified_by_values("It has a MinZCF of 0.03 and a ZorbNet of 7 layers.")]
+    ['MinZCF']
     """
     if "%" in text:
         yield from _COINED_AFTER_VALUE.finditer(text)
