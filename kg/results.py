@@ -431,8 +431,12 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
     if comparative and value.unit and (measured := _measure_in(text, comparative.end(1))):
         return measured, "comparative"  # "25.3 times smaller in the model size", "3.1x faster in running speed"
     if comparative and value.unit == "x" and comparative.group(1).lower() in ("faster", "slower"):
-        # "3x faster": the speed is what is measured, or the measure named right after ("10x faster runtime").
-        return _measure_at(text, metrics, comparative.end(), sentence_start) or "speed", "comparative"
+        # "3x faster": the speed is what is measured, or the measure named right after ("10x faster runtime"), or
+        # the speed the sentence names ("the fastest inference speed (e.g. 40 times faster than SeeSR)").
+        named_speed = next((metric for metric in metrics.starting(sentence_start, value.end + _NEAR)
+                            if metric.text.lower().endswith(("speed", "speeds"))), None)
+        return (_measure_at(text, metrics, comparative.end(), sentence_start)
+                or (_measure(text, named_speed, sentence_start) if named_speed else "speed")), "comparative"
     if value.unit and (prefixed := _PREFIXED_UNIT.fullmatch(value.unit)):
         return prefixed.group(1), "unit"  # "15.1 PetaFLOPs": the unit is a count of FLOPs
     for metric in reversed(metrics.starting(value.start - 2 * _NEAR, value.start)):  # the nearest first

@@ -268,6 +268,13 @@ def test_a_comparison_in_a_measure_is_in_that_measure():
         ("model size", 25.3), ("running speed", 3.1), ("speed", 2.0)]
 
 
+
+def test_a_speedup_is_in_the_speed_its_sentence_names():
+    found = _results("Zorb: Super-Resolution", "ZorbSR has the fastest inference speed (e.g. 40 times faster than "
+                     "SeeSR). It is 2x faster in practice.")
+    assert _measured(found) == [("inference speed", 40.0), ("speed", 2.0)]
+
+
 def test_an_opening_comparison_names_the_baseline():
     found = extract_results(next(extract_papers([Paper("Zorb: Flow", "Comparing to LiteFlowNet [3], ZorbNet improves "
                                                        "the accuracy on KITTI 2012 by 19.6%.")])))
