@@ -466,7 +466,24 @@ class ModelExtractor:
             self._elided_sizes(doc, text)
         if "/" in text:
             self._slashed_names(doc, text)
+        self._co_listed(doc, text)
         return doc
+
+    def _co_listed(self, doc: Doc, text: str) -> None:
+        """The names a list of three or more gives beside two models found: "LaBSE, LASER, and XLM-R", "DMD,
+        SDXL-Turbo, and SDXL-Lightning" (a name in capitals or with a digit; none of the list a known dataset or
+        measure, and no plain capitalised word, which a list of things other than models has too)."""
+        models = {(span.start_char, span.end_char) for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == "MODEL"}
+        if len(models) < 2:
+            return
+        for run in co_listed_runs(text):
+            if sum(item in models for item in run) < 2 or any(
+                    normalize_key(text[start:end]) in _known_other_keys() for start, end in run):
+                continue
+            for start, end in run:
+                name = text[start:end]
+                if (start, end) not in models and _CO_LISTED_NAME.fullmatch(name) and not is_generic(name):
+                    self._add(doc, text, start, end, "co-listed", self.listed_confidence)
 
     def _hybrid_parts(self, text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """The two known names of "hybrid A-B" (or "A-B hybrid"), where the text mixes two architectures.
@@ -867,6 +884,40 @@ _MODEL_NOUN_RIGHT_BEFORE = re.compile(r"\b" + _MODEL_NOUNS + r"$")
 _APPOSED_NAME = re.compile(r", (?P<name>[A-Z][\w^+.-]*[\w^+]),")
 _SENTENCE_START_WORDS = frozenset("However Thus Therefore Moreover Furthermore Additionally Finally First Second "
                                   "Third Then Also Specifically Notably Instead Meanwhile Hence Overall".split())
+
+
+# A list's word: a name's, with a capital or a digit (a lower-case word ends the list).
+_LIST_WORD = re.compile(r"(?<![\w.+-])(?=[\w.+-]*[A-Z0-9])[A-Za-z0-9][\w.+-]*[\w+](?![\w+-])")
+_LIST_JOINER = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
+# A name a list may give: capitals past its first letter, or a digit ("LASER", "DMD", "Qwen2"), not "Guidance".
+_CO_LISTED_NAME = re.compile(r"[A-Za-z][\w.+-]*(?:[A-Z]|\d)[\w.+-]*")
+
+
+@lru_cache(maxsize=1)
+def _known_other_keys() -> frozenset[str]:
+    return known_keys("datasets") | known_keys("benchmarks") | known_keys("metrics")
+
+
+def co_listed_runs(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Each list of three or more one-word names (with a capital or a digit) joined by commas, "and" or "or", as
+    ``(start, end)`` spans.
+
+    Examples
+    --------
+    >>> text = "We compare LaBSE, LASER, and XLM-R. Then CQL or IQL, on tasks."
+    >>> [[text[s:e] for s, e in run] for run in co_listed_runs(text)]
+    [['LaBSE', 'LASER', 'XLM-R']]
+    """
+    run: list[tuple[int, int]] = []
+    for word in _LIST_WORD.finditer(text):
+        if run and _LIST_JOINER.fullmatch(text, run[-1][1], word.start()):
+            run.append(word.span())
+            continue
+        if len(run) >= 3:
+            yield run
+        run = [word.span()]
+    if len(run) >= 3:
+        yield run
 
 
 def listed_models(text: str) -> list[tuple[int, int]]:

@@ -145,6 +145,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         ("The regressor consists of three modules: Temporal Zorb Kinematics (TZK), Bone-guided Gizmo Fitting (BGF), "
          "and Motion-Centric Refinement (MCR).", ["Temporal Zorb Kinematics", "TZK", "Bone-guided Gizmo Fitting", "BGF",
                                                   "Motion-Centric Refinement", "MCR"]),
+        # A name in capitals listed beside two models (not a plain capitalised word, nor beside a dataset).
+        ("It beats alternatives like LaBSE, ZORB, and GPT-4, and tools like Guidance, Outlines, GPT-4o and Gemini, "
+         "on COCO, ZQA, LLaVA and BLIP-2.", ["LaBSE", "ZORB", "GPT-4", "GPT-4o", "Gemini", "LLaVA", "BLIP-2"]),
     ],
 )
 def test_model_found(nlp, text, expected):
