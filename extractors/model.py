@@ -904,18 +904,21 @@ def co_listed_runs(text: str) -> Iterator[list[tuple[int, int]]]:
 
     Examples
     --------
-    >>> text = "We compare LaBSE, LASER, and XLM-R. Then CQL or IQL, on tasks."
+    >>> text = "We compare LaBSE, LASER, and XLM-R, ZorbNet wins. Then CQL or IQL, on tasks."
     >>> [[text[s:e] for s, e in run] for run in co_listed_runs(text)]
     [['LaBSE', 'LASER', 'XLM-R']]
     """
     run: list[tuple[int, int]] = []
+    closed = False  # the item after "and" or "or" is a list's last: "A, B, and C, D wins" lists three
     for word in _LIST_WORD.finditer(text):
-        if run and _LIST_JOINER.fullmatch(text, run[-1][1], word.start()):
+        joiner = _LIST_JOINER.fullmatch(text, run[-1][1], word.start()) if run and not closed else None
+        if joiner is not None:
             run.append(word.span())
+            closed = joiner.group().rstrip().endswith(("and", "or"))
             continue
         if len(run) >= 3:
             yield run
-        run = [word.span()]
+        run, closed = [word.span()], False
     if len(run) >= 3:
         yield run
 
