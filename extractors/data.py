@@ -17,17 +17,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .abbreviations import acronym_definitions, add_definitions
-from .base import add_candidate, doc_text
+from .base import CANDIDATES_KEY, add_candidate, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import (
     DATA_HEAD_WORD,
     DATA_HEADS,
     HEADS,
+    co_listed_names,
     finditer_at_words,
     introduced_names,
     is_generic,
     is_name_shaped,
     judged_per_part,
+    known_keys,
     line_bounds,
     load_names,
     name_shaped_words,
@@ -533,6 +535,12 @@ def listed_names(text: str, position: int) -> list[tuple[int, int, bool]]:
     return listed
 
 
+@lru_cache(maxsize=1)
+def _known_other_keys() -> frozenset[str]:
+    """Keys of known names of kinds data never shares a list with: models and measures."""
+    return known_keys("models") | known_keys("metrics")
+
+
 class DataExtractor:
     """Find named datasets (or benchmarks) by gazetteer, cue nouns, the title and acronym definitions.
 
@@ -693,6 +701,10 @@ class DataExtractor:
         add_definitions(doc, self.label, rule="definition", confidence=self.definition_confidence,
                         accepts=lambda long_form, short, long_start: self._defines(text, long_form, short, long_start),
                         add=self._add)
+        # Names a list gives beside two of this kind: "on 3DPW, MPII3D, and H36M".
+        mates = {(span.start_char, span.end_char) for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == self.label}
+        for start, end in co_listed_names(text, mates, _known_other_keys()) if len(mates) >= 2 else ():
+            self._add(doc, text, start, end, "co-listed", self.kin_confidence)
         return doc
 
     def _defines(self, text: str, long_form: str, short: str, long_start: int) -> bool:

@@ -24,6 +24,8 @@ from paperkg.core.model import normalize_key
 
 __all__ = [
     "GAZETTEER_DIR",
+    "co_listed_names",
+    "co_listed_runs",
     "load_names",
     "known_keys",
     "SENTENCE_REACH",
@@ -927,3 +929,59 @@ def _label_of(words: list[str]) -> str:
         if any(word.lower().strip(",") in HEADS[label] for word in words):
             return label
     return "MODEL"
+
+
+# A list's word: a name's, with a capital or a digit (a lower-case word ends the list).
+_LIST_WORD = re.compile(r"(?<![\w.+-])(?=[\w.+-]*[A-Z0-9])[A-Za-z0-9][\w.+-]*[\w+](?![\w+-])")
+_LIST_JOINER = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
+# A name a list may give: capitals past its first letter, or a digit ("LASER", "DMD", "H36M"), not "Guidance".
+_CO_LISTED_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*(?:[A-Z]|\d)[\w.+-]*")
+
+
+def co_listed_runs(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Each list of three or more one-word names (with a capital or a digit) joined by commas, "and" or "or", as
+    ``(start, end)`` spans.
+
+    Examples
+    --------
+    >>> text = "We compare LaBSE, LASER, and XLM-R, ZorbNet wins. Then CQL or IQL, on tasks."
+    >>> [[text[s:e] for s, e in run] for run in co_listed_runs(text)]
+    [['LaBSE', 'LASER', 'XLM-R']]
+    """
+    run: list[tuple[int, int]] = []
+    closed = False  # the item after "and" or "or" is a list's last: "A, B, and C, D wins" lists three
+    for word in _LIST_WORD.finditer(text):
+        joiner = _LIST_JOINER.fullmatch(text, run[-1][1], word.start()) if run and not closed else None
+        if joiner is not None:
+            run.append(word.span())
+            closed = joiner.group().rstrip().endswith(("and", "or"))
+            continue
+        if len(run) >= 3:
+            yield run
+        run, closed = [word.span()], False
+    if len(run) >= 3:
+        yield run
+
+
+def co_listed_names(text: str, found: Container[tuple[int, int]], other_kinds: Container[str]) -> list[tuple[int, int]]:
+    """The names a list gives beside two ``found`` spans, as one of their kind: "on 3DPW, MPII3D, and H36M".
+
+    A list with a name of ``other_kinds`` (normalized keys) lists things of several kinds and gives none; a plain
+    capitalised word ("Guidance, Outlines") or a generic one is no name.
+
+    Examples
+    --------
+    >>> text = "Results on 3DPW, MPII3D, and H36M, and tools like Guidance, Outlines and XGrammar."
+    >>> found = {(11, 15), (17, 23)}
+    >>> [text[s:e] for s, e in co_listed_names(text, found, frozenset())]
+    ['H36M']
+    >>> co_listed_names(text, found, frozenset({"mpii3d"}))
+    []
+    """
+    names = []
+    for run in co_listed_runs(text):
+        if sum(item in found for item in run) < 2 or any(normalize_key(text[s:e]) in other_kinds for s, e in run):
+            continue
+        names += [(start, end) for start, end in run if (start, end) not in found
+                  and _CO_LISTED_NAME.fullmatch(text, start, end) and not is_generic(text[start:end])]
+    return names

@@ -21,6 +21,7 @@ from .lexicon import (
     PARTS_LISTED,
     PASSIVE_PROPOSAL,
     PROPOSAL_CUE,
+    co_listed_names,
     continues_word,
     extend_name,
     introduced_names,
@@ -470,20 +471,11 @@ class ModelExtractor:
         return doc
 
     def _co_listed(self, doc: Doc, text: str) -> None:
-        """The names a list of three or more gives beside two models found: "LaBSE, LASER, and XLM-R", "DMD,
-        SDXL-Turbo, and SDXL-Lightning" (a name in capitals or with a digit; none of the list a known dataset or
-        measure, and no plain capitalised word, which a list of things other than models has too)."""
+        """The names a list gives beside two models found ("LaBSE, LASER, and XLM-R"), unless it lists known data
+        or measures too."""
         models = {(span.start_char, span.end_char) for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == "MODEL"}
-        if len(models) < 2:
-            return
-        for run in co_listed_runs(text):
-            if sum(item in models for item in run) < 2 or any(
-                    normalize_key(text[start:end]) in _known_other_keys() for start, end in run):
-                continue
-            for start, end in run:
-                name = text[start:end]
-                if (start, end) not in models and _CO_LISTED_NAME.fullmatch(name) and not is_generic(name):
-                    self._add(doc, text, start, end, "co-listed", self.listed_confidence)
+        for start, end in co_listed_names(text, models, _known_other_keys()) if len(models) >= 2 else ():
+            self._add(doc, text, start, end, "co-listed", self.listed_confidence)
 
     def _hybrid_parts(self, text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """The two known names of "hybrid A-B" (or "A-B hybrid"), where the text mixes two architectures.
@@ -886,41 +878,9 @@ _SENTENCE_START_WORDS = frozenset("However Thus Therefore Moreover Furthermore A
                                   "Third Then Also Specifically Notably Instead Meanwhile Hence Overall".split())
 
 
-# A list's word: a name's, with a capital or a digit (a lower-case word ends the list).
-_LIST_WORD = re.compile(r"(?<![\w.+-])(?=[\w.+-]*[A-Z0-9])[A-Za-z0-9][\w.+-]*[\w+](?![\w+-])")
-_LIST_JOINER = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
-# A name a list may give: capitals past its first letter, or a digit ("LASER", "DMD", "Qwen2"), not "Guidance".
-_CO_LISTED_NAME = re.compile(r"[A-Za-z][\w.+-]*(?:[A-Z]|\d)[\w.+-]*")
-
-
 @lru_cache(maxsize=1)
 def _known_other_keys() -> frozenset[str]:
     return known_keys("datasets") | known_keys("benchmarks") | known_keys("metrics")
-
-
-def co_listed_runs(text: str) -> Iterator[list[tuple[int, int]]]:
-    """Each list of three or more one-word names (with a capital or a digit) joined by commas, "and" or "or", as
-    ``(start, end)`` spans.
-
-    Examples
-    --------
-    >>> text = "We compare LaBSE, LASER, and XLM-R, ZorbNet wins. Then CQL or IQL, on tasks."
-    >>> [[text[s:e] for s, e in run] for run in co_listed_runs(text)]
-    [['LaBSE', 'LASER', 'XLM-R']]
-    """
-    run: list[tuple[int, int]] = []
-    closed = False  # the item after "and" or "or" is a list's last: "A, B, and C, D wins" lists three
-    for word in _LIST_WORD.finditer(text):
-        joiner = _LIST_JOINER.fullmatch(text, run[-1][1], word.start()) if run and not closed else None
-        if joiner is not None:
-            run.append(word.span())
-            closed = joiner.group().rstrip().endswith(("and", "or"))
-            continue
-        if len(run) >= 3:
-            yield run
-        run, closed = [word.span()], False
-    if len(run) >= 3:
-        yield run
 
 
 def listed_models(text: str) -> list[tuple[int, int]]:
