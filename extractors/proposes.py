@@ -118,6 +118,9 @@ _RIGHT_AFTER_CUE = re.compile(r"\s+(?:the\s+)?")
 _PREPOSITION = re.compile(r"\b(?:on|in|with|for|to|from|by|over|across|using|against|than)\b", re.IGNORECASE)
 # A name, known or not, that the paper calls its own thing: "Our resulting model, LLaMA-Clinic, ...".
 _CALLED_OURS = re.compile(r"\bour " + OWN_THING + r",? $", re.IGNORECASE)
+# The verb of a proposal right before a name: "we propose", "this paper introduces the".
+_PROPOSED_RIGHT_BEFORE = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:(?:first|further|also|then)\s+)?"
+                                    r"(?:propose|present|introduce)[sd]?\s+(?:the\s+)?$", re.IGNORECASE)
 _DESCRIBED = re.compile(r",\s+(?:a|an)\s|\s+\((?![\w\s.,]*\d{4})")  # not "X (Smith et al., 2023)"
 # A name set off and called new: "HaystackCraft, a new NIAH benchmark built on ...", "X (SF), a novel approach".
 _CALLED_NEW = re.compile(r"\s*(?:\([^()]{1,20}\))?,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:new|novel|newly)\b")
@@ -392,6 +395,8 @@ class ProposesDetector:
         text = doc_text(doc)
         if _OURS_BEFORE.search(text, max(0, span.start_char - 60), span.start_char):
             return False  # "our Diffusion Transformers (DiTs)": the paper's own, whatever the field calls it
+        if _PROPOSED_RIGHT_BEFORE.search(text, max(0, span.start_char - 40), span.start_char):
+            return False  # "we propose conservative Q-learning (CQL)": the paper that made the name known
         rule = ProposesDetector._rule(doc, span)
         if rule.endswith(":gazetteer"):
             return ProposesDetector._defined_here(text, span) and text.endswith("(", 0, span.start_char)

@@ -824,6 +824,10 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe introduce a stage, ZCR: Zorbment via Contrastive Refinement. We propose two losses: (1) Zy-PC: "
          "Zorbolic Pairwise Confusion loss. Results: Zorb Tables Improve.",
          ["ZCR", "Zorbment via Contrastive Refinement", "Zy-PC", "Zorbolic Pairwise Confusion"]),
+        # A known name the proposal's verb defines is the paper's (the paper that made it known), unlike one the
+        # text only uses.
+        ("A Study\n\nIn this paper, we propose conservative Q-learning (CQL), which aims to help. We also train "
+         "with Group Relative Policy Optimization (GRPO).", ["conservative Q-learning"]),
         # A naming verb before a function word names nothing.
         ("A Study\n\nIn this paper, we call for more research on zorb models.", []),
         # A survey proposes nothing, whatever its cues.
