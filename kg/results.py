@@ -100,6 +100,8 @@ _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
 # A bound rather than a result: "70 or higher", "20% or fewer".
 _OR_BEYOND = re.compile(r"\s?%?\s+or\s+(?:higher|more|above|greater|better|lower|less|below|fewer)\b")
 _THRESHOLD = re.compile(r"\(\s*(?:[<>≤≥]=?|\\[lg]eq?\s*)\s*$")
+# What stands before a value's spread: a plus-minus sign, in Unicode, LaTeX or ASCII.
+_SPREAD_BEFORE = re.compile(r"(?:±|\\pm|\+/-|\+-)\s*\$?\s*$")
 _NEGATIVE = re.compile(r"(?:^|(?<=[\s(=]))[-−]$")
 _DURATION = re.compile(_DURATION_UNIT)
 # How long a run takes: "completed in 4.0 GPU hours", "within less than 500 milliseconds", "0.12 seconds per frame".
@@ -131,7 +133,8 @@ _METRIC_THEN_VALUE = re.compile(
     re.IGNORECASE,
 )
 # Between a value and the metric it measures: "58.0% PQ", "85.6% top-1 accuracy", "2.4× higher throughput".
-_VALUE_THEN_METRIC = re.compile(r"^\)?\s*(?:\([^()]{0,20}\)\s*)?(?:(?:absolute|relative|higher|lower|better|more|less|gains?|improvements?|"
+_VALUE_THEN_METRIC = re.compile(r"^\)?\s*(?:\([^()]{0,20}\)\s*)?(?:(?:±|\\pm|\+/-|\+-)\s*\$?\s*[\d.]+\s*\$?\s*(?:\\?%\s*)?)?"
+                                r"(?:(?:absolute|relative|higher|lower|better|more|less|gains?|improvements?|"
                                 r"increases?|reductions?|drops?)\s+)?(?:(?:in|of|on)\s+)?"
                                 r"(?:(?:the|its|their|our)\s+)?(?:(?:total|overall|average|mean)\s+)?$", re.IGNORECASE)
 # The measure a value qualifies, written right after it: "84.1% Top1-acc on ImageNet", "0.1% trainable
@@ -368,6 +371,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
             continue  # "by 1/3 to 2/3": a fraction's parts are no values of their own
         if _THRESHOLD.search(text, max(start, match.start() - 4), match.start()):
             continue  # "high-sparsity regions (>80%)": a threshold that names a setting
+        if _SPREAD_BEFORE.search(text, max(start, match.start() - 8), match.start()):
+            continue  # "62.53% (± 1.59)", "48.3 $\\pm$ 0.8": a value's spread, not a result of its own
         if _OR_BEYOND.match(text, match.end()):
             continue  # "scores of 70 or higher", "20% or fewer visual tokens": a bound, no result
         if match.start() < skip_until or _TIMES_BEFORE.search(text, max(start, match.start() - 8), match.start()):

@@ -269,6 +269,13 @@ def test_a_comparison_in_a_measure_is_in_that_measure():
 
 
 
+def test_a_spread_is_no_result():
+    # "± 1.59" after a value is its spread; the measure after the spread is the value's.
+    found = _results("Zorb: Reasoning", "ZorbLM achieves 62.53% ($\\pm$ 1.59) accuracy on MMLU, and 3.1 +/- 0.2 FID "
+                     "on COCO.")
+    assert _measured(found) == [("accuracy", 62.53), ("FID", 3.1)]
+
+
 def test_a_speedup_is_in_the_speed_its_sentence_names():
     found = _results("Zorb: Super-Resolution", "ZorbSR has the fastest inference speed (e.g. 40 times faster than "
                      "SeeSR). It is 2x faster in practice.")
