@@ -326,4 +326,6 @@ _STEM_LETTERS = re.compile(r"[a-z]{2,30}")
 # name, so an earlier hyphenated word ("GPT-2; and Bio-LLaVA") is not taken for its prefix.
 # Two lower-case words or more joined by hyphens right before a name, with nothing before them but a space or a bracket.
 _IDENTIFIER_HEAD = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+-$")
-_NAME_PREFIX = re.compile(r"(?<![\w-])(?:[A-Z0-9][A-Za-z0-9]{0,14}|tiny|mini|micro|nano|small)-$")  # or a size: "tiny-imagenet"
+# A prefix that makes a new name of a known one: capitals ("KG-LLaVA"), a size ("tiny-imagenet") or one lower-case
+# letter ("m-MMLU", "e-SNLI": multilingual, explained).
+_NAME_PREFIX = re.compile(r"(?<![\w-])(?:[A-Z0-9][A-Za-z0-9]{0,14}|tiny|mini|micro|nano|small|[a-z])-$")

@@ -379,6 +379,9 @@ def test_title_name_is_a_model(nlp):
         # An annotated bank, its head hyphenated or not.
         ("We parse the Zorbish Tree-Bank and the Gizmo Tree-bank and the Quux Treebank.", "DATASET",
          ["Zorbish Tree-Bank", "Gizmo Tree-bank", "Quux Treebank"]),
+        # A known name with one lower-case letter joined before it is a new name of its own.
+        ("We evaluate on established downstream tasks (Belebele, m-MMLU, and m-ARC).", "BENCHMARK",
+         ["Belebele", "m-MMLU", "m-ARC"]),
         # A name in capitals or with a digit listed beside two data names (not beside a known model).
         ("Extensive experiments on 3DPW, MPII3D, and Z36M demonstrate gains, as on COCO, ZQA and LLaVA.",
          "DATASET", ["3DPW", "MPII3D", "Z36M", "COCO"]),
