@@ -86,10 +86,10 @@ _JOINER_AFTER = re.compile(
     # WikiText, ...", or its score: "ActivityNet-1.3 (40.01% mAP), HACS Segments (38.39% mAP)"
     r"(?:\s+(?:(?!(?:and|or|of|on|in|for|to|with|the|as)\b)[a-z][a-z-]+\s+){0,3}?(?<=\s)(?=(?:and|or|&)\s)|"
     r"(?:\s+(?!(?:and|or|of|on|in|for|to|with|the|as)\b)[a-z][a-z-]+){0,3}?(?=,))?"
-    r"(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|&)\s+)"
+    r"(?: ?,\s*(?:and\s+|or\s+)?|\s*(?:and|or|&)\s+)"  # (a space before a comma where a citation was cut)
 )
 # A list joiner that is a comma alone (perhaps after an aside), with no "and" or "or".
-_BARE_COMMA = re.compile(r"(?:\s*\([^)]*\))?,\s*")
+_BARE_COMMA = re.compile(r"(?:\s*\([^)]*\))? ?,\s*")
 # Capitalised words that begin a sentence or describe, not name, a dataset.
 _NOT_NAMES = frozenset(
     "the this these that our a an each both all new several multiple various existing standard popular "

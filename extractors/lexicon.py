@@ -933,7 +933,7 @@ def _label_of(words: list[str]) -> str:
 
 # A list's word: a name's, with a capital or a digit (a lower-case word ends the list).
 _LIST_WORD = re.compile(r"(?<![\w.+-])(?=[\w.+-]*[A-Z0-9])[A-Za-z0-9][\w.+-]*[\w+](?![\w+-])")
-_LIST_JOINER = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
+_LIST_JOINER = re.compile(r" ?,\s(?:and\s|or\s)?|\s(?:and|or)\s")  # (" ," where a citation was cut)
 # A name a list may give: capitals past its first letter, or a digit ("LASER", "DMD", "H36M"), not "Guidance".
 _CO_LISTED_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*(?:[A-Z]|\d)[\w.+-]*")
 
@@ -944,7 +944,7 @@ def co_listed_runs(text: str) -> Iterator[list[tuple[int, int]]]:
 
     Examples
     --------
-    >>> text = "We compare LaBSE, LASER, and XLM-R, ZorbNet wins. Then CQL or IQL, on tasks."
+    >>> text = "We compare LaBSE , LASER, and XLM-R, ZorbNet wins. Then CQL or IQL, on tasks."
     >>> [[text[s:e] for s, e in run] for run in co_listed_runs(text)]
     [['LaBSE', 'LASER', 'XLM-R']]
     """

@@ -379,6 +379,9 @@ def test_title_name_is_a_model(nlp):
         # An annotated bank, its head hyphenated or not.
         ("We parse the Zorbish Tree-Bank and the Gizmo Tree-bank and the Quux Treebank.", "DATASET",
          ["Zorbish Tree-Bank", "Gizmo Tree-bank", "Quux Treebank"]),
+        # A list's comma may follow a space where a citation was cut.
+        ("It reaches 3 points on three benchmarks (MT-Bench , ZorbBar , custom ), and more.", "BENCHMARK",
+         ["MT-Bench", "ZorbBar"]),
         # A known name with one lower-case letter joined before it is a new name of its own.
         ("We evaluate on established downstream tasks (Belebele, m-MMLU, and m-ARC).", "BENCHMARK",
          ["Belebele", "m-MMLU", "m-ARC"]),
