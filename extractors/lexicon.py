@@ -938,7 +938,8 @@ _LIST_JOINER = re.compile(r" ?,\s(?:and\s|or\s)?|\s(?:and|or)\s")  # (" ," where
 _CO_LISTED_NAME = re.compile(r"[A-Za-z0-9][\w.+-]*(?:[A-Z]|\d)[\w.+-]*")
 
 
-def co_listed_runs(text: str) -> Iterator[list[tuple[int, int]]]:
+@lru_cache(maxsize=8)  # the model and both data extractors read the same text's lists
+def co_listed_runs(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     """Each list of three or more one-word names (with a capital or a digit) joined by commas, "and" or "or", as
     ``(start, end)`` spans.
 
@@ -948,6 +949,7 @@ def co_listed_runs(text: str) -> Iterator[list[tuple[int, int]]]:
     >>> [[text[s:e] for s, e in run] for run in co_listed_runs(text)]
     [['LaBSE', 'LASER', 'XLM-R']]
     """
+    runs = []
     run: list[tuple[int, int]] = []
     closed = False  # the item after "and" or "or" is a list's last: "A, B, and C, D wins" lists three
     for word in _LIST_WORD.finditer(text):
@@ -957,10 +959,11 @@ def co_listed_runs(text: str) -> Iterator[list[tuple[int, int]]]:
             closed = joiner.group().rstrip().endswith(("and", "or"))
             continue
         if len(run) >= 3:
-            yield run
+            runs.append(tuple(run))
         run, closed = [word.span()], False
     if len(run) >= 3:
-        yield run
+        runs.append(tuple(run))
+    return tuple(runs)
 
 
 def co_listed_names(text: str, found: Container[tuple[int, int]], other_kinds: Container[str]) -> list[tuple[int, int]]:
