@@ -68,6 +68,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "proposals, no full stop": lambda size: " and ".join(f"we propose ZorbNet{i}" for i in range(size // 22))[:size],
     "titled names on one line": lambda size: " ".join(f"Zorb{i} Dataset and" for i in range(size // 18))[:size],
     "costs in one sentence": lambda size: _repeat("reduces the memory footprint and ", size),
+    "one endless list of names": lambda size: _repeat("GPT-4, LASER, ", size),
+    "measures joined in one sentence": lambda size: _repeat("accuracy and communication cost, 3% ", size),
+    "coined names given values": lambda size: _repeat("a MinDCF of 0.03 ", size),
 }
 
 
