@@ -80,7 +80,7 @@ _SUFFIX_SEGMENTS = (
 # Lower-case words that continue a name ("GPT-4-turbo", "BERT-base").
 _SIZE_WORDS = frozenset(
     "small base large tiny mini medium chat instruct hf it xl xxl huge giant pro plus turbo lite "
-    "nano micro vision preview ft sft".split()
+    "nano micro vision preview ft sft high low".split()  # ("o4-mini-high": a reasoning model's effort)
 )
 #: Words after a name that say which of its sizes, tiers or tunings it is ("Llama-2-Chat", "GPT-4-Turbo").
 VARIANT_WORDS = _SIZE_WORDS | {tier.lower() for tier in _TIERS} | {"coder", "math", "code", "distill"}
