@@ -61,7 +61,8 @@ __all__ = [
 GAZETTEER_DIR = Path(__file__).parent / "gazetteers"
 
 # Tiers of a hosted model, written after its name and version: "Claude 3 Opus".
-_TIERS = ("Pro", "Ultra", "Flash", "Nano", "Opus", "Sonnet", "Haiku", "Turbo", "Max", "Plus", "Mini", "mini", "Lite")
+_TIERS = ("Pro", "Ultra", "Flash", "Nano", "Opus", "Sonnet", "Haiku", "Turbo", "Max", "Plus", "Mini", "mini", "Lite",
+          "Scout", "Maverick")
 # One suffix segment at a time (the caller loops), so no pattern nests quantifiers.
 _SUFFIX_SEGMENTS = (
     re.compile(r"-?v?\d+(?:\.\d+)?[A-Za-z]{0,3}(?![\w])"),  # -2, 3.2, -13B, 21K, v2

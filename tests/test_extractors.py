@@ -146,8 +146,8 @@ def found(nlp, text: str, label: str) -> list[str]:
          "and Motion-Centric Refinement (MCR).", ["Temporal Zorb Kinematics", "TZK", "Bone-guided Gizmo Fitting", "BGF",
                                                   "Motion-Centric Refinement", "MCR"]),
         # The reasoning models named in lower case, with their tiers and efforts (not the ozone of "O3 levels").
-        ("We compare o1, o3-mini and o4-mini-high with GPT-4o, and track O3 levels.",
-         ["o1", "o3-mini", "o4-mini-high", "GPT-4o"]),
+        ("We compare o1, o3-mini and o4-mini-high with GPT-4o and Llama 4 Scout, and track O3 levels.",
+         ["o1", "o3-mini", "o4-mini-high", "GPT-4o", "Llama 4 Scout"]),
         # A name in capitals listed beside two models (not a plain capitalised word, nor beside a dataset).
         ("It beats alternatives like LaBSE, ZORB, and GPT-4, and tools like Guidance, Outlines, GPT-4o and Gemini, "
          "on COCO, ZQA, LLaVA and BLIP-2.", ["LaBSE", "ZORB", "GPT-4", "GPT-4o", "Gemini", "LLaVA", "BLIP-2"]),
