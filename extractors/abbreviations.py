@@ -144,7 +144,28 @@ def _shared_first_word(text: str) -> Iterator[tuple[int, int, int, int]]:
 # A short form with a capital, then its long form in parentheses: "LoGAH (Low-rank GrAph Hypernetworks)".
 # Tried only at each " (", the short form read backwards from there.
 _SHORT_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][\w^.+-]{1,19}$")
-_LONG_INSIDE = re.compile(r"[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*){1,7}(?=\))")
+_LONG_INSIDE = re.compile(r"[A-Za-z][\w'-]*(?: [A-Za-z0-9][\w'-]*){1,7}(?=\))")
+# A word that marks the letters it lends a short form with capitals: "LEarning", "DEtector", "huMan", "iNteraction".
+_MNEMONIC_WORD = re.compile(r"(?<![\w-])(?:[A-Z]{2,}[a-z]{2,}|[a-z]+[A-Z][a-z]+)")
+
+
+def _spelled_by_capitals(short: str, long_form: str) -> bool:
+    """Whether a long form whose words mark their letters with capitals spells the short form with them, in order.
+
+    Examples
+    --------
+    >>> _spelled_by_capitals("LEMON", "LEarning 3D huMan-Object iNteraction relation")
+    True
+    >>> _spelled_by_capitals("AIDE", "AI-generated Image DEtector with Hybrid Features")
+    True
+    >>> _spelled_by_capitals("CNN", "Convolutional Neural Network"), _spelled_by_capitals("XYZ", "LEarning Rates")
+    (False, False)
+    """
+    if _MNEMONIC_WORD.search(long_form) is None:
+        return False
+    capitals = iter(c for c in long_form if c.isupper())
+    return all(letter.upper() in capitals for letter in short if letter.isalpha())
+
 
 
 def _around(text: str, separator: str, short_before: re.Pattern, long_after: re.Pattern,
@@ -171,7 +192,8 @@ def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
             continue
         if not any(c.isupper() for c in short) or len(letters) < 2 or short.count("-") > 2:
             continue
-        if _spells(letters, long_form.split()) and long_form.casefold() != short.casefold():
+        if (_spells(letters, long_form.split()) or _spelled_by_capitals(short, long_form)) \
+                and long_form.casefold() != short.casefold():
             yield long_match.start(), long_match.end(), short_match.start(), short_match.end()
 
 
