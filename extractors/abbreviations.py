@@ -149,22 +149,31 @@ _LONG_INSIDE = re.compile(r"[A-Za-z][\w'-]*(?: [A-Za-z0-9][\w'-]*){1,7}(?=\))")
 _MNEMONIC_WORD = re.compile(r"(?<![\w-])(?:[A-Z]{2,}[a-z]{2,}|[a-z]+[A-Z][a-z]+)")
 
 
-def _spelled_by_capitals(short: str, long_form: str) -> bool:
-    """Whether a long form whose words mark their letters with capitals spells the short form with them, in order.
+def _spelled_by_capitals(short: str, long_form: str) -> int | None:
+    """Where a long form whose words mark their letters with capitals ends, when those capitals, in order, spell the
+    short form: after the word that lends its last letter (``None`` when they do not spell it).
 
     Examples
     --------
-    >>> _spelled_by_capitals("LEMON", "LEarning 3D huMan-Object iNteraction relation")
-    True
-    >>> _spelled_by_capitals("AIDE", "AI-generated Image DEtector with Hybrid Features")
-    True
+    >>> long_form = "LEarning 3D huMan-Object iNteraction relation"
+    >>> long_form[:_spelled_by_capitals("LEMON", long_form)]
+    'LEarning 3D huMan-Object iNteraction'
+    >>> long_form = "COntinuous-to-Discrete Adaptation for Tokenizers"
+    >>> long_form[:_spelled_by_capitals("CODA", long_form)]
+    'COntinuous-to-Discrete Adaptation'
     >>> _spelled_by_capitals("CNN", "Convolutional Neural Network"), _spelled_by_capitals("XYZ", "LEarning Rates")
-    (False, False)
+    (None, None)
     """
     if _MNEMONIC_WORD.search(long_form) is None:
-        return False
-    capitals = iter(c for c in long_form if c.isupper())
-    return all(letter.upper() in capitals for letter in short if letter.isalpha())
+        return None
+    capitals = ((at, c) for at, c in enumerate(long_form) if c.isupper())
+    last = None
+    for letter in (c.upper() for c in short if c.isalpha()):
+        last = next((at for at, c in capitals if c == letter), None)
+        if last is None:
+            return None
+    word_end = long_form.find(" ", last)
+    return len(long_form) if word_end < 0 else word_end
 
 
 
@@ -192,8 +201,9 @@ def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
             continue
         if not any(c.isupper() for c in short) or len(letters) < 2 or short.count("-") > 2:
             continue
-        if (_spells(letters, long_form.split()) or _spelled_by_capitals(short, long_form)) \
-                and long_form.casefold() != short.casefold():
+        if _spells(letters, long_form.split()) and long_form.casefold() != short.casefold():
+            yield long_match.start(), long_match.end(), short_match.start(), short_match.end()
+        elif _spelled_by_capitals(short, long_form) is not None:  # (the brackets bound the long form)
             yield long_match.start(), long_match.end(), short_match.start(), short_match.end()
 
 
@@ -201,7 +211,8 @@ def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
 # tried only at each ": ", the short form read backwards from there.
 _SHORT_BEFORE_COLON = re.compile(r"(?<![\w^.+-])[A-Za-z][\w^.+-]{0,19}$")
 _TITLED_AFTER_COLON = re.compile(r"[A-Z][\w'-]*"
-                                 r"(?: (?:(?:of|for|via|with|and|the|in|to|on|from|by|a|an) )*[A-Z][\w'-]*){1,7}")
+                                 r"(?: (?:(?:of|for|via|with|and|the|in|to|on|from|by|through|a|an) )*(?:[A-Z]|[a-z]+(?=[A-Z]))"
+                                 r"[\w'-]*){1,7}")  # (a word marking a letter it lends: "IMplicit rEwards")
 
 
 def _colon_first(text: str) -> Iterator[tuple[int, int, int, int]]:
@@ -215,6 +226,8 @@ def _colon_first(text: str) -> Iterator[tuple[int, int, int, int]]:
             spelled = len(capitals) >= 2 and "".join(w.group()[0] for w in words if w.group()[0].isupper()) == capitals
         if spelled:
             yield long_match.start(), long_match.end(), short_match.start(), short_match.end()
+        elif (end := _spelled_by_capitals(short, long_match.group())) is not None:
+            yield long_match.start(), long_match.start() + end, short_match.start(), short_match.end()
 
 
 # A letter with the count of words it initials: "T5" (Text-to-Text Transfer Transformer), "S4", "M6".

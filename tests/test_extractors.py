@@ -148,6 +148,8 @@ def found(nlp, text: str, label: str) -> list[str]:
         # A long form after its short form that marks the letters it lends with capitals ("ZOrbing", "gizmO").
         ("We present ZOLT (ZOrbing 3D gizmO-Light Transfer), a unified model.",
          ["ZOLT", "ZOrbing 3D gizmO-Light Transfer"]),
+        ("ZRIME: Zorb Reinforcement through IMplicit rEwards\n\nZODA: ZOrbing-to-Discrete Adaptation for Tokenizers.",
+         ["ZRIME", "Zorb Reinforcement through IMplicit rEwards", "ZODA", "ZOrbing-to-Discrete Adaptation"]),
         # The reasoning models named in lower case, with their tiers and efforts (not the ozone of "O3 levels").
         ("We compare o1, o3-mini and o4-mini-high with GPT-4o and Llama 4 Scout, and track O3 levels.",
          ["o1", "o3-mini", "o4-mini-high", "GPT-4o", "Llama 4 Scout"]),
