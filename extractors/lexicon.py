@@ -335,6 +335,8 @@ def is_name_shaped(word: str) -> bool:
     >>> [w for w in "LLaVA HorNet ConvS5 ST-LLM A100 FP16 Vision-Language mIoU LLMs GPU sim0.6 val2017 QKFormer".split()
     ...  if is_name_shaped(w)]
     ['LLaVA', 'HorNet', 'ConvS5', 'ST-LLM', 'mIoU', 'QKFormer']
+    >>> [w for w in "Search-R1 R1-Searcher COVID-19 Tesla-V100 Type-C".split() if is_name_shaped(w)]
+    ['Search-R1', 'R1-Searcher']
     """
     if _FUSED_TO_NUMBER.match(word):
         return False
@@ -343,8 +345,15 @@ def is_name_shaped(word: str) -> bool:
         return True
     if any(_LETTERS_DIGITS.search(part) and not _CAPS_DIGITS.fullmatch(part) for part in parts):
         return True
+    if len(parts) == 2 and any(_LETTER_DIGIT.fullmatch(part) for part in parts) \
+            and any(_CAPITALISED.fullmatch(part) for part in parts):
+        return True  # a word hyphenated to a letter and digit: "Search-R1", "R1-Searcher", "Liquid-S4"
     caps = [part for part in parts if part.isupper() and len(part) >= 2]
     return len(parts) >= 2 and len(caps) >= 2 and len(caps) == len(parts)
+
+
+_LETTER_DIGIT = re.compile(r"[A-Z]\d")
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 
 
 # Capitals, then lower case: "LLMLingua", or a word capitalised to spell an acronym ("QUAdruped Robot Dataset").
