@@ -211,8 +211,8 @@ def _short_form_first(text: str) -> Iterator[tuple[int, int, int, int]]:
 # tried only at each ": ", the short form read backwards from there.
 _SHORT_BEFORE_COLON = re.compile(r"(?<![\w^.+-])[A-Za-z][\w^.+-]{0,19}$")
 _TITLED_AFTER_COLON = re.compile(r"[A-Z][\w'-]*"
-                                 r"(?: (?:(?:of|for|via|with|and|the|in|to|on|from|by|through|a|an) )*(?:[A-Z]|[a-z]+(?=[A-Z]))"
-                                 r"[\w'-]*){1,7}")  # (a word marking a letter it lends: "IMplicit rEwards")
+                                 r"(?: (?:(?:of|for|via|with|and|the|in|to|on|from|by|through|a|an) )*"
+                                 r"(?:[A-Z]|[a-z]+(?=[A-Z]))[\w'-]*){1,7}")  # (or a word marking a letter: "rEwards")
 
 
 def _colon_first(text: str) -> Iterator[tuple[int, int, int, int]]:

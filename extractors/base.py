@@ -20,6 +20,7 @@ __all__ = [
     "PROPOSES_KEY",
     "LABELS",
     "add_candidate",
+    "candidate_offsets",
     "span_evidence",
     "span_extension",
     "evidence_table",
@@ -190,6 +191,20 @@ def _candidate_spans(doc: Doc, candidates) -> dict[tuple[int, int], Span]:
     if kept is None or len(kept) != len(candidates):  # first replacement, or the group was set from outside
         kept = doc._.paperkg_candidate_spans = {(span.start_char, span.end_char): span for span in candidates}
     return kept
+
+
+def candidate_offsets(doc: Doc, label: str) -> set[tuple[int, int]]:
+    """Character offsets of the doc's candidates of one label so far.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("We fine-tune GPT-4 on COCO.")
+    >>> _ = add_candidate(doc, 13, 18, "MODEL", rule="r", confidence=0.9)
+    >>> candidate_offsets(doc, "MODEL"), candidate_offsets(doc, "DATASET")
+    ({(13, 18)}, set())
+    """
+    return {(span.start_char, span.end_char) for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == label}
 
 
 def span_evidence(doc: Doc, start_char: int, end_char: int) -> tuple[str | None, float, str | None, str | None]:

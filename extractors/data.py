@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .abbreviations import acronym_definitions, add_definitions
-from .base import CANDIDATES_KEY, add_candidate, doc_text
+from .base import add_candidate, candidate_offsets, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import (
     DATA_HEAD_WORD,
@@ -702,7 +702,7 @@ class DataExtractor:
                         accepts=lambda long_form, short, long_start: self._defines(text, long_form, short, long_start),
                         add=self._add)
         # Names a list gives beside two of this kind: "on 3DPW, MPII3D, and H36M".
-        mates = {(span.start_char, span.end_char) for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == self.label}
+        mates = candidate_offsets(doc, self.label)
         for start, end in co_listed_names(text, mates, _known_other_keys()) if len(mates) >= 2 else ():
             self._add(doc, text, start, end, "co-listed", self.kin_confidence)
         return doc

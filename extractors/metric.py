@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from paperkg.core.model import normalize_key
 
 from .abbreviations import acronym_definitions, add_definitions, kind_after
-from .base import CANDIDATES_KEY, add_candidate, doc_text
+from .base import add_candidate, candidate_offsets, doc_text
 from .gazetteer import Gazetteer
 from .lexicon import (HEADS, SENTENCE_REACH, TASK_HEADS, is_generic, is_name_shaped, judged_per_part, known_keys,
                       line_bounds, load_names, sentence_start)
@@ -277,7 +277,8 @@ _COINED = r"(?<![\w-])(?:[A-Z](?=[\w-]*?[A-Z])[\w-]*|[a-z]{1,3}[A-Z][\w-]*)"
 # A coined name an article gives a decimal or a percentage: "a MinDCF of 0.0358", "a normalized minDCF of 0.072", "an
 # average GDT_TS of 61.4". A system or a dataset is not "of" a score; the article keeps out "ResNet of 50.2M".
 _NAME_GIVEN_VALUE = re.compile(r"(?<![\w-])[Aa]n?\s+(?:[a-z]+\s+){0,2}(?P<name>" + _COINED + r")"
-                               r"(?=\s+of\s+(?:about\s+|only\s+|up\s+to\s+)?\d+(?:\.\d+)?\s?\\?%|\s+of\s+(?:about\s+|only\s+)?\d*\.\d+(?![\w.]))")
+                               r"(?=\s+of\s+(?:about\s+|only\s+|up\s+to\s+)?\d+(?:\.\d+)?\s?\\?%"
+                               r"|\s+of\s+(?:about\s+|only\s+)?\d*\.\d+(?![\w.]))")
 _CALLED_BEFORE = re.compile(r"(?P<name>" + _COINED + r")(?:\s*(?:,|/|and|, and)\s*(?P<second>" + _COINED + r"))?\s+$")
 # Coined names that end like a benchmark's: a score on them is on that benchmark ("a FooBench score of 71").
 _BENCHMARK_ENDING = re.compile(r"(?:Bench|Eval|Arena|QA)$")
@@ -506,8 +507,7 @@ class MetricExtractor:
     def _add_listed_partners(self, doc: Doc, text: str) -> None:
         """The measures listed, each after its value, with one another rule found: "85.0% accuracy, 76.2%
         sensitivity, and 91.2% specificity" (a list of values names its measures alike)."""
-        found = {(span.start_char, span.end_char)
-                 for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == "METRIC"}
+        found = candidate_offsets(doc, "METRIC")
         items = list(_VALUE_AND_WORDS.finditer(text)) if found else []
         run: list[re.Match] = []
         for item in [*items, None]:
@@ -529,9 +529,7 @@ class MetricExtractor:
         """The measure joined to a found one by "and", "or" or a comma, in a frame or a sentence of values: "in terms
         of test accuracy and communication cost" (a phrase the grammar reads as a measure, from its head; not a
         quality, "accuracy and robustness"; nor a problem named, "longer outputs increase latency, memory usage")."""
-        found = sorted({(span.start_char, span.end_char)
-                        for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == "METRIC"})
-        for _, end in found:
+        for end in sorted(end for _, end in candidate_offsets(doc, "METRIC")):
             joined = _JOINER_AFTER.match(text, end)
             if joined is None:
                 continue

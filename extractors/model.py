@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from paperkg.core.model import normalize_key
 
 from .abbreviations import acronym_definitions, add_definitions, kind_after
-from .base import CANDIDATES_KEY, add_candidate, doc_text, title_span
+from .base import CANDIDATES_KEY, add_candidate, candidate_offsets, doc_text, title_span
 from .gazetteer import Gazetteer
 from .lexicon import (
     DATA_HEAD_WORD,
@@ -473,7 +473,7 @@ class ModelExtractor:
     def _co_listed(self, doc: Doc, text: str) -> None:
         """The names a list gives beside two models found ("LaBSE, LASER, and XLM-R"), unless it lists known data
         or measures too."""
-        models = {(span.start_char, span.end_char) for span in doc.spans.get(CANDIDATES_KEY, ()) if span.label_ == "MODEL"}
+        models = candidate_offsets(doc, "MODEL")
         for start, end in co_listed_names(text, models, _known_other_keys()) if len(models) >= 2 else ():
             self._add(doc, text, start, end, "co-listed", self.listed_confidence)
 
@@ -880,6 +880,7 @@ _SENTENCE_START_WORDS = frozenset("However Thus Therefore Moreover Furthermore A
 
 @lru_cache(maxsize=1)
 def _known_other_keys() -> frozenset[str]:
+    """Keys of known names of kinds models never share a list with: data and measures."""
     return known_keys("datasets") | known_keys("benchmarks") | known_keys("metrics")
 
 

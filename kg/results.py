@@ -133,7 +133,8 @@ _METRIC_THEN_VALUE = re.compile(
     re.IGNORECASE,
 )
 # Between a value and the metric it measures: "58.0% PQ", "85.6% top-1 accuracy", "2.4× higher throughput".
-_VALUE_THEN_METRIC = re.compile(r"^\)?\s*(?:\([^()]{0,20}\)\s*)?(?:(?:±|\\pm|\+/-|\+-)\s*\$?\s*[\d.]+\s*\$?\s*(?:\\?%\s*)?)?"
+_VALUE_THEN_METRIC = re.compile(r"^\)?\s*(?:\([^()]{0,20}\)\s*)?"
+                                r"(?:(?:±|\\pm|\+/-|\+-)\s*\$?\s*[\d.]+\s*\$?\s*(?:\\?%\s*)?)?"  # a spread: "± 0.2"
                                 r"(?:(?:absolute|relative|higher|lower|better|more|less|gains?|improvements?|"
                                 r"increases?|reductions?|drops?)\s+)?(?:(?:in|of|on)\s+)?"
                                 r"(?:(?:the|its|their|our)\s+)?(?:(?:total|overall|average|mean)\s+)?$", re.IGNORECASE)
