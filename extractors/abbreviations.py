@@ -176,7 +176,6 @@ def _spelled_by_capitals(short: str, long_form: str) -> int | None:
     return len(long_form) if word_end < 0 else word_end
 
 
-
 def _around(text: str, separator: str, short_before: re.Pattern, long_after: re.Pattern,
             reach: int) -> Iterator[tuple[re.Match, re.Match]]:
     """At each ``separator``, the short form ending right before it (within ``reach``) and the long form after it."""

@@ -529,7 +529,7 @@ class MetricExtractor:
         """The measure joined to a found one by "and", "or" or a comma, in a frame or a sentence of values: "in terms
         of test accuracy and communication cost" (a phrase the grammar reads as a measure, from its head; not a
         quality, "accuracy and robustness"; nor a problem named, "longer outputs increase latency, memory usage")."""
-        for end in sorted(end for _, end in candidate_offsets(doc, "METRIC")):
+        for end in sorted({end for _, end in candidate_offsets(doc, "METRIC")}):  # (each end once)
             joined = _JOINER_AFTER.match(text, end)
             if joined is None:
                 continue

@@ -100,8 +100,9 @@ _MEMORY_UNITS = frozenset({"GB", "MB", "TB", "KB", "GiB", "MiB"})
 # A bound rather than a result: "70 or higher", "20% or fewer".
 _OR_BEYOND = re.compile(r"\s?%?\s+or\s+(?:higher|more|above|greater|better|lower|less|below|fewer)\b")
 _THRESHOLD = re.compile(r"\(\s*(?:[<>≤≥]=?|\\[lg]eq?\s*)\s*$")
-# What stands before a value's spread: a plus-minus sign, in Unicode, LaTeX or ASCII.
-_SPREAD_BEFORE = re.compile(r"(?:±|\\pm|\+/-|\+-)\s*\$?\s*$")
+# A plus-minus sign, in Unicode, LaTeX or ASCII: the number after it is the spread of the value before it.
+_PLUS_MINUS = r"(?:±|\\pm|\+/-|\+-)"
+_SPREAD_BEFORE = re.compile(_PLUS_MINUS + r"\s*\$?\s*$")
 _NEGATIVE = re.compile(r"(?:^|(?<=[\s(=]))[-−]$")
 _DURATION = re.compile(_DURATION_UNIT)
 # How long a run takes: "completed in 4.0 GPU hours", "within less than 500 milliseconds", "0.12 seconds per frame".
@@ -134,7 +135,7 @@ _METRIC_THEN_VALUE = re.compile(
 )
 # Between a value and the metric it measures: "58.0% PQ", "85.6% top-1 accuracy", "2.4× higher throughput".
 _VALUE_THEN_METRIC = re.compile(r"^\)?\s*(?:\([^()]{0,20}\)\s*)?"
-                                r"(?:(?:±|\\pm|\+/-|\+-)\s*\$?\s*[\d.]+\s*\$?\s*(?:\\?%\s*)?)?"  # a spread: "± 0.2"
+                                r"(?:" + _PLUS_MINUS + r"\s*\$?\s*[\d.]+\s*\$?\s*(?:\\?%\s*)?)?"  # a spread: "± 0.2"
                                 r"(?:(?:absolute|relative|higher|lower|better|more|less|gains?|improvements?|"
                                 r"increases?|reductions?|drops?)\s+)?(?:(?:in|of|on)\s+)?"
                                 r"(?:(?:the|its|their|our)\s+)?(?:(?:total|overall|average|mean)\s+)?$", re.IGNORECASE)
@@ -1041,12 +1042,12 @@ _PRONOUN_REACH = 400
 # outperforms ...", "this simple approach achieves ...", "tool augmentation improves ...", "The trained GNN
 # achieves ..." (up to three words before the kind, none a function word: "most of the methods" is no subject; a
 # plural kind alone, "Models reach ...", is no system of the paper's).
-_SUBJECT_MODIFIER = (r"(?!(?:of|the|a|an|and|or|to|that|which|is|are|has|have|with|for|in|on|by|we|it|no|none|all|each|every|most|"
-                     r"many|some|any|both|several|few|other|such)\b)[\w-]+\s+")
+_SUBJECT_MODIFIER = (r"(?!(?:of|the|a|an|and|or|to|that|which|is|are|has|have|with|for|in|on|by|we|it|no|none|all|"
+                     r"each|every|most|many|some|any|both|several|few|other|such)\b)[\w-]+\s+")
 _POINTED_SUBJECT = re.compile(r"(?:[^,.;:]{0,100},\s*)?(?P<own>(?:(?:the|this|these|our)\s+(?:" + _SUBJECT_MODIFIER
                               + r"){0,3}?|(?:" + _SUBJECT_MODIFIER + r"){1,3}?)"
-                              r"(?:" + OWN_KIND + r"|technique|strategy|solution|module|network|features|representations|augmentation|"
-                              r"student|classifier|detector|predictor|judge|monitor|GNN)s?"
+                              r"(?:" + OWN_KIND + r"|technique|strategy|solution|module|network|features|representations|"
+                              r"augmentation|student|classifier|detector|predictor|judge|monitor|GNN)s?"
                               + r")(?=\s+(?:\w+ly\s+)?"
                               r"(?:achiev|reach|attain|scor|obtain|improv|outperform|yield|surpass|exceed|deliver|reduc|boost|increas|"
                               r"cut|lower|recover|retain|gain)"
