@@ -262,8 +262,8 @@ def in_measurement_context(text: str, start: int, end: int) -> bool:
         return True
     if _VALUE_AFTER.match(text, end, min(clause_end, end + 40)):
         return True
-    # A value right before: "75.6% win rate", "84.1% Top1-acc", "2x lower latency".
-    if re.search(r"\d[\d.,]*\s*(?:%|\\%|x|×|times|points?|pp|[KMGT]B|ms)?\s+(?:(?:\w+\s+){0,1})$", before[-30:]):
+    # A value right before: "75.6% win rate", "84.1% Top1-acc", "2x lower latency", "$4\times$ speed-up".
+    if re.search(r"\d[\d.,]*\s*(?:%|\\%\$?|x|×|\\?times\$?|points?|pp|[KMGT]B|ms)?\s+(?:(?:\w+\s+){0,1})$", before[-30:]):
         return True
     # "X and Y of 3.2 and 4.5 points", a value later in the clause, close enough to be this measure's.
     return _NUMBER_NEAR.match(text, end, min(clause_end, end + 60)) is not None

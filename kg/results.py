@@ -69,6 +69,9 @@ _TIMES_NUMBER = re.compile(r"\s?\$?\\?(?:times|[x×X])\$?\s?\d")
 _TIMES_BEFORE = re.compile(r"\d\s?\$?\\?(?:times|[x×X])\$?\s?$")
 # A unit in LaTeX math of its own after the number: "2.1$\times$", "45.2$\%$".
 _MATH_UNIT = re.compile(r"\$(?=\\(?:times|%))")
+# A value in math copied from an arXiv HTML page: as rendered, then as its TeX ("188×188\times memory efficiency",
+# "2.9%2.9\% in ..."). The TeX copy is read, as if written alone.
+_RENDERED_THEN_TEX = re.compile(r"(?<![\d.])(?P<number>\d+(?:\.\d+)?)[×%](?P=number)(?=\\(?:times|%))")
 # The setting a value is measured at, not a result: "at the exit ratio of 10-15%", "at 50% sparsity".
 _SETTING_BEFORE = re.compile(
     r"\bat\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:ratio|sparsity|pruning|compression|level|resolution|budget|"
@@ -356,8 +359,11 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
     taken_starts = [s for s, _ in taken]
     furthest_end = list(accumulate((e for _, e in taken), max))
     skip_until = start
+    tex_copies = {copied.end() - len(copied["number"]) for copied in _RENDERED_THEN_TEX.finditer(text, start, end)}
     for match in _NUMBER.finditer(text, start, end):
-        before = text[max(0, match.start() - 2):match.start()]
+        if match.end() + 1 in tex_copies:
+            continue  # the rendered copy: its TeX follows
+        before = " " if match.start() in tex_copies else text[max(0, match.start() - 2):match.start()]
         if (lost := _LOST_MACRO.search(text, max(start, match.start() - 8), match.start())) is not None:
             if text[lost.start() - 1:lost.start()] == "(":
                 continue  # "low-sparsity regions (sim50%)": the range a setting names, as "(>80%)" is
@@ -377,7 +383,8 @@ def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> It
             continue  # "62.53% (± 1.59)", "48.3 $\\pm$ 0.8": a value's spread, not a result of its own
         if _OR_BEYOND.match(text, match.end()):
             continue  # "scores of 70 or higher", "20% or fewer visual tokens": a bound, no result
-        if match.start() < skip_until or _TIMES_BEFORE.search(text, max(start, match.start() - 8), match.start()):
+        if match.start() < skip_until or (match.start() not in tex_copies
+                                          and _TIMES_BEFORE.search(text, max(start, match.start() - 8), match.start())):
             continue  # the upper bound of a setting's range; the second side of "1024 times 1024"
         after = _unit_after(text, match.end())
         if after is None:
@@ -597,7 +604,7 @@ def _data_right_after(text: str, value: _Value, names: _Spans | None) -> Mention
                  and not text[value.end:m.start].strip()), None)
 
 
-_VALUE_RIGHT_BEFORE = re.compile(r"\d[\d.,]*\s?(?:%|x|×)?\s*$")
+_VALUE_RIGHT_BEFORE = re.compile(r"\d[\d.,]*\$?\s?(?:%|x|×|\\%|\\?times)?\$?\s*$")  # (or in TeX: "4\times speed-up")
 
 
 def _value_by(text: str, metric: Mention) -> int | None:

@@ -839,6 +839,17 @@ def test_latex_unit_after_a_plain_number():
     assert [(value, unit) for _, _, _, value, unit in found] == [(2.36, "x"), (1.93, "x"), (45.2, "%")]
 
 
+def test_math_copied_from_an_arxiv_html_page_is_read_once():
+    # An arXiv HTML page's math copies as rendered, then as its TeX: "188×188\\times", "2.9%2.9\\%"; the value is read
+    # once, with its unit and the measure after it. The TeX alone before a measure is its value too ("$4\\times$
+    # speed-up"); "1024×1024102410241024\\times 1024" stays a resolution.
+    found = _results("ZorbTune: Tuning", "ZorbTune achieves 188×188\\times memory efficiency and 26.11×26.11\\times "
+                     "speedup, a $4\\times$ speed-up in downstream classification tasks, and an improvement of "
+                     "2.9%2.9\\% in accuracy on 1024×1024102410241024\\times 1024 images.")
+    assert [(metric, value, unit) for _, _, metric, value, unit in found] == [
+        ("memory efficiency", 188.0, "x"), ("speedup", 26.11, "x"), ("speed-up", 4.0, "x"), ("accuracy", 2.9, "%")]
+
+
 def test_ranges_written_with_to_and_values_set_against_another_systems():
     # "5-to-10-fold": a range's bounds share its unit; "$4.10$ FID": the measure after the value's LaTeX; "(vs e.g.
     # 0.141 of X)": the other system's value.
