@@ -255,12 +255,16 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     (False, True, True)
     >>> is_generic("BLSTM-based"), is_generic("GPT-style"), is_generic("Llama-Guard")
     (True, True, False)
+    >>> is_generic("VideoLLMs"), is_generic("KD-FedLLMs"), is_generic("VideoLLM"), is_generic("g-SAEs")  # a class
+    (True, True, False, False)
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
             or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None
             or _NUMBER_FORMAT.fullmatch(text) is not None
             # generic classes joined are one still: "CNN-RNN", "LLM-MLLM collaboration"
             or ("-" in text and all(part and _stoplisted(part) for part in text.split("-")))
+            # a class named by a field before a class in the plural: "VideoLLMs", "FinLLMs", "KD-FedLLMs"
+            or ((plural := _CLASS_PLURAL_END.search(text)) is not None and _stoplisted(plural.group()))
             # a word that describes by a name is no name: "BLSTM-based", "GPT-style"
             or ("-" in text and text.rsplit("-", 1)[1].lower() in _NOT_SUFFIXES))
 
@@ -281,6 +285,7 @@ _YEAR_ENDING = re.compile(r"(?:(?:19|20)\d|(?<=[a-z])[12])\d$")  # "CVPR2024", "
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
+_CLASS_PLURAL_END = re.compile(r"(?<=[a-z])[A-Z]{2,6}s$")
 # A sentence's last word glued by a footnote mark to the next one's first, as PDF text has it: "abilities.111The",
 # "website111Project" (a mark rendered as one digit thrice).
 _FOOTNOTE_GLUED = re.compile(r"[A-Za-z]+[.,;:]\d+[A-Z][a-z]*|[a-z]{3,}(\d)\1\1[A-Z][a-z]+")

@@ -213,6 +213,8 @@ def test_common_noun_name_in_a_title(nlp, text, expected):
         "The Feed-Forward Network (FFN) of each layer is pruned, and FFNs shrink.",
         # Lower-case words before a plural generic class name a class too, and so does their short form.
         "Audio large language models (A-LLMs) grow fast; an A-LLM hears well.",
+        # A field fused to a generic class in the plural names the class ("existing VideoLLMs").
+        "However, existing VideoLLMs and FinLLMs remain weak at event boundaries.",
         # A citation in parentheses after a noun for models lists no names.
         "Diffusion models (Smith and Jones, 2021) and the model, However, fail.",
         "The Natural Language Processing (NLP) community and the Knowledge Graph (KG) model grew.",
