@@ -215,6 +215,8 @@ def test_common_noun_name_in_a_title(nlp, text, expected):
         "Audio large language models (A-LLMs) grow fast; an A-LLM hears well.",
         # A field fused to a generic class in the plural names the class ("existing VideoLLMs").
         "However, existing VideoLLMs and FinLLMs remain weak at event boundaries.",
+        # Textbook methods and the field's other words, whatever their shape.
+        "Conventional methods such as SVM, KNN and TF-IDF with BoW features serve IoT and NL2SQL; this SoK covers SfM.",
         # A citation in parentheses after a noun for models lists no names.
         "Diffusion models (Smith and Jones, 2021) and the model, However, fail.",
         "The Natural Language Processing (NLP) community and the Knowledge Graph (KG) model grew.",
