@@ -153,6 +153,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         # A word hyphenated to a letter and a digit is a name (not a virus's year, a GPU or a connector).
         ("We compare Zorb-R1 and R1-Gizmo on COVID-19 data with Tesla-V100 GPUs and Type-C ports.",
          ["Zorb-R1", "R1-Gizmo"]),
+        # A known name written out in full, its head noun and all, as its authors name it.
+        ("We adapt the Segment Anything Model to video, unlike Segment Anything 2.", ["Segment Anything Model",
+                                                                                      "Segment Anything 2"]),
         # The reasoning models named in lower case, with their tiers and efforts (not the ozone of "O3 levels").
         ("We compare o1, o3-mini and o4-mini-high with GPT-4o and Llama 4 Scout, and track O3 levels.",
          ["o1", "o3-mini", "o4-mini-high", "GPT-4o", "Llama 4 Scout"]),
