@@ -29,6 +29,10 @@ _CAPITALISED_MODIFIER = re.compile(
     r"(?<![\w-])(?!(?:The|A|An|Our|This|These|Its|Their|Each|Every|All|Both|Any|With|Without|For|In|On|Of|By|To|"
     r"From|Via|And|Or|Versus|Vs|Than|Beyond|Towards?|Into|Over|Under|Is|Are|Do|Does|Can|When|Why|How|What)"
     r" )[A-Z][\w-]*[a-z0-9](?<!ing) $")
+# A domain or kind of data before a common-noun name in lower case: the phrase names a class of models ("vision
+# transformers", "a diffusion transformer", "graph transformers"), not the architecture.
+_DOMAIN_MODIFIER = re.compile(r"(?<![\w-])(?:vision|visual|graph|diffusion|video|image|audio|speech|point|spatial|temporal|"
+                              r"latent|linear|causal) $")
 
 
 class Gazetteer:
@@ -202,11 +206,14 @@ class Gazetteer:
             return (start < title_end and text[start].isupper() and _stem(text[start:end]).casefold() in self._repeated
                     and _CAPITALISED_MODIFIER.search(text, max(0, start - 40), start) is not None)
 
+        def domain_class(start: int, end: int) -> bool:
+            return common(start, end) and _DOMAIN_MODIFIER.search(text, max(0, start - 20), start) is not None
+
         found = [(s, e, known) for s, e, known in found if not compound_head(s, e)]
         inside = _inside_another(found)
         alone = [(s, e) for s, e, _ in found if common(s, e) and (s, e) not in inside]
         if len(alone) >= 2:
-            return found
+            return [(s, e, known) for s, e, known in found if not domain_class(s, e)]
         return [(s, e, known) for s, e, known in found if not common(s, e)]
 
     def _widen(self, text: str, start: int, end: int) -> tuple[int, int, bool]:

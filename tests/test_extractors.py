@@ -179,9 +179,14 @@ def test_model_found(nlp, text, expected):
         ("Rethinking the Transformer for Speech\n\nIt helps.", ["Transformer"]),
         ("Scaling Transformers to Long Inputs\n\nIt helps.", ["Transformers"]),
         ("A Study\n\nWe revisit the Multi-layer Transformer architecture.", ["Transformer"]),
+        # In lower case after a domain it is the class of that domain's models ("vision transformers"); a use on its
+        # own still names the architecture.
+        ("A Study\n\nWe prune vision transformers and graph transformers; vision transformers gain most.", []),
+        ("A Study\n\nWe prune vision transformers, unlike the classical transformer and its transformer blocks.",
+         ["transformer", "transformer"]),
     ],
 )
-def test_common_noun_name_in_a_title(nlp, text, expected):
+def test_common_noun_name_after_a_modifier(nlp, text, expected):
     assert found(nlp, text, "MODEL") == expected
 
 
