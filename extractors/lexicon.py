@@ -551,6 +551,9 @@ _NAMING = re.compile(
     r"|(?!(?:for|upon|on|the|and|with|from|into|our|their|its|this|that|these|those|such|more|some|any|all)\b)"
     r"[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,}){0,2}(?=\s*(?:[,.;:)]|--|$)|\s(?:and|that|which|to|for|with|as|in|on|is|was|\()\b))"
 )
+# The paper speaking of its own work: what gives a lower-case phrase a name of the paper's making ("a process we refer
+# to as hyperfitting", "a novel component called spatio-temporal adaptive embedding").
+_PAPER_SPEAKING = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Nn]ovel|[Nn]ew|[Pp]ropos\w*|[Ii]ntroduc\w*|[Pp]resent\w*)\b")
 # Every match of _NAMING holds one of these.
 _NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "we call", "e name ")
 # One word a cue may name: coined (a second capital or a digit, or lower case with an inner capital)
@@ -820,6 +823,9 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
     # Most texts have no naming verb: looking for the words is cheaper than the regex's scan.
     namings = _NAMING.finditer(text) if any(verb in text for verb in _NAMING_VERBS) else ()
     for match in namings:
+        if match["name"][0].islower() and not _PAPER_SPEAKING.search(text, sentence_start(text, match.start()),
+                                                                     match.start()):
+            continue  # a plain phrase the field uses: "a problem called hallucinations", "labels, called pseudo-labels"
         yield match.start("name"), match.end("name"), _label_before(text, match.start())
     for _, cue_end in proposal_cues(text):
         lead = _WORDS_BEFORE_NAME.match(text, cue_end)

@@ -223,6 +223,9 @@ def test_common_noun_name_after_a_modifier(nlp, text, expected):
         "Audio large language models (A-LLMs) grow fast; an A-LLM hears well.",
         # A field fused to a generic class in the plural names the class ("existing VideoLLMs").
         "However, existing VideoLLMs and FinLLMs remain weak at event boundaries.",
+        # A plain phrase a naming verb gives, where the paper speaks of no work of its own, is the field's word.
+        "Models suffer from the factual inconsistency problem called hallucinations. Such labels, called "
+        "pseudo-labels, are kept; the ability to keep old tasks is referred to as stability.",
         # Textbook methods and the field's other words, whatever their shape.
         "Conventional methods such as SVM, KNN and TF-IDF with BoW features serve IoT and NL2SQL; this SoK covers SfM.",
         # A citation in parentheses after a noun for models lists no names.
