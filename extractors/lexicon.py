@@ -665,7 +665,7 @@ def introduced_names(text: str) -> tuple[tuple[int, int, str], ...]:
 
     Examples
     --------
-    >>> text = ("We launch EVE, an encoder-free model. A stage called locality alignment, which helps. "
+    >>> text = ("We launch EVE, an encoder-free model. Our new stage called locality alignment, which helps. "
     ...         "We release the SNARE, the first large-scale probing benchmark.")
     >>> [(text[s:e], label) for s, e, label in introduced_names(text)]
     [('locality alignment', 'MODEL'), ('EVE', 'MODEL'), ('SNARE', 'BENCHMARK')]
