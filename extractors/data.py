@@ -140,13 +140,14 @@ _ON_NAMES = (r"(?:the )?(?P<names>(?:[A-Z][\w^+.-]*)(?:(?:, | and |, and )(?:the
 _ON_OPENER = re.compile(r"On " + _ON_NAMES)
 _CLAUSE_ON_OPENER = re.compile(r"; (?:and |while |whereas )?on " + _ON_NAMES)
 # A coined name described in apposition as one thing of a kind: "HaystackCraft, a new NIAH benchmark built on ...",
+# "PolyRefuse, a multilingual safety dataset created by ...",
 # "ZorbQA, the largest dataset of ..." (the kind heads the description: not "X, a reward-guided dataset distillation
 # framework", nor "X, the best model in the Y dataset").
 _DESCRIBED_AS_KIND = re.compile(
     r"(?<![\w-])(?P<name>[A-Z](?=[\w^+-]*?[A-Z0-9])[\w^+-]*|[A-Z][a-z]+[A-Z][\w^+-]*), (?:a|an|the) "
     r"(?P<modifiers>(?:(?!(?:in|on|of|for|with|from|by|at)\b)[\w-]+,? ){0,5}?)"
     r"(?P<kind>" + DATA_HEAD_WORD + r")"
-    r"(?=\s*[,.;:(]|\s+(?:for|of|that|which|with|built|designed|to|where|and|in|on|from|[a-z]+ing)\b)")
+    r"(?=\s*[,.;:(]|\s+(?:for|of|that|which|with|built|designed|to|where|and|in|on|from|[a-z]+ing|[a-z]{3,}ed)\b)")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w-]* $")
 # A coined name and its kind, capitalised as a title: "the RAFT Benchmark", "the VSPW Dataset" (a name of two capitals
 # or digits at least, not a phrase's word: "A Benchmark", "Noisy Dataset", "Multiple-Choice Benchmarks"). A "Corpus" or
@@ -337,6 +338,12 @@ _HEAD_NOUN_AFTER = re.compile(r" " + _DATA_NOUN + r"\b", re.IGNORECASE)
 _PLURAL = re.compile(r"(?<!corpu)s$|corpora$")
 # A short aside in parentheses after a listed name, saying what it is for.
 _ASIDE_BEFORE = re.compile(r"\s*\([a-z][^()]{0,60}\)\s*$")
+# Names in parentheses between a word and the noun they are of: "indoor (NYUv2) benchmarks", "code (BugNet and
+# PyTorrent) datasets" (not one name in capitals, which the words before may define: "out-of-distribution (OOD)
+# benchmarks").
+_PARENTHESISED_NAMES_BEFORE = re.compile(
+    r"(?<=[a-z] )\((?![A-Z0-9]+\))(?=[\w^+.-]*[A-Z0-9])[\w^+.-]+(?:(?:, (?:and )?| and | or )(?=[\w^+.-]*[A-Z0-9])[\w^+.-]+)*"
+    r"(?P<close>\))\s*$")
 
 
 def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | None]]:
@@ -373,6 +380,9 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
     >>> text = "on ZorbRad (tumor segmentation) and Gizmo-Echo (heart tracking) datasets"
     >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"datasets"}))]
     ['Gizmo-Echo', 'ZorbRad']
+    >>> text = "on outdoor and indoor (NYUv2) benchmarks, and code (BugNet and PyTorrent) datasets"
+    >>> [text[s:e] for s, e, _ in cued_names(text, frozenset({"benchmarks", "datasets"}))]
+    ['NYUv2', 'PyTorrent', 'BugNet']
     >>> text = "on benchmark datasets, including Kvasir and ETIS-Larib"
     >>> cued_names(text, frozenset({"benchmark"})), len(cued_names(text, frozenset({"datasets"})))
     ([], 2)
@@ -394,6 +404,9 @@ def cued_names(text: str, nouns: frozenset[str]) -> list[tuple[int, int, bool | 
                                                                  task_words.start() - 1)):
             # (The acronym is the name when no name stands before the words: "the synthetic GTA dataset".)
             end = task_words.start()
+        if text[end - 2 : end].rstrip().endswith(")") and (
+                parenthesised := _PARENTHESISED_NAMES_BEFORE.search(text, max(0, end - 120), end)) is not None:
+            end = parenthesised.start("close")
         adjacent_end = end
         for _ in range(8):
             if text[end - 2 : end].rstrip().endswith(")") and (aside := _ASIDE_BEFORE.search(text, max(0, end - 70), end)):
@@ -746,7 +759,7 @@ _DEFAULTS = {
         "role": "train",
         # A split names its data: "on COCO val set", "the Cityscapes test split".
         "nouns": ["dataset", "datasets", "database", "databases", "corpus", "corpora", "collection", "collections",
-                  "val set", "test set", "val sets", "test sets",
+                  "data set", "data sets", "val set", "test set", "val sets", "test sets",
                   "validation set", "dev set", "training set", "train set", "test split", "val split"],
         # Sized collections ("HumanCaption-10M", "WebVid-10M") and QA sets ("TallyQA").
         # (The capital comes before the lookbehind that it starts a word: the regex engine

@@ -414,6 +414,12 @@ def test_title_name_is_a_model(nlp):
         # A name in capitals or with a digit listed beside two data names (not beside a known model).
         ("Extensive experiments on 3DPW, MPII3D, and Z36M demonstrate gains, as on COCO, ZQA and LLaVA.",
          "DATASET", ["3DPW", "MPII3D", "Z36M", "COCO"]),
+        # Names in parentheses before their noun; "data set" in two words; a description by what was done to it.
+        ("We train on code (ZorbNet and PyZorrent) datasets, a small data set (ZUHK01) and ZorbRefuse, a "
+         "multilingual safety dataset created by translation.", "DATASET",
+         ["ZorbNet", "PyZorrent", "ZUHK01", "ZorbRefuse"]),
+        ("It leads on outdoor and indoor (ZYUv2) benchmarks, not on out-of-distribution (OOD) benchmarks.",
+         "BENCHMARK", ["ZYUv2"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
