@@ -140,11 +140,13 @@ _ON_NAMES = (r"(?:the )?(?P<names>(?:[A-Z][\w^+.-]*)(?:(?:, | and |, and )(?:the
 _ON_OPENER = re.compile(r"On " + _ON_NAMES)
 _CLAUSE_ON_OPENER = re.compile(r"; (?:and |while |whereas )?on " + _ON_NAMES)
 # A coined name described in apposition as one thing of a kind: "HaystackCraft, a new NIAH benchmark built on ...",
-# "PolyRefuse, a multilingual safety dataset created by ...",
+# "PolyRefuse, a multilingual safety dataset created by ...", "GLVC (Grounding Long Video Clues), a long video
+# question-answering dataset",
 # "ZorbQA, the largest dataset of ..." (the kind heads the description: not "X, a reward-guided dataset distillation
 # framework", nor "X, the best model in the Y dataset").
 _DESCRIBED_AS_KIND = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z](?=[\w^+-]*?[A-Z0-9])[\w^+-]*|[A-Z][a-z]+[A-Z][\w^+-]*), (?:a|an|the) "
+    r"(?<![\w-])(?P<name>[A-Z](?=[\w^+-]*?[A-Z0-9])[\w^+-]*|[A-Z][a-z]+[A-Z][\w^+-]*)"
+    r"(?: \([^()]{1,80}\))?, (?:a|an|the) "  # (its long form or short form between: "GLVC (Grounding Long Video Clues), a")
     r"(?P<modifiers>(?:(?!(?:in|on|of|for|with|from|by|at)\b)[\w-]+,? ){0,5}?)"
     r"(?P<kind>" + DATA_HEAD_WORD + r")"
     r"(?=\s*[,.;:(]|\s+(?:for|of|that|which|with|built|designed|to|where|and|in|on|from|[a-z]+ing|[a-z]{3,}ed)\b)")

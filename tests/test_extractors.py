@@ -420,6 +420,9 @@ def test_title_name_is_a_model(nlp):
          ["ZorbNet", "PyZorrent", "ZUHK01", "ZorbRefuse"]),
         ("It leads on outdoor and indoor (ZYUv2) benchmarks, not on out-of-distribution (OOD) benchmarks.",
          "BENCHMARK", ["ZYUv2"]),
+        # An apposition after a definition: the defined name is of the kind described.
+        ("We introduce ZLVC (Zorbing Long Video Clues), a long video question-answering dataset with clues.",
+         "DATASET", ["ZLVC"]),
     ],
 )
 def test_data_found(nlp, text, label, expected):
