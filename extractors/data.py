@@ -78,6 +78,9 @@ _EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?(?:\((?:e\.g\.|i\.e\.|such as|inc
 # A coined name with a year is an edition of shared data or a shared task ("CoNLL-2003",
 # "ACE 2005", "VOC2007"), which models are not named after; it outranks the name alone.
 _EDITION = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]{0,30}[A-Z][A-Za-z]{0,30}|[A-Z]{1,30}))[- ]?(?:19[89]\d|20[0-4]\d)(?![\w-])")
+# An edition that opens a longer name is an event's or a programme's: "ICDAR 2023 Competition on ...", "SemEval-2025
+# Task 4", "the ISCSLP 2024 Inspirational ... Challenge", "FIRE 2021 conference".
+_EVENT_AFTER = re.compile(r" (?:[A-Z]|(?:conference|workshop|competition|challenge|track|task|curriculum)\b)")
 _VENUE_BEFORE = re.compile(r"\b(?:[Ww]orkshop|[Cc]onference|[Ss]ymposium|[Pp]roceedings)\b[^.;]{0,80}\($")
 _NAME_AFTER = re.compile(_LISTED_WORD + r"(?: " + _LISTED_WORD + r"){0,3}")
 # Between list items, optionally after the item's task ("X image classification and Y segmentation").
@@ -669,7 +672,8 @@ class DataExtractor:
             # 2023"), or the short form of a workshop or conference ("... Processing (VLSP 2022)").
             if (_as_kind(role_before(text, match.start()) or "train", eval_role) == self.role
                     and not is_generic(match["name"]) and not text.endswith("at ", 0, match.start())
-                    and not _VENUE_BEFORE.search(text, max(0, match.start() - 100), match.start())):
+                    and not _VENUE_BEFORE.search(text, max(0, match.start() - 100), match.start())
+                    and not _EVENT_AFTER.match(text, match.end())):
                 self._add(doc, text, match.start(), match.end(), "edition", self.role_confidence + 0.01)
         if self.role:
             # A coined name no list knows takes its kind from its role: "results on FooQA", "trained on Bar-1M".

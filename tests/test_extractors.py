@@ -479,6 +479,12 @@ def test_data_not_found(nlp, text):
     assert found(nlp, text, "DATASET") + found(nlp, text, "BENCHMARK") == []
 
 
+def test_an_edition_that_opens_an_events_name_is_no_data_nor_model(nlp):
+    # "ZemEval-2025 Task 4", "the ZCDAR 2023 Competition": an event's edition; a coined word with a year is no model.
+    text = "Zorb Inc. at ZemEval-2025 Task 4: Unlearning\n\nWe placed first at the ZCDAR 2023 Competition on layouts."
+    assert found(nlp, text, "DATASET") + found(nlp, text, "BENCHMARK") + found(nlp, text, "MODEL") == []
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
