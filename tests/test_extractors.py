@@ -226,6 +226,8 @@ def test_common_noun_name_after_a_modifier(nlp, text, expected):
         # A plain phrase a naming verb gives, where the paper speaks of no work of its own, is the field's word.
         "Models suffer from the factual inconsistency problem called hallucinations. Such labels, called "
         "pseudo-labels, are kept; the ability to keep old tasks is referred to as stability.",
+        # A coined word before a noun of software, hardware or a resource names a tool.
+        "A plugin for ZetBrains IDEs connects WebZocket APIs and the ZirtualHome simulator.",
         # Textbook methods and the field's other words, whatever their shape.
         "Conventional methods such as SVM, KNN and TF-IDF with BoW features serve IoT and NL2SQL; this SoK covers SfM.",
         # A citation in parentheses after a noun for models lists no names.
