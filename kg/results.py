@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from heapq import merge
 from itertools import accumulate, groupby
 from dataclasses import asdict, dataclass, replace
 
@@ -350,7 +351,33 @@ def _slashed_scores(text: str, position: int) -> bool:
     return names is not None and names.group(1).count("/") == run.group().count("/")
 
 
+# A factor written out: "a fivefold speed", "by more than threefold", "three times faster" (not "two-fold: (1) ...",
+# a count of parts, nor "run three times", a count of runs).
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "twenty": 20, "fifty": 50, "hundred": 100}
+_WRITTEN_FACTOR = re.compile(
+    r"\b(?P<by>by (?:more than |up to |about |over |nearly |almost |roughly )?)?(?P<number>" + "|".join(_NUMBER_WORDS)
+    + r")(?P<fold>[- ]?fold)?(?(fold)| times(?= (?:faster|slower|more|less|fewer|higher|lower|larger|smaller|greater|"
+    r"better)\b))\b", re.IGNORECASE)
+# What a fold factor qualifies, when no "by" gives it: a noun after it ("a fivefold speed"), not a clause ("two-fold:").
+_QUALIFIED_AFTER = re.compile(r" (?!(?:and|or|to|as|in|of|with)\b)[a-z]")
+
+
+def _written_factors(text: str, start: int, end: int) -> Iterator[_Value]:
+    for match in _WRITTEN_FACTOR.finditer(text, start, end):
+        if match["fold"] and not match["by"] and not _QUALIFIED_AFTER.match(text, match.end()):
+            continue
+        yield _Value(match.start("number"), match.end(), float(_NUMBER_WORDS[match["number"].lower()]), "x")
+
+
 def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[_Value]:
+    """The values between ``start`` and ``end``, in order: numbers with their units, and factors written out."""
+    if not _WRITTEN_FACTOR.search(text, start, end):
+        return _numbers(text, start, end, taken)
+    return merge(_numbers(text, start, end, taken), _written_factors(text, start, end), key=lambda value: value.start)
+
+
+def _numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[_Value]:
     # Whether a number lies inside a mention: the mentions starting at or before it, by the
     # furthest end among them (one bisection, not a scan of every mention per number).
     if "%" in text[start:end]:

@@ -850,6 +850,16 @@ def test_math_copied_from_an_arxiv_html_page_is_read_once():
         ("memory efficiency", 188.0, "x"), ("speedup", 26.11, "x"), ("speed-up", 4.0, "x"), ("accuracy", 2.9, "%")]
 
 
+def test_factors_written_out_are_values():
+    # "three times faster", "a three-fold improvement", "by more than fivefold": factors in words are values in x; a
+    # count of parts ("two-fold: (1) ...") or of runs ("we run it three times") is none.
+    found = _results("ZorbNet: Speed", "The motivation is two-fold: (1) speed and (2) memory. ZorbNet is three times "
+                     "faster than BarNet, achieves a three-fold improvement in success rate, and reduces the average "
+                     "response latency by more than fivefold. We run it three times.")
+    assert [(metric, value, unit) for _, _, metric, value, unit in found] == [
+        ("speed", 3.0, "x"), ("success rate", 3.0, "x"), ("average response latency", 5.0, "x")]
+
+
 def test_ranges_written_with_to_and_values_set_against_another_systems():
     # "5-to-10-fold": a range's bounds share its unit; "$4.10$ FID": the measure after the value's LaTeX; "(vs e.g.
     # 0.141 of X)": the other system's value.
