@@ -457,7 +457,8 @@ PROPOSAL_CUE = re.compile(
     r"evaluations?|analys[ie]s|comparisons?|observations?|evidence)\b"
     # (nor the study of something else: "I present a detailed study on StructFormer (SF)")
     r"|\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:study|survey|review|overview|investigation|analysis)\s+(?:on|of|into)\b)"
-    r"|\b(?:called|named|dubbed|termed|coined|refer(?:red)? to (?:it |this |them )?as)\b"
+    # ("named entities", the task's noun, names nothing)
+    r"|\b(?:called|named(?! entit)|dubbed|termed|coined|refer(?:red)? to (?:it |this |them )?as)\b"
     r"|\b(?:the|our) (?:newly )?proposed\b",
     re.IGNORECASE,
 )
