@@ -555,6 +555,8 @@ _NAMING = re.compile(
 # The paper speaking of its own work: what gives a lower-case phrase a name of the paper's making ("a process we refer
 # to as hyperfitting", "a novel component called spatio-temporal adaptive embedding").
 _PAPER_SPEAKING = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Nn]ovel|[Nn]ew|[Pp]ropos\w*|[Ii]ntroduc\w*|[Pp]resent\w*)\b")
+# A lower-case word that carries a phrase on after its first, capitalised word.
+_PHRASE_GOES_ON = re.compile(r" (?!(?:and|or|to|for|with|which|that|as|in|on|is|are|was|were|by|from|at|of)\b)[a-z]")
 # Every match of _NAMING holds one of these.
 _NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "we call", "e name ")
 # One word a cue may name: coined (a second capital or a digit, or lower case with an inner capital)
@@ -827,6 +829,8 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
         if match["name"][0].islower() and not _PAPER_SPEAKING.search(text, sentence_start(text, match.start()),
                                                                      match.start()):
             continue  # a plain phrase the field uses: "a problem called hallucinations", "labels, called pseudo-labels"
+        if match["name"].istitle() and match["name"].isalpha() and _PHRASE_GOES_ON.match(text, match.end("name")):
+            continue  # the first word of a phrase in sentence case: "named Contrastive learning with ... (CBiT)"
         yield match.start("name"), match.end("name"), _label_before(text, match.start())
     for _, cue_end in proposal_cues(text):
         lead = _WORDS_BEFORE_NAME.match(text, cue_end)

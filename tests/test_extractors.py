@@ -226,6 +226,8 @@ def test_common_noun_name_after_a_modifier(nlp, text, expected):
         # A plain phrase a naming verb gives, where the paper speaks of no work of its own, is the field's word.
         "Models suffer from the factual inconsistency problem called hallucinations. Such labels, called "
         "pseudo-labels, are kept; the ability to keep old tasks is referred to as stability.",
+        # A naming verb before a phrase in sentence case names no first word of it.
+        "We propose a framework named Contrastive learning with gizmos for recommendation.",
         # "Named" opens the task of named entities, no name.
         "Advances in Named Entity Recognition: A Review\n\nNamed Entity Recognition (NER) is a key task.",
         # A coined word before a noun of software, hardware or a resource names a tool.
