@@ -603,7 +603,7 @@ OWN_THING = r"(?:[a-z-]+ ){0,2}?" + OWN_KIND
 # Only a coined-looking name (capitals inside or digits): "our model, Transformer-based, ..." is none.
 # A Title Case name of two to four words, set off by a comma or ending the clause: "Rotary Major Scan".
 _TITLE_CASE_NAME = (r"(?:[A-Z](?=[a-zA-Z^+-]*?[a-z])[a-zA-Z^+-]* ){1,3}[A-Z](?=[a-zA-Z^+-]*?[a-z])[a-zA-Z^+-]*"
-                    r"(?=[,.;:)]| and\b| which\b| that\b| to\b)")
+                    r"(?=[,.;:)]| and\b(?! [A-Z][a-z]+ [A-Z])| which\b| that\b| to\b)")
 _CUED_TITLE_CASE = re.compile(_TITLE_CASE_NAME)
 _OUR_NAMED = re.compile(
     r"\b[Oo]ur " + OWN_THING

@@ -228,6 +228,8 @@ def test_common_noun_name_after_a_modifier(nlp, text, expected):
         "pseudo-labels, are kept; the ability to keep old tasks is referred to as stability.",
         # A naming verb before a phrase in sentence case names no first word of it.
         "We propose a framework named Contrastive learning with gizmos for recommendation.",
+        # Title Case words cut at "and" where the name goes on are no name of their own.
+        "This paper introduces the Comprehensive Post-Zorb Parsing and Gizmo Understanding Dataset (ZORU).",
         # "Named" opens the task of named entities, no name.
         "Advances in Named Entity Recognition: A Review\n\nNamed Entity Recognition (NER) is a key task.",
         # A coined word before a noun of software, hardware or a resource names a tool.
