@@ -29,6 +29,7 @@ from .lexicon import (
     is_generic,
     is_name_shaped,
     judged_per_part,
+    language_names,
     known_keys,
     line_bounds,
     load_names,
@@ -251,6 +252,8 @@ def _as_kind(role: str | None, eval_role: str) -> str | None:
 
 _DATASETS_WORD = re.compile(r"\bdatasets?\b")
 _PLAIN_TITLE_WORD = re.compile(r"[A-Z][a-z]+[.,;:]?")
+# A name of capitals past its first letter or with a digit: "KHATT", "MLT-17".
+_CODED_NAME = re.compile(r".[\w-]*[A-Z0-9][\w-]*")
 # A size, not a name: "a curated 1M dataset", "a 10K corpus".
 _SIZE = re.compile(r"\d[\d.,]*[KMBkmbx×]?\+?|\d{2,5}\s?[x×*]\s?\d{2,5}(?:\s?px)?"  # or a resolution: "256x256",
                    r"|\d+(?:st|nd|rd|th)|[Vv]\d+(?:\.\d+)*")  # an ordinal ("1st on X"), a version alone ("V2")
@@ -296,6 +299,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     dropped = []
     while words and words[0].group().lower() in _NOT_NAMES:
         dropped.append(words.pop(0))
+    if len(words) > 1 and words[0].group().casefold() in language_names() and _CODED_NAME.fullmatch(words[1].group()):
+        del words[0]  # "the Arabic KHATT dataset": the data's language, before a coined name
     if len(words) > 2 and words[0].group().isdigit() and _UNIT_WORD.fullmatch(words[1].group()):
         del words[:2]  # "the 16 kHz LibriTTS dataset": a setting of the data, not its name
     elif len(words) > 1 and _SIZE.fullmatch(words[0].group()) and not words[1].group()[:1].isdigit():

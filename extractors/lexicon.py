@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import ahocorasick
@@ -28,6 +29,7 @@ __all__ = [
     "co_listed_runs",
     "load_names",
     "known_keys",
+    "language_names",
     "SENTENCE_REACH",
     "line_bounds",
     "judged_per_part",
@@ -224,8 +226,31 @@ def known_keys(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def stoplist() -> frozenset[str]:
-    """Normalized keys of generic terms that are never entities (``LLMs``, ``SOTA``, ``RAG``)."""
-    return frozenset(normalize_key(name) for name in load_names("stoplist"))
+    """Normalized keys of generic terms that are never entities (``LLMs``, ``SOTA``, ``RAG``), and of languages."""
+    return frozenset(normalize_key(name) for name in load_names("stoplist")) | language_names()
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """Normalized names of the languages spaCy supports, read from its language classes (``class Arabic(Language)``).
+
+    A language describes data ("the Arabic KHATT dataset", "Low-Resource Greek Finance"); alone it names none.
+
+    Examples
+    --------
+    >>> {"arabic", "vietnamese", "ancientgreek"} <= language_names(), "english" in language_names()
+    (True, True)
+    """
+    lang = resources.files("spacy.lang")
+    names = set()
+    for entry in lang.iterdir():
+        init = entry / "__init__.py"
+        if entry.is_dir() and init.is_file():
+            names.update(_LANGUAGE_CLASS.findall(init.read_text(encoding="utf-8")))
+    return frozenset(normalize_key(name) for name in names if name != "MultiLanguage")
+
+
+_LANGUAGE_CLASS = re.compile(r"^class (\w+)\(Language\)", re.MULTILINE)
 
 
 def is_generic(text: str, known: Container[str] = ()) -> bool:
