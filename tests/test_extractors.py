@@ -153,6 +153,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         # A word hyphenated to a letter and a digit is a name (not a virus's year, a GPU or a connector).
         ("We compare Zorb-R1 and R1-Gizmo on COVID-19 data with Tesla-V100 GPUs and Type-C ports.",
          ["Zorb-R1", "R1-Gizmo"]),
+        # Markup copied with a page is no part of a name.
+        ('We build on a codec model (<small xmlns:xlink="http://www.w3.org/1999/xlink">ZALL-E</small>) and '
+         '<b>ZorbNet</b>.', ["ZALL-E", "ZorbNet"]),
         # A known name written out in full, its head noun and all, as its authors name it.
         ("We adapt the Segment Anything Model to video, unlike Segment Anything 2.", ["Segment Anything Model",
                                                                                       "Segment Anything 2"]),
