@@ -71,6 +71,10 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "one endless list of names": lambda size: _repeat("GPT-4, LASER, ", size),
     "measures joined in one sentence": lambda size: _repeat("accuracy and communication cost, 3% ", size),
     "coined names given values": lambda size: _repeat("a MinDCF of 0.03 ", size),
+    "math copied rendered then as TeX": lambda size: _repeat("188×188\\times 2.9%2.9\\% ", size),
+    "names in parentheses before their noun": lambda size: _repeat("code (ZorbNet and PyZ) datasets ", size),
+    "factors written out": lambda size: _repeat("by more than fivefold, three times faster ", size),
+    "markup around names": lambda size: _repeat('<small xmlns:xlink="x">ZALL-E</small>', size),
 }
 
 
