@@ -65,6 +65,7 @@ GAZETTEER_DIR = Path(__file__).parent / "gazetteers"
 # Tiers of a hosted model, written after its name and version: "Claude 3 Opus".
 _TIERS = ("Pro", "Ultra", "Flash", "Nano", "Opus", "Sonnet", "Haiku", "Turbo", "Max", "Plus", "Mini", "mini", "Lite",
           "Scout", "Maverick")
+_TUNINGS = ("VL", "Vision", "Instruct", "Chat")
 # One suffix segment at a time (the caller loops), so no pattern nests quantifiers.
 _SUFFIX_SEGMENTS = (
     re.compile(r"-?v?\d+(?:\.\d+)?[A-Za-z]{0,3}(?![\w])"),  # -2, 3.2, -13B, 21K, v2
@@ -72,6 +73,10 @@ _SUFFIX_SEGMENTS = (
     re.compile(r" [vV]?\d(?:\.\d)?(?![\w%-]|\.\d)"),  # "Llama 2", "SD v2.1", "Point Transformer V2" but not "MMLU 68.9"
     re.compile(r" \d{1,3}(?:\.\d)?[BM](?![\w])"),  # "LLaMA 7B"
     re.compile(r" (?:" + "|".join(_TIERS) + r")(?![\w-])"),  # "Gemini 1.5 Pro", "GPT-4o mini"
+    # a tuning or a modality after a space, where no noun follows that it describes ("Qwen 2.5 VL 3B", "Gemini Pro
+    # Vision", "Llama 3.1 8B Instruct"; not "the CLIP Vision encoder")
+    re.compile(r" (?:" + "|".join(_TUNINGS) + r")(?![\w-])"
+               r"(?!\s+(?!(?:and|or|with|as|to|on|in|for|by|is|are|was|were|which|that)\b)[a-z])"),
     # "XLM-R large", "BERT base": a size word, where no noun follows that it would describe instead ("base model")
     # (capitalised too before a version or an aside: "Whisper Large v3", "GPT-3 Medium (334M parameters)")
     re.compile(r" (?:[Bb]ase|[Ll]arge|[Ss]mall|[Tt]iny|[Hh]uge|[Gg]iant|[Mm]edium|xl|xxl|XL|XXL)"
@@ -186,7 +191,7 @@ def _may_continue(text: str, end: int) -> bool:
 
 # What each of _SUFFIX_SEGMENTS starts with, besides a digit or a space.
 _SEGMENT_STARTS = frozenset("-v/s")
-_TIER_STARTS = frozenset(tier[0] for tier in _TIERS)
+_TIER_STARTS = frozenset(tier[0] for tier in _TIERS + _TUNINGS)
 _SIZE_STARTS = frozenset("bstlhgx")  # of the size words after a space
 
 

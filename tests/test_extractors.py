@@ -153,6 +153,9 @@ def found(nlp, text: str, label: str) -> list[str]:
         # A word hyphenated to a letter and a digit is a name (not a virus's year, a GPU or a connector).
         ("We compare Zorb-R1 and R1-Gizmo on COVID-19 data with Tesla-V100 GPUs and Type-C ports.",
          ["Zorb-R1", "R1-Gizmo"]),
+        # A tuning or a modality after a space continues a name, unless a noun follows it.
+        ("We test Qwen 2.5 VL 3B, Gemini Pro Vision and Llama 3.1 8B Instruct, with the CLIP Vision encoder.",
+         ["Qwen 2.5 VL 3B", "Gemini Pro Vision", "Llama 3.1 8B Instruct", "CLIP"]),
         # Markup copied with a page is no part of a name.
         ('We build on a codec model (<small xmlns:xlink="http://www.w3.org/1999/xlink">ZALL-E</small>) and '
          '<b>ZorbNet</b>.', ["ZALL-E", "ZorbNet"]),
