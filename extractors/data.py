@@ -23,6 +23,7 @@ from .lexicon import (
     DATA_HEAD_WORD,
     DATA_HEADS,
     HEADS,
+    YEAR,
     co_listed_names,
     finditer_at_words,
     introduced_names,
@@ -78,7 +79,8 @@ _EXAMPLES_LATER = re.compile(r"[^.;:()]{1,100}?(?:\((?:e\.g\.|i\.e\.|such as|inc
                              r"|,\s+(?:such as|including|for example,|for instance,))\s*")
 # A coined name with a year is an edition of shared data or a shared task ("CoNLL-2003",
 # "ACE 2005", "VOC2007"), which models are not named after; it outranks the name alone.
-_EDITION = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]{0,30}[A-Z][A-Za-z]{0,30}|[A-Z]{1,30}))[- ]?(?:19[89]\d|20[0-4]\d)(?![\w-])")
+_EDITION = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]{0,30}[A-Z][A-Za-z]{0,30}|[A-Z]{1,30}))[- ]?" + YEAR
+                      + r"(?![\w-])")
 # An edition that opens a longer name is an event's or a programme's: "ICDAR 2023 Competition on ...", "SemEval-2025
 # Task 4", "the ISCSLP 2024 Inspirational ... Challenge", "FIRE 2021 conference".
 _EVENT_AFTER = re.compile(r" (?:[A-Z]|(?:conference|workshop|competition|challenge|track|task|curriculum)\b)")

@@ -28,6 +28,7 @@ __all__ = [
     "co_listed_names",
     "co_listed_runs",
     "load_names",
+    "YEAR",
     "known_keys",
     "language_names",
     "SENTENCE_REACH",
@@ -65,6 +66,8 @@ GAZETTEER_DIR = Path(__file__).parent / "gazetteers"
 # Tiers of a hosted model, written after its name and version: "Claude 3 Opus".
 _TIERS = ("Pro", "Ultra", "Flash", "Nano", "Opus", "Sonnet", "Haiku", "Turbo", "Max", "Plus", "Mini", "mini", "Lite",
           "Scout", "Maverick")
+#: A year an edition of an event or of data carries ("SemEval-2025", "ICDAR 2023"), as a pattern.
+YEAR = r"(?:19[89]\d|20[0-4]\d)"
 _TUNINGS = ("VL", "Vision", "Instruct", "Chat")
 # One suffix segment at a time (the caller loops), so no pattern nests quantifiers.
 _SUFFIX_SEGMENTS = (

@@ -21,6 +21,7 @@ from .lexicon import (
     PARTS_LISTED,
     PASSIVE_PROPOSAL,
     PROPOSAL_CUE,
+    YEAR,
     co_listed_names,
     continues_word,
     extend_name,
@@ -68,7 +69,7 @@ _ORGANIZATION_WORDS = frozenset(
 _TOOL_AFTER = re.compile(r"[\s-]+(?:library|libraries|toolkit|toolbox|package|plugin|IDEs?|APIs?|SDKs?|simulator|platform|"
                          r"knowledge base|license|hardware|device|app)\b")
 # A year that ends a coined word: the edition of an event or a dataset ("SemEval-2025", "ICDAR2015").
-_EDITION_YEAR = re.compile(r"[A-Za-z]-?(?:19[89]\d|20[0-4]\d)$")
+_EDITION_YEAR = re.compile(r"[A-Za-z]-?" + YEAR + "$")
 _CLASS_NOUN_AFTER = re.compile(r"\s+(?:models|networks|architectures|methods|approaches|frameworks|systems|families)\b")
 
 # "Name: subtitle" at the start of the title: the usual place for a paper's own name.
