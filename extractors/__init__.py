@@ -61,12 +61,12 @@ def make_pipeline() -> Language:
     # a slash between sizes ("LLaVA-NeXT-7B/13B") ends the first name, and a closing quote or bracket with a
     # dash after it ('"FaceScanGemma"--a tuned model', "(pLM)-based") ends the word before it; an equals sign
     # before a number ends a measure's name ("recall@1=71%"), and so does a citation glued to a name ("PointNeXt[20]");
-    # markup copied with a page ends and opens words ('xlink">VALL-E</small>').
+    # markup copied with a page ends and opens words ('xlink">VALL-E</small>', "[Uncaptioned image]RepoCod").
     tokenizer = {"@tokenizers": "paperkg.BoundedTokenizer.v1", "extra_suffixes": [r"(?<=[A-Z0-9])\."],
                  "extra_infixes": [r"(?<=[A-Za-z])\((?=[A-Za-z])", r"(?<=\d[BMK])/(?=\d)",
                                    r"(?<=\w)[\"'”]-{1,3}(?=\w)", r"(?<=\w)\)(?=-\w)",
                                    r"(?<=[\w@])=(?=[-−+]?\d)", r"(?<=[A-Za-z])\[(?=\w)",
-                                   r"(?<=\w)</?(?=\w)", r"(?<=[\w\"'])>(?=\w)"],
+                                   r"(?<=\w)</?(?=\w)", r"(?<=[\w\"'])>(?=\w)", r"(?<=\w)\](?=[A-Za-z])"],
                  "abbreviations": ABBREVIATIONS}
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": tokenizer}})
     nlp.add_pipe("paperkg_sentencizer")

@@ -99,7 +99,7 @@ VARIANT_WORDS = _SIZE_WORDS | {tier.lower() for tier in _TIERS} | {"coder", "mat
 _NOT_SUFFIXES = frozenset(
     "based like style free aware guided level only specific generated scale sized size "
     "type fashion inspired driven centric agnostic conditioned augmented enhanced derived "
-    "native friendly compatible powered assisted and or to of the as in on".split()
+    "native friendly compatible powered assisted enabled and or to of the as in on".split()
 )
 
 

@@ -158,7 +158,7 @@ def found(nlp, text: str, label: str) -> list[str]:
          ["Qwen 2.5 VL 3B", "Gemini Pro Vision", "Llama 3.1 8B Instruct", "CLIP"]),
         # Markup copied with a page is no part of a name.
         ('We build on a codec model (<small xmlns:xlink="http://www.w3.org/1999/xlink">ZALL-E</small>) and '
-         '<b>ZorbNet</b>.', ["ZALL-E", "ZorbNet"]),
+         '<b>ZorbNet</b>, as [Uncaptioned image]ZorbCod says.', ["ZALL-E", "ZorbNet", "ZorbCod"]),
         # A known name written out in full, its head noun and all, as its authors name it.
         ("We adapt the Segment Anything Model to video, unlike Segment Anything 2.", ["Segment Anything Model",
                                                                                       "Segment Anything 2"]),
@@ -490,6 +490,8 @@ def test_data_found(nlp, text, label, expected):
         # An author cited after a cue noun is no list item.
         "It helps when the text aligns with the downstream benchmarks (Zorbson et al., 2024).",
         "2) True generalization requires test data to be independent of the training data.",
+        # A word that a name enables describes the noun after it.
+        "We present a systematic benchmark for evaluating prompt injection risks in RAG-enabled AI agents.",
     ],
 )
 def test_data_not_found(nlp, text):
