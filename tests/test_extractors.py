@@ -238,6 +238,8 @@ def test_common_noun_name_after_a_modifier(nlp, text, expected):
         "This paper introduces the Comprehensive Post-Zorb Parsing and Gizmo Understanding Dataset (ZORU).",
         # "Named" opens the task of named entities, no name.
         "Advances in Named Entity Recognition: A Review\n\nNamed Entity Recognition (NER) is a key task.",
+        # A company's coined name is no model.
+        "It wins with respect to ZumaLabs and over the GizmoLab baselines.",
         # A coined word before a noun of software, hardware or a resource names a tool.
         "A plugin for ZetBrains IDEs connects WebZocket APIs and the ZirtualHome simulator.",
         # Textbook methods and the field's other words, whatever their shape.
