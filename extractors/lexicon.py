@@ -99,7 +99,8 @@ VARIANT_WORDS = _SIZE_WORDS | {tier.lower() for tier in _TIERS} | {"coder", "mat
 _NOT_SUFFIXES = frozenset(
     "based like style free aware guided level only specific generated scale sized size "
     "type fashion inspired driven centric agnostic conditioned augmented enhanced derived "
-    "native friendly compatible powered assisted enabled and or to of the as in on".split()
+    "native friendly compatible powered assisted enabled annotated labeled labelled pretrained trained finetuned "
+    "and or to of the as in on".split()
 )
 
 
@@ -290,6 +291,8 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
     (True, True, False)
     >>> is_generic("VideoLLMs"), is_generic("KD-FedLLMs"), is_generic("VideoLLM"), is_generic("g-SAEs")  # a class
     (True, True, False, False)
+    >>> is_generic("non-CoT"), is_generic("CoT-annotated"), is_generic("NoCoT")
+    (True, True, False)
     """
     return (_stoplisted(text) or (_PLURAL_ACRONYM.fullmatch(text) is not None and text[:-1] not in known)
             or _UNIT.fullmatch(text) is not None or _QUANTITY.fullmatch(text) is not None
@@ -298,8 +301,8 @@ def is_generic(text: str, known: Container[str] = ()) -> bool:
             or ("-" in text and all(part and _stoplisted(part) for part in text.split("-")))
             # a class named by a field before a class in the plural: "VideoLLMs", "FinLLMs", "KD-FedLLMs"
             or ((plural := _CLASS_PLURAL_END.search(text)) is not None and _stoplisted(plural.group()))
-            # a word that describes by a name is no name: "BLSTM-based", "GPT-style"
-            or ("-" in text and text.rsplit("-", 1)[1].lower() in _NOT_SUFFIXES))
+            # a word that describes by a name is no name: "BLSTM-based", "GPT-style"; nor one that negates it: "non-CoT"
+            or ("-" in text and (text.rsplit("-", 1)[1].lower() in _NOT_SUFFIXES or text[:4].lower() == "non-")))
 
 
 @lru_cache(maxsize=1 << 16)  # the same names recur in every paper, and each extractor asks

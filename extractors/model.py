@@ -70,6 +70,8 @@ _TOOL_AFTER = re.compile(r"[\s-]+(?:library|libraries|toolkit|toolbox|package|pl
                          r"knowledge base|license|hardware|device|app)\b")
 # A company's coined name: "LumaLabs", "ElevenLabs" (the guidelines: companies are no models).
 _COMPANY_WORD = re.compile(r"[a-z0-9]Labs?$")
+# A surname, as the authors of a test or a finding are cited: "McNemar's test", "first observed by McCloskey".
+_SURNAME = re.compile(r"Mc[A-Z][a-z]+$")
 # A year that ends a coined word: the edition of an event or a dataset ("SemEval-2025", "ICDAR2015").
 _EDITION_YEAR = re.compile(r"[A-Za-z]-?" + YEAR + "$")
 _CLASS_NOUN_AFTER = re.compile(r"\s+(?:models|networks|architectures|methods|approaches|frameworks|systems|families)\b")
@@ -469,8 +471,9 @@ class ModelExtractor:
             if end != match.end() and not is_name_shaped(text[match.start() : end]):
                 continue
             if (self._coined_verb(match.group()) or _EDITION_YEAR.search(match.group()) or _TOOL_AFTER.match(text, end)
-                    or _COMPANY_WORD.search(match.group())):
-                # (an edition, "SemEval-2025", names an event or its data; "JetBrains IDEs" a tool; "LumaLabs" a company)
+                    or _COMPANY_WORD.search(match.group()) or _SURNAME.match(match.group())):
+                # (an edition, "SemEval-2025", names an event or its data; "JetBrains IDEs" a tool; "LumaLabs" a company;
+                # "McNemar" a person)
                 continue
             # A coined name keeps its version: "BiTimeBERT 2.0".
             self._add(doc, text, match.start(), extend_name(text, end), "shape", self.shape_confidence)
