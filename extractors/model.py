@@ -511,14 +511,15 @@ class ModelExtractor:
         return None
 
     def _coined_verb(self, word: str) -> bool:
-        """A verb made of a name ("LLaMAfy a ViT", "BERTized"): the name is there, the word names nothing.
+        """A verb made of a name, or its noun ("LLaMAfy a ViT", "BERTized", "MoEfication"): the name is there, the word
+        names nothing.
 
         Examples
         --------
         >>> import spacy; extractor = ModelExtractor(spacy.blank("en"), "m", gazetteer="models", gazetteer_confidence=0,
         ...     title_confidence=0, definition_confidence=0, introduced_confidence=0, shape_confidence=0)
-        >>> [extractor._coined_verb(w) for w in ("LLaMAfy", "BERTized", "GPTfying", "Mixtify")]
-        [True, True, True, False]
+        >>> [extractor._coined_verb(w) for w in ("LLaMAfy", "BERTized", "GPTfying", "Mixtify", "MoEfication", "BERTization")]
+        [True, True, True, False, True, True]
         """
         verb = _VERB_SUFFIX.search(word)
         if verb is None:
@@ -633,7 +634,7 @@ _measure_key = lru_cache(maxsize=1 << 14)(normalize_key)
 # (The capital comes before the lookbehind: the regex engine skips to capitals fast.)
 _CAPITAL_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z0-9]{3,}(?![\w-])")
 # The ending of a verb made of a name: "LLaMAfy", "BERTized".
-_VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying)|i[sz](?:e[sd]?|ing))$")
+_VERB_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:i?f(?:y|ie[sd]|ying|ication)|i[sz](?:e[sd]?|ing|ation))$")
 
 
 _PARTS_PLURAL = frozenset({"modules", "blocks", "layers", "units"})

@@ -240,6 +240,8 @@ def test_common_noun_name_after_a_modifier(nlp, text, expected):
         "Advances in Named Entity Recognition: A Review\n\nNamed Entity Recognition (NER) is a key task.",
         # A word that negates or describes by a name is no name; nor is a cited surname.
         "It uses 3.6K CoT-annotated and 50K non-CoT samples; McZorbley and Cohen saw it first, by McZemar's test.",
+        # A noun made of a name, as a verb is, names nothing.
+        "Token-Difficulty Driven MoEfication of Pre-Trained LLMs\n\nWe study the BERTization of models.",
         # A company's coined name is no model.
         "It wins with respect to ZumaLabs and over the GizmoLab baselines.",
         # A coined word before a noun of software, hardware or a resource names a tool.
