@@ -66,9 +66,10 @@ GAZETTEER_DIR = Path(__file__).parent / "gazetteers"
 # Tiers of a hosted model, written after its name and version: "Claude 3 Opus".
 _TIERS = ("Pro", "Ultra", "Flash", "Nano", "Opus", "Sonnet", "Haiku", "Turbo", "Max", "Plus", "Mini", "mini", "Lite",
           "Scout", "Maverick")
+# Tunings and modalities written after a name and its size: "Qwen 2.5 VL 3B", "Llama 3.1 8B Instruct".
+_TUNINGS = ("VL", "Vision", "Instruct", "Chat")
 #: A year an edition of an event or of data carries ("SemEval-2025", "ICDAR 2023"), as a pattern.
 YEAR = r"(?:19[89]\d|20[0-4]\d)"
-_TUNINGS = ("VL", "Vision", "Instruct", "Chat")
 # One suffix segment at a time (the caller loops), so no pattern nests quantifiers.
 _SUFFIX_SEGMENTS = (
     re.compile(r"-?v?\d+(?:\.\d+)?[A-Za-z]{0,3}(?![\w])"),  # -2, 3.2, -13B, 21K, v2

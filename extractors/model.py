@@ -63,7 +63,6 @@ _ORGANIZATION_WORDS = frozenset(
     "foundation association council committee consortium society corporation company ministry department".split()
 )
 
-# A plural class noun after a name's words: "latent diffusion models", "vision transformer architectures".
 # A noun of software, hardware or a resource after a coined word: the word names a tool, no model ("JetBrains IDEs",
 # "WebSocket APIs", "the VirtualHome simulator", "the ActivityPrograms knowledge base").
 _TOOL_AFTER = re.compile(r"[\s-]+(?:library|libraries|toolkit|toolbox|package|plugin|IDEs?|APIs?|SDKs?|simulator|platform|"
@@ -74,6 +73,7 @@ _COMPANY_WORD = re.compile(r"[a-z0-9]Labs?$")
 _SURNAME = re.compile(r"Mc[A-Z][a-z]+$")
 # A year that ends a coined word: the edition of an event or a dataset ("SemEval-2025", "ICDAR2015").
 _EDITION_YEAR = re.compile(r"[A-Za-z]-?" + YEAR + "$")
+# A plural class noun after a name's words: "latent diffusion models", "vision transformer architectures".
 _CLASS_NOUN_AFTER = re.compile(r"\s+(?:models|networks|architectures|methods|approaches|frameworks|systems|families)\b")
 
 # "Name: subtitle" at the start of the title: the usual place for a paper's own name.

@@ -372,9 +372,10 @@ def _written_factors(text: str, start: int, end: int) -> Iterator[_Value]:
 
 def _values(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[_Value]:
     """The values between ``start`` and ``end``, in order: numbers with their units, and factors written out."""
-    if not _WRITTEN_FACTOR.search(text, start, end):
+    factors = list(_written_factors(text, start, end))  # (read once; most sentences have none)
+    if not factors:
         return _numbers(text, start, end, taken)
-    return merge(_numbers(text, start, end, taken), _written_factors(text, start, end), key=lambda value: value.start)
+    return merge(_numbers(text, start, end, taken), factors, key=lambda value: value.start)
 
 
 def _numbers(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Iterator[_Value]:
