@@ -191,6 +191,12 @@ _TERMS_OF = re.compile(r"terms\s+of\s+")
 _SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:[A-Za-z@-]+\s*(?:of|=|:)?\s*)?")
 # Between a value and the one it is set against: "2.74 vs. 3.04", "2.74 versus 3.04".
 _SET_AGAINST = re.compile(r"\s*+\(?\s*+(?:vs\.?|versus|,?\s*+compared (?:with|to))\s*+(?:e\.g\.,?\s*+)?")
+# Between two values each on what follows it, in one measure: "an AUC of 0.856 for books and 0.678 for papers",
+# "1.20 on ImageNet-64x64 and 8.20 on COCO2014".
+_PARALLEL_ITEM = re.compile(r"\s+(?:for|on|in)\s+(?:(?![\d.]+\s)[^\s;:,()]+\s+){0,4}?(?![\d.]+[\s,])[^\s;:,()]+"
+                            r"(?:,\s*(?:and\s+)?|\s+and\s+)")
+# A measure, what it is of, then a colon before its values: "FID scores for one-step image generation: 1.20 on ...".
+_MEASURE_THEN_COLON = re.compile(r"(?:\s+scores?)?(?:\s+(?:for|on|in|of|across)\s+[^.;:()\d%]{1,50}?)?\s*:\s*")
 # The system a value set against another is, named right after it: "0.5425 compared with 0.2790, the best baseline".
 _APPOSED_SYSTEM = re.compile(r",\s+the\s+(?P<system>(?:[\w-]+\s+){0,2}?(?:baseline|method|model|system|approach)s?)\b")
 # "on" the data after a value, past an aside set against it: "0.228 (vs 0.514) on KIT-ML".
@@ -482,7 +488,9 @@ def _metric_for(text: str, value: _Value, metrics: _Spans, sentence_start: int,
     if value.unit and (prefixed := _PREFIXED_UNIT.fullmatch(value.unit)):
         return prefixed.group(1), "unit"  # "15.1 PetaFLOPs": the unit is a count of FLOPs
     for metric in reversed(metrics.starting(value.start - 2 * _NEAR, value.start)):  # the nearest first
-        if value.start - _NEAR <= metric.end <= value.start and _METRIC_THEN_VALUE.match(text[metric.end:value.start]):
+        if value.start - _NEAR <= metric.end <= value.start and (_METRIC_THEN_VALUE.match(text[metric.end:value.start])
+                                                                 or (_MEASURE_THEN_COLON.fullmatch(text, metric.end, value.start)
+                                                                     and not text.startswith(")", value.end))):
             return _measure(text, metric, sentence_start), "metric-before"
     # "82.9% ImageNet zero-shot accuracy": the data it is on may stand between a value and its measure.
     between = _data_right_after(text, value, names)
@@ -826,7 +834,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                        # after a value in a measure, the change by which it wins, or the value it is set against:
                        # "attains 1.97 gFID, outperforming X by 4.21", "(gFID 2.74 vs. 3.04)"
                        or (values and (_BY_VALUE.search(text, max(start, v.start - 40), v.start) is not None
-                                       or _SET_AGAINST.fullmatch(text, values[-1].end, v.start) is not None))
+                                       or _SET_AGAINST.fullmatch(text, values[-1].end, v.start) is not None
+                                       or _PARALLEL_ITEM.fullmatch(text, values[-1].end, v.start) is not None))
                        or (values and _bracketed_owner(text, v, names) is not None) or (
                 _ON_DATA_AFTER.match(text, v.end) and names.starting(_ON_DATA_AFTER.match(text, v.end).end(),
                                                                      _ON_DATA_AFTER.match(text, v.end).end())

@@ -896,3 +896,15 @@ def test_a_change_from_a_value_set_against_described_baselines_starts_at_theirs(
                      "0.744. On ZorbSet, ZorbNet improves accuracy from 0.5 to 0.6.")
     assert [(model, value) for model, _, _, value, _ in found] == [
         ("strongest baselines", 0.688), ("ZorbNet", 0.744), (None, 0.5), ("ZorbNet", 0.6)]
+
+
+def test_values_each_on_what_follows_them_and_a_measure_before_a_colon():
+    # "an AUC of 0.856 for books and 0.678 for papers": the second value, a bare number, is in the first one's
+    # measure; a measure, what it is of, then a colon opens its values; an enumeration after a colon is none.
+    found = _results("ZorbMIA: Membership Inference", "ZorbMIA reaches an AUC of 0.856 for books and 0.678 for papers.")
+    assert [(metric, value) for _, _, metric, value, _ in found] == [("AUC", 0.856), ("AUC", 0.678)]
+    found = _results("ZorbGen: One-step Generation", "ZorbGen achieves remarkable FID scores for one-step image "
+                     "generation: 1.20 on ImageNet-64x64 and 8.20 on zero-shot COCO2014.")
+    assert found == [("ZorbGen", "ImageNet-64x64", "FID", 1.2, None), ("ZorbGen", "COCO2014", "FID", 8.2, None)]
+    assert _results("ZorbBERT: Humor Detection", "Two factors matter in achieving high accuracy in the task: 1) "
+                    "usage of sentence embeddings and 2) the network's design.") == []
