@@ -473,7 +473,7 @@ TASK_HEADS = frozenset(
     "enhancement super-resolution resolution generation retrieval classification processing discovery captioning "
     "summarization reasoning grounding completion tracking localization synthesis editing inpainting restoration "
     "navigation manipulation verification tagging labeling interaction control forgetting prediction predictions "
-    "analysis identification imputation counting estimation".split()
+    "analysis identification imputation counting estimation assessment spotting diarization repair".split()
 )
 
 #: The passive of a proposal cue, after the proposed name: "adaptive draft sampling (ADS) is introduced".

@@ -272,6 +272,8 @@ def test_common_noun_name_after_a_modifier(nlp, text, expected):
         "Gizmo Video Question Answering (GizmoQA) requires reasoning. Prior GizmoQA methods fail.",
         "Statistical gizmo translation (SGT) is old. We propose Zorb, and SGT lags behind it.",
         "We introduce a corpus for abstractive gizmo extraction (AGE) and abstractive gizmo linking (AGL).",
+        "Small-Footprint Gizmo Spotting (SF-GS) is popular, as are Blind Gizmo Quality Assessment (BGQA), "
+        "Short-Phrase Gizmo Diarization (SPGD) and Automated Gizmo Repair (AGR).",
         # An organization spelled out, a web address, a verb in -ing before a class's description.
         "We use forecasts of the European Centre for Gizmo Forecasts (ECGF) as the reference.",
         "For an immersive view of the results, please visit zorb3d.github.io.",
