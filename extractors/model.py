@@ -83,6 +83,10 @@ _TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?)"
 _TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+-?[A-Z0-9][\w.+-]*|v\d[\w.]*")
 _FUNCTION_WORDS = frozenset("of for and the to in with on a an is are".split())
 _GERUND_WORD = re.compile(r"[A-Z][a-z]+ing")
+# Verbs that make a title's opening a sentence, the way titles put a claim: "Quantization Meets Reasoning",
+# "Rotation Matters", "Context Misleads LLMs". (Its name, if any, the abstract defines: "Perception Helps
+# Planning (PHP)".)
+_TITLE_CLAIM_VERBS = frozenset("meets meet matters matter helps needs makes misleads beats fools".split())
 
 
 def _in_capitals(title: str) -> bool:
@@ -170,6 +174,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     if len(words) > 3 or not all(_TITLE_NAME_WORD.fullmatch(word) for word in words):
         return None
     if words[0].lower() in _NOT_TITLE_NAMES or any(w in _FUNCTION_WORDS for w in words):
+        return None
+    if any(w.lower() in _TITLE_CLAIM_VERBS for w in words[1:]):
         return None
     if len(words) > 1 and (_in_capitals(title) or _GERUND_WORD.fullmatch(words[0])):
         return None  # a phrase: a title in capitals ("LLMs MEET VLMS: ..."), or opening on a verb in -ing

@@ -259,6 +259,9 @@ def test_common_noun_name_after_a_modifier(nlp, text, expected):
         "We propose a new task, Reasoning Gizmo Localization (RGL), with its data.",
         "We introduce Zorb-Bench to evaluate tasks, which include Gizmo Video Grounding (GVG), "
         "Event Gizmo Captioning (EGC) and Spatial Gizmo Grounding (SGG).",
+        # A title that opens on a claim names nothing by it.
+        "Quantization Meets Zorbing: Low-Bit Models for Math\n\nWe study quantization.",
+        "Rotation Matters: Better Gizmo Detection\n\nWe study rotation.",
         # A title in capitals has no name shapes.
         "IN-CONTEXT PROMPT EDITING FOR AUDIO GENERATION\n\nWe edit prompts in context.",
         # A word of the long form used as its label is no acronym, and names no model.
