@@ -50,6 +50,8 @@ __all__ = [
     "TASK_HEADS",
     "names_task",
     "PROPOSAL_CUE",
+    "SECOND_PROPOSAL_VERB",
+    "SECOND_PROPOSAL_OPENINGS",
     "PASSIVE_PROPOSAL",
     "proposal_cues",
     "introduced_names",
@@ -481,14 +483,24 @@ PASSIVE_PROPOSAL = re.compile(r"(?:is|are)\s+(?:first\s+|further\s+|then\s+|also
                               r"(?:proposed|introduced|presented|developed|designed|devised)\b")
 
 #: A paper introducing something: the cue before a proposed name.
+# The verbs by which a paper gives what it introduces, as stems.
+_PROPOSAL_VERBS = ("propos", "introduc", "present", "develop", "design", "releas", "construct", "build", "curat", "collect",
+                   "creat", "contribut", "devis", r"put(?:ting|s)? forward", "establish", "offer", "launch", "unveil",
+                   r"open[- ]?sourc")
+_PROPOSAL_STEM = "(?:" + "|".join(_PROPOSAL_VERBS) + ")"
+#: A second verb of the paper's, its subject left before: "We observe ... and propose X", "..., then construct X".
+SECOND_PROPOSAL_VERB = r"\b(?:and|then)\s+" + _PROPOSAL_STEM + r"(?:es|e|s)?\b"
+#: Where a :data:`SECOND_PROPOSAL_VERB` starts, for :func:`word_automaton`: "and propos", "then put", ...
+SECOND_PROPOSAL_OPENINGS = tuple(f"{first} {re.match('[a-z]+', verb).group()}"
+                                 for first in ("and", "then") for verb in _PROPOSAL_VERBS)
+
 PROPOSAL_CUE = re.compile(
     # An adverb or auxiliary may stand between: "we first propose", "we are releasing", "we further introduce".
     # ("This motivates us to propose X" and a single author's "I present X" give a name too.)
     r"\b(?:we|I|us to|this (?:paper|work|study|article|letter)|our (?:paper|work|study))\s+"
     r"(?:(?:\w+ly|first|also|further|then|here|now|thus|hence|"
     r"therefore|finally|additionally|are|have|will|can)\s+){0,2}"
-    r"(?:propos|introduc|present|develop|design|releas|construct|build|curat|collect|creat|"
-    r"contribut|devis|put(?:ting)? forward|establish|offer|launch|unveil|open[- ]?sourc)(?:es|e|s|ed|ing)?\b"
+    + _PROPOSAL_STEM + r"(?:es|e|s|ed|ing)?\b"
     # (not what experiments give: "we present results on two datasets")
     r"(?!\s+(?:(?:our|the|some|extensive|experimental|empirical|new)\s+)?(?:results?|experiments?|findings|"
     r"evaluations?|analys[ie]s|comparisons?|observations?|evidence)\b"

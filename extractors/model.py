@@ -21,6 +21,7 @@ from .lexicon import (
     PARTS_LISTED,
     PASSIVE_PROPOSAL,
     PROPOSAL_CUE,
+    SECOND_PROPOSAL_VERB,
     YEAR,
     co_listed_names,
     continues_word,
@@ -827,8 +828,7 @@ _SLASHED_NAME = re.compile(r"/(?P<name>[A-Za-z][\w.+-]*[\w+])(?![\w/-])")
 # The pair and its kind, then the passive of a cue: "an iterative surface fitting (ISF) algorithm is proposed".
 _PROPOSED_AFTER = re.compile(r"\s*\([^()]{1,20}\)(?:\s+[a-z][\w-]*){0,2}\s+" + PASSIVE_PROPOSAL.pattern)
 # The paper's second verb giving the name: "We observe ... and propose X (SF)".
-_SECOND_VERB_CUE = re.compile(r"\b(?:and|then)\s+(?:propose|introduce|present|develop|design)s?\s+(?:an?\s+|the\s+)?"
-                              r"(?:novel\s+|new\s+)?$")
+_SECOND_VERB_CUE = re.compile(SECOND_PROPOSAL_VERB + r"\s+(?:an?\s+|the\s+)?(?:novel\s+|new\s+)?$")
 _ARTICLE_BETWEEN = re.compile(r"\s+(?:an?\s+|the\s+)?(?:novel\s+|new\s+)?")
 _OUR_IDEA_IS = re.compile(r"\s*(?:[^.;:]{0,40},\s*)?[Oo]ur\b[^.;:]{0,60}?\b(?:is|are)\s+(?:an?\s+|the\s+)?$")
 

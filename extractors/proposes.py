@@ -20,9 +20,9 @@ from paperkg.core.model import normalize_key
 
 from .abbreviations import acronym_definitions, kind_after
 from .base import PROPOSES_KEY, SPANS_KEY, doc_text, evidence_table, span_extension, title_span
-from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PARTS_LISTED, PASSIVE_PROPOSAL, SENTENCE_END,
-                      SENTENCE_REACH, VARIANT_WORDS, continues_word, finditer_at_words, known_keys, proposal_cues,
-                      sentence_start, word_automaton)
+from .lexicon import (DATA_HEAD_WORD, OWN_KIND, OWN_THING, PART_KINDS, PARTS_LISTED, PASSIVE_PROPOSAL,
+                      SECOND_PROPOSAL_OPENINGS, SECOND_PROPOSAL_VERB, SENTENCE_END, SENTENCE_REACH, VARIANT_WORDS,
+                      continues_word, finditer_at_words, known_keys, proposal_cues, sentence_start, word_automaton)
 from .model import is_survey, title_name
 from .roles import role_before
 
@@ -40,7 +40,7 @@ _PROPOSAL_END = re.compile(
 # "the result is X" naming what the paper's design led to, "One, X, ... The other, Y, ...",
 # "our method, SRR, ...".
 _MORE_CUES = re.compile(
-    r"\b(?:and|then) (?:introduce|propose|present)s?\b|\bour (?:research|study) (?:introduce|propose|present)s\b"
+    SECOND_PROPOSAL_VERB + r"|\bour (?:research|study) (?:introduce|propose|present)s\b"
     r"|\b(?:new|novel|innovative)\b(?! (?:state|sota|record|best|high|low|level|insight|perspective))"
     r"|\bthe (?:end )?result is(?=(?-i: [A-Z]))|(?-i:\b(?:One|The other|The first|The second), (?=[a-z]))"
     r"|\bour " + OWN_THING + r",? (?=(?-i:[A-Z]|[a-z]+[A-Z]))"
@@ -51,7 +51,7 @@ _MORE_CUES = re.compile(
 )
 # Where a _MORE_CUES match starts: the first words of its branches.
 _MORE_CUE_WORDS = word_automaton(
-    [f"{first} {verb}" for first in ("and", "then") for verb in ("introduce", "propose", "present")]
+    list(SECOND_PROPOSAL_OPENINGS)
     + ["our research ", "our study ", "new", "novel", "innovative", "the result is", "the end result is"]
     + ["one, ", "the other, ", "the first, ", "the second, ", "our ", "at the core of", "the core of",
        "at the heart of", "the heart of"]

@@ -892,6 +892,9 @@ def test_metric_not_found(nlp, text):
         ("A Study\n\nWe observe drift and propose Hierarchical Gizmo Guidance (HGG) to learn content. We present "
          "Position Zorbolation (PZ) that extends windows. We propose ZANCER, which leverages graphs.",
          ["Hierarchical Gizmo Guidance", "HGG", "Position Zorbolation", "PZ", "ZANCER"]),
+        # Any verb of proposing can be the second ("and then develop", "and construct").
+        ("A Study\n\nWe study watermarks and then develop ZorbPark, a testbed. We collect data and construct "
+         "ZorbInstruct-3M, a corpus.", ["ZorbPark", "ZorbInstruct-3M"]),
         # A measure the text calls new is proposed too.
         ("A Study\n\nWe introduce a new metric, Zorb Invocation Rate (ZIR), to measure context use.",
          ["Zorb Invocation Rate", "ZIR"]),
