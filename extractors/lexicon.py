@@ -613,12 +613,14 @@ _NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "we call
 # letters made a match's failure quadratic in the word's length.)
 _NAME_WORD = r"(?:[A-Z](?=[\w^+-]*?[A-Z0-9])[\w^+-]*+|[A-Z][a-z]{2,}+[\w^+-]*+|[a-z]+[A-Z][\w^+-]*+)"
 # The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
+# What sets an apposition off: a comma, or a dash between spaces ("we present EMMET - an ... algorithm").
+_SET_OFF = r"(?:,|\s[-–—]{1,2})\s+"
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w-])" + _NAME_WORD +
     # (or Title Case words, described at once: "Liger Attention, an intra-layer hybrid attention mechanism")
-    r"(?:\s[A-Z][a-z]+[\w^+-]*(?=(?:\s[A-Z][a-z]+[\w^+-]*){0,2},\s+(?:a|an)\s)){0,3})"
+    r"(?:\s[A-Z][a-z]+[\w^+-]*(?=(?:\s[A-Z][a-z]+[\w^+-]*){0,2}" + _SET_OFF + r"(?:a|an)\s)){0,3})"
     # (its short form may come first: "NaturalCodeBench (NCB), a challenging code benchmark")
-    r"(?:(?:\s+\([^()]{1,20}\))?,\s+(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
+    r"(?:(?:\s+\([^()]{1,20}\))?" + _SET_OFF + r"(?:a|an|the)\s+(?P<description>[^,.;:()]{0,120})| (?P<head>framework|model|method|approach|"
     r"architecture|system|dataset|benchmark|corpus)\b)"
 )
 _ONE_WORD_NAME = r"(?P<name>" + _NAME_WORD + ")"

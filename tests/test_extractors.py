@@ -895,6 +895,8 @@ def test_metric_not_found(nlp, text):
         # Any verb of proposing can be the second ("and then develop", "and construct").
         ("A Study\n\nWe study watermarks and then develop ZorbPark, a testbed. We collect data and construct "
          "ZorbInstruct-3M, a corpus.", ["ZorbPark", "ZorbInstruct-3M"]),
+        # A dash between spaces sets an apposition off as a comma does.
+        ("A Study\n\nFinally, we present ZEMMET - an equality-constrained editing algorithm.", ["ZEMMET"]),
         # A measure the text calls new is proposed too.
         ("A Study\n\nWe introduce a new metric, Zorb Invocation Rate (ZIR), to measure context use.",
          ["Zorb Invocation Rate", "ZIR"]),
