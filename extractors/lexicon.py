@@ -483,6 +483,8 @@ PASSIVE_PROPOSAL = re.compile(r"(?:is|are)\s+(?:first\s+|further\s+|then\s+|also
                               r"(?:proposed|introduced|presented|developed|designed|devised)\b")
 
 #: A paper introducing something: the cue before a proposed name.
+# A naming verb that points back at what it names: "we refer to it as X", "refer to the resulting model as X".
+_REFER_TO_AS = r"refer(?:red)? to (?:it |this |them |(?:the|this|our|these) (?:[\w-]+ ){0,3}?)?as"
 # The verbs by which a paper gives what it introduces, as stems.
 _PROPOSAL_VERBS = ("propos", "introduc", "present", "develop", "design", "releas", "construct", "build", "curat", "collect",
                    "creat", "contribut", "devis", r"put(?:ting|s)? forward", "establish", "offer", "launch", "unveil",
@@ -507,7 +509,7 @@ PROPOSAL_CUE = re.compile(
     # (nor the study of something else: "I present a detailed study on StructFormer (SF)")
     r"|\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:study|survey|review|overview|investigation|analysis)\s+(?:on|of|into)\b)"
     # ("named entities", the task's noun, names nothing)
-    r"|\b(?:called|named(?! entit)|dubbed|termed|coined|refer(?:red)? to (?:it |this |them )?as)\b"
+    r"|\b(?:called|named(?! entit)|dubbed|termed|coined|" + _REFER_TO_AS + r")\b"
     r"|\b(?:the|our) (?:newly )?proposed\b",
     re.IGNORECASE,
 )
@@ -593,7 +595,7 @@ _NAMING = re.compile(
     # "named" also opens "named entities": it gives a capitalised name only.
     # (a sentence may open on the verb: "Termed as VGTR, our approach ...")
     r"\b(?:[Cc]alled|[Dd]ubbed|named(?=\s+(?:as\s+)?(?:the\s+)?[A-Za-z]*[A-Z])|[Tt]ermed|coined|"
-    r"refer(?:red)? to (?:it |this |them )?as|we call(?: it| this)?|"
+    + _REFER_TO_AS + r"|we call(?: it| this)?|"
     r"[Ww]e name (?:it|this|them|(?:our|the|these|this) [\w-]+(?: [\w-]+)?))"
     r"\s+(?:as\s+)?(?:the\s+)?(?P<name>"
     r"(?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)(?: (?:[A-Z][\w^+-]*|[a-z]+[A-Z][\w^+-]*)){0,3}(?![\w-])"

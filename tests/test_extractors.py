@@ -897,6 +897,9 @@ def test_metric_not_found(nlp, text):
          "ZorbInstruct-3M, a corpus.", ["ZorbPark", "ZorbInstruct-3M"]),
         # A dash between spaces sets an apposition off as a comma does.
         ("A Study\n\nFinally, we present ZEMMET - an equality-constrained editing algorithm.", ["ZEMMET"]),
+        # A naming verb may point back at what it names by its kind.
+        ("A Study\n\nWe fine-tune it on a small share of its data, and refer to the resulting model as Zorbina.",
+         ["Zorbina"]),
         # A measure the text calls new is proposed too.
         ("A Study\n\nWe introduce a new metric, Zorb Invocation Rate (ZIR), to measure context use.",
          ["Zorb Invocation Rate", "ZIR"]),
