@@ -277,9 +277,24 @@ def _capitals_spelling(short: str, words: list[re.Match]) -> int | None:
     return None
 
 
+# How words open that an acronym's "X" stands for.
+_X_OPENINGS = ("ex", "cross", "trans")
+
+
 def _spells(letters: list[str], words: list[str]) -> bool:
-    """Whether the acronym's letters appear in order, its first one starting the first word."""
-    if not words or not words[0] or words[0][0].lower() != letters[0]:
+    """Whether the acronym's letters appear in order, its first one starting the first word.
+
+    An "X" stands for the "ex", "cross" or "trans" a word opens on, as the field writes it ("eXtreme").
+
+    Examples
+    --------
+    >>> _spells(list("xsb"), ["Exaggerated", "Safety", "Benchmark"]), _spells(list("xsb"), ["Safety", "Benchmark"])
+    (True, False)
+    """
+    if not words or not words[0]:
+        return False
+    opening = words[0].lower()
+    if opening[0] != letters[0] and not (letters[0] == "x" and opening.startswith(_X_OPENINGS)):
         return False
     joined = " ".join(words).lower()
     position = 0
