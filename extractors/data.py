@@ -85,7 +85,8 @@ _EDITION = re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?:[a-z]{0,30}[A-Z][A-Za-z]
 # Task 4", "the ISCSLP 2024 Inspirational ... Challenge", "FIRE 2021 conference".
 _EVENT_AFTER = re.compile(r" (?:[A-Z]|(?:conference|workshop|competition|challenge|track|task|curriculum)\b)")
 _VENUE_BEFORE = re.compile(r"\b(?:[Ww]orkshop|[Cc]onference|[Ss]ymposium|[Pp]roceedings)\b[^.;]{0,80}\($")
-_NAME_AFTER = re.compile(_LISTED_WORD + r"(?: " + _LISTED_WORD + r"){0,3}")
+# (a version goes on a listed name: "i.e., THUMOS14 and ActivityNet v1.3")
+_NAME_AFTER = re.compile(_LISTED_WORD + r"(?: (?:" + _LISTED_WORD + r"|v\d+(?:\.\d+)*(?![\w-]))){0,3}")
 # Between list items, optionally after the item's task ("X image classification and Y segmentation").
 _JOINER_AFTER = re.compile(
     r"(?:\s*\([A-Za-z][\w^+-]{0,15}\)|\s*\(\d[^()]{0,24}\))?"  # an item's short form: "Long Range Arena (LRA),

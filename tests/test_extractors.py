@@ -445,6 +445,9 @@ def test_title_name_is_a_model(nlp):
          ["ZorbNet", "PyZorrent", "ZUHK01", "ZorbRefuse"]),
         ("It leads on outdoor and indoor (ZYUv2) benchmarks, not on out-of-distribution (OOD) benchmarks.",
          "BENCHMARK", ["ZYUv2"]),
+        # A version goes on a name listed after its noun.
+        ("Experiments on two public datasets, i.e., ZHUMOS14 and ZorbityNet v1.3, demonstrate gains.", "DATASET",
+         ["ZHUMOS14", "ZorbityNet v1.3"]),
         # A language before a coined name is the data's language, not part of its name; alone it names nothing.
         ("On the Arabic ZHATT dataset and Arabic ZLT-17 and ZLT-19 datasets, for Low-Resource Greek Finance.",
          "DATASET", ["ZHATT", "ZLT-17", "ZLT-19"]),
