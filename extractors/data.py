@@ -713,7 +713,7 @@ class DataExtractor:
             # modifier ("on MRI scans"), is an evaluation target; data when the frame reports experiments on it
             # ("Experiments on IEMOCAP show that ...").
             # (data only in a text that reports on something with one of the report's verbs)
-            for match in _ACRONYM.finditer(text) if self.role == "eval" or _REPORTED_ON.search(text) else ():
+            for match in _ACRONYM.finditer(text) if self.role in ("eval", eval_role) or _REPORTED_ON.search(text) else ():
                 # The cheap tests first: most capitals are known names, classes or modifiers.
                 before = text[max(0, match.start() - 10) : match.start()]
                 reported = before.endswith((" on ", " on the ")) and _REPORTED_ON.match(text, match.end()) is not None
@@ -723,7 +723,7 @@ class DataExtractor:
                         and not is_generic(match.group()) and role_before(text, match.start()) == "eval"):
                     # (what experiments are reported on is data they ran on, not a benchmark ranked on)
                     ran_on = reported and reports_experiments_before(text, match.start())
-                    if ("train" if ran_on else "eval") == self.role:
+                    if ("train" if ran_on else eval_role) == self.role:
                         self._add(doc, text, match.start(), match.end(), "role", self.role_confidence)
         add_definitions(doc, self.label, rule="definition", confidence=self.definition_confidence,
                         accepts=lambda long_form, short, long_start: self._defines(text, long_form, short, long_start),

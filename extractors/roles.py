@@ -36,7 +36,7 @@ EVAL_CUE = re.compile(
     r"[^.;:]{0,50}?\b(?:on|across|over|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"|\b(?P<list>benchmarks?|datasets?)\s*(?:,\s*)?(?:such as|including|like|e\.g\.,?|namely)\s+"
     # A measured value reported on it: "an FID of 5.47 on X", "84.1% Top1-acc on X".
-    r"|(?<![\w.])(?P<value>\d+(?:\.\d+|\s?%))(?:\s+[\w@-]+){0,3}?\s+(?:on|across)\s+(?:the\s+)?)$",
+    r"|(?<![\w.])(?P<value>\d+(?:\.\d+)?\s?%|\d+\.\d+)(?:\s+[\w@-]+){0,3}?\s+(?:on|across)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 PLAIN_ON = re.compile(r"\bon\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?$", re.IGNORECASE)
