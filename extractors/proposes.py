@@ -65,8 +65,9 @@ _USED_BEFORE = re.compile(r"\b(?:using|use|uses|with|from|on|in|of|via|as|like|t
 # Verbs that say what a system is made of.
 _MADE_OF = re.compile(r"\b(?:contain|consist|compris|compos|includ|introduc|adopt|integrat|incorporat|featur|employ|"
                       r"equip|cascad)\w*\b")
-# A name described as a part: "FlexFuse, an adaptive event-frame fusion module".
-_CALLED_PART = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(sorted(PART_KINDS)) + r")\b")
+# A name described as a part, or followed by its kind: "FlexFuse, an adaptive event-frame fusion module", "the
+# AnyLength mechanism".
+_CALLED_PART = re.compile(r"(?:,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?|\s+)(?:" + "|".join(sorted(PART_KINDS)) + r")\b")
 # The paper's own system as the text calls it: "our network", "our proposed framework".
 _OUR_SYSTEM = re.compile(r"\b[Oo]ur (?:[\w-]+ ){0,2}?(?:" + OWN_KIND + r"|network)s?\b")
 # "We introduce three frameworks: A, which ...; B, a ...; and C, ...": each clause of a

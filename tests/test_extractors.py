@@ -902,6 +902,9 @@ def test_metric_not_found(nlp, text):
         # Any verb of proposing can be the second ("and then develop", "and construct").
         ("A Study\n\nWe study watermarks and then develop ZorbPark, a testbed. We collect data and construct "
          "ZorbInstruct-3M, a corpus.", ["ZorbPark", "ZorbInstruct-3M"]),
+        # A coined part the paper's own system employs, its kind right after it.
+        ("A Study\n\nWe propose ZorbTG, a model for grounding. It employs the AnyZength mechanism for sampling.",
+         ["ZorbTG", "AnyZength"]),
         # A dash between spaces sets an apposition off as a comma does.
         ("A Study\n\nFinally, we present ZEMMET - an equality-constrained editing algorithm.", ["ZEMMET"]),
         # A naming verb may point back at what it names by its kind.
