@@ -117,7 +117,8 @@ _PER_UNIT = re.compile(
 # Memory is a measure when aggregated ("60GB peak memory"), not as a faculty ("human-like memory").
 _AGGREGATED_MEMORY = re.compile(r"\b(?:peak|average|maximum|max|total|mean)\s+(?:(?:GPU|CPU|KV)\s+)?memory\b"
                                 r"(?!\s+(?:usage|footprint|consumption))", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"([\w/'@-]+)\s+$")
+# The word before a point on its line: a title's last word does not modify the abstract's first.
+_WORD_BEFORE = re.compile(r"([\w/'@-]+)[^\S\n]+$")
 # "to" before a verb, not the preposition of "due to", "compared to", "up to"; an adverb may sit between.
 _VERB_BEFORE = re.compile(
     r"(?:(?<!due )(?<!compared )(?<!relative )(?<!up )(?<!close )(?<!similar )(?<!equal )(?<!leads )(?<!lead )"
