@@ -870,6 +870,29 @@ def continues_word(char: str, joiners: str = "") -> bool:
     return char != "" and (char.isalnum() or char == "_" or char in joiners)
 
 
+_DETERMINERS = frozenset("a an the this these our its their".split())
+# Nouns of what is not a system, which a naming verb after them names: a task, a setting, a problem or a law.
+_NOT_SYSTEM_KINDS = _NOT_SYSTEMS | frozenset("task tasks setting settings problems phenomena effects".split())
+
+
+def _names_no_system(text: str, at: int) -> bool:
+    """Whether the noun phrase right before the naming verb at ``text[at]`` is of a task or an idea, not of a system.
+
+    Examples
+    --------
+    >>> text = "We pose a novel task called online video editing, a streamlined baseline called ZorbEdit."
+    >>> _names_no_system(text, text.index("called")), _names_no_system(text, text.index("called Z"))
+    (True, False)
+    """
+    for word in text[sentence_start(text, at) : at].split()[-6:][::-1]:
+        word = word.lower().strip(",.;:()")
+        if word in _NOT_SYSTEM_KINDS:
+            return True
+        if word in _DETERMINERS:
+            return False  # the phrase's start: "a streamlined baseline called X" after "the ... problem"
+    return False
+
+
 def _label_before(text: str, at: int) -> str:
     # The noun nearest ``at`` in its sentence says what is named: "a novel paradigm called X", "a metric termed X".
     return _label_of(text[sentence_start(text, at) : at].split()[-6:][::-1])
@@ -884,6 +907,8 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # a plain phrase the field uses: "a problem called hallucinations", "labels, called pseudo-labels"
         if match["name"].istitle() and match["name"].isalpha() and _PHRASE_GOES_ON.match(text, match.end("name")):
             continue  # the first word of a phrase in sentence case: "named Contrastive learning with ... (CBiT)"
+        if _names_no_system(text, match.start()):
+            continue  # "a novel task called online video editing", "a phenomenon we call X"
         yield match.start("name"), match.end("name"), _label_before(text, match.start())
     for _, cue_end in proposal_cues(text):
         lead = _WORDS_BEFORE_NAME.match(text, cue_end)

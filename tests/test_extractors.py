@@ -259,6 +259,8 @@ def test_common_noun_name_after_a_modifier(nlp, text, expected):
         "We propose a new task, Reasoning Gizmo Localization (RGL), with its data.",
         "We introduce Zorb-Bench to evaluate tasks, which include Gizmo Video Grounding (GVG), "
         "Event Gizmo Captioning (EGC) and Spatial Gizmo Grounding (SGG).",
+        # A naming verb after a task's or an idea's noun names no system.
+        "We present a novel task called online zorb editing, and a phenomenon we call gizmo drift.",
         # A title that opens on a claim names nothing by it.
         "Quantization Meets Zorbing: Low-Bit Models for Math\n\nWe study quantization.",
         "Rotation Matters: Better Gizmo Detection\n\nWe study rotation.",
