@@ -1446,8 +1446,11 @@ def extract_results(found: PaperEntities) -> list[Result]:
     own_data = next((name for name in found.proposes if name not in model_named
                      and any(m.type in DATA_TYPES and (m.canonical or m.text) == name for m in found.mentions)), None)
     data_named = {m.canonical or m.text for m in found.mentions if m.type in DATA_TYPES}
-    if own_model in data_named and title_label(found.paper.title) != "MODEL":
-        own_model = None  # "MathVista: Evaluating ...": the title names a benchmark, which scores others
+    model_entities = {name for group in found.entities.get("model", []) for name in group}
+    if own_model in data_named and (title_label(found.paper.title) != "MODEL" or own_model not in model_entities):
+        # "MathVista: Evaluating ...": the title names a benchmark, which scores others; "LEAN-GitHub: Compiling
+        # GitHub LEAN repositories ...": the paper's data, not a system of it
+        own_model = None
     data_names = [group[0] for kind in DATA_TYPES for group in found.entities.get(kind, [])]
     # A score with no measure named is in the paper's one measure of scores; its measures of cost (time, memory)
     # take factors and sizes, not the percentages and points of a score.
