@@ -916,3 +916,10 @@ def test_the_data_a_paper_releases_is_not_the_system_its_results_are_of():
                      "We release ZorbHub, a large-scale dataset of 28K proofs. After fine-tuning on this dataset, "
                      "our model achieved an accuracy of 48.8% on the Lean test.")
     assert _models(found) == ["our model"]
+
+
+def test_where_a_change_ends_is_in_the_measure_it_started_in():
+    # "from 8 hours to 10 minutes": the second value, in another unit, is still in the evaluation time.
+    found = _results("ZorbHEM: Fast Evaluation", "ZorbHEM reduces evaluation time from 8 hours to 10 minutes.")
+    assert [(metric, value, unit) for _, _, metric, value, unit in found] == [
+        ("evaluation time", 8.0, "hours"), ("evaluation time", 10.0, "minutes")]
