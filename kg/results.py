@@ -219,7 +219,7 @@ _PHRASE_STOP = re.compile(r"\b(?:than|while|with|and|on|in|for|across|compared|o
                           # a verb ends it too: "90% of the data can be dropped"
                           r"can|could|may|might|will|would|should|must|is|are|was|were|be|been|has|have|had)\b(?!-).*$",
                           re.IGNORECASE)
-_DETERMINER = re.compile(r"^(?:the|its|their|our|a|an|overall|total|average)\s+", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|its|their|our|a|an)\s+", re.IGNORECASE)
 _FROM_TO = re.compile(r"\s*to\s+\d")
 # The paper speaking of its own system: "our", "we", "the proposed", or a sentence opening "It" / "This".
 _OWN_WORK = re.compile(r"\b(?:our|we|proposed)\b|^(?:it|this)\b", re.IGNORECASE)
