@@ -83,7 +83,7 @@ _TITLE_NAME = re.compile(r"(?P<name>[^:\n]{2,60}?)"
                          r"(?::(?:\s|(?<=\w{3}:)(?=[A-Z][a-z]+ ))|\s+(?:[–—]|--?)\s+(?=[A-Z]))")
 _TITLE_NAME_WORD = re.compile(r"[A-Z0-9][\w.+-]*|[a-z]+-?[A-Z0-9][\w.+-]*|v\d[\w.]*")
 _FUNCTION_WORDS = frozenset("of for and the to in with on a an is are".split())
-_GERUND_WORD = re.compile(r"[A-Z][a-z]+ing")
+_GERUND_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*ing")  # ("Fine-Tuning X: ...", hyphenated too)
 # Verbs that make a title's opening a sentence, the way titles put a claim: "Quantization Meets Reasoning",
 # "Rotation Matters", "Context Misleads LLMs". (Its name, if any, the abstract defines: "Perception Helps
 # Planning (PHP)".)

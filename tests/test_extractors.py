@@ -261,6 +261,8 @@ def test_common_noun_name_after_a_modifier(nlp, text, expected):
         "Event Gizmo Captioning (EGC) and Spatial Gizmo Grounding (SGG).",
         # A naming verb after a task's or an idea's noun names no system.
         "We present a novel task called online zorb editing, and a phenomenon we call gizmo drift.",
+        # A title that opens on a verb in -ing, hyphenated too, names a task, not a model.
+        "Fine-Tuning Zorb-Gizmo-Action Models: Optimizing Speed\n\nWe fine-tune models.",
         # A title that opens on a claim names nothing by it.
         "Quantization Meets Zorbing: Low-Bit Models for Math\n\nWe study quantization.",
         "Rotation Matters: Better Gizmo Detection\n\nWe study rotation.",
