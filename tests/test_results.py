@@ -929,3 +929,11 @@ def test_a_change_in_an_aggregate_keeps_the_aggregate():
     # The measure a verb changes by an amount keeps the word that says it is averaged: the average is what moved.
     found = _results("ZorbThink: Shorter Chains", "ZorbThink reduces the average reasoning length by 41.3% on GSM8K.")
     assert [(metric, value) for _, _, metric, value, _ in found] == [("average reasoning length", 41.3)]
+
+
+def test_data_after_a_semicolon_is_the_next_clauses():
+    # "On X, ... by 7.5% over baselines; on Y, it boosts ... by 9.6%": each value is on its own clause's data.
+    found = _results("ZorbRA: Composed Retrieval", "On the ZashionIQ dataset, ZorbRA improves Average R@10 by 7.5% over "
+                     "existing baselines; on ZIRR, it boosts R@1 by 9.6%; and on ZIRCO, it increases mAP@5 by 9.5%.")
+    assert [(data, metric) for _, data, metric, _, _ in found] == [
+        ("ZashionIQ", "Average R@10"), ("ZIRR", "R@1"), ("ZIRCO", "mAP@5")]
