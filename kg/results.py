@@ -951,8 +951,8 @@ def _results_in_sentence(found: PaperEntities, start: int, end: int, own_model: 
                 metric, metric_rule = parallel[position].metric, "metric-parallel"
             if metric is None and value.unit in carried:
                 metric, metric_rule = carried[value.unit], "metric-carried"
-            if metric is None and emitted and emitted[-1].metric and _FROM_TO.match(text, emitted[-1].end) \
-                    and _FROM_TO.match(text, emitted[-1].end).end() - 1 == value.start:
+            if metric is None and emitted and emitted[-1].metric \
+                    and (change_end := _FROM_TO.match(text, emitted[-1].end)) and change_end.end() - 1 == value.start:
                 # "reduces evaluation time from 8 hours to 10 minutes": where a change ends is in the measure it
                 # started in, whatever the unit
                 metric, metric_rule = emitted[-1].metric, "metric-carried"
