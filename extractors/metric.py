@@ -184,6 +184,12 @@ def reports_result(sentence: str) -> bool:
 _LOOSE = r"(?:performance|efficiency|quality)"
 _LOOSE_PARTNER = re.compile(_LOOSE + r"-$", re.IGNORECASE)
 _LOOSE_PARTNER_AFTER = re.compile(r"-" + _LOOSE + r"\b", re.IGNORECASE)
+# An adjective hyphened to a measure that a noun then follows makes one adjective of them: "low-latency interactive
+# applications", "Low-Latency Object Detection" describe, not measure.
+_ADJECTIVE = r"(?:low|high|lower|higher|fast|slow|ultra-low|ultra-high)-"
+_ADJECTIVE_HYPHENED = re.compile(r"(?<![\w-])" + _ADJECTIVE + "$", re.IGNORECASE)
+_OPENS_ON_ADJECTIVE = re.compile(_ADJECTIVE + r"(?=[A-Za-z])", re.IGNORECASE)  # (the name found with it: "Low-Latency")
+_NOUN_FOLLOWS = re.compile(r" [A-Za-z]")
 _AGGREGATES = frozenset("average mean peak overall total maximum minimum median".split())
 _AVERAGING_BEFORE = re.compile(r"(?<![\w-])(?:macro|micro|weighted|balanced)-$", re.IGNORECASE)
 # The word a coined measure's value is called by, written after its name or as part of it: "BLEU score(s)", "F1-scores".
@@ -386,6 +392,9 @@ class MetricExtractor:
                 continue
             if _OBJECTIVE_AFTER.match(text, end):
                 continue  # "MSE loss", "MSE matching": what a model is trained with, not scored in
+            if (_ADJECTIVE_HYPHENED.search(text, max(0, start - 12), start) or _OPENS_ON_ADJECTIVE.match(name)) \
+                    and _NOUN_FOLLOWS.match(text, end):
+                continue
             first, _, second = name.partition("-")
             if second and first in self.gazetteer and second in self.gazetteer:
                 # Two measures hyphenated ("accuracy-MACs trade-offs"): the first here, the second on its own.

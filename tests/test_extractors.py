@@ -704,6 +704,8 @@ def test_metric_found(nlp, text, expected):
         "Agents with human-like memory improve by 20%. Write to zorb@k.org.",
         # A model of a size, or given an article and a count, is no measure.
         "We train a ZorbNet of 50.2M parameters and a GizmoLM of 7 layers.",
+        # An adjective hyphened to a measure before a noun describes: one adjective, no measure.
+        "Low-Latency Gizmo Detection\n\nIt operates in low-latency interactive applications, improving F by 3%.",
         # A loose word of relation evaluated with no number in its clause.
         "Visual tokens exhibit significantly stronger correlations with adjacent tokens.",
         # An adjective that evaluates without comparing carries over no list.
