@@ -107,7 +107,7 @@ _NOT_MEASURES = frozenset(
 # Words that make "X, Y and Z metrics" an amount or a kind of metrics, not a list of them.
 _KINDS_OF_METRICS = frozenset("various several multiple many different other some new standard common existing "
                               "additional diverse numerous".split())
-_OBJECTIVE_AFTER = re.compile(r"\s+(?:loss|losses|objective|regression|matching|criterion|term|penalty)\b")
+_OBJECTIVE_AFTER = re.compile(r"\)?\s+(?:loss|losses|objective|regression|matching|criterion|term|penalty)\b")
 # Heads of a measure of cost.
 _COST_HEADS = frozenset("time times latency latencies footprint usage consumption speedup speedups".split())
 # Loose alone, a measure with the word that says which: "communication cost", "computation overhead".
@@ -509,8 +509,10 @@ class MetricExtractor:
         self._add_coordinated(doc, text)
         add_definitions(doc, "METRIC", rule=f"{self.name}:definition", confidence=self.confidence,
                         # (two known measures defined as one are one: "mean average precision (mAP)")
+                        # (not one a loss is named after: "mean squared error (MSE) loss")
                         accepts=lambda long_form, short, long_start: _defines_metric(text, long_form, short, long_start)
-                        or (short in self.gazetteer and long_form in self.gazetteer))
+                        or (short in self.gazetteer and long_form in self.gazetteer
+                            and kind_after(text, long_start + len(long_form)) not in _OTHER_KINDS))
         return doc
 
     def _add_listed_partners(self, doc: Doc, text: str) -> None:

@@ -704,6 +704,8 @@ def test_metric_found(nlp, text, expected):
         "Agents with human-like memory improve by 20%. Write to zorb@k.org.",
         # A model of a size, or given an article and a count, is no measure.
         "We train a ZorbNet of 50.2M parameters and a GizmoLM of 7 layers.",
+        # A known measure a loss is named after, defined or not, is the loss's name.
+        "A counting head is supervised by the Mean Square Error (MSE) loss, and a mean absolute error (MAE) loss.",
         # An adjective hyphened to a measure before a noun describes: one adjective, no measure.
         "Low-Latency Gizmo Detection\n\nIt operates in low-latency interactive applications, improving F by 3%.",
         # A loose word of relation evaluated with no number in its clause.
