@@ -147,7 +147,9 @@ def test_a_build_killed_at_any_moment_leaves_exactly_one_generation(tmp_path, ge
 def test_a_second_build_is_refused_while_one_runs(tmp_path):
     out = tmp_path / "out"
     big = start_build([DATA], out, hash_seed=0)
-    wait_for(lambda: (out / LOCK_NAME).exists(), big, "the first build's lock")
+    # (held and written: the file exists a moment before its holder writes its pid in)
+    lock = out / LOCK_NAME
+    wait_for(lambda: lock.exists() and lock.read_text().strip(), big, "the first build's lock")
     big.send_signal(signal.SIGSTOP)
     try:
         second = start_build([SMALL], out, hash_seed=0)
