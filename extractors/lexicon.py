@@ -482,7 +482,6 @@ TASK_HEADS = frozenset(
 PASSIVE_PROPOSAL = re.compile(r"(?:is|are)\s+(?:first\s+|further\s+|then\s+|also\s+|hereby\s+)?"
                               r"(?:proposed|introduced|presented|developed|designed|devised)\b")
 
-#: A paper introducing something: the cue before a proposed name.
 # A naming verb that points back at what it names: "we refer to it as X", "refer to the resulting model as X".
 _REFER_TO_AS = r"refer(?:red)? to (?:it |this |them |(?:the|this|our|these) (?:[\w-]+ ){0,3}?)?as"
 # The verbs by which a paper gives what it introduces, as stems.
@@ -496,6 +495,7 @@ SECOND_PROPOSAL_VERB = r"\b(?:and|then)\s+" + _PROPOSAL_STEM + r"(?:es|e|s)?\b"
 SECOND_PROPOSAL_OPENINGS = tuple(f"{first} {re.match('[a-z]+', verb).group()}"
                                  for first in ("and", "then") for verb in _PROPOSAL_VERBS)
 
+#: A paper introducing something: the cue before a proposed name.
 PROPOSAL_CUE = re.compile(
     # An adverb or auxiliary may stand between: "we first propose", "we are releasing", "we further introduce".
     # ("This motivates us to propose X" and a single author's "I present X" give a name too.)
@@ -614,9 +614,9 @@ _NAMING_VERBS = ("alled", "ubbed", "named", "ermed", "coined", "refer", "we call
 # or capitalised. (Each word is read one way only, the whole word: two quantifiers that could share its
 # letters made a match's failure quadratic in the word's length.)
 _NAME_WORD = r"(?:[A-Z](?=[\w^+-]*?[A-Z0-9])[\w^+-]*+|[A-Z][a-z]{2,}+[\w^+-]*+|[a-z]+[A-Z][\w^+-]*+)"
-# The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
 # What sets an apposition off: a comma, or a dash between spaces ("we present EMMET - an ... algorithm").
 _SET_OFF = r"(?:,|\s[-–—]{1,2})\s+"
+# The paper's new thing in apposition: "We launch EVE, an encoder-free model", "the SNARE, the first ... benchmark".
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w-])" + _NAME_WORD +
     # (or Title Case words, described at once: "Liger Attention, an intra-layer hybrid attention mechanism")
@@ -875,16 +875,21 @@ _DETERMINERS = frozenset("a an the this these our its their".split())
 _NOT_SYSTEM_KINDS = _NOT_SYSTEMS | frozenset("task tasks setting settings problems phenomena effects".split())
 
 
-def _names_no_system(text: str, at: int) -> bool:
-    """Whether the noun phrase right before the naming verb at ``text[at]`` is of a task or an idea, not of a system.
+def _words_before(text: str, at: int) -> list[str]:
+    """The words before ``text[at]`` in its sentence, nearest first, six at most."""
+    return text[sentence_start(text, at) : at].split()[-6:][::-1]
+
+
+def _names_no_system(words_before: list[str]) -> bool:
+    """Whether the noun phrase before a naming verb (its :func:`_words_before`) is of a task or an idea, not a system.
 
     Examples
     --------
     >>> text = "We pose a novel task called online video editing, a streamlined baseline called ZorbEdit."
-    >>> _names_no_system(text, text.index("called")), _names_no_system(text, text.index("called Z"))
-    (True, False)
+    >>> [_names_no_system(_words_before(text, text.index(verb))) for verb in ("called", "called Z")]
+    [True, False]
     """
-    for word in text[sentence_start(text, at) : at].split()[-6:][::-1]:
+    for word in words_before:
         word = word.lower().strip(",.;:()")
         if word in _NOT_SYSTEM_KINDS:
             return True
@@ -895,7 +900,7 @@ def _names_no_system(text: str, at: int) -> bool:
 
 def _label_before(text: str, at: int) -> str:
     # The noun nearest ``at`` in its sentence says what is named: "a novel paradigm called X", "a metric termed X".
-    return _label_of(text[sentence_start(text, at) : at].split()[-6:][::-1])
+    return _label_of(_words_before(text, at))
 
 
 def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
@@ -907,9 +912,10 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # a plain phrase the field uses: "a problem called hallucinations", "labels, called pseudo-labels"
         if match["name"].istitle() and match["name"].isalpha() and _PHRASE_GOES_ON.match(text, match.end("name")):
             continue  # the first word of a phrase in sentence case: "named Contrastive learning with ... (CBiT)"
-        if _names_no_system(text, match.start()):
+        before = _words_before(text, match.start())
+        if _names_no_system(before):
             continue  # "a novel task called online video editing", "a phenomenon we call X"
-        yield match.start("name"), match.end("name"), _label_before(text, match.start())
+        yield match.start("name"), match.end("name"), _label_of(before)
     for _, cue_end in proposal_cues(text):
         lead = _WORDS_BEFORE_NAME.match(text, cue_end)
         found = lead and _APPOSITIVE.match(text, lead.end())
